@@ -1,0 +1,17 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { createPrismaClient, type Db } from "./create-client";
+
+// One client per server process; Next's dev server reloads modules, so keep it on globalThis.
+const globalForDb = globalThis as unknown as { trustmapDb?: Db };
+
+export function getDb(): Db {
+  if (!globalForDb.trustmapDb) {
+    const env = getEnv();
+    globalForDb.trustmapDb = createPrismaClient({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_MAX,
+    });
+  }
+  return globalForDb.trustmapDb;
+}
