@@ -1,0 +1,171 @@
+/**
+ * The compiled, immutable graph the engine searches: integer node indices and a CSR (compressed
+ * sparse row) adjacency in typed arrays, so a search touches a few flat arrays instead of millions of
+ * objects.
+ *
+ * Canonical order is what makes results independent of input order: node tie-breaks use the rank of
+ * the node id in plain code-unit order, and every row is sorted by (weight desc, target rank, kind,
+ * reason, provenance). Sorting rows by weight first also lets a search stop scanning a row as soon
+ * as the remaining hops fall below the probability threshold.
+ */
+import type { LinkageKind, NodeType } from "./config";
+import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "./graph-format";
+
+export const KIND_CODES: Readonly<Record<LinkageKind, number>> = { adjacency: 0, inheritance: 1, trust: 2 };
+export const KIND_BY_CODE: readonly LinkageKind[] = ["adjacency", "inheritance", "trust"];
+export const TYPE_CODES: Readonly<Record<NodeType, number>> = { vendor: 0, component: 1, asset: 2 };
+export const TYPE_VENDOR = 0;
+export const TYPE_ASSET = 2;
+
+export interface ScoringGraph {
+  readonly nodeCount: number;
+  /** The input node objects, by node index (names, subtypes and extra fields for output). */
+  readonly nodes: readonly GraphNodeInput[];
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly nodeType: Uint8Array;
+  /** 1..5 for assets with a recorded criticality, 0 otherwise (the config default then applies). */
+  readonly criticality: Uint8Array;
+  /** Position of the node id in code-unit order; the only tie-break the engine uses between nodes. */
+  readonly rank: Int32Array;
+  /** Vendor node indices in id order. */
+  readonly vendorIndices: Int32Array;
+  /** Row x spans edge slots rowStart[x] .. rowStart[x+1]-1. */
+  readonly rowStart: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeWeight: Float64Array;
+  readonly edgeKind: Uint8Array;
+  /** Index into `linkages` for reason and provenance. */
+  readonly edgeLinkage: Int32Array;
+  /** Linkage objects by linkage index; after patches some entries are no longer referenced by an edge. */
+  readonly linkages: readonly GraphLinkageInput[];
+}
+
+export class ScoringInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ScoringInputError";
+  }
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Builds the compiled graph. Throws ScoringInputError on unknown node ids or duplicates. */
+export function buildScoringGraph(document: GraphDocument): ScoringGraph {
+  const sortedNodes = [...document.nodes].sort((a, b) => compareIds(a.id, b.id));
+  const nodeCount = sortedNodes.length;
+  const indexById = new Map<string, number>();
+  const nodeType = new Uint8Array(nodeCount);
+  const criticality = new Uint8Array(nodeCount);
+  const rank = new Int32Array(nodeCount);
+  for (let i = 0; i < nodeCount; i++) {
+    const node = sortedNodes[i]!;
+    if (indexById.has(node.id)) throw new ScoringInputError(`duplicate node id "${node.id}"`);
+    indexById.set(node.id, i);
+    writeNodeAttributes(node, i, nodeType, criticality);
+    rank[i] = i;
+  }
+
+  const linkageCount = document.linkages.length;
+  const from = new Int32Array(linkageCount);
+  const to = new Int32Array(linkageCount);
+  for (let l = 0; l < linkageCount; l++) {
+    const linkage = document.linkages[l]!;
+    from[l] = resolveEndpoint(indexById, linkage.from, l, "from");
+    to[l] = resolveEndpoint(indexById, linkage.to, l, "to");
+    assertValidWeight(linkage, l);
+  }
+
+  // Counting sort by source gives the rows; each row is then put in canonical order.
+  const rowStart = new Int32Array(nodeCount + 1);
+  for (let l = 0; l < linkageCount; l++) rowStart[from[l]! + 1]!++;
+  for (let x = 0; x < nodeCount; x++) rowStart[x + 1]! += rowStart[x]!;
+  const cursor = rowStart.slice(0, nodeCount);
+  const edgeLinkage = new Int32Array(linkageCount);
+  for (let l = 0; l < linkageCount; l++) edgeLinkage[cursor[from[l]!]!++] = l;
+
+  const linkages = document.linkages;
+  const order = createRowComparator(linkages, to, rank);
+  for (let x = 0; x < nodeCount; x++) sortRow(edgeLinkage, rowStart[x]!, rowStart[x + 1]!, order);
+
+  const edgeTo = new Int32Array(linkageCount);
+  const edgeWeight = new Float64Array(linkageCount);
+  const edgeKind = new Uint8Array(linkageCount);
+  for (let e = 0; e < linkageCount; e++) {
+    const l = edgeLinkage[e]!;
+    const linkage = linkages[l]!;
+    edgeTo[e] = to[l]!;
+    edgeWeight[e] = linkage.weight;
+    edgeKind[e] = KIND_CODES[linkage.kind];
+  }
+
+  return {
+    nodeCount,
+    nodes: sortedNodes,
+    indexById,
+    nodeType,
+    criticality,
+    rank,
+    vendorIndices: collectVendorIndices(nodeType, rank),
+    rowStart,
+    edgeTo,
+    edgeWeight,
+    edgeKind,
+    edgeLinkage,
+    linkages,
+  };
+}
+
+export function writeNodeAttributes(node: GraphNodeInput, index: number, nodeType: Uint8Array, criticality: Uint8Array): void {
+  const type = TYPE_CODES[node.type];
+  if (type === undefined) throw new ScoringInputError(`node "${node.id}" has unknown type "${String(node.type)}"`);
+  nodeType[index] = type;
+  const level = node.criticality;
+  criticality[index] = type === TYPE_ASSET && typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5 ? level : 0;
+}
+
+function resolveEndpoint(indexById: ReadonlyMap<string, number>, id: string, linkageIndex: number, end: "from" | "to"): number {
+  const index = indexById.get(id);
+  if (index === undefined) throw new ScoringInputError(`linkages[${linkageIndex}].${end}: unknown node id "${id}"`);
+  return index;
+}
+
+export function assertValidWeight(linkage: GraphLinkageInput, linkageIndex: number): void {
+  const w = linkage.weight;
+  if (!(typeof w === "number" && w >= 0 && w <= 1)) throw new ScoringInputError(`linkages[${linkageIndex}].weight: must be a number from 0 to 1`);
+  if (KIND_CODES[linkage.kind] === undefined) throw new ScoringInputError(`linkages[${linkageIndex}].kind: unknown kind "${String(linkage.kind)}"`);
+}
+
+export function collectVendorIndices(nodeType: Uint8Array, rank: Int32Array): Int32Array {
+  const vendors: number[] = [];
+  for (let i = 0; i < nodeType.length; i++) if (nodeType[i] === TYPE_VENDOR) vendors.push(i);
+  vendors.sort((a, b) => rank[a]! - rank[b]!);
+  return Int32Array.from(vendors);
+}
+
+/**
+ * Canonical row order over linkage indices. Full ties (same target, kind and weight) fall back to
+ * reason and provenance so that even which parallel linkage gets quoted in an explanation does not
+ * depend on input order; that comparison is rare, so the JSON cost does not matter.
+ */
+export function createRowComparator(linkages: readonly GraphLinkageInput[], targetOf: Int32Array | ((l: number) => number), rank: Int32Array) {
+  const target = typeof targetOf === "function" ? targetOf : (l: number) => targetOf[l]!;
+  return (a: number, b: number): number => {
+    const la = linkages[a]!;
+    const lb = linkages[b]!;
+    if (la.weight !== lb.weight) return lb.weight - la.weight;
+    const ra = rank[target(a)]!;
+    const rb = rank[target(b)]!;
+    if (ra !== rb) return ra - rb;
+    const ka = KIND_CODES[la.kind]!;
+    const kb = KIND_CODES[lb.kind]!;
+    if (ka !== kb) return ka - kb;
+    const reasonOrder = compareIds(la.reason ?? "", lb.reason ?? "");
+    if (reasonOrder !== 0) return reasonOrder;
+    return compareIds(JSON.stringify(la.provenance ?? null), JSON.stringify(lb.provenance ?? null));
+  };
+}
+
+function sortRow(slots: Int32Array, start: number, end: number, compare: (a: number, b: number) => number): void {
+  if (end - start < 2) return;
+  slots.subarray(start, end).sort(compare);
+}
