@@ -52,7 +52,7 @@ export interface ScoringConfigOverrides {
  * pretending to more precision would make rankings jitter on wording.
  */
 export const DEFAULT_WEIGHTS: ScoringConfig = Object.freeze({
-  probabilityThreshold: 0.005,
+  probabilityThreshold: 0.01,
   // Doubling per level: operators treat criticality as ordinal with "one level up" meaning a clearly
   // worse outcome, so a safety-critical DCS (5) counts as sixteen office-grade assets (1).
   criticalityWeights: Object.freeze([0, 1, 2, 4, 8, 16]) as unknown as ScoringConfig["criticalityWeights"],

@@ -1,0 +1,216 @@
+/**
+ * Produces a new ScoringGraph with linkages removed, re-weighted or added and nodes upserted,
+ * without touching the original (what-if must never mutate the portfolio it is asked about).
+ *
+ * Only the rows whose outgoing linkages change are rebuilt and re-sorted; every other row is
+ * block-copied, so a change costs O(E) memory copying plus O(changed rows · log) sorting instead of a
+ * full rebuild. The result is equivalent to building the changed document from scratch (tested).
+ */
+import type { LinkageKind } from "./config";
+import type { GraphLinkageInput, GraphNodeInput } from "./graph-format";
+import {
+  KIND_CODES,
+  ScoringInputError,
+  assertValidWeight,
+  collectVendorIndices,
+  createRowComparator,
+  writeNodeAttributes,
+  type ScoringGraph,
+} from "./scoring-graph";
+
+/** Picks existing linkages: by their optional `id`, by endpoints (and kind), or by a predicate. */
+export type LinkageSelector =
+  | { readonly id: string }
+  | { readonly from: string; readonly to: string; readonly kind?: LinkageKind }
+  | { readonly where: (linkage: GraphLinkageInput) => boolean };
+
+/** A set of edits; applied as remove, then re-weight, then add, then node upserts. */
+export interface GraphChanges {
+  readonly removeLinkages?: readonly LinkageSelector[];
+  readonly reweightLinkages?: readonly { readonly match: LinkageSelector; readonly weight: number }[];
+  readonly addLinkages?: readonly GraphLinkageInput[];
+  /** New nodes are added; existing ids have their type, name, criticality and extras replaced. */
+  readonly upsertNodes?: readonly GraphNodeInput[];
+}
+
+export interface AppliedGraphChanges {
+  readonly graph: ScoringGraph;
+  /**
+   * Nodes of the *original* graph whose outgoing linkages or own attributes changed. A vendor's
+   * score can only change if its search in the original graph reached one of these.
+   */
+  readonly seeds: readonly number[];
+  /** Ids of vendors present in the new graph but not (as vendors) in the original. */
+  readonly newVendorIds: readonly string[];
+  /** How many existing linkages the selectors matched (removed + re-weighted). */
+  readonly matchedLinkageCount: number;
+}
+
+/** Calls `visit(row, edgeSlot)` for every edge the selector matches. */
+function forEachMatchingEdge(graph: ScoringGraph, selector: LinkageSelector, visit: (row: number, edge: number) => void): void {
+  const { rowStart, edgeLinkage, linkages } = graph;
+  if ("from" in selector) {
+    const x = graph.indexById.get(selector.from);
+    const y = graph.indexById.get(selector.to);
+    if (x === undefined || y === undefined) return;
+    const kind = selector.kind === undefined ? -1 : KIND_CODES[selector.kind];
+    for (let e = rowStart[x]!; e < rowStart[x + 1]!; e++) {
+      if (graph.edgeTo[e] === y && (kind < 0 || graph.edgeKind[e] === kind)) visit(x, e);
+    }
+    return;
+  }
+  const test = "id" in selector ? (l: GraphLinkageInput) => l.id === selector.id : selector.where;
+  for (let x = 0; x < graph.nodeCount; x++) {
+    for (let e = rowStart[x]!; e < rowStart[x + 1]!; e++) if (test(linkages[edgeLinkage[e]!]!)) visit(x, e);
+  }
+}
+
+export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): AppliedGraphChanges {
+  const oldCount = graph.nodeCount;
+  const linkages: GraphLinkageInput[] = graph.linkages.slice();
+  const removedEdges = new Set<number>();
+  const replacedLinkage = new Map<number, number>();
+  const dirtyRows = new Set<number>();
+  const seeds = new Set<number>();
+
+  for (const selector of changes.removeLinkages ?? []) {
+    forEachMatchingEdge(graph, selector, (row, edge) => {
+      removedEdges.add(edge);
+      dirtyRows.add(row);
+    });
+  }
+  for (const { match, weight } of changes.reweightLinkages ?? []) {
+    forEachMatchingEdge(graph, match, (row, edge) => {
+      if (removedEdges.has(edge)) return;
+      const original = linkages[graph.edgeLinkage[edge]!]!;
+      const updated = { ...original, weight };
+      assertValidWeight(updated, graph.edgeLinkage[edge]!);
+      replacedLinkage.set(edge, linkages.push(updated) - 1);
+      dirtyRows.add(row);
+    });
+  }
+  const matchedLinkageCount = removedEdges.size + replacedLinkage.size;
+
+  // Nodes first, so added linkages may point at nodes created in the same change set.
+  const nodes = graph.nodes.slice();
+  const indexById = new Map(graph.indexById);
+  const upserts = changes.upsertNodes ?? [];
+  const newCount = oldCount + upserts.filter((n) => !graph.indexById.has(n.id)).length;
+  const nodeType = new Uint8Array(newCount);
+  nodeType.set(graph.nodeType);
+  const criticality = new Uint8Array(newCount);
+  criticality.set(graph.criticality);
+  for (const node of upserts) {
+    let index = indexById.get(node.id);
+    if (index === undefined) {
+      index = nodes.push(node) - 1;
+      indexById.set(node.id, index);
+    } else {
+      nodes[index] = node;
+      if (index < oldCount) seeds.add(index);
+    }
+    writeNodeAttributes(node, index, nodeType, criticality);
+  }
+  const rank = newCount === oldCount ? graph.rank : rankNodeIds(nodes);
+
+  const addedByRow = new Map<number, number[]>();
+  (changes.addLinkages ?? []).forEach((linkage, i) => {
+    const x = indexById.get(linkage.from);
+    const y = indexById.get(linkage.to);
+    if (x === undefined) throw new ScoringInputError(`addLinkages[${i}].from: unknown node id "${linkage.from}"`);
+    if (y === undefined) throw new ScoringInputError(`addLinkages[${i}].to: unknown node id "${linkage.to}"`);
+    assertValidWeight(linkage, i);
+    const l = linkages.push(linkage) - 1;
+    const list = addedByRow.get(x) ?? [];
+    list.push(l);
+    addedByRow.set(x, list);
+    dirtyRows.add(x);
+  });
+  for (const row of dirtyRows) if (row < oldCount) seeds.add(row);
+
+  // Gather and sort the rebuilt rows (as linkage indices).
+  const targetOf = (l: number) => indexById.get(linkages[l]!.to)!;
+  const compare = createRowComparator(linkages, targetOf, rank);
+  const rebuiltRows = new Map<number, Int32Array>();
+  for (const row of dirtyRows) {
+    const slots: number[] = [];
+    if (row < oldCount) {
+      for (let e = graph.rowStart[row]!; e < graph.rowStart[row + 1]!; e++) {
+        if (removedEdges.has(e)) continue;
+        slots.push(replacedLinkage.get(e) ?? graph.edgeLinkage[e]!);
+      }
+    }
+    slots.push(...(addedByRow.get(row) ?? []));
+    rebuiltRows.set(row, Int32Array.from(slots).sort(compare));
+  }
+
+  const edgeCount = graph.edgeTo.length + [...rebuiltRows].reduce((sum, [row, slots]) => sum + slots.length - (row < oldCount ? graph.rowStart[row + 1]! - graph.rowStart[row]! : 0), 0);
+  const rowStart = new Int32Array(newCount + 1);
+  const edgeTo = new Int32Array(edgeCount);
+  const edgeWeight = new Float64Array(edgeCount);
+  const edgeKind = new Uint8Array(edgeCount);
+  const edgeLinkage = new Int32Array(edgeCount);
+
+  const sortedDirty = [...rebuiltRows.keys()].sort((a, b) => a - b);
+  let written = 0;
+  let nextRow = 0;
+  const copyCleanRows = (until: number) => {
+    // Rows nextRow..until-1 are unchanged originals (or new nodes without edges): one block copy.
+    const limit = Math.min(until, oldCount);
+    if (nextRow < limit) {
+      const start = graph.rowStart[nextRow]!;
+      const end = graph.rowStart[limit]!;
+      const shift = written - start;
+      edgeTo.set(graph.edgeTo.subarray(start, end), written);
+      edgeWeight.set(graph.edgeWeight.subarray(start, end), written);
+      edgeKind.set(graph.edgeKind.subarray(start, end), written);
+      edgeLinkage.set(graph.edgeLinkage.subarray(start, end), written);
+      for (let x = nextRow; x < limit; x++) rowStart[x] = graph.rowStart[x]! + shift;
+      written += end - start;
+      nextRow = limit;
+    }
+    for (; nextRow < until; nextRow++) rowStart[nextRow] = written;
+  };
+  for (const row of sortedDirty) {
+    copyCleanRows(row);
+    rowStart[row] = written;
+    for (const l of rebuiltRows.get(row)!) {
+      const linkage = linkages[l]!;
+      edgeTo[written] = targetOf(l);
+      edgeWeight[written] = linkage.weight;
+      edgeKind[written] = KIND_CODES[linkage.kind];
+      edgeLinkage[written] = l;
+      written++;
+    }
+    nextRow = row + 1;
+  }
+  copyCleanRows(newCount);
+  rowStart[newCount] = written;
+
+  const next: ScoringGraph = {
+    nodeCount: newCount,
+    nodes,
+    indexById,
+    nodeType,
+    criticality,
+    rank,
+    vendorIndices: collectVendorIndices(nodeType, rank),
+    rowStart,
+    edgeTo,
+    edgeWeight,
+    edgeKind,
+    edgeLinkage,
+    linkages,
+  };
+  const newVendorIds: string[] = [];
+  for (const v of next.vendorIndices) if (v >= oldCount || graph.nodeType[v] !== nodeType[v]) newVendorIds.push(nodes[v]!.id);
+  return { graph: next, seeds: [...seeds].sort((a, b) => a - b), newVendorIds, matchedLinkageCount };
+}
+
+/** Rank of each node id in code-unit order (the engine's only node tie-break). */
+function rankNodeIds(nodes: readonly GraphNodeInput[]): Int32Array {
+  const order = nodes.map((_, i) => i).sort((a, b) => (nodes[a]!.id < nodes[b]!.id ? -1 : 1));
+  const rank = new Int32Array(nodes.length);
+  order.forEach((node, position) => (rank[node] = position));
+  return rank;
+}
