@@ -1,0 +1,19 @@
+// Public surface of the questionnaire format: pure, framework-free, safe to import from client code.
+export * from "./template-schema";
+export { LIMITS } from "./limits";
+export { validateTemplate, type TemplateValidationResult } from "./validate-template";
+export { formatTemplateIssue, type TemplateIssue } from "./template-issues";
+export { parseTemplateJson, exportTemplateJson, canonicalizeTemplate, checkTemplateSuccession } from "./template-json";
+export { parseCondition, type ConditionNode, type ConditionParseResult } from "./condition-parser";
+export { evaluateCondition, isAnswered, type AnswerLookup } from "./condition-evaluator";
+export { computeVisibility, visibleQuestions, pruneHiddenAnswers, readAnswer, type Answers, type Visibility, type VisibleQuestion } from "./visibility";
+export {
+  buildAnswerSchema,
+  type AnswerValidationMode,
+  type AnswerValue,
+  type EvidenceFile,
+  type GroupRow,
+  type GroupRowValue,
+} from "./answer-schema";
+export { validateAnswers, type AnswerIssue, type AnswerIssueCode, type AnswerValidationResult } from "./validate-answers";
+export { getOtSupplierBaselineTemplate, BUILT_IN_TEMPLATES } from "./built-in-templates";
