@@ -89,10 +89,19 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out === "" ? "(document)" : out;
 }
 
-function collectZodIssues(error: z.ZodError, prefix: readonly PropertyKey[], into: GraphFormatIssue[]): void {
+function readAtPath(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function collectZodIssues(error: z.ZodError, prefix: readonly PropertyKey[], into: GraphFormatIssue[], raw: unknown): void {
   for (const issue of error.issues) {
-    // A missing required key reports "must be a string" from the type check; say "is required" instead.
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    // A missing required key reports a type error; "is required" says what is actually wrong.
+    const missing = issue.code === "invalid_type" && readAtPath(raw, issue.path) === undefined;
     into.push({ path: formatIssuePath([...prefix, ...issue.path]), message: missing ? "is required" : issue.message });
   }
 }
@@ -110,7 +119,7 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       return { ok: false, errors: [{ path: "(document)", message: 'must be an object with "nodes" and "linkages" arrays' }], warnings };
     }
-    collectZodIssues(top.error, [], errors);
+    collectZodIssues(top.error, [], errors, input);
     return { ok: false, errors, warnings };
   }
 
@@ -119,7 +128,7 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
   top.data.nodes.forEach((raw, index) => {
     const parsed = graphNodeSchema.safeParse(raw);
     if (!parsed.success) {
-      collectZodIssues(parsed.error, ["nodes", index], errors);
+      collectZodIssues(parsed.error, ["nodes", index], errors, raw);
       // Still remember the id, so linkages to a node with e.g. a bad criticality are not also
       // reported as "unknown node id" — one mistake, one message.
       const id = (raw as { id?: unknown } | null)?.id;
@@ -146,7 +155,7 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
   top.data.linkages.forEach((raw, index) => {
     const parsed = graphLinkageSchema.safeParse(raw);
     const fieldErrorsBefore = errors.length;
-    if (!parsed.success) collectZodIssues(parsed.error, ["linkages", index], errors);
+    if (!parsed.success) collectZodIssues(parsed.error, ["linkages", index], errors, raw);
     // Endpoint checks run even when another field is wrong so that every problem is listed.
     const candidate = (raw ?? {}) as { from?: unknown; to?: unknown };
     for (const end of ["from", "to"] as const) {
