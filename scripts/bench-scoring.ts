@@ -1,0 +1,148 @@
+/**
+ * Scoring benchmark on a seeded synthetic portfolio (lib/scoring/generate-synthetic-portfolio.ts).
+ *
+ *   npx tsx scripts/bench-scoring.ts [--json] [--scale 0.1] [--seed 20250601] [--reference-seconds 60]
+ *
+ * Reports full recompute time, peak RSS, single-vendor what-if latency (median/p95 over 100
+ * vendors), incremental recompute after one accepted assessment, and the speed ratio against the
+ * straightforward reference implementation (on a sample of vendors it can finish within the time
+ * budget) with an agreement check. With --json the last line is one JSON object.
+ */
+import {
+  MODEL_VERSION,
+  buildScoringGraph,
+  evaluateWhatIf,
+  recomputeIncrementally,
+  scorePortfolio,
+  scoreVendor,
+  type GraphLinkageInput,
+} from "../lib/scoring/index";
+import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } from "../lib/scoring/generate-synthetic-portfolio";
+import { obtainReverseIndex } from "../lib/scoring/recompute-incrementally";
+import { indexReferenceGraph, scoreVendorByReference } from "../lib/scoring/reference-model";
+
+const TARGETS = { fullRecomputeSeconds: 10, peakRssMb: 2048, whatIfP95Ms: 100, incrementalMs: 1000, referenceSpeedRatio: 20 };
+const AGREEMENT_TOLERANCE = 1e-9; // relative, on exposure and direct exposure
+
+function readOption(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return fallback;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
+  return value;
+}
+
+const json = process.argv.includes("--json");
+const scale = readOption("--scale", 1);
+const seed = readOption("--seed", 20250601);
+const referenceBudgetMs = readOption("--reference-seconds", 60) * 1000;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function timed<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const result = run();
+  return [result, performance.now() - start];
+}
+
+const size = {
+  vendors: Math.round(BENCHMARK_PORTFOLIO_SIZE.vendors * scale),
+  components: Math.round(BENCHMARK_PORTFOLIO_SIZE.components * scale),
+  assets: Math.round(BENCHMARK_PORTFOLIO_SIZE.assets * scale),
+  linkages: Math.round(BENCHMARK_PORTFOLIO_SIZE.linkages * scale),
+};
+log(`Trustmap scoring benchmark — model ${MODEL_VERSION}, seed ${seed}, node ${process.version}, ${size.vendors} vendors / ${size.components} components / ${size.assets} assets / ${size.linkages} linkages`);
+
+const [document, generateMs] = timed(() => generateSyntheticPortfolio(size, seed));
+log(`generate portfolio           ${ms(generateMs)}`);
+const [graph, buildMs] = timed(() => buildScoringGraph(document));
+log(`build CSR graph              ${ms(buildMs)}`);
+
+// Full recompute: every vendor, explaining paths included.
+const [portfolio, fullMs] = timed(() => scorePortfolio(graph));
+const reach = portfolio.vendors.map((v) => v.assetsReached).sort((a, b) => a - b);
+log(`full recompute               ${ms(fullMs)}  (${(fullMs / portfolio.vendors.length).toFixed(2)} ms/vendor; assets reached per vendor: median ${quantile(reach, 0.5)}, p90 ${quantile(reach, 0.9)}, max ${reach[reach.length - 1]})`);
+
+// What-if: for 100 seeded vendors, strengthen the control on the first hop of their top path.
+const random = createRandom(seed ^ 0x5eed);
+const candidates = portfolio.vendors.filter((v) => v.topPaths.length > 0);
+const whatIfSamples: number[] = [];
+for (let i = 0; i < 100 && candidates.length > 0; i++) {
+  const vendor = candidates[Math.floor(random() * candidates.length)]!;
+  const hop = vendor.topPaths[0]!.hops[0]!;
+  const [result, elapsed] = timed(() =>
+    evaluateWhatIf(graph, { reweightLinkages: [{ match: { from: hop.from, to: hop.to, kind: hop.kind }, weight: hop.weight / 2 }] }, { vendorIds: [vendor.id], baseline: portfolio }),
+  );
+  if (result.deltas[0]!.exposureDelta > 1e-9) throw new Error(`what-if raised ${vendor.id}: a stronger control must never raise exposure`);
+  whatIfSamples.push(elapsed);
+}
+whatIfSamples.sort((a, b) => a - b);
+const whatIf = { medianMs: quantile(whatIfSamples, 0.5), p95Ms: quantile(whatIfSamples, 0.95) };
+log(`what-if (1 vendor, n=${whatIfSamples.length})     median ${ms(whatIf.medianMs)}, p95 ${ms(whatIf.p95Ms)}`);
+
+// Incremental: one vendor's assessment is re-accepted — its linkages are replaced by a new revision
+// where some answers changed — and only the vendors that can be affected are recomputed.
+const [, reverseIndexMs] = timed(() => obtainReverseIndex(graph));
+const assessed = candidates[Math.floor(random() * candidates.length)]!.id;
+const assessment = `asm-${assessed}`;
+const isFromAssessment = (linkage: GraphLinkageInput) => (linkage.provenance as { assessment?: string } | undefined)?.assessment === assessment;
+const revised = document.linkages.filter(isFromAssessment).map((linkage) => ({
+  ...linkage,
+  weight: random() < 0.3 ? Math.min(1, linkage.weight * 1.5) : linkage.weight,
+  provenance: { ...(linkage.provenance as object), revision: 2 },
+}));
+const [incremental, incrementalMs] = timed(() => recomputeIncrementally(graph, portfolio, { removeLinkages: [{ where: isFromAssessment }], addLinkages: revised }));
+const check = scoreVendor(incremental.graph, assessed);
+const incrementalAgrees = Math.abs(check.exposure - incremental.scores.vendors.find((v) => v.id === assessed)!.exposure) <= 1e-9 * Math.max(1, check.exposure);
+log(`incremental recompute        ${ms(incrementalMs)}  (assessment ${assessment}: ${revised.length} linkages replaced, ${incremental.recomputedVendorIds.length} of ${portfolio.vendors.length} vendors recomputed; reverse index built once per graph version in ${ms(reverseIndexMs)})`);
+
+// Reference implementation on as many sampled vendors as fit the time budget.
+const [referenceIndex, referenceIndexMs] = timed(() => indexReferenceGraph(document));
+const sample: string[] = [];
+let referenceMs = 0;
+let maxRelativeDifference = 0;
+for (let i = 0; i < 200 && referenceMs < referenceBudgetMs; i++) {
+  const vendor = portfolio.vendors[Math.floor(random() * portfolio.vendors.length)]!;
+  const [expected, elapsed] = timed(() => scoreVendorByReference(referenceIndex, vendor.id));
+  referenceMs += elapsed;
+  sample.push(vendor.id);
+  for (const [actual, wanted] of [[vendor.exposure, expected.exposure], [vendor.directExposure, expected.directExposure]] as const) {
+    maxRelativeDifference = Math.max(maxRelativeDifference, Math.abs(actual - wanted) / Math.max(1, Math.abs(wanted)));
+  }
+}
+const [, engineSampleMs] = timed(() => scorePortfolio(graph, { vendorIds: sample }));
+const speedRatio = referenceMs / engineSampleMs;
+const agrees = maxRelativeDifference <= AGREEMENT_TOLERANCE;
+log(`reference implementation     ${sample.length} vendors in ${ms(referenceMs)} vs engine ${ms(engineSampleMs)} on the same vendors: ${speedRatio.toFixed(1)}x faster; max relative difference ${maxRelativeDifference.toExponential(2)} (tolerance ${AGREEMENT_TOLERANCE}: ${agrees ? "agree" : "DISAGREE"}; reference index ${ms(referenceIndexMs)})`);
+
+const rss = peakRssMb();
+log(`peak RSS                     ${rss.toFixed(0)} MB`);
+
+const results = {
+  modelVersion: MODEL_VERSION,
+  seed,
+  scale,
+  size,
+  generateMs: Math.round(generateMs),
+  buildGraphMs: Math.round(buildMs),
+  fullRecomputeMs: Math.round(fullMs),
+  fullRecomputeMsPerVendor: Number((fullMs / portfolio.vendors.length).toFixed(3)),
+  assetsReachedPerVendor: { median: quantile(reach, 0.5), p90: quantile(reach, 0.9), max: reach[reach.length - 1] },
+  peakRssMb: Math.round(rss),
+  whatIf: { vendors: whatIfSamples.length, medianMs: Number(whatIf.medianMs.toFixed(2)), p95Ms: Number(whatIf.p95Ms.toFixed(2)) },
+  incremental: { ms: Math.round(incrementalMs), linkagesReplaced: revised.length, vendorsRecomputed: incremental.recomputedVendorIds.length, reverseIndexBuildMs: Math.round(reverseIndexMs), agreesWithFullScore: incrementalAgrees },
+  reference: { vendors: sample.length, referenceMs: Math.round(referenceMs), engineMs: Number(engineSampleMs.toFixed(1)), speedRatio: Number(speedRatio.toFixed(1)), maxRelativeDifference, tolerance: AGREEMENT_TOLERANCE, agrees },
+  targets: TARGETS,
+  targetsMet: {
+    fullRecompute: fullMs <= TARGETS.fullRecomputeSeconds * 1000,
+    peakRss: rss <= TARGETS.peakRssMb,
+    whatIfP95: whatIf.p95Ms <= TARGETS.whatIfP95Ms,
+    incremental: incrementalMs <= TARGETS.incrementalMs,
+    referenceSpeedRatio: speedRatio >= TARGETS.referenceSpeedRatio,
+  },
+};
+log(`targets met: ${Object.entries(results.targetsMet).map(([name, met]) => `${name} ${met ? "yes" : "NO"}`).join(", ")}`);
+if (json) log(JSON.stringify(results));
+if (!agrees || !incrementalAgrees) process.exitCode = 1;
