@@ -15,8 +15,13 @@ export const CONDITION_FUNCTIONS = ["count", "answered"] as const;
  */
 export function isReservedId(id: string): boolean {
   return (
-    id in Object.prototype ||
+    isPrototypeKey(id) ||
     (CONDITION_KEYWORDS as readonly string[]).includes(id) ||
     (CONDITION_FUNCTIONS as readonly string[]).includes(id)
   );
+}
+
+/** Row field ids are never named in conditions, so only prototype members are off limits for them. */
+export function isPrototypeKey(id: string): boolean {
+  return id in Object.prototype;
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { checkCondition, isIsoDate, type ConditionScope, type ResolvedIdentifier } from "./condition-checker";
 import { collectConditionIdentifiers, parseCondition } from "./condition-parser";
-import { isReservedId } from "./ids";
+import { isPrototypeKey, isReservedId } from "./ids";
 import { LIMITS } from "./limits";
 import { convertZodIssues, joinPath, sortIssues, type TemplateIssue } from "./template-issues";
 import {
@@ -74,6 +74,8 @@ class ValidationContext {
   private readonly questionsById = new Map<string, QuestionEntry>();
   private readonly rules: RuleEntry[] = [];
   private readonly rulesById = new Map<string, RuleEntry>();
+  /** Rule ids seen anywhere in the raw input, so a rule broken elsewhere is not also reported as unknown. */
+  private readonly declaredRuleIds = new Set<string>();
   private currentQuestion: QuestionEntry | null = null;
 
   // ---- structure ---------------------------------------------------------------------------
@@ -126,6 +128,7 @@ class ValidationContext {
     };
     this.questions.push(entry);
     if (entry.id !== "" && !this.questionsById.has(entry.id)) this.questionsById.set(entry.id, entry);
+    for (const id of collectRawRuleIds(raw)) this.declaredRuleIds.add(id);
 
     if (!isRecord(raw)) {
       this.errors.push({ path, message: "must be an object" });
@@ -392,7 +395,7 @@ class ValidationContext {
       const fieldPath = joinPath(path, "fields", index);
       if (seen.has(field.id)) this.errors.push({ path: joinPath(fieldPath, "id"), message: `duplicate field id "${field.id}"` });
       seen.add(field.id);
-      if (isReservedId(field.id)) this.errors.push({ path: joinPath(fieldPath, "id"), message: `"${field.id}" is a reserved word` });
+      if (isPrototypeKey(field.id)) this.errors.push({ path: joinPath(fieldPath, "id"), message: `"${field.id}" is a reserved word` });
       if (field.type === "number") this.checkNumberRange(fieldPath, field.min, field.max);
       if (field.type === "date") this.checkDateRange(fieldPath, field.min, field.max);
       if (field.type === "single_choice") this.checkChoices(joinPath(fieldPath, "choices"), field.choices, false);
@@ -444,7 +447,9 @@ class ValidationContext {
       rule.targets.forEach((target, index) => {
         const targetRule = this.rulesById.get(target);
         const targetPath = joinPath(path, "targets", index);
-        if (!targetRule) this.errors.push({ path: targetPath, message: `unknown linkage rule id "${target}"` });
+        if (!targetRule) {
+          if (!this.declaredRuleIds.has(target)) this.errors.push({ path: targetPath, message: `unknown linkage rule id "${target}"` });
+        }
         else if (targetRule.rule.effect !== "emit") this.errors.push({ path: targetPath, message: `"${target}" is a modify rule; only emit rules can be modified` });
       });
     }
@@ -472,7 +477,7 @@ class ValidationContext {
       if (endpoint.identifyBy) {
         if (!rule.perRow || question.type !== "group") {
           this.errors.push({ path: joinPath(endpointPath, "identifyBy"), message: "needs a per-row rule (perRow: true) on a group question" });
-        } else {
+        } else if (entry.complete) {
           const fieldIds = new Set(question.fields.map((field) => field.id));
           endpoint.identifyBy.forEach((fieldId, index) => {
             if (!fieldIds.has(fieldId)) {
@@ -522,6 +527,25 @@ class ValidationContext {
   private addZodIssues(path: string, error: z.ZodError): void {
     this.errors.push(...convertZodIssues(path, error.issues));
   }
+}
+
+/** Ids of every linkage rule in a raw question, wherever rules may appear, without trusting its shape. */
+function collectRawRuleIds(raw: unknown): string[] {
+  const ids: string[] = [];
+  const fromRules = (owner: unknown) => {
+    if (!isRecord(owner) || !Array.isArray(owner.linkages)) return;
+    for (const rule of owner.linkages) {
+      const id = stringOr(rule, "id");
+      if (id !== "") ids.push(id);
+    }
+  };
+  const fromChoices = (owner: unknown) => {
+    if (isRecord(owner) && Array.isArray(owner.choices)) owner.choices.forEach(fromRules);
+  };
+  fromRules(raw);
+  fromChoices(raw);
+  if (isRecord(raw) && Array.isArray(raw.fields)) raw.fields.forEach(fromChoices);
+  return ids;
 }
 
 function isImplicit(endpoint: NodeEndpoint): boolean {
