@@ -14,6 +14,7 @@ import {
   assertValidWeight,
   collectVendorIndices,
   createRowComparator,
+  linkageAt,
   writeNodeAttributes,
   type ScoringGraph,
 } from "./scoring-graph";
@@ -48,7 +49,7 @@ export interface AppliedGraphChanges {
 
 /** Calls `visit(row, edgeSlot)` for every edge the selector matches. */
 function forEachMatchingEdge(graph: ScoringGraph, selector: LinkageSelector, visit: (row: number, edge: number) => void): void {
-  const { rowStart, edgeLinkage, linkages } = graph;
+  const { rowStart, edgeLinkage } = graph;
   if ("from" in selector) {
     const x = graph.indexById.get(selector.from);
     const y = graph.indexById.get(selector.to);
@@ -61,13 +62,17 @@ function forEachMatchingEdge(graph: ScoringGraph, selector: LinkageSelector, vis
   }
   const test = "id" in selector ? (l: GraphLinkageInput) => l.id === selector.id : selector.where;
   for (let x = 0; x < graph.nodeCount; x++) {
-    for (let e = rowStart[x]!; e < rowStart[x + 1]!; e++) if (test(linkages[edgeLinkage[e]!]!)) visit(x, e);
+    const end = rowStart[x + 1]!;
+    for (let e = rowStart[x]!; e < end; e++) if (test(linkageAt(graph, edgeLinkage[e]!))) visit(x, e);
   }
 }
 
 export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): AppliedGraphChanges {
   const oldCount = graph.nodeCount;
-  const linkages: GraphLinkageInput[] = graph.linkages.slice();
+  const baseCount = graph.linkages.length;
+  const addedLinkages: GraphLinkageInput[] = graph.addedLinkages.slice();
+  const appendLinkage = (linkage: GraphLinkageInput) => baseCount + addedLinkages.push(linkage) - 1;
+  const linkageOf = (l: number) => (l < baseCount ? graph.linkages[l]! : addedLinkages[l - baseCount]!);
   const removedEdges = new Set<number>();
   const replacedLinkage = new Map<number, number>();
   const dirtyRows = new Set<number>();
@@ -82,34 +87,43 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): A
   for (const { match, weight } of changes.reweightLinkages ?? []) {
     forEachMatchingEdge(graph, match, (row, edge) => {
       if (removedEdges.has(edge)) return;
-      const original = linkages[graph.edgeLinkage[edge]!]!;
+      const original = linkageOf(graph.edgeLinkage[edge]!);
       const updated = { ...original, weight };
       assertValidWeight(updated, graph.edgeLinkage[edge]!);
-      replacedLinkage.set(edge, linkages.push(updated) - 1);
+      replacedLinkage.set(edge, appendLinkage(updated));
       dirtyRows.add(row);
     });
   }
   const matchedLinkageCount = removedEdges.size + replacedLinkage.size;
 
-  // Nodes first, so added linkages may point at nodes created in the same change set.
-  const nodes = graph.nodes.slice();
-  const indexById = new Map(graph.indexById);
+  // Nodes first, so added linkages may point at nodes created in the same change set. Without
+  // upserts the node tables are shared with the original (they are never mutated).
   const upserts = changes.upsertNodes ?? [];
-  const newCount = oldCount + upserts.filter((n) => !graph.indexById.has(n.id)).length;
-  const nodeType = new Uint8Array(newCount);
-  nodeType.set(graph.nodeType);
-  const criticality = new Uint8Array(newCount);
-  criticality.set(graph.criticality);
-  for (const node of upserts) {
-    let index = indexById.get(node.id);
-    if (index === undefined) {
-      index = nodes.push(node) - 1;
-      indexById.set(node.id, index);
-    } else {
-      nodes[index] = node;
-      if (index < oldCount) seeds.add(index);
+  const newCount = oldCount + new Set(upserts.filter((n) => !graph.indexById.has(n.id)).map((n) => n.id)).size;
+  let nodes = graph.nodes;
+  let indexById = graph.indexById;
+  let nodeType = graph.nodeType;
+  let criticality = graph.criticality;
+  if (upserts.length > 0) {
+    const nodeList = graph.nodes.slice();
+    const ids = new Map(graph.indexById);
+    nodeType = new Uint8Array(newCount);
+    nodeType.set(graph.nodeType);
+    criticality = new Uint8Array(newCount);
+    criticality.set(graph.criticality);
+    for (const node of upserts) {
+      let index = ids.get(node.id);
+      if (index === undefined) {
+        index = nodeList.push(node) - 1;
+        ids.set(node.id, index);
+      } else {
+        nodeList[index] = node;
+        if (index < oldCount) seeds.add(index);
+      }
+      writeNodeAttributes(node, index, nodeType, criticality);
     }
-    writeNodeAttributes(node, index, nodeType, criticality);
+    nodes = nodeList;
+    indexById = ids;
   }
   const rank = newCount === oldCount ? graph.rank : rankNodeIds(nodes);
 
@@ -120,7 +134,7 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): A
     if (x === undefined) throw new ScoringInputError(`addLinkages[${i}].from: unknown node id "${linkage.from}"`);
     if (y === undefined) throw new ScoringInputError(`addLinkages[${i}].to: unknown node id "${linkage.to}"`);
     assertValidWeight(linkage, i);
-    const l = linkages.push(linkage) - 1;
+    const l = appendLinkage(linkage);
     const list = addedByRow.get(x) ?? [];
     list.push(l);
     addedByRow.set(x, list);
@@ -128,16 +142,20 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): A
   });
   for (const row of dirtyRows) if (row < oldCount) seeds.add(row);
 
-  // Gather and sort the rebuilt rows (as linkage indices).
-  const targetOf = (l: number) => indexById.get(linkages[l]!.to)!;
-  const compare = createRowComparator(linkages, targetOf, rank);
+  // Gather and sort the rebuilt rows (as linkage indices). Targets of existing edges come from the
+  // old CSR, so sorting a hub row with thousands of edges does no string lookups.
+  const knownTarget = new Map<number, number>();
+  const targetOf = (l: number) => knownTarget.get(l) ?? indexById.get(linkageOf(l).to)!;
+  const compare = createRowComparator(linkageOf, targetOf, rank);
   const rebuiltRows = new Map<number, Int32Array>();
   for (const row of dirtyRows) {
     const slots: number[] = [];
     if (row < oldCount) {
       for (let e = graph.rowStart[row]!; e < graph.rowStart[row + 1]!; e++) {
         if (removedEdges.has(e)) continue;
-        slots.push(replacedLinkage.get(e) ?? graph.edgeLinkage[e]!);
+        const l = replacedLinkage.get(e) ?? graph.edgeLinkage[e]!;
+        knownTarget.set(l, graph.edgeTo[e]!);
+        slots.push(l);
       }
     }
     slots.push(...(addedByRow.get(row) ?? []));
@@ -175,7 +193,7 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): A
     copyCleanRows(row);
     rowStart[row] = written;
     for (const l of rebuiltRows.get(row)!) {
-      const linkage = linkages[l]!;
+      const linkage = linkageOf(l);
       edgeTo[written] = targetOf(l);
       edgeWeight[written] = linkage.weight;
       edgeKind[written] = KIND_CODES[linkage.kind];
@@ -200,7 +218,8 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): A
     edgeWeight,
     edgeKind,
     edgeLinkage,
-    linkages,
+    linkages: graph.linkages,
+    addedLinkages,
   };
   const newVendorIds: string[] = [];
   for (const v of next.vendorIndices) if (v >= oldCount || graph.nodeType[v] !== nodeType[v]) newVendorIds.push(nodes[v]!.id);

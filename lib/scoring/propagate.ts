@@ -10,7 +10,8 @@ import { IndexedMaxHeap } from "./indexed-max-heap";
 import { TYPE_ASSET, type ScoringGraph } from "./scoring-graph";
 
 export interface PropagationWorkspace {
-  readonly graph: ScoringGraph;
+  /** The graph of the last search; any graph with the same rank table (same nodes) may reuse it. */
+  graph: ScoringGraph;
   /** b(x): probability of the most probable path source -> x (0 when not reached). */
   readonly best: Float64Array;
   /** Π (1 - b(x)·w) over counted final hops into an asset; 1 - this is the asset's probability. */
@@ -51,15 +52,19 @@ export function createPropagationWorkspace(graph: ScoringGraph): PropagationWork
   };
 }
 
-const workspaceCache = new WeakMap<ScoringGraph, PropagationWorkspace>();
+// Keyed by the rank table: patched graphs without new nodes share it, so a what-if reuses the
+// arrays of the graph it came from instead of allocating a fresh set per question.
+const workspaceCache = new WeakMap<Int32Array, PropagationWorkspace>();
 
-/** One cached workspace per graph; callers must finish with it before the next search. */
+/** One cached workspace per node set; callers must finish with it before the next search. */
 export function obtainWorkspace(graph: ScoringGraph): PropagationWorkspace {
-  let workspace = workspaceCache.get(graph);
+  let workspace = workspaceCache.get(graph.rank);
   if (!workspace) {
     workspace = createPropagationWorkspace(graph);
-    workspaceCache.set(graph, workspace);
+    workspaceCache.set(graph.rank, workspace);
   }
+  resetWorkspace(workspace);
+  workspace.graph = graph;
   return workspace;
 }
 

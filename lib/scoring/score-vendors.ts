@@ -4,7 +4,7 @@
  */
 import { DEFAULT_WEIGHTS, MODEL_VERSION, type ScoringConfig } from "./config";
 import { obtainWorkspace, propagateFrom, readAssetProbability, type PropagationWorkspace } from "./propagate";
-import { KIND_BY_CODE, TYPE_ASSET, TYPE_VENDOR, type ScoringGraph } from "./scoring-graph";
+import { KIND_BY_CODE, TYPE_ASSET, TYPE_VENDOR, linkageAt, type ScoringGraph } from "./scoring-graph";
 import type {
   AssetExposure,
   BlastRadius,
@@ -116,7 +116,7 @@ export function explainPathTo(workspace: PropagationWorkspace, target: number): 
   const hops: ExplainingHop[] = [];
   for (let x = target; predNode[x]! >= 0; x = predNode[x]!) {
     const edge = predEdge[x]!;
-    const linkage = graph.linkages[graph.edgeLinkage[edge]!]!;
+    const linkage = linkageAt(graph, graph.edgeLinkage[edge]!);
     const hop: { -readonly [K in keyof ExplainingHop]: ExplainingHop[K] } = {
       from: graph.nodes[predNode[x]!]!.id,
       to: graph.nodes[x]!.id,

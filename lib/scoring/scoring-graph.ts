@@ -36,8 +36,19 @@ export interface ScoringGraph {
   readonly edgeKind: Uint8Array;
   /** Index into `linkages` for reason and provenance. */
   readonly edgeLinkage: Int32Array;
-  /** Linkage objects by linkage index; after patches some entries are no longer referenced by an edge. */
+  /** Linkage objects by linkage index (see linkageAt); after patches some are no longer referenced. */
   readonly linkages: readonly GraphLinkageInput[];
+  /**
+   * Linkages added by patches, indexed from linkages.length on. Kept apart so a what-if on a
+   * million-linkage graph shares the big array instead of copying it.
+   */
+  readonly addedLinkages: readonly GraphLinkageInput[];
+}
+
+/** The linkage object behind linkage index `l`. */
+export function linkageAt(graph: Pick<ScoringGraph, "linkages" | "addedLinkages">, l: number): GraphLinkageInput {
+  const base = graph.linkages;
+  return l < base.length ? base[l]! : graph.addedLinkages[l - base.length]!;
 }
 
 export class ScoringInputError extends Error {
@@ -84,7 +95,7 @@ export function buildScoringGraph(document: GraphDocument): ScoringGraph {
   for (let l = 0; l < linkageCount; l++) edgeLinkage[cursor[from[l]!]!++] = l;
 
   const linkages = document.linkages;
-  const order = createRowComparator(linkages, to, rank);
+  const order = createRowComparator((l) => linkages[l]!, (l) => to[l]!, rank);
   for (let x = 0; x < nodeCount; x++) sortRow(edgeLinkage, rowStart[x]!, rowStart[x + 1]!, order);
 
   const edgeTo = new Int32Array(linkageCount);
@@ -112,6 +123,7 @@ export function buildScoringGraph(document: GraphDocument): ScoringGraph {
     edgeKind,
     edgeLinkage,
     linkages,
+    addedLinkages: [],
   };
 }
 
@@ -147,14 +159,13 @@ export function collectVendorIndices(nodeType: Uint8Array, rank: Int32Array): In
  * reason and provenance so that even which parallel linkage gets quoted in an explanation does not
  * depend on input order; that comparison is rare, so the JSON cost does not matter.
  */
-export function createRowComparator(linkages: readonly GraphLinkageInput[], targetOf: Int32Array | ((l: number) => number), rank: Int32Array) {
-  const target = typeof targetOf === "function" ? targetOf : (l: number) => targetOf[l]!;
+export function createRowComparator(linkageOf: (l: number) => GraphLinkageInput, targetOf: (l: number) => number, rank: Int32Array) {
   return (a: number, b: number): number => {
-    const la = linkages[a]!;
-    const lb = linkages[b]!;
+    const la = linkageOf(a);
+    const lb = linkageOf(b);
     if (la.weight !== lb.weight) return lb.weight - la.weight;
-    const ra = rank[target(a)]!;
-    const rb = rank[target(b)]!;
+    const ra = rank[targetOf(a)]!;
+    const rb = rank[targetOf(b)]!;
     if (ra !== rb) return ra - rb;
     const ka = KIND_CODES[la.kind]!;
     const kb = KIND_CODES[lb.kind]!;
