@@ -77,6 +77,8 @@ export const nodeEndpointSchema = z.strictObject({
   identifyBy: z.array(idSchema).min(1).max(5).optional(),
   /** One node per selected choice of this (or an earlier) choice question, e.g. the zones where a product is deployed. */
   answerOf: idSchema.optional(),
+  /** Names an implicit node so that rules can tell apart nodes of one kind, e.g. "update_signing_key" vs "default_credentials". */
+  name: idSchema.optional(),
 });
 export type NodeEndpoint = z.infer<typeof nodeEndpointSchema>;
 

@@ -91,6 +91,8 @@ describe("validateTemplate accepts", () => {
     ["answerOf naming the rule's own question", (t) =>
       (question(t, "zones").linkages = [emitRule({ from: { kind: "product" }, to: { kind: "zone", answerOf: "zones" } })])],
     ["a field choice modifying a per-row rule of its own group", () => undefined],
+    ["two differently named nodes of one kind", (t) =>
+      (question(t, "notes").linkages = [emitRule({ from: { kind: "credential", name: "signing_key" }, to: { kind: "credential", name: "backup_key" } })])],
     ["the same node kinds when one side is qualified", (t) =>
       (question(t, "zones").linkages = [emitRule({ from: { kind: "zone" }, to: { kind: "zone", answerOf: "zones" } })])],
     ["a yes/no rule with a compound when", (t) =>
@@ -355,8 +357,8 @@ describe("validateTemplate rejects linkage rules", () => {
       [`${R}.kind`, 'must be one of "adjacency", "inheritance", "trust"'],
     ]],
     ["an unknown node kind", (t) => (question(t, "notes").linkages = [emitRule({ to: { kind: "toaster" } })]), [[`${R}.to.kind`, "must be one of"]]],
-    ["an extra endpoint field", (t) => (question(t, "notes").linkages = [emitRule({ to: { kind: "product", name: "x" } })]), [
-      [`${R}.to.name`, "unknown field"],
+    ["an extra endpoint field", (t) => (question(t, "notes").linkages = [emitRule({ to: { kind: "product", label: "x" } })]), [
+      [`${R}.to.label`, "unknown field"],
     ]],
     ["a missing weight", (t) => (question(t, "notes").linkages = [emitRule({ weight: undefined })]), [[`${R}.weight`, "is required"]]],
     ["a weight above 1", (t) => (question(t, "notes").linkages = [emitRule({ weight: 1.5, unknownWeight: 1 })]), [
@@ -391,6 +393,15 @@ describe("validateTemplate rejects linkage rules", () => {
       [`${R}.id`, `duplicate linkage rule id "remote_gate" (first used at ${Q.has_remote}.linkages[0])`],
     ]],
     ["a rule id with capitals", (t) => (question(t, "notes").linkages = [emitRule({ id: "Rule" })]), [[`${R}.id`, "must start with a lowercase letter"]]],
+    ["name together with answerOf", (t) => (question(t, "notes").linkages = [emitRule({ to: { kind: "zone", answerOf: "zones", name: "plant" } })]), [
+      [`${R}.to`, "use only one of identifyBy, answerOf and name (found answerOf, name)"],
+    ]],
+    ["an endpoint name with a dash", (t) => (question(t, "notes").linkages = [emitRule({ to: { kind: "product", name: "my-product" } })]), [
+      [`${R}.to.name`, "must start with a lowercase letter"],
+    ]],
+    ["the same named node at both ends", (t) => (question(t, "notes").linkages = [emitRule({ from: { kind: "credential", name: "k" }, to: { kind: "credential", name: "k" } })]), [
+      [`${R}.to`, "from and to are the same credential node"],
+    ]],
     ["the same implicit node at both ends", (t) => (question(t, "notes").linkages = [emitRule({ from: { kind: "vendor" }, to: { kind: "vendor" } })]), [
       [`${R}.to`, "from and to are the same vendor node"],
     ]],
@@ -405,7 +416,7 @@ describe("validateTemplate rejects linkage rules", () => {
       [`${Q.components}.linkages[0].from.identifyBy[1]`, '"purl" is not a field of the group "components"'],
     ]],
     ["identifyBy and answerOf together", (t) => (question(t, "components").linkages[0].from.answerOf = "zones"), [
-      [`${Q.components}.linkages[0].from`, "use either identifyBy or answerOf, not both"],
+      [`${Q.components}.linkages[0].from`, "use only one of identifyBy, answerOf and name (found identifyBy, answerOf)"],
     ]],
     ["answerOf an unknown question", (t) => (question(t, "notes").linkages = [emitRule({ to: { kind: "zone", answerOf: "plants" } })]), [
       [`${R}.to.answerOf`, 'unknown question id "plants"'],

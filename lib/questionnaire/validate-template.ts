@@ -487,11 +487,12 @@ class ValidationContext {
         }
       }
       if (endpoint.answerOf !== undefined) this.checkAnswerOf(endpoint.answerOf, joinPath(endpointPath, "answerOf"), entry);
-      if (endpoint.identifyBy && endpoint.answerOf !== undefined) {
-        this.errors.push({ path: endpointPath, message: "use either identifyBy or answerOf, not both" });
+      const qualifiers = [endpoint.identifyBy && "identifyBy", endpoint.answerOf !== undefined && "answerOf", endpoint.name !== undefined && "name"].filter(Boolean);
+      if (qualifiers.length > 1) {
+        this.errors.push({ path: endpointPath, message: `use only one of identifyBy, answerOf and name (found ${qualifiers.join(", ")})` });
       }
     }
-    if (rule.from.kind === rule.to.kind && isImplicit(rule.from) && isImplicit(rule.to)) {
+    if (rule.from.kind === rule.to.kind && isImplicit(rule.from) && isImplicit(rule.to) && rule.from.name === rule.to.name) {
       this.errors.push({ path: joinPath(path, "to"), message: `from and to are the same ${rule.to.kind} node` });
     }
   }
