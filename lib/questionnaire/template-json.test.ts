@@ -83,3 +83,15 @@ describe("checkTemplateSuccession", () => {
     expect(checkTemplateSuccession(previous, next)).toEqual(expected);
   });
 });
+
+describe("docs/questionnaire-format.md", () => {
+  it("contains an example template that validates", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const doc = readFileSync(path.join(import.meta.dirname, "..", "..", "docs", "questionnaire-format.md"), "utf8");
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const result = parseTemplateJson(example!);
+    expect(result.ok ? [] : result.errors.map(formatTemplateIssue)).toEqual([]);
+  });
+});

@@ -133,6 +133,13 @@ describe("validateAnswers in submission mode", () => {
     ]);
   });
 
+  it("caps the number of unknown-question errors", () => {
+    const answers = Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`junk_${index}`, index]));
+    const errors = errorsFor(answers, "draft");
+    expect(errors).toHaveLength(21);
+    expect(errors.at(-1)).toEqual({ path: "", code: "unknown_question", message: "980 more answers to unknown questions" });
+  });
+
   it.each([null, [], "answers", 42])("rejects %j as an answer set", (answers) => {
     expect(errorsFor(answers, "draft")).toEqual([{ path: "", code: "invalid", message: "answers must be an object of question id → value" }]);
   });

@@ -4,6 +4,8 @@ import { formatPath, type PathSegment } from "./template-issues";
 import type { Question, Template } from "./template-schema";
 import { computeVisibility, readAnswer, type Answers } from "./visibility";
 
+const MAX_UNKNOWN_REPORTED = 20;
+
 export type AnswerIssueCode = "required" | "invalid" | "unknown_question";
 
 /** One problem with one answer; `path` is the question id, deeper for rows and files (`components[2].purl`). */
@@ -66,10 +68,20 @@ export function validateAnswers(template: Template, answers: unknown, mode: Answ
     }
   }
 
-  for (const id of Object.keys(raw)) {
-    if (!known.has(id)) {
-      errors.push({ questionId: id, sectionId: null, label: "", path: formatPath([id]), code: "unknown_question", message: "is not a question of this template" });
-    }
+  // Capped so that a hostile payload with a million keys cannot produce a million-entry response.
+  const unknownIds = Object.keys(raw).filter((id) => !known.has(id));
+  for (const id of unknownIds.slice(0, MAX_UNKNOWN_REPORTED)) {
+    errors.push({ questionId: id, sectionId: null, label: "", path: formatPath([id]), code: "unknown_question", message: "is not a question of this template" });
+  }
+  if (unknownIds.length > MAX_UNKNOWN_REPORTED) {
+    errors.push({
+      questionId: "",
+      sectionId: null,
+      label: "",
+      path: "",
+      code: "unknown_question",
+      message: `${unknownIds.length - MAX_UNKNOWN_REPORTED} more answers to unknown questions`,
+    });
   }
   return errors.length === 0 ? { ok: true, answers: valid } : { ok: false, answers: valid, errors };
 }
