@@ -142,27 +142,34 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): A
   });
   for (const row of dirtyRows) if (row < oldCount) seeds.add(row);
 
-  // Gather and sort the rebuilt rows (as linkage indices). Targets of existing edges come from the
-  // old CSR, so sorting a hub row with thousands of edges does no string lookups.
-  const knownTarget = new Map<number, number>();
-  const targetOf = (l: number) => knownTarget.get(l) ?? indexById.get(linkageOf(l).to)!;
-  const compare = createRowComparator(linkageOf, targetOf, rank);
-  const rebuiltRows = new Map<number, Int32Array>();
+  // Gather and sort the rebuilt rows (as linkage indices). Sort keys are unpacked into typed arrays
+  // first (targets of existing edges come from the old CSR), so re-sorting a hub row with thousands
+  // of edges does no string lookups and no object reads until a full tie.
+  const rebuiltRows = new Map<number, { linkage: Int32Array; target: Int32Array }>();
   for (const row of dirtyRows) {
     const slots: number[] = [];
+    const targets: number[] = [];
     if (row < oldCount) {
       for (let e = graph.rowStart[row]!; e < graph.rowStart[row + 1]!; e++) {
         if (removedEdges.has(e)) continue;
-        const l = replacedLinkage.get(e) ?? graph.edgeLinkage[e]!;
-        knownTarget.set(l, graph.edgeTo[e]!);
-        slots.push(l);
+        slots.push(replacedLinkage.get(e) ?? graph.edgeLinkage[e]!);
+        targets.push(graph.edgeTo[e]!);
       }
     }
-    slots.push(...(addedByRow.get(row) ?? []));
-    rebuiltRows.set(row, Int32Array.from(slots).sort(compare));
+    for (const l of addedByRow.get(row) ?? []) {
+      slots.push(l);
+      targets.push(indexById.get(linkageOf(l).to)!);
+    }
+    const weight = Float64Array.from(slots, (l) => linkageOf(l).weight);
+    const kind = Uint8Array.from(slots, (l) => KIND_CODES[linkageOf(l).kind]);
+    const tieBreak = createRowComparator((i) => linkageOf(slots[i]!), (i) => targets[i]!, rank);
+    const order = Int32Array.from(slots, (_, i) => i).sort(
+      (a, b) => weight[b]! - weight[a]! || rank[targets[a]!]! - rank[targets[b]!]! || kind[a]! - kind[b]! || tieBreak(a, b),
+    );
+    rebuiltRows.set(row, { linkage: Int32Array.from(order, (i) => slots[i]!), target: Int32Array.from(order, (i) => targets[i]!) });
   }
 
-  const edgeCount = graph.edgeTo.length + [...rebuiltRows].reduce((sum, [row, slots]) => sum + slots.length - (row < oldCount ? graph.rowStart[row + 1]! - graph.rowStart[row]! : 0), 0);
+  const edgeCount = graph.edgeTo.length + [...rebuiltRows].reduce((sum, [row, slots]) => sum + slots.linkage.length - (row < oldCount ? graph.rowStart[row + 1]! - graph.rowStart[row]! : 0), 0);
   const rowStart = new Int32Array(newCount + 1);
   const edgeTo = new Int32Array(edgeCount);
   const edgeWeight = new Float64Array(edgeCount);
@@ -192,9 +199,11 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): A
   for (const row of sortedDirty) {
     copyCleanRows(row);
     rowStart[row] = written;
-    for (const l of rebuiltRows.get(row)!) {
+    const rebuilt = rebuiltRows.get(row)!;
+    for (let i = 0; i < rebuilt.linkage.length; i++) {
+      const l = rebuilt.linkage[i]!;
       const linkage = linkageOf(l);
-      edgeTo[written] = targetOf(l);
+      edgeTo[written] = rebuilt.target[i]!;
       edgeWeight[written] = linkage.weight;
       edgeKind[written] = KIND_CODES[linkage.kind];
       edgeLinkage[written] = l;
