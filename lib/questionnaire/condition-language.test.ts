@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateCondition, isAnswered } from "./condition-evaluator";
 import { collectConditionIdentifiers, parseCondition, type ConditionNode } from "./condition-parser";
@@ -233,5 +234,49 @@ describe("isAnswered", () => {
     [{}, true],
   ])("%j → %s", (value, expected) => {
     expect(isAnswered(value)).toBe(expected);
+  });
+});
+
+describe("condition language properties", () => {
+  const fragments = [" ", "a", "b", "x_1", "=", "!=", "<", ">=", "and", "or", "not", "in", "(", ")", "[", "]", ",", '"a"', '"', "1", "-2.5", "true", "count(", "answered(", "__proto__", "constructor", "\\", "'"];
+  const grammarish = fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((parts) => parts.join(" "));
+
+  it("never throws on arbitrary text and always reports a position inside the input", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), grammarish), (source) => {
+        const result = parseCondition(source);
+        if (!result.ok) {
+          expect(result.error.position).toBeGreaterThanOrEqual(0);
+          expect(result.error.position).toBeLessThanOrEqual(Math.max(source.length, LIMITS.conditionLength));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("evaluates every parsable condition to a boolean against arbitrary answers", () => {
+    const answerValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object());
+    fc.assert(
+      fc.property(grammarish, fc.dictionary(fc.constantFrom("a", "b", "x_1", "__proto__", "constructor"), answerValue), (source, answers) => {
+        const result = parseCondition(source);
+        if (!result.ok) return;
+        const value = evaluateCondition(result.ast, (id) => (Object.hasOwn(answers, id) ? answers[id] : undefined));
+        expect(typeof value).toBe("boolean");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("treats not as exact negation", () => {
+    fc.assert(
+      fc.property(grammarish, fc.dictionary(fc.constantFrom("a", "b"), fc.oneof(fc.string(), fc.integer())), (source, answers) => {
+        const result = parseCondition(source);
+        const negated = parseCondition(`not (${source})`);
+        if (!result.ok || !negated.ok) return;
+        const lookup = (id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
+        expect(evaluateCondition(negated.ast, lookup)).toBe(!evaluateCondition(result.ast, lookup));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
