@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/errors";
+import { AppHeader } from "@/components/layout/app-header";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  let user: CurrentUser | null;
+  try {
+    user = await getCurrentUser();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error("[trustmap] database unavailable while loading the portal:", (error as Error).message);
+      return <DatabaseUnavailable />;
+    }
+    throw error;
+  }
+  if (!user) redirect("/sign-in");
+  return (
+    <>
+      <AppHeader user={user} />
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </>
+  );
+}

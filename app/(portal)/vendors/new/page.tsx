@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/card";
+import { VendorForm } from "@/components/vendors/vendor-form";
+
+export const metadata: Metadata = { title: "New vendor" };
+
+export default async function NewVendorPage() {
+  await requirePageUser("manageVendors");
+  return (
+    <>
+      <PageHeader title="New vendor" description="Register a supplier. You can add contacts and send questionnaires next." />
+      <VendorForm />
+    </>
+  );
+}

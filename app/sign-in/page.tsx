@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { SignInForm } from "./sign-in-form";
+import { Logo } from "@/components/layout/logo";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await getCurrentUser().catch(() => null)) redirect("/");
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/";
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center gap-2 text-center">
+          <Logo size="lg" />
+          <p className="text-sm text-slate-600">Supplier risk for IoT and OT systems</p>
+        </div>
+        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+      </div>
+    </main>
+  );
+}

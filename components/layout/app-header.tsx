@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { can } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/session";
+import { Logo } from "./logo";
+import { SignOutButton } from "./sign-out-button";
+import { NavLink } from "./nav-link";
+
+export function AppHeader({ user }: { user: CurrentUser }) {
+  const links = [
+    { href: "/", label: user.role === "SUPPLIER" ? "My assessments" : "Overview", show: true },
+    { href: "/vendors", label: "Vendors", show: can.readVendors(user) },
+    { href: "/audit", label: "Audit log", show: can.readAudit(user) },
+  ].filter((l) => l.show);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" aria-label="Trustmap home"><Logo /></Link>
+        <nav aria-label="Main" className="flex gap-1">
+          {links.map((l) => <NavLink key={l.href} href={l.href}>{l.label}</NavLink>)}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm" data-testid="whoami">
+          <div className="text-right leading-tight">
+            <div className="font-medium text-slate-900">{user.name}</div>
+            <div className="text-xs text-slate-500">
+              {ROLE_LABELS[user.role]}{user.vendorName ? ` · ${user.vendorName}` : ""} · {user.organizationName}
+            </div>
+          </div>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { forbidden } from "@/lib/errors";
+
+/** Who is acting: everything a use case needs to authorise and scope its queries. */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  /** Set for suppliers only: the one vendor whose data they may see. */
+  vendorId: string | null;
+}
+
+export const STAFF_ROLES = ["ADMIN", "PROCUREMENT", "RISK_OFFICER"] as const satisfies readonly Role[];
+
+/** Capabilities by role, in one place so pages, actions and tests agree. */
+export const can = {
+  readVendors: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
+  manageVendors: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT",
+  readAudit: (a: Actor) => a.role === "ADMIN",
+} satisfies Record<string, (a: Actor) => boolean>;
+
+export type Capability = keyof typeof can;
+
+export function assertCan(actor: Actor, capability: Capability): void {
+  if (!can[capability](actor)) throw forbidden();
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Administrator",
+  PROCUREMENT: "Procurement",
+  RISK_OFFICER: "Risk officer",
+  SUPPLIER: "Supplier",
+};

@@ -1,0 +1,71 @@
+// Row builders shared by the demo seed and the tests ("seed functions double as test factories").
+// They write through a plain Prisma client and never check permissions: callers are trusted code.
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../lib/db/create-client";
+import type { Role, VendorTier } from "../../lib/generated/prisma/enums";
+import { hashPassword } from "../../lib/auth/password";
+
+const uniq = () => randomBytes(4).toString("hex");
+
+export async function buildOrganization(db: Db, data: { name?: string; slug?: string } = {}) {
+  const suffix = uniq();
+  return db.organization.create({
+    data: { name: data.name ?? `Org ${suffix}`, slug: data.slug ?? `org-${suffix}` },
+    select: { id: true, name: true, slug: true },
+  });
+}
+
+export async function buildUser(
+  db: Db,
+  data: { organizationId: string; role: Role; email?: string; name?: string; password?: string; vendorId?: string | null },
+) {
+  const email = (data.email ?? `${data.role.toLowerCase()}-${uniq()}@example.test`).toLowerCase();
+  return db.user.create({
+    data: {
+      organizationId: data.organizationId,
+      role: data.role,
+      email,
+      name: data.name ?? email.split("@")[0]!,
+      vendorId: data.vendorId ?? null,
+      passwordHash: data.password ? await hashPassword(data.password) : null,
+    },
+    select: { id: true, email: true, name: true, role: true, organizationId: true, vendorId: true },
+  });
+}
+
+export async function buildVendor(
+  db: Db,
+  data: { organizationId: string; name?: string; tier?: VendorTier; country?: string; website?: string; description?: string; archived?: boolean },
+) {
+  const name = data.name ?? `Vendor ${uniq()}`;
+  return db.vendor.create({
+    data: {
+      organizationId: data.organizationId,
+      name,
+      normalizedName: name.trim().replace(/\s+/g, " ").toLowerCase(),
+      tier: data.tier ?? "MEDIUM",
+      country: data.country,
+      website: data.website,
+      description: data.description,
+      archivedAt: data.archived ? new Date() : null,
+    },
+    select: { id: true, name: true, organizationId: true },
+  });
+}
+
+export async function buildContact(
+  db: Db,
+  data: { organizationId: string; vendorId: string; name?: string; email?: string; isPrimary?: boolean; jobTitle?: string },
+) {
+  return db.vendorContact.create({
+    data: {
+      organizationId: data.organizationId,
+      vendorId: data.vendorId,
+      name: data.name ?? `Contact ${uniq()}`,
+      email: (data.email ?? `contact-${uniq()}@example.test`).toLowerCase(),
+      isPrimary: data.isPrimary ?? false,
+      jobTitle: data.jobTitle,
+    },
+    select: { id: true, email: true, name: true },
+  });
+}

@@ -1,0 +1,79 @@
+// Serves the portal. Without DATABASE_URL it starts the embedded PostgreSQL (PGlite) persisted
+// under .data/, so a fresh clone needs no database server. Either way it migrates, seeds the demo
+// data once, and then runs `next start` (or `next dev` with --dev) with DATABASE_URL set.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { EmbeddedDbError, startEmbeddedDb, type EmbeddedDb } from "../lib/db/embedded";
+import { migrate, MigrationError } from "../lib/db/migrate";
+import { createPrismaClient } from "../lib/db/create-client";
+import { seedDemo } from "../prisma/seed/demo";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const dataRoot = path.resolve(process.env.TRUSTMAP_DATA_DIR ?? ".data");
+
+function persistentSecret(): string {
+  const file = path.join(dataRoot, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataRoot, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  let embedded: EmbeddedDb | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
+    console.log(`▸ Starting the embedded PostgreSQL (PGlite) in ${path.join(dataRoot, "pglite")} on 127.0.0.1:${dbPort} …`);
+    embedded = await startEmbeddedDb({ dataDir: path.join(dataRoot, "pglite"), port: dbPort });
+    databaseUrl = embedded.url;
+  } else {
+    console.log(`▸ Using DATABASE_URL (${databaseUrl.replace(/\/\/[^@]*@/, "//…@")})`);
+  }
+
+  const migrated = await migrate({ connectionString: databaseUrl, log: (l) => console.log(`  ${l}`) });
+  console.log(`▸ Database schema up to date (${migrated.applied.length + migrated.alreadyApplied.length} migrations).`);
+  const db = createPrismaClient({ connectionString: databaseUrl, max: 1 });
+  try {
+    if (await seedDemo(db)) console.log("▸ Demo data written (sign-ins are listed in README.md).");
+  } finally {
+    await db.$disconnect();
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    // PGlite serves one connection at a time; a bigger pool would only queue at its socket.
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : "10"),
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+  console.log(`▸ Trustmap on http://localhost:${port}  (Ctrl+C to stop)`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    await embedded?.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error) => {
+  if (error instanceof EmbeddedDbError || error instanceof MigrationError) {
+    console.error(`\n✖ ${error.message}\n`);
+  } else {
+    console.error("\n✖ Could not start Trustmap:", error);
+  }
+  process.exit(1);
+});
