@@ -142,31 +142,52 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges): A
   });
   for (const row of dirtyRows) if (row < oldCount) seeds.add(row);
 
-  // Gather and sort the rebuilt rows (as linkage indices). Sort keys are unpacked into typed arrays
-  // first (targets of existing edges come from the old CSR), so re-sorting a hub row with thousands
-  // of edges does no string lookups and no object reads until a full tie.
+  // Rebuild the dirty rows. The old row is already in canonical order, so the untouched edges keep
+  // their order and only the few changed or added linkages are sorted and merged in: O(row) instead
+  // of re-sorting a hub row with thousands of edges. Sort keys come from typed arrays; linkage
+  // objects are read only on a full tie.
+  const tieBreak = createRowComparator(linkageOf, (l) => indexById.get(linkageOf(l).to)!, rank);
+  const compareKeys = (wa: number, ta: number, ka: number, la: number, wb: number, tb: number, kb: number, lb: number) =>
+    wb - wa || rank[ta]! - rank[tb]! || ka - kb || tieBreak(la, lb);
   const rebuiltRows = new Map<number, { linkage: Int32Array; target: Int32Array }>();
   for (const row of dirtyRows) {
-    const slots: number[] = [];
-    const targets: number[] = [];
+    const kept: number[] = [];
+    const changed: { l: number; t: number; w: number; k: number }[] = [];
     if (row < oldCount) {
       for (let e = graph.rowStart[row]!; e < graph.rowStart[row + 1]!; e++) {
         if (removedEdges.has(e)) continue;
-        slots.push(replacedLinkage.get(e) ?? graph.edgeLinkage[e]!);
-        targets.push(graph.edgeTo[e]!);
+        const replacement = replacedLinkage.get(e);
+        if (replacement === undefined) kept.push(e);
+        else changed.push({ l: replacement, t: graph.edgeTo[e]!, w: linkageOf(replacement).weight, k: graph.edgeKind[e]! });
       }
     }
     for (const l of addedByRow.get(row) ?? []) {
-      slots.push(l);
-      targets.push(indexById.get(linkageOf(l).to)!);
+      const linkage = linkageOf(l);
+      changed.push({ l, t: indexById.get(linkage.to)!, w: linkage.weight, k: KIND_CODES[linkage.kind] });
     }
-    const weight = Float64Array.from(slots, (l) => linkageOf(l).weight);
-    const kind = Uint8Array.from(slots, (l) => KIND_CODES[linkageOf(l).kind]);
-    const tieBreak = createRowComparator((i) => linkageOf(slots[i]!), (i) => targets[i]!, rank);
-    const order = Int32Array.from(slots, (_, i) => i).sort(
-      (a, b) => weight[b]! - weight[a]! || rank[targets[a]!]! - rank[targets[b]!]! || kind[a]! - kind[b]! || tieBreak(a, b),
-    );
-    rebuiltRows.set(row, { linkage: Int32Array.from(order, (i) => slots[i]!), target: Int32Array.from(order, (i) => targets[i]!) });
+    changed.sort((a, b) => compareKeys(a.w, a.t, a.k, a.l, b.w, b.t, b.k, b.l));
+    const size = kept.length + changed.length;
+    const linkage = new Int32Array(size);
+    const target = new Int32Array(size);
+    let i = 0;
+    let j = 0;
+    for (let out = 0; out < size; out++) {
+      const e = kept[i];
+      const c = changed[j];
+      const takeKept =
+        e !== undefined &&
+        (c === undefined || compareKeys(graph.edgeWeight[e]!, graph.edgeTo[e]!, graph.edgeKind[e]!, graph.edgeLinkage[e]!, c.w, c.t, c.k, c.l) <= 0);
+      if (takeKept) {
+        linkage[out] = graph.edgeLinkage[e]!;
+        target[out] = graph.edgeTo[e]!;
+        i++;
+      } else {
+        linkage[out] = c!.l;
+        target[out] = c!.t;
+        j++;
+      }
+    }
+    rebuiltRows.set(row, { linkage, target });
   }
 
   const edgeCount = graph.edgeTo.length + [...rebuiltRows].reduce((sum, [row, slots]) => sum + slots.linkage.length - (row < oldCount ? graph.rowStart[row + 1]! - graph.rowStart[row]! : 0), 0);
