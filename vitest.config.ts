@@ -4,7 +4,12 @@ import path from "node:path";
 // Two projects: fast pure unit tests next to the code, and integration tests on real PostgreSQL
 // (run serially, one fresh database per run; see tests/integration/global-setup.ts).
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
+    },
+  },
   test: {
     projects: [
       {
