@@ -1,0 +1,63 @@
+// Serves the production build for Playwright on a fresh, migrated, demo-seeded database: a new
+// database on the local PostgreSQL (TEST_DATABASE_URL), or an embedded PGlite when none answers.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { migrate } from "../../../lib/db/migrate";
+import { startEmbeddedDb, type EmbeddedDb } from "../../../lib/db/embedded";
+import { createPrismaClient } from "../../../lib/db/create-client";
+import { seedDemo } from "../../../prisma/seed/demo";
+import { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, isReachable, withDatabase } from "../../integration/database-url";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
+const base = assertLocalDatabaseUrl(serverUrl);
+
+let cleanup: () => Promise<void>;
+let url: string;
+let embedded: EmbeddedDb | undefined;
+if (await isReachable(serverUrl)) {
+  const name = `trustmap_e2e_${randomBytes(4).toString("hex")}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  url = withDatabase(base, name);
+  cleanup = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+} else {
+  const dir = mkdtempSync(path.join(tmpdir(), "trustmap-e2e-"));
+  embedded = await startEmbeddedDb({ dataDir: path.join(dir, "pglite"), port: 0 });
+  url = embedded.url;
+  cleanup = async () => {
+    await embedded?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+await migrate({ connectionString: url });
+const db = createPrismaClient({ connectionString: url, max: 1 });
+await seedDemo(db);
+await db.$disconnect();
+
+const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    DATABASE_POOL_MAX: embedded ? "1" : "5",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let done = false;
+async function shutdown(code: number) {
+  if (done) return;
+  done = true;
+  child.kill("SIGTERM");
+  await cleanup().catch((e) => console.error("[e2e] cleanup failed:", e));
+  process.exit(code);
+}
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGINT", () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 0));

@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./support/auth";
+
+test.describe("vendors", () => {
+  test("procurement creates a vendor after fixing a validation error, adds a contact, edits and archives it", async ({ page }) => {
+    const name = `Quartz Telemetry ${Date.now()}`;
+    await signIn(page, DEMO_USERS.procurement);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendors" }).click();
+    await page.getByRole("link", { name: "New vendor" }).click();
+
+    await page.getByLabel("Name").fill("Q");
+    await page.getByLabel("Website").fill("quartz.example");
+    await page.getByRole("button", { name: "Create vendor" }).click();
+    await expect(page.getByText("Name must be at least 2 characters.")).toBeVisible();
+    await expect(page.getByText("Website must be a full address starting with http:// or https://.")).toBeVisible();
+    await expect(page).toHaveURL(/\/vendors\/new$/);
+    // What the person typed is still there.
+    await expect(page.getByLabel("Website")).toHaveValue("quartz.example");
+
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Website").fill("https://quartz.example");
+    await page.getByLabel("Tier").selectOption("HIGH");
+    await page.getByLabel("Country").fill("Norway");
+    await page.getByRole("button", { name: "Create vendor" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+    await expect(page.getByRole("main").getByText("High tier")).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/vendor-created.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Add contact" }).click();
+    const form = page.getByRole("form", { name: "New contact" });
+    await form.getByLabel("Name").fill("Ola Nordmann");
+    await form.getByLabel("E-mail").fill("not-an-email");
+    await form.getByRole("button", { name: "Add contact" }).click();
+    await expect(form.getByText("Enter a valid e-mail address.")).toBeVisible();
+    await form.getByLabel("E-mail").fill("ola@quartz.test");
+    await form.getByLabel(/Primary contact/).check();
+    await form.getByRole("button", { name: "Add contact" }).click();
+    await expect(page.getByRole("main").getByText("ola@quartz.test")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Primary", { exact: true })).toBeVisible();
+
+    await page.getByRole("link", { name: "Edit" }).click();
+    await page.getByLabel("What they supply").fill("Cellular telemetry modems with a vendor cloud relay.");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("main").getByText("Cellular telemetry modems with a vendor cloud relay.")).toBeVisible();
+
+    await page.goto(`/vendors?q=${encodeURIComponent("Quartz Telemetry")}`);
+    await expect(page.getByRole("link", { name })).toBeVisible();
+    await page.getByRole("link", { name }).click();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByRole("main").getByText("This vendor is archived")).toBeVisible();
+    await page.goto(`/vendors?q=${encodeURIComponent(name)}`);
+    await expect(page.getByRole("main").getByText("No vendors match")).toBeVisible();
+  });
+
+  test("a duplicate vendor name is refused next to the field", async ({ page }) => {
+    await signIn(page, DEMO_USERS.procurement);
+    await page.goto("/vendors/new");
+    await page.getByLabel("Name").fill("helix controls");
+    await page.getByRole("button", { name: "Create vendor" }).click();
+    await expect(page.getByRole("main").getByText(/A vendor with this name already exists/)).toBeVisible();
+  });
+
+  test("the vendor list searches, sorts and shows an empty state", async ({ page }) => {
+    await signIn(page, DEMO_USERS.risk);
+    await page.goto("/vendors");
+    await expect(page.getByRole("link", { name: "New vendor" })).toHaveCount(0);
+    await page.getByRole("link", { name: /Tier/ }).click();
+    await expect(page).toHaveURL(/sort=tier/);
+    await page.getByLabel("Search vendors").fill("Meridian");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("row")).toHaveCount(2);
+    await page.getByLabel("Search vendors").fill("zzz-no-such-vendor");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("main").getByText("No vendors match")).toBeVisible();
+  });
+
+  test("a supplier is refused the vendor list", async ({ page }) => {
+    await signIn(page, DEMO_USERS.supplier);
+    await expect(page.getByRole("heading", { name: "My assessments" })).toBeVisible();
+    const response = await page.goto("/vendors");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "This page is not available to your role" })).toBeVisible();
+  });
+
+  test("a user of another organisation cannot open a vendor by URL", async ({ page, browser }) => {
+    await signIn(page, DEMO_USERS.procurement);
+    await page.goto("/vendors?q=Helix");
+    await page.getByRole("link", { name: "Helix Controls" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Helix Controls");
+    const vendorUrl = new URL(page.url()).pathname;
+
+    const other = await browser.newPage();
+    await signIn(other, DEMO_USERS.otherOrgAdmin);
+    for (const path of [vendorUrl, `${vendorUrl}/edit`]) {
+      const response = await other.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(other.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+      await expect(other.getByRole("main").getByText("Helix Controls")).toHaveCount(0);
+    }
+    await other.close();
+  });
+});
