@@ -17,6 +17,13 @@ export const can = {
   readVendors: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
   manageVendors: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT",
   readAudit: (a: Actor) => a.role === "ADMIN",
+  readAssessments: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
+  manageAssessments: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT",
+  reviewAssessments: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
+  answerAssessments: (a: Actor) => a.role === "SUPPLIER" && a.vendorId !== null,
+  manageTemplates: (a: Actor) => a.role === "ADMIN",
+  readTemplates: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
+  viewOutbox: (a: Actor) => a.role === "ADMIN",
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Capability = keyof typeof can;

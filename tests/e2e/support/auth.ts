@@ -9,4 +9,6 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("whoami")).toBeVisible();
+  // Client components (sign-out, forms) work once hydrated; wait for the page to settle.
+  await page.waitForLoadState("networkidle");
 }

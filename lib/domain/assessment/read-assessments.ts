@@ -1,0 +1,76 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { notFound } from "@/lib/errors";
+import { assessmentListQuerySchema } from "@/lib/validation/assessment";
+import { idSchema } from "@/lib/validation/vendor";
+import { loadTemplate } from "@/lib/domain/template/template-versions";
+
+const PAGE_SIZE = 25;
+const OWED = ["SENT", "OPENED", "IN_PROGRESS", "CHANGES_REQUESTED"] as const;
+
+/** Assessments of the caller's organisation, filtered by status group, with overdue derived from the due date. */
+export async function listAssessments(db: Db, actor: Actor, rawQuery: unknown, now = new Date()) {
+  assertCan(actor, "readAssessments");
+  const query = assessmentListQuerySchema.parse(rawQuery ?? {});
+  const where: Prisma.AssessmentWhereInput = {
+    organizationId: actor.organizationId,
+    ...(query.vendorId ? { vendorId: query.vendorId } : {}),
+    ...{
+      all: {},
+      open: { status: { in: ["DRAFT", ...OWED] } },
+      awaiting_review: { status: { in: ["SUBMITTED", "RESUBMITTED"] } },
+      overdue: { status: { in: [...OWED] }, dueDate: { lt: now } },
+      accepted: { status: "ACCEPTED" },
+      cancelled: { status: "CANCELLED" },
+    }[query.filter] as Prisma.AssessmentWhereInput,
+  };
+  const orderBy: Prisma.AssessmentOrderByWithRelationInput[] =
+    query.sort === "vendor" ? [{ vendor: { name: "asc" } }, { id: "asc" }] : query.sort === "updatedAt" ? [{ updatedAt: "desc" }, { id: "asc" }] : [{ dueDate: "asc" }, { id: "asc" }];
+  const [total, items, counts] = await Promise.all([
+    db.assessment.count({ where }),
+    db.assessment.findMany({
+      where, orderBy, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE,
+      select: {
+        id: true, status: true, dueDate: true, updatedAt: true, submittedAt: true, currentRevision: true,
+        vendor: { select: { id: true, name: true } }, contact: { select: { name: true, email: true } },
+        template: { select: { title: true, version: true } },
+      },
+    }),
+    db.assessment.groupBy({ by: ["status"], where: { organizationId: actor.organizationId }, _count: { _all: true } }),
+  ]);
+  const overdueCount = await db.assessment.count({ where: { organizationId: actor.organizationId, status: { in: [...OWED] }, dueDate: { lt: now } } });
+  return {
+    items, total, query, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
+    overdueCount,
+  };
+}
+
+/** Everything the staff detail/review page shows about one assessment. */
+export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRaw: unknown) {
+  assertCan(actor, "readAssessments");
+  const id = idSchema.safeParse(assessmentIdRaw);
+  if (!id.success) throw notFound("Assessment");
+  const a = await db.assessment.findFirst({
+    where: { id: id.data, organizationId: actor.organizationId },
+    select: {
+      id: true, status: true, dueDate: true, message: true, currentRevision: true, createdAt: true, sentAt: true, openedAt: true, submittedAt: true, acceptedAt: true, cancelledAt: true, lastRemindedAt: true,
+      vendor: { select: { id: true, name: true } }, contact: { select: { id: true, name: true, email: true } },
+      template: { select: { id: true, title: true, version: true, definition: true } },
+      revisions: { orderBy: { revision: "asc" }, select: { revision: true, answers: true, version: true, submittedAt: true, updatedAt: true } },
+      invitations: { orderBy: { createdAt: "desc" }, select: { id: true, email: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true } },
+      comments: { orderBy: { createdAt: "asc" }, select: { id: true, revision: true, questionId: true, body: true, createdAt: true, author: { select: { name: true } } } },
+      evidence: { orderBy: { createdAt: "asc" }, select: { id: true, questionId: true, fileName: true, kind: true, bytes: true, createdAt: true } },
+    },
+  });
+  if (!a) throw notFound("Assessment");
+  const history = await db.auditEvent.findMany({
+    where: { organizationId: actor.organizationId, entityType: "Assessment", entityId: a.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  const { definition, ...template } = a.template;
+  return { ...a, template: { ...template, definition: loadTemplate(definition) }, history };
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { AppError, notFound } from "@/lib/errors";
+import { idSchema } from "@/lib/validation/vendor";
+import { isEditableBySupplier } from "@/lib/assessment/status-machine";
+import { validateAnswers, type AnswerIssue } from "@/lib/questionnaire";
+import { loadTemplate } from "@/lib/domain/template/template-versions";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { transitionAssessment } from "@/lib/domain/assessment/transition";
+import { assertEvidenceBelongs } from "@/lib/domain/evidence/evidence-files";
+
+/** Every evidence file id mentioned in an answer map. */
+function evidenceIds(answers: Record<string, unknown>): string[] {
+  return Object.values(answers).flatMap((v) =>
+    Array.isArray(v) ? v.flatMap((f) => (f && typeof f === "object" && typeof (f as { fileId?: unknown }).fileId === "string" ? [(f as { fileId: string }).fileId] : [])) : [],
+  );
+}
+
+/**
+ * Every supplier query names the caller's organisation AND vendor in its where clause: an id of
+ * another vendor's assessment matches nothing, whatever the request says.
+ */
+function supplierScope(actor: Actor) {
+  assertCan(actor, "answerAssessments");
+  return { organizationId: actor.organizationId, vendorId: actor.vendorId! };
+}
+
+export async function listSupplierAssessments(db: Db, actor: Actor) {
+  const scope = supplierScope(actor);
+  return db.assessment.findMany({
+    where: { ...scope, status: { not: "DRAFT" } },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    select: { id: true, status: true, dueDate: true, submittedAt: true, currentRevision: true, template: { select: { title: true } }, organization: { select: { name: true } } },
+  });
+}
+
+export async function getSupplierAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown) {
+  const scope = supplierScope(actor);
+  const id = idSchema.safeParse(assessmentIdRaw);
+  if (!id.success) throw notFound("Assessment");
+  const a = await db.assessment.findFirst({
+    where: { id: id.data, ...scope, status: { not: "DRAFT" } },
+    select: {
+      id: true, status: true, dueDate: true, message: true, currentRevision: true,
+      vendor: { select: { name: true } }, organization: { select: { name: true } },
+      template: { select: { title: true, definition: true } },
+      revisions: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, answers: true, version: true, updatedAt: true, submittedAt: true } },
+      // Reviewers' comments on the revision that was sent back, shown next to the questions.
+      comments: { orderBy: { createdAt: "asc" }, select: { revision: true, questionId: true, body: true, createdAt: true, author: { select: { name: true } } } },
+    },
+  });
+  if (!a) throw notFound("Assessment");
+  const current = a.revisions[0]!;
+  const comments: Record<string, { author: string; body: string; createdAt: string }[]> = {};
+  for (const c of a.comments) {
+    if (c.revision !== a.currentRevision - 1 && c.revision !== a.currentRevision) continue;
+    (comments[c.questionId] ??= []).push({ author: c.author?.name ?? "Reviewer", body: c.body, createdAt: c.createdAt.toISOString() });
+  }
+  const { revisions: _r, comments: _c, template, ...rest } = a;
+  return { ...rest, templateTitle: template.title, template: loadTemplate(template.definition), revision: current, comments, editable: isEditableBySupplier(a.status) };
+}
+
+async function loadEditable(tx: Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {
+  const scope = supplierScope(actor);
+  const id = idSchema.safeParse(assessmentIdRaw);
+  if (!id.success) throw notFound("Assessment");
+  const a = await tx.assessment.findFirst({
+    where: { id: id.data, ...scope, status: { not: "DRAFT" } },
+    select: { id: true, organizationId: true, status: true, currentRevision: true, template: { select: { definition: true } } },
+  });
+  if (!a) throw notFound("Assessment");
+  if (!isEditableBySupplier(a.status)) throw new AppError("CONFLICT", "This questionnaire has been submitted and can no longer be changed. If something needs correcting, ask the reviewer to request changes.");
+  return a;
+}
+
+/**
+ * Autosave. The write names the version the client started from; if another tab or a colleague
+ * saved in between, nothing is overwritten and the caller gets CONFLICT.
+ */
+export async function saveDraft(db: Db, actor: Actor, assessmentIdRaw: unknown, answersRaw: unknown, versionRaw: unknown) {
+  if (typeof versionRaw !== "number" || !Number.isInteger(versionRaw) || versionRaw < 0) throw new AppError("VALIDATION", "The draft version is missing. Reload the page.");
+  return db.$transaction(async (tx) => {
+    const a = await loadEditable(tx, actor, assessmentIdRaw);
+    const template = loadTemplate(a.template.definition);
+    const checked = validateAnswers(template, answersRaw, "draft");
+    if (!checked.ok) {
+      throw new AppError("VALIDATION", `Some answers could not be saved: ${checked.errors.slice(0, 3).map((e) => `${e.label}: ${e.message}`).join("; ")}`, issuesToFieldErrors(checked.errors));
+    }
+    await assertEvidenceBelongs(tx, actor.organizationId, a.id, evidenceIds(checked.answers as Record<string, unknown>));
+    const updated = await tx.responseRevision.updateMany({
+      where: { assessmentId: a.id, organizationId: actor.organizationId, revision: a.currentRevision, version: versionRaw, submittedAt: null },
+      data: { answers: checked.answers as Prisma.InputJsonValue, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) {
+      throw new AppError("CONFLICT", "These answers were changed in another tab or by a colleague since you opened them. Reload to see the latest; your unsaved answers are kept in this browser.");
+    }
+    if (a.status === "OPENED") await transitionAssessment(tx, a, "save");
+    const row = await tx.responseRevision.findUniqueOrThrow({ where: { assessmentId_revision: { assessmentId: a.id, revision: a.currentRevision } }, select: { version: true, updatedAt: true } });
+    return { version: row.version, savedAt: row.updatedAt.toISOString() };
+  });
+}
+
+function issuesToFieldErrors(issues: AnswerIssue[]) {
+  const out: Record<string, string[]> = {};
+  for (const i of issues) (out[i.questionId] ??= []).push(i.message);
+  return out;
+}
+
+export class SubmissionInvalidError extends AppError {
+  constructor(readonly issues: AnswerIssue[]) {
+    super("VALIDATION", `${issues.length} answer${issues.length === 1 ? " needs" : "s need"} attention before you can submit.`, issuesToFieldErrors(issues));
+  }
+}
+
+/** Validates every visible answer and freezes the current revision. */
+export async function submitResponse(db: Db, actor: Actor, assessmentIdRaw: unknown, versionRaw: unknown, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const a = await loadEditable(tx, actor, assessmentIdRaw);
+    const revision = await tx.responseRevision.findUniqueOrThrow({ where: { assessmentId_revision: { assessmentId: a.id, revision: a.currentRevision } }, select: { id: true, answers: true, version: true } });
+    if (typeof versionRaw === "number" && versionRaw !== revision.version) {
+      throw new AppError("CONFLICT", "These answers were changed in another tab or by a colleague. Reload to see the latest before submitting.");
+    }
+    const template = loadTemplate(a.template.definition);
+    const checked = validateAnswers(template, revision.answers, "submission");
+    if (!checked.ok) throw new SubmissionInvalidError(checked.errors);
+    const frozen = await tx.responseRevision.updateMany({ where: { id: revision.id, version: revision.version, submittedAt: null }, data: { submittedAt: now, submittedById: actor.userId, answers: checked.answers as Prisma.InputJsonValue } });
+    if (frozen.count !== 1) throw new AppError("CONFLICT", "These answers changed while submitting. Reload and try again.");
+    const status = await transitionAssessment(tx, a, "submit", { submittedAt: now });
+    await recordAuditEvent(tx, actor, { action: status === "RESUBMITTED" ? "assessment.resubmit" : "assessment.submit", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision } });
+    return { status, revision: a.currentRevision };
+  });
+}

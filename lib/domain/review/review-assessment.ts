@@ -1,0 +1,109 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { AppError, notFound } from "@/lib/errors";
+import { idSchema } from "@/lib/validation/vendor";
+import { parseInput } from "@/lib/validation/parse";
+import { commentSchema, requestChangesSchema } from "@/lib/validation/assessment";
+import { isAwaitingReview } from "@/lib/assessment/status-machine";
+import { loadTemplate } from "@/lib/domain/template/template-versions";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { transitionAssessment } from "@/lib/domain/assessment/transition";
+import { sendMail } from "@/lib/mail/mailer";
+import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
+import { appUrl } from "@/lib/app-url";
+
+async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {
+  assertCan(actor, "reviewAssessments");
+  const id = idSchema.safeParse(assessmentIdRaw);
+  if (!id.success) throw notFound("Assessment");
+  const a = await tx.assessment.findFirst({
+    where: { id: id.data, organizationId: actor.organizationId },
+    select: {
+      id: true, organizationId: true, status: true, currentRevision: true, dueDate: true,
+      template: { select: { title: true, definition: true } }, vendor: { select: { name: true } },
+      contact: { select: { name: true, email: true } }, organization: { select: { name: true } },
+    },
+  });
+  if (!a) throw notFound("Assessment");
+  return a;
+}
+
+/** Sends a notification after the change has committed; a delivery problem is reported, not fatal. */
+async function notify(message: Parameters<typeof sendMail>[0]): Promise<string | null> {
+  try {
+    await sendMail(message);
+    return null;
+  } catch (error) {
+    return error instanceof AppError ? error.message : "The notification e-mail could not be sent.";
+  }
+}
+
+export async function addReviewComment(db: Db, actor: Actor, assessmentIdRaw: unknown, input: unknown) {
+  const data = parseInput(commentSchema, input);
+  return db.$transaction(async (tx) => {
+    const a = await loadForReview(tx, actor, assessmentIdRaw);
+    if (!isAwaitingReview(a.status)) throw new AppError("CONFLICT", "Comments can be added while a submission waits for review.");
+    const template = loadTemplate(a.template.definition);
+    if (!template.sections.some((s) => s.questions.some((q) => q.id === data.questionId))) {
+      throw new AppError("VALIDATION", "That question is not part of this questionnaire.", { questionId: ["Unknown question."] });
+    }
+    const comment = await tx.reviewComment.create({
+      data: { organizationId: actor.organizationId, assessmentId: a.id, revision: a.currentRevision, questionId: data.questionId, body: data.body, authorId: actor.userId },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, actor, { action: "assessment.comment", entityType: "Assessment", entityId: a.id, details: { questionId: data.questionId, revision: a.currentRevision } });
+    return comment;
+  });
+}
+
+export async function deleteReviewComment(db: Db, actor: Actor, commentIdRaw: unknown) {
+  assertCan(actor, "reviewAssessments");
+  const id = idSchema.safeParse(commentIdRaw);
+  if (!id.success) throw notFound("Comment");
+  return db.$transaction(async (tx) => {
+    const c = await tx.reviewComment.findFirst({ where: { id: id.data, organizationId: actor.organizationId, authorId: actor.userId }, select: { id: true, assessmentId: true, revision: true, assessment: { select: { currentRevision: true, status: true } } } });
+    if (!c) throw notFound("Comment");
+    if (c.revision !== c.assessment.currentRevision || !isAwaitingReview(c.assessment.status)) throw new AppError("CONFLICT", "This comment has already been sent to the supplier.");
+    await tx.reviewComment.delete({ where: { id: c.id } });
+    return { assessmentId: c.assessmentId };
+  });
+}
+
+/** Sends the submission back: a new draft revision starts from the submitted answers. */
+export async function requestChanges(db: Db, actor: Actor, assessmentIdRaw: unknown, input: unknown) {
+  const data = parseInput(requestChangesSchema, input ?? {});
+  const result = await db.$transaction(async (tx) => {
+    const a = await loadForReview(tx, actor, assessmentIdRaw);
+    const commentCount = await tx.reviewComment.count({ where: { assessmentId: a.id, organizationId: actor.organizationId, revision: a.currentRevision } });
+    if (commentCount === 0 && !data.message) {
+      throw new AppError("VALIDATION", "Tell the supplier what to change: comment on a question or write a message.", { message: ["Comment on a question or write a message first."] });
+    }
+    await transitionAssessment(tx, a, "request_changes", { currentRevision: a.currentRevision + 1 });
+    const previous = await tx.responseRevision.findUniqueOrThrow({ where: { assessmentId_revision: { assessmentId: a.id, revision: a.currentRevision } }, select: { answers: true } });
+    await tx.responseRevision.create({ data: { organizationId: actor.organizationId, assessmentId: a.id, revision: a.currentRevision + 1, answers: previous.answers as Prisma.InputJsonValue } });
+    await recordAuditEvent(tx, actor, { action: "assessment.request_changes", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision, comments: commentCount, message: data.message ?? null } });
+    return { a, commentCount };
+  });
+  const { a, commentCount } = result;
+  const warning = await notify({
+    to: a.contact.email,
+    ...renderChangesRequested({ buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title, commentCount, reviewerMessage: data.message, dueDate: a.dueDate, link: appUrl(`/supplier/assessments/${a.id}`) }),
+  });
+  return { revision: a.currentRevision + 1, warning };
+}
+
+export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
+  const a = await db.$transaction(async (tx) => {
+    const a = await loadForReview(tx, actor, assessmentIdRaw);
+    await transitionAssessment(tx, a, "accept", { acceptedAt: now });
+    await recordAuditEvent(tx, actor, { action: "assessment.accept", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision } });
+    return a;
+  });
+  const warning = await notify({
+    to: a.contact.email,
+    ...renderAssessmentAccepted({ buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title, acceptedAt: now, link: appUrl(`/supplier/assessments/${a.id}`) }),
+  });
+  return { id: a.id, warning };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+const idField = (label: string) => z.string({ error: `Choose a ${label}.` }).regex(/^[a-z0-9]{20,40}$/i, `Choose a ${label}.`);
+
+/** The calendar date a form sends ("2026-12-31"); parsed by the platform, not by hand. */
+const dateOnly = z.iso.date({ error: "Enter a valid date." });
+
+export const createAssessmentSchema = z.object({
+  vendorId: idField("vendor"),
+  contactId: idField("contact"),
+  templateId: idField("questionnaire"),
+  dueDate: dateOnly,
+  message: z.string().trim().max(2000, "The message must be at most 2000 characters.").optional().transform((v) => (v ? v : undefined)),
+  send: z.boolean().default(true),
+});
+export type CreateAssessmentInput = z.input<typeof createAssessmentSchema>;
+
+export const ASSESSMENT_FILTERS = ["all", "open", "awaiting_review", "overdue", "accepted", "cancelled"] as const;
+export const assessmentListQuerySchema = z.object({
+  filter: z.enum(ASSESSMENT_FILTERS).catch("all"),
+  vendorId: z.string().regex(/^[a-z0-9]{20,40}$/i).optional().catch(undefined),
+  sort: z.enum(["dueDate", "updatedAt", "vendor"]).catch("dueDate"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export const commentSchema = z.object({
+  questionId: z.string().min(1).max(100),
+  body: z.string().trim().min(1, "Write a comment first.").max(4000, "A comment must be at most 4000 characters."),
+});
+
+export const requestChangesSchema = z.object({
+  message: z.string().trim().max(2000, "The message must be at most 2000 characters.").optional().transform((v) => (v ? v : undefined)),
+});
+
+export const acceptInvitationSchema = z
+  .object({
+    name: z.string().trim().min(2, "Enter your name.").max(120, "Name must be at most 120 characters."),
+    password: z.string().min(12, "Use at least 12 characters.").max(200, "That password is too long."),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match." });
+export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
