@@ -1,0 +1,18 @@
+// Public surface of linkage extraction: pure, framework-free (answers + template + inventory → linkages).
+export { extractLinkages, resolveExtractionConfig } from "./extract-linkages";
+export {
+  componentKey,
+  formatPurl,
+  normalizeComponentName,
+  normalizeCpe,
+  normalizePurl,
+  normalizeVersion,
+  parsePurl,
+  resolveComponentIdentity,
+  type ComponentIdentity,
+  type ComponentKeyBasis,
+  type ParsedPurl,
+  type ResolvedComponentIdentity,
+} from "./component-identity";
+export { toGraphDocument, type ToGraphDocumentOptions } from "./to-graph-document";
+export * from "./types";
