@@ -9,6 +9,7 @@ import { EmbeddedDbError, startEmbeddedDb, type EmbeddedDb } from "../lib/db/emb
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { createPrismaClient } from "../lib/db/create-client";
 import { seedDemo } from "../prisma/seed/demo";
+import { startMailSink, type MailSink } from "../lib/mail/sink";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -44,8 +45,22 @@ async function main() {
     await db.$disconnect();
   }
 
+  // Without SMTP_URL, mail goes to a local SMTP sink that keeps each message under .data/mail,
+  // where the admin Outbox page shows it.
+  let sink: MailSink | undefined;
+  let smtpUrl = process.env.SMTP_URL;
+  const sinkDir = process.env.MAIL_SINK_DIR ?? path.join(dataRoot, "mail");
+  if (!smtpUrl) {
+    sink = await startMailSink({ dir: sinkDir, port: Number(process.env.MAIL_SINK_PORT ?? 0) });
+    smtpUrl = `smtp://127.0.0.1:${sink.port}`;
+    console.log(`▸ Mail goes to the local SMTP sink on ${smtpUrl} (saved in ${sinkDir}; see Outbox as admin).`);
+  }
+
   const env = {
     ...process.env,
+    SMTP_URL: smtpUrl,
+    ...(sink ? { MAIL_SINK_DIR: sinkDir } : {}),
+    EVIDENCE_DIR: process.env.EVIDENCE_DIR ?? path.join(dataRoot, "evidence"),
     DATABASE_URL: databaseUrl,
     // PGlite serves one connection at a time; a bigger pool would only queue at its socket.
     DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : "10"),
@@ -61,6 +76,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     child.kill("SIGTERM");
+    await sink?.stop().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };

@@ -3,6 +3,10 @@ import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { summarizeVendors } from "@/lib/domain/vendor/summarize-vendors";
+import { listSupplierAssessments } from "@/lib/domain/response/supplier-responses";
+import { listAssessments } from "@/lib/domain/assessment/read-assessments";
+import { isOverdue } from "@/lib/assessment/status-machine";
+import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
 import { VENDOR_TIERS } from "@/lib/validation/vendor";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -11,17 +15,37 @@ import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 export default async function HomePage() {
   const user = await requirePageUser();
   if (user.role === "SUPPLIER") {
+    const assessments = await listSupplierAssessments(getDb(), user);
+    const now = new Date();
     return (
       <>
         <PageHeader title="My assessments" description={`Security questionnaires ${user.organizationName} has asked ${user.vendorName ?? "your company"} to complete.`} />
-        <EmptyState title="No questionnaires for you yet">
-          When {user.organizationName} sends {user.vendorName ?? "your company"} a security questionnaire, it appears here
-          and you receive an e-mail with a link. You can answer over several days: everything you type is saved as you go.
-        </EmptyState>
+        {assessments.length === 0 ? (
+          <EmptyState title="No questionnaires for you yet">
+            When {user.organizationName} sends {user.vendorName ?? "your company"} a security questionnaire, it appears here
+            and you receive an e-mail with a link. You can answer over several days: everything you type is saved as you go.
+          </EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {assessments.map((a) => (
+              <li key={a.id}>
+                <Link href={`/supplier/assessments/${a.id}`} className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+                  <span>
+                    <span className="block font-medium text-slate-900">{a.template.title}</span>
+                    <span className="text-sm text-slate-600">For {a.organization.name} · due {formatDate(a.dueDate)}{a.currentRevision > 1 ? ` · revision ${a.currentRevision}` : ""}</span>
+                  </span>
+                  <StatusBadge status={a.status} overdue={isOverdue(a.status, a.dueDate, now)} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </>
     );
   }
-  const summary = await summarizeVendors(getDb(), user);
+  const [summary, assessments] = await Promise.all([summarizeVendors(getDb(), user), listAssessments(getDb(), user, {})]);
+  const awaitingReview = (assessments.countsByStatus.SUBMITTED ?? 0) + (assessments.countsByStatus.RESUBMITTED ?? 0);
+  const waiting = ["SENT", "OPENED", "IN_PROGRESS", "CHANGES_REQUESTED"].reduce((n, s) => n + (assessments.countsByStatus[s] ?? 0), 0);
   return (
     <>
       <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description={`${user.organizationName} · supplier risk overview`} />
@@ -42,6 +66,13 @@ export default async function HomePage() {
               </ul>
             </>
           )}
+        </Card>
+        <Card title="Assessments" actions={<Link href="/assessments" className="text-sm font-medium text-brand-700 hover:underline">View all</Link>}>
+          <dl className="grid grid-cols-3 gap-4 text-center">
+            <div><dt className="text-xs text-slate-500">Waiting for suppliers</dt><dd className="text-2xl font-semibold">{waiting}</dd></div>
+            <div><dt className="text-xs text-slate-500">Awaiting review</dt><dd className="text-2xl font-semibold"><Link href="/assessments?filter=awaiting_review" className="hover:underline">{awaitingReview}</Link></dd></div>
+            <div><dt className="text-xs text-slate-500">Overdue</dt><dd className={`text-2xl font-semibold ${assessments.overdueCount ? "text-red-700" : ""}`}><Link href="/assessments?filter=overdue" className="hover:underline">{assessments.overdueCount}</Link></dd></div>
+          </dl>
         </Card>
         <Card title="How Trustmap works">
           <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">

@@ -10,6 +10,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
   const links = [
     { href: "/", label: user.role === "SUPPLIER" ? "My assessments" : "Overview", show: true },
     { href: "/vendors", label: "Vendors", show: can.readVendors(user) },
+    { href: "/assessments", label: "Assessments", show: can.readAssessments(user) },
+    { href: "/templates", label: "Questionnaires", show: can.readTemplates(user) },
+    { href: "/outbox", label: "Outbox", show: can.viewOutbox(user) && process.env.MAIL_SINK_DIR !== undefined },
     { href: "/audit", label: "Audit log", show: can.readAudit(user) },
   ].filter((l) => l.show);
   return (

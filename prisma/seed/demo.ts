@@ -1,7 +1,7 @@
 // Demo data for `npm start`: one buyer organisation with a user per role and a realistic set of
 // OT suppliers, plus a second organisation that exists to prove tenant isolation.
 import type { Db } from "../../lib/db/create-client";
-import { buildContact, buildOrganization, buildUser, buildVendor } from "./factories";
+import { buildBuiltInTemplates, buildContact, buildOrganization, buildUser, buildVendor } from "./factories";
 
 export const DEMO_PASSWORD = "trustmap-demo";
 
@@ -40,7 +40,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await buildUser(db, { organizationId: northwind.id, role: "RISK_OFFICER", email: DEMO_USERS.risk, name: "Rafael Risk", password: DEMO_PASSWORD });
   await buildUser(db, { organizationId: northwind.id, role: "SUPPLIER", email: DEMO_USERS.supplier, name: "Anja Brandt", password: DEMO_PASSWORD, vendorId: vendors["Helix Controls"] });
 
+  await buildBuiltInTemplates(db, northwind.id);
+
   const southbridge = await buildOrganization(db, { name: "Southbridge Chemicals", slug: "southbridge" });
+  await buildBuiltInTemplates(db, southbridge.id);
   await buildUser(db, { organizationId: southbridge.id, role: "ADMIN", email: DEMO_USERS.otherOrgAdmin, name: "Sam Southbridge", password: DEMO_PASSWORD });
   const sv = await buildVendor(db, { organizationId: southbridge.id, name: "Vantage Valves", tier: "HIGH", country: "France", description: "Smart valve positioners." });
   await buildContact(db, { organizationId: southbridge.id, vendorId: sv.id, name: "Claire Dubois", email: "claire@vantage-valves.test", isPrimary: true });

@@ -4,6 +4,9 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../../lib/db/create-client";
 import type { Role, VendorTier } from "../../lib/generated/prisma/enums";
 import { hashPassword } from "../../lib/auth/password";
+import { templateChecksum } from "../../lib/db/template-checksum";
+import { BUILT_IN_TEMPLATES, type Template } from "../../lib/questionnaire";
+import type { Prisma } from "../../lib/generated/prisma/client";
 
 const uniq = () => randomBytes(4).toString("hex");
 
@@ -68,4 +71,21 @@ export async function buildContact(
     },
     select: { id: true, email: true, name: true },
   });
+}
+
+export async function buildTemplate(db: Db, data: { organizationId: string; template: Template }) {
+  return db.questionnaireTemplate.create({
+    data: {
+      organizationId: data.organizationId, key: data.template.key, version: data.template.version, title: data.template.title,
+      definition: data.template as unknown as Prisma.InputJsonValue, checksum: templateChecksum(data.template),
+    },
+    select: { id: true, key: true, version: true },
+  });
+}
+
+/** Every built-in questionnaire (lib/questionnaire/templates) as a template of the organisation. */
+export async function buildBuiltInTemplates(db: Db, organizationId: string) {
+  const rows = [];
+  for (const build of Object.values(BUILT_IN_TEMPLATES)) rows.push(await buildTemplate(db, { organizationId, template: build() }));
+  return rows;
 }

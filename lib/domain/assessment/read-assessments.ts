@@ -74,3 +74,21 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
   const { definition, ...template } = a.template;
   return { ...a, template: { ...template, definition: loadTemplate(definition) }, history };
 }
+
+/** Choices for the "new assessment" form: active vendors with their contacts, and usable templates. */
+export async function getAssessmentFormOptions(db: Db, actor: Actor) {
+  assertCan(actor, "manageAssessments");
+  const [vendors, templates] = await Promise.all([
+    db.vendor.findMany({
+      where: { organizationId: actor.organizationId, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, contacts: { orderBy: [{ isPrimary: "desc" }, { name: "asc" }], select: { id: true, name: true, email: true, isPrimary: true } } },
+    }),
+    db.questionnaireTemplate.findMany({
+      where: { organizationId: actor.organizationId, archivedAt: null },
+      orderBy: [{ key: "asc" }, { version: "desc" }],
+      select: { id: true, key: true, title: true, version: true },
+    }),
+  ]);
+  return { vendors, templates };
+}

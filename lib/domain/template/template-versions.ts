@@ -1,14 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import { BUILT_IN_TEMPLATES, canonicalizeTemplate, formatTemplateIssue, parseTemplateJson, validateTemplate, type Template } from "@/lib/questionnaire";
+import { templateChecksum as checksumOf } from "@/lib/db/template-checksum";
+import { formatTemplateIssue, parseTemplateJson, validateTemplate, type Template } from "@/lib/questionnaire";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { idSchema } from "@/lib/validation/vendor";
-
-const checksumOf = (t: Template) => createHash("sha256").update(canonicalizeTemplate(t)).digest("hex");
 
 /** Stores a validated template as a new version row; refuses a (key, version) that already exists. */
 async function insertTemplateVersion(db: Prisma.TransactionClient, organizationId: string, template: Template) {
@@ -29,13 +27,6 @@ async function insertTemplateVersion(db: Prisma.TransactionClient, organizationI
     select: { id: true },
   });
   return { id: row.id, created: true };
-}
-
-/** Makes sure the organisation has every built-in template (used by the seed and on first use). */
-export async function ensureBuiltInTemplates(db: Db, organizationId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    for (const build of Object.values(BUILT_IN_TEMPLATES)) await insertTemplateVersion(tx, organizationId, build());
-  });
 }
 
 /** Imports a template from JSON text: every validation error is listed by path; nothing is written on error. */

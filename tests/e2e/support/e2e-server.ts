@@ -9,6 +9,7 @@ import { migrate } from "../../../lib/db/migrate";
 import { startEmbeddedDb, type EmbeddedDb } from "../../../lib/db/embedded";
 import { createPrismaClient } from "../../../lib/db/create-client";
 import { seedDemo } from "../../../prisma/seed/demo";
+import { startMailSink } from "../../../lib/mail/sink";
 import { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, isReachable, withDatabase } from "../../integration/database-url";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -38,6 +39,12 @@ const db = createPrismaClient({ connectionString: url, max: 1 });
 await seedDemo(db);
 await db.$disconnect();
 
+// Real SMTP delivery to a local sink whose files the specs read (E2E_MAIL_DIR).
+const mailDir = process.env.E2E_MAIL_DIR ?? path.resolve("test-results/mail");
+rmSync(mailDir, { recursive: true, force: true });
+const sink = await startMailSink({ dir: mailDir, port: 0 });
+const evidenceDir = mkdtempSync(path.join(tmpdir(), "trustmap-e2e-evidence-"));
+
 const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   stdio: "inherit",
   env: {
@@ -47,6 +54,9 @@ const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    MAIL_SINK_DIR: mailDir,
+    EVIDENCE_DIR: evidenceDir,
   },
 });
 
@@ -55,6 +65,8 @@ async function shutdown(code: number) {
   if (done) return;
   done = true;
   child.kill("SIGTERM");
+  await sink.stop().catch(() => {});
+  rmSync(evidenceDir, { recursive: true, force: true });
   await cleanup().catch((e) => console.error("[e2e] cleanup failed:", e));
   process.exit(code);
 }

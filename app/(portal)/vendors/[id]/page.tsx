@@ -11,6 +11,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import { ArchiveVendorButton } from "@/components/vendors/archive-vendor-button";
 import { ContactsPanel } from "@/components/vendors/contacts-panel";
+import { listAssessments } from "@/lib/domain/assessment/read-assessments";
+import { isOverdue } from "@/lib/assessment/status-machine";
+import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
 
 export const metadata: Metadata = { title: "Vendor" };
 
@@ -22,6 +25,8 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
     throw e;
   });
   const canManage = can.manageVendors(user);
+  const now = new Date();
+  const assessments = can.readAssessments(user) ? (await listAssessments(getDb(), user, { vendorId: vendor.id, sort: "updatedAt" }, now)).items : [];
   const archived = vendor.archivedAt !== null;
 
   return (
@@ -47,7 +52,19 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
             <div><dt className="text-slate-500">Last changed</dt><dd>{vendor.updatedAt.toISOString().slice(0, 10)}</dd></div>
           </dl>
         </Card>
-        <div className="lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Assessments" actions={can.manageAssessments(user) && !archived ? <ButtonLink variant="secondary" href={`/assessments/new?vendorId=${vendor.id}`}>Send questionnaire</ButtonLink> : null}>
+            {assessments.length === 0 ? <p className="text-sm text-slate-600">No questionnaire sent to this vendor yet.</p> : (
+              <ul className="divide-y divide-slate-100">
+                {assessments.map((a) => (
+                  <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
+                    <Link href={`/assessments/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.template.title} v{a.template.version}</Link>
+                    <span className="flex items-center gap-3 text-slate-600">due {formatDate(a.dueDate)} <StatusBadge status={a.status} overdue={isOverdue(a.status, a.dueDate, now)} /></span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
           <ContactsPanel vendorId={vendor.id} contacts={vendor.contacts} canManage={canManage && !archived} />
         </div>
       </div>

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getAssessmentFormOptions } from "@/lib/domain/assessment/read-assessments";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
+import { NewAssessmentForm } from "@/components/assessments/new-assessment-form";
+
+export const metadata: Metadata = { title: "New assessment" };
+
+export default async function NewAssessmentPage({ searchParams }: { searchParams: Promise<{ vendorId?: string }> }) {
+  const user = await requirePageUser("manageAssessments");
+  const { vendorId } = await searchParams;
+  const options = await getAssessmentFormOptions(getDb(), user);
+  return (
+    <>
+      <PageHeader title="New assessment" description="Send a security questionnaire to a supplier contact. They get an e-mail with a single-use link." />
+      {options.vendors.length === 0 ? (
+        <EmptyState title="Register a vendor first" action={<ButtonLink href="/vendors/new">New vendor</ButtonLink>}>Assessments are sent to a contact of a registered vendor.</EmptyState>
+      ) : (
+        <NewAssessmentForm vendors={options.vendors} templates={options.templates} defaultVendorId={options.vendors.some((v) => v.id === vendorId) ? vendorId : undefined} />
+      )}
+    </>
+  );
+}

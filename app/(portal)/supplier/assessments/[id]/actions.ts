@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions/run-action";
+import { saveDraft, submitResponse, SubmissionInvalidError } from "@/lib/domain/response/supplier-responses";
+import type { AnswerIssue } from "@/lib/questionnaire";
+
+export async function saveDraftAction(assessmentId: unknown, answers: unknown, version: unknown) {
+  return runAction("answerAssessments", (db, actor) => saveDraft(db, actor, assessmentId, answers, version));
+}
+
+export async function submitResponseAction(assessmentId: unknown, version: unknown) {
+  let issues: AnswerIssue[] | undefined;
+  const result = await runAction("answerAssessments", async (db, actor) => {
+    try {
+      const r = await submitResponse(db, actor, assessmentId, version);
+      revalidatePath("/");
+      revalidatePath(`/supplier/assessments/${String(assessmentId)}`);
+      return r;
+    } catch (error) {
+      if (error instanceof SubmissionInvalidError) issues = error.issues;
+      throw error;
+    }
+  });
+  return result.ok ? result : { ...result, issues };
+}

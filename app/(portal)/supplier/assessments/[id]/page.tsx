@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getSupplierAssessment } from "@/lib/domain/response/supplier-responses";
+import { AppError } from "@/lib/errors";
+import { isOverdue } from "@/lib/assessment/status-machine";
+import { Alert, PageHeader } from "@/components/ui/card";
+import { StatusBadge, formatDate, formatDateTime } from "@/components/assessments/status-badge";
+import { SupplierQuestionnaire } from "@/components/assessments/supplier-questionnaire";
+import { QuestionnaireAnswers } from "@/components/questionnaire/questionnaire-answers";
+
+export const metadata: Metadata = { title: "Questionnaire" };
+
+export default async function SupplierAssessmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("answerAssessments");
+  const { id } = await params;
+  const a = await getSupplierAssessment(getDb(), user, id).catch((e) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const answers = a.revision.answers as Record<string, unknown>;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/" className="hover:underline">My assessments</Link> / {a.templateTitle}</nav>
+      <PageHeader
+        title={<span className="flex flex-wrap items-center gap-3">{a.templateTitle} <StatusBadge status={a.status} overdue={isOverdue(a.status, a.dueDate, new Date())} /></span>}
+        description={<>For {a.organization.name} · about {a.vendor.name} · due {formatDate(a.dueDate)}{a.currentRevision > 1 ? ` · revision ${a.currentRevision}` : ""}</>}
+      />
+      {a.status === "CHANGES_REQUESTED" ? <div className="mb-4"><Alert tone="info">{a.organization.name} asked for changes. Their comments appear next to the questions concerned; update your answers and submit again.</Alert></div> : null}
+      {a.message && a.currentRevision === 1 && a.editable ? <div className="mb-4"><Alert tone="info"><span className="font-medium">Message from {a.organization.name}:</span> <span className="whitespace-pre-line">{a.message}</span></Alert></div> : null}
+      {a.editable ? (
+        <SupplierQuestionnaire assessmentId={a.id} userId={user.userId} template={a.template} answers={answers} version={a.revision.version} comments={a.comments} />
+      ) : (
+        <>
+          <div className="mb-4">
+            <Alert tone={a.status === "CANCELLED" ? "error" : "success"}>
+              {a.status === "CANCELLED"
+                ? "This assessment was cancelled by the buyer; it can no longer be answered."
+                : a.status === "ACCEPTED"
+                  ? "Your answers were accepted. Thank you."
+                  : `Submitted${a.revision.submittedAt ? ` on ${formatDateTime(a.revision.submittedAt)}` : ""}. The buyer is reviewing your answers; you will get an e-mail if they need anything changed.`}
+            </Alert>
+          </div>
+          <div className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <QuestionnaireAnswers template={a.template} answers={answers} comments={a.comments} evidenceHref={(file) => `/api/evidence/${file.fileId}`} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

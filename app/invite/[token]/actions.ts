@@ -1,0 +1,19 @@
+"use server";
+
+import { getDb } from "@/lib/db/client";
+import { toActionFailure, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
+import { acceptInvitationAsUser, acceptInvitationWithNewAccount } from "@/lib/domain/invitation/accept-invitation";
+
+/** No session yet: the token itself is the credential, checked by the use case. */
+export async function acceptInvitationAction(token: unknown, input: unknown): Promise<ActionResult<{ email: string; assessmentId: string }>> {
+  try {
+    return { ok: true, data: await acceptInvitationWithNewAccount(getDb(), token, input) };
+  } catch (error) {
+    return toActionFailure(error);
+  }
+}
+
+export async function acceptInvitationAsUserAction(token: unknown) {
+  return runAction("answerAssessments", (db, actor) => acceptInvitationAsUser(db, actor, token));
+}

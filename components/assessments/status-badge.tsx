@@ -1,0 +1,25 @@
+import type { AssessmentStatus } from "@/lib/generated/prisma/enums";
+import { STATUS_LABELS } from "@/lib/assessment/status-machine";
+import { Badge } from "@/components/ui/badge";
+
+const TONE: Record<AssessmentStatus, "slate" | "red" | "amber" | "blue" | "green"> = {
+  DRAFT: "slate", SENT: "blue", OPENED: "blue", IN_PROGRESS: "blue", SUBMITTED: "amber",
+  CHANGES_REQUESTED: "amber", RESUBMITTED: "amber", ACCEPTED: "green", CANCELLED: "slate",
+};
+
+export function StatusBadge({ status, overdue = false }: { status: AssessmentStatus; overdue?: boolean }) {
+  return (
+    <span className="inline-flex gap-1">
+      <Badge tone={TONE[status]}>{STATUS_LABELS[status]}</Badge>
+      {overdue ? <Badge tone="red">Overdue</Badge> : null}
+    </span>
+  );
+}
+
+export function formatDate(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(date) + " UTC";
+}
