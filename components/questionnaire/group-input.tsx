@@ -225,7 +225,7 @@ function GroupCell({ id, rowTitleId, field, value, issues, onChange, onBlur }: {
       ) : null}
       {invalid ? (
         <p id={`${id}-error`} className="text-xs text-red-700">
-          {issues.map(sentence).join(" ")}
+          {issues.map((message) => (message === `${field.label} is required` ? "Required" : sentence(message))).join(" ")}
         </p>
       ) : null}
     </div>

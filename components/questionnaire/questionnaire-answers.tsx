@@ -70,14 +70,14 @@ export function QuestionnaireAnswers({ template, answers, comments = {}, renderQ
                 const extra = renderQuestionExtra?.(question.id);
                 return (
                   <div key={question.id} id={questionDomId(question.id)} className={`scroll-mt-20 px-5 py-4 ${changed ? "border-l-4 border-amber-400 bg-amber-50/40 pl-4" : ""}`}>
-                    <dt className="flex flex-wrap items-start justify-between gap-2">
-                      <span className="text-sm font-medium text-slate-900">
+                    <dt className="flex items-start justify-between gap-3">
+                      <span className="min-w-0 flex-1 text-sm font-medium text-slate-900">
                         <span className="mr-1.5 font-normal tabular-nums text-slate-400">
                           {sectionIndex + 1}.{questionIndex + 1}
                         </span>
                         {question.label}
                       </span>
-                      <span className="flex gap-1.5">
+                      <span className="flex shrink-0 gap-1.5">
                         {changed ? <Badge tone="amber">Changed</Badge> : null}
                         {question.required && !isAnswered(value) ? <Badge tone="red">Missing</Badge> : null}
                       </span>

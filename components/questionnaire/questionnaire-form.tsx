@@ -237,7 +237,13 @@ export function QuestionnaireForm({
               {totals.answered} of {totals.required} required answered
             </span>
             <Button onClick={() => void handleSubmit()} disabled={submitState.kind === "submitting" || submitted || conflict}>
-              {submitState.kind === "submitting" ? "Submitting…" : "Submit questionnaire"}
+              {submitState.kind === "submitting" ? (
+                "Submitting…"
+              ) : (
+                <>
+                  Submit<span className="hidden sm:inline"> questionnaire</span>
+                </>
+              )}
             </Button>
           </div>
         </div>
@@ -308,7 +314,7 @@ export function QuestionnaireForm({
                 </a>
               </span>
             ))}
-            . They are kept in this browser until you fix them.
+            . {heldBack.length === 1 ? "It is" : "They are"} kept in this browser until you fix {heldBack.length === 1 ? "it" : "them"}.
           </Alert>
         ) : null}
 
@@ -427,39 +433,48 @@ function focusQuestion(questionId: string, path: string) {
   target?.focus({ preventScroll: true });
 }
 
-function describeIssueLocation(issue: AnswerIssue, template: Template): string {
+function describeIssue(issue: AnswerIssue, template: Template): string {
   const question = questionIndex(template).get(issue.questionId);
   const cell = cellOf(issue);
-  if (!question || !cell || question.type !== "group") return "";
+  if (!question || !cell || question.type !== "group") return issue.message;
   const field = question.fields.find((candidate) => candidate.id === cell.field);
-  return `${question.itemLabel ?? "Row"} ${cell.row + 1}, ${field?.label ?? cell.field}: `;
+  const row = `${question.itemLabel ?? "Row"} ${cell.row + 1}`;
+  const label = field?.label ?? cell.field;
+  return issue.message.startsWith(label) ? `${row}: ${issue.message}` : `${row}, ${label}: ${issue.message}`;
 }
 
 function IssueList({ issues, template, onSelect }: { issues: AnswerIssue[]; template: Template; onSelect: (issue: AnswerIssue) => void }) {
-  const sectionTitle = (id: string | null) => template.sections.find((section) => section.id === id)?.title;
+  const groups = new Map<string, AnswerIssue[]>();
+  for (const issue of issues) groups.set(issue.sectionId ?? "", [...(groups.get(issue.sectionId ?? "") ?? []), issue]);
   return (
-    <ol className="mt-2 space-y-1">
-      {issues.map((issue, index) => (
-        <li key={`${issue.path}-${index}`}>
-          {issue.questionId && questionIndex(template).has(issue.questionId) ? (
-            <a
-              href={`#${questionDomId(issue.questionId)}`}
-              onClick={(event) => {
-                event.preventDefault();
-                onSelect(issue);
-              }}
-              className="group block rounded px-1 py-0.5 hover:bg-red-100"
-            >
-              <span className="text-xs text-red-600">{sectionTitle(issue.sectionId)} › </span>
-              <span className="font-medium underline underline-offset-2 group-hover:no-underline">{issue.label}</span>
-              <span className="text-red-700"> — {describeIssueLocation(issue, template)}{issue.message}</span>
-            </a>
-          ) : (
-            <span className="px-1">{sentence(issue.message)}</span>
-          )}
-        </li>
+    <div className="mt-3 space-y-3">
+      {[...groups].map(([sectionId, items]) => (
+        <div key={sectionId || "other"}>
+          <p className="text-xs font-semibold uppercase tracking-wide text-red-700">{template.sections.find((section) => section.id === sectionId)?.title ?? "Other"}</p>
+          <ul className="mt-1 space-y-0.5">
+            {items.map((issue, index) => (
+              <li key={`${issue.path}-${index}`}>
+                {issue.questionId && questionIndex(template).has(issue.questionId) ? (
+                  <a
+                    href={`#${questionDomId(issue.questionId)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      onSelect(issue);
+                    }}
+                    className="group -mx-1 block rounded px-1 py-0.5 hover:bg-red-100"
+                  >
+                    <span className="font-medium underline underline-offset-2 group-hover:no-underline">{issue.label}</span>
+                    <span className="text-red-700"> — {describeIssue(issue, template)}</span>
+                  </a>
+                ) : (
+                  <span>{sentence(issue.message)}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
       ))}
-    </ol>
+    </div>
   );
 }
 
