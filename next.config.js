@@ -4,7 +4,7 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   // pg and the PGlite embedded server are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg-boss", "nodemailer", "smtp-server", "mailparser"],
   async headers() {
     return [
       {

@@ -26,12 +26,15 @@ function persistentSecret(): string {
 
 async function main() {
   let embedded: EmbeddedDb | undefined;
+  let jobsDb: EmbeddedDb | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
     console.log(`▸ Starting the embedded PostgreSQL (PGlite) in ${path.join(dataRoot, "pglite")} on 127.0.0.1:${dbPort} …`);
     embedded = await startEmbeddedDb({ dataDir: path.join(dataRoot, "pglite"), port: dbPort });
     databaseUrl = embedded.url;
+    // PGlite serves one connection at a time, so the job queue (pg-boss) gets its own instance.
+    jobsDb = await startEmbeddedDb({ dataDir: path.join(dataRoot, "pglite-jobs"), port: dbPort + 1 });
   } else {
     console.log(`▸ Using DATABASE_URL (${databaseUrl.replace(/\/\/[^@]*@/, "//…@")})`);
   }
@@ -62,6 +65,7 @@ async function main() {
     ...(sink ? { MAIL_SINK_DIR: sinkDir } : {}),
     EVIDENCE_DIR: process.env.EVIDENCE_DIR ?? path.join(dataRoot, "evidence"),
     DATABASE_URL: databaseUrl,
+    ...(jobsDb ? { JOBS_DATABASE_URL: jobsDb.url, JOBS_POOL_MAX: "1" } : {}),
     // PGlite serves one connection at a time; a bigger pool would only queue at its socket.
     DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : "10"),
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
@@ -77,6 +81,7 @@ async function main() {
     stopping = true;
     child.kill("SIGTERM");
     await sink?.stop().catch(() => {});
+    await jobsDb?.stop().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };

@@ -75,3 +75,20 @@ export function ReviewActions({ assessmentId, commentCount }: { assessmentId: st
     </Card>
   );
 }
+
+/** Reopen an accepted assessment: the supplier revises it and the next acceptance replaces its linkages. */
+export function ReopenAction({ assessmentId }: { assessmentId: string }) {
+  const { pending, feedback, run } = useAction();
+  const [message, setMessage] = useState("");
+  return (
+    <Card title="Reopen">
+      <div className="space-y-3">
+        {feedback ? <Alert tone={feedback.tone}>{feedback.text}</Alert> : null}
+        <p className="text-sm text-slate-600">Ask the supplier to revise an accepted assessment, for instance after a product change. Its linkages stay in force until the revision is accepted.</p>
+        <label htmlFor="reopen-message" className="block text-sm font-medium text-slate-800">What should they revise?</label>
+        <Textarea id="reopen-message" rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
+        <Button variant="secondary" disabled={pending} onClick={() => run(() => requestChangesAction(assessmentId, { message }), "Reopened; the supplier has been e-mailed.")}>Reopen for changes</Button>
+      </div>
+    </Card>
+  );
+}

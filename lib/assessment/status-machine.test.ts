@@ -12,7 +12,7 @@ const EXPECTED: Record<string, Partial<Record<AssessmentEvent, string>>> = {
   SUBMITTED: { request_changes: "CHANGES_REQUESTED", accept: "ACCEPTED" },
   CHANGES_REQUESTED: { send: "CHANGES_REQUESTED", open: "CHANGES_REQUESTED", save: "CHANGES_REQUESTED", submit: "RESUBMITTED", cancel: "CANCELLED" },
   RESUBMITTED: { request_changes: "CHANGES_REQUESTED", accept: "ACCEPTED" },
-  ACCEPTED: {},
+  ACCEPTED: { request_changes: "CHANGES_REQUESTED" },
   CANCELLED: {},
 };
 
@@ -26,9 +26,9 @@ describe("assessment status machine", () => {
     }
   }
 
-  it("accepted and cancelled are final", () => {
-    expect(allowedEvents("ACCEPTED")).toEqual([]);
+  it("cancelled is final; accepted can only be reopened by a reviewer", () => {
     expect(allowedEvents("CANCELLED")).toEqual([]);
+    expect(allowedEvents("ACCEPTED")).toEqual(["request_changes"]);
   });
 
   it("suppliers edit only while answers are owed", () => {

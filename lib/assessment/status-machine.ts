@@ -23,7 +23,9 @@ const TRANSITIONS: Record<AssessmentStatus, Partial<Record<AssessmentEvent, Asse
   SUBMITTED: { request_changes: "CHANGES_REQUESTED", accept: "ACCEPTED" },
   CHANGES_REQUESTED: { send: "CHANGES_REQUESTED", open: "CHANGES_REQUESTED", save: "CHANGES_REQUESTED", submit: "RESUBMITTED", cancel: "CANCELLED" },
   RESUBMITTED: { request_changes: "CHANGES_REQUESTED", accept: "ACCEPTED" },
-  ACCEPTED: {},
+  // A reviewer can reopen an accepted assessment (new evidence, a periodic review): the supplier
+  // revises, and the next acceptance replaces the linkages of the earlier one.
+  ACCEPTED: { request_changes: "CHANGES_REQUESTED" },
   CANCELLED: {},
 };
 

@@ -24,6 +24,10 @@ export const can = {
   manageTemplates: (a: Actor) => a.role === "ADMIN",
   readTemplates: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
   viewOutbox: (a: Actor) => a.role === "ADMIN",
+  readInventory: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
+  manageInventory: (a: Actor) => a.role === "ADMIN",
+  readScores: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
+  runScoring: (a: Actor) => a.role === "ADMIN" || a.role === "RISK_OFFICER",
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Capability = keyof typeof can;

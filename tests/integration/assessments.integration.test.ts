@@ -268,7 +268,7 @@ describe("answering, revisions and review", () => {
     expect(staff.history.map((h) => h.action)).toEqual([
       "assessment.create", "assessment.send", "assessment.submit", "assessment.comment", "assessment.request_changes", "assessment.resubmit", "assessment.accept",
     ]);
-    // Final states refuse every further step.
+    // Accepted refuses everything but a reviewer reopening it.
     expect((await failure(acceptAssessment(w.db, w.risk, a.id))).code).toBe("CONFLICT");
     expect((await failure(cancelAssessment(w.db, w.procurement, a.id))).code).toBe("CONFLICT");
     expect((await failure(saveDraft(w.db, w.supplierA, a.id, COMPLETE, 1))).code).toBe("CONFLICT");

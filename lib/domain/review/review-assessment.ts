@@ -13,6 +13,8 @@ import { transitionAssessment } from "@/lib/domain/assessment/transition";
 import { sendMail } from "@/lib/mail/mailer";
 import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/app-url";
+import { rebuildAssessmentLinkages } from "@/lib/domain/graph/rebuild-assessment-linkages";
+import { recomputeAfterGraphChange } from "@/lib/domain/scoring/recompute-scores";
 
 async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {
   assertCan(actor, "reviewAssessments");
@@ -21,7 +23,7 @@ async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, as
   const a = await tx.assessment.findFirst({
     where: { id: id.data, organizationId: actor.organizationId },
     select: {
-      id: true, organizationId: true, status: true, currentRevision: true, dueDate: true,
+      id: true, organizationId: true, vendorId: true, status: true, currentRevision: true, dueDate: true,
       template: { select: { title: true, definition: true } }, vendor: { select: { name: true } },
       contact: { select: { name: true, email: true } }, organization: { select: { name: true } },
     },
@@ -94,16 +96,22 @@ export async function requestChanges(db: Db, actor: Actor, assessmentIdRaw: unkn
   return { revision: a.currentRevision + 1, warning };
 }
 
+/**
+ * Accepts the submission. In the same transaction its answers become linkages (replacing any from
+ * an earlier acceptance); afterwards the vendors those linkages can affect are rescored.
+ */
 export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
-  const a = await db.$transaction(async (tx) => {
+  const { a, graph } = await db.$transaction(async (tx) => {
     const a = await loadForReview(tx, actor, assessmentIdRaw);
     await transitionAssessment(tx, a, "accept", { acceptedAt: now });
-    await recordAuditEvent(tx, actor, { action: "assessment.accept", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision } });
-    return a;
+    const graph = await rebuildAssessmentLinkages(tx, actor.organizationId, a.id);
+    await recordAuditEvent(tx, actor, { action: "assessment.accept", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision, linkages: graph.linkages, needsMapping: graph.needsMapping } });
+    return { a, graph };
   });
+  const scoring = await recomputeAfterGraphChange(db, actor.organizationId, [`vendor:${a.vendorId}`, ...graph.touchedNodeKeys], `assessment ${a.id} accepted`);
   const warning = await notify({
     to: a.contact.email,
     ...renderAssessmentAccepted({ buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title, acceptedAt: now, link: appUrl(`/supplier/assessments/${a.id}`) }),
   });
-  return { id: a.id, warning };
+  return { id: a.id, linkages: graph.linkages, needsMapping: graph.needsMapping, vendorsRescored: scoring?.vendorsScored ?? 0, warning };
 }

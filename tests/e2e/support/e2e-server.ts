@@ -19,6 +19,7 @@ const base = assertLocalDatabaseUrl(serverUrl);
 let cleanup: () => Promise<void>;
 let url: string;
 let embedded: EmbeddedDb | undefined;
+let jobsDb: EmbeddedDb | undefined;
 if (await isReachable(serverUrl)) {
   const name = `trustmap_e2e_${randomBytes(4).toString("hex")}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
@@ -27,8 +28,10 @@ if (await isReachable(serverUrl)) {
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), "trustmap-e2e-"));
   embedded = await startEmbeddedDb({ dataDir: path.join(dir, "pglite"), port: 0 });
+  jobsDb = await startEmbeddedDb({ dataDir: path.join(dir, "pglite-jobs"), port: 0 });
   url = embedded.url;
   cleanup = async () => {
+    await jobsDb?.stop();
     await embedded?.stop();
     rmSync(dir, { recursive: true, force: true });
   };
@@ -51,6 +54,7 @@ const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/
     ...process.env,
     DATABASE_URL: url,
     DATABASE_POOL_MAX: embedded ? "1" : "5",
+    ...(jobsDb ? { JOBS_DATABASE_URL: jobsDb.url, JOBS_POOL_MAX: "1" } : {}),
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -11,7 +11,7 @@ import { diffAnswers } from "@/lib/questionnaire/diff-answers";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { StatusBadge, formatDate, formatDateTime } from "@/components/assessments/status-badge";
 import { QuestionnaireAnswers } from "@/components/questionnaire";
-import { AssessmentActions, ReviewActions } from "@/components/assessments/assessment-actions";
+import { AssessmentActions, ReopenAction, ReviewActions } from "@/components/assessments/assessment-actions";
 import { CommentForm } from "@/components/assessments/comment-form";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -91,6 +91,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
         </div>
         <div className="space-y-6">
           {can.manageAssessments(user) ? <AssessmentActions assessmentId={a.id} status={a.status} /> : null}
+          {a.status === "ACCEPTED" && can.reviewAssessments(user) ? <ReopenAction assessmentId={a.id} /> : null}
           <Card title="History">
             <ol className="space-y-3 text-sm">
               {a.history.map((h) => (

@@ -1,0 +1,87 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { buildScoringGraph, findAffectedVendors, MODEL_VERSION, resolveScoringConfig, scorePortfolio, type VendorScore } from "@/lib/scoring";
+import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
+
+/** Options of one recompute. */
+export interface RecomputeOptions {
+  /** Recompute only vendors whose propagation reaches one of these nodes (incremental). Omit for all. */
+  seedNodeKeys?: string[];
+  /** The ScoringRun row whose progress to report. */
+  runId?: string;
+  /** Scored vendors per progress step. */
+  batchSize?: number;
+}
+
+export interface RecomputeResult {
+  vendorsScored: number;
+  vendorsInGraph: number;
+  millis: number;
+}
+
+/**
+ * Scores the organisation's vendors and stores one snapshot each. Snapshots are written in one
+ * transaction at the end, so a run that fails midway leaves the previous snapshots as they were.
+ */
+export async function recomputeScores(db: Db, organizationId: string, options: RecomputeOptions = {}): Promise<RecomputeResult> {
+  const started = performance.now();
+  const { document, overrides } = await loadOrganizationGraph(db, organizationId);
+  const graph = buildScoringGraph(document);
+  const config = resolveScoringConfig(overrides);
+
+  let vendorIndices: number[];
+  if (options.seedNodeKeys) {
+    const seeds = options.seedNodeKeys.map((k) => graph.indexById.get(k)).filter((i): i is number => i !== undefined);
+    vendorIndices = findAffectedVendors(graph, seeds, config);
+  } else {
+    vendorIndices = Array.from(graph.vendorIndices);
+  }
+  const vendorKeys = vendorIndices.map((i) => graph.nodes[i]!.id);
+  const batchSize = options.batchSize ?? 250;
+  if (options.runId) await db.scoringRun.update({ where: { id: options.runId }, data: { status: "RUNNING", startedAt: new Date(), total: vendorKeys.length, done: 0 } });
+
+  const scores: VendorScore[] = [];
+  for (let i = 0; i < vendorKeys.length; i += batchSize) {
+    const batch = vendorKeys.slice(i, i + batchSize);
+    scores.push(...scorePortfolio(graph, { vendorIds: batch, config }).vendors);
+    if (options.runId) await db.scoringRun.update({ where: { id: options.runId }, data: { done: scores.length } });
+  }
+
+  const computedAt = new Date();
+  const rows: Prisma.ScoreSnapshotCreateManyInput[] = scores.map((s) => ({
+    organizationId,
+    vendorId: s.id.slice("vendor:".length),
+    modelVersion: MODEL_VERSION,
+    exposure: s.exposure,
+    directExposure: s.directExposure,
+    amplification: s.amplification,
+    byKind: s.byKind as unknown as Prisma.InputJsonValue,
+    assetsReached: s.assetsReached,
+    criticalAssetsReached: s.criticalAssetsReached,
+    topPaths: s.topPaths as unknown as Prisma.InputJsonValue,
+    runId: options.runId ?? null,
+    computedAt,
+  }));
+  await db.$transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 1000) await tx.scoreSnapshot.createMany({ data: rows.slice(i, i + 1000) });
+    if (options.runId) await tx.scoringRun.update({ where: { id: options.runId }, data: { status: "SUCCEEDED", done: rows.length, finishedAt: new Date() } });
+  });
+  return { vendorsScored: rows.length, vendorsInGraph: graph.vendorIndices.length, millis: Math.round(performance.now() - started) };
+}
+
+/**
+ * After a change to the graph (an accepted assessment, an inventory edit), rescore only the
+ * vendors that can reach the changed nodes. Runs in the request, recorded as an incremental run;
+ * a failure is logged and recorded but never undoes the change that triggered it.
+ */
+export async function recomputeAfterGraphChange(db: Db, organizationId: string, nodeKeys: string[], trigger: string): Promise<RecomputeResult | null> {
+  const run = await db.scoringRun.create({ data: { organizationId, kind: "incremental", trigger, status: "QUEUED" }, select: { id: true } });
+  try {
+    return await recomputeScores(db, organizationId, { seedNodeKeys: nodeKeys, runId: run.id });
+  } catch (error) {
+    console.error("[trustmap] incremental recompute failed:", error);
+    await db.scoringRun.update({ where: { id: run.id }, data: { status: "FAILED", error: "The recompute failed; previous scores are kept.", finishedAt: new Date() } }).catch(() => {});
+    return null;
+  }
+}

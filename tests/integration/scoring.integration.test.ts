@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { MODEL_VERSION } from "@/lib/scoring";
+import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
+import { startMailSink, type MailSink } from "@/lib/mail/sink";
+import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
+import { submitResponse } from "@/lib/domain/response/supplier-responses";
+import { acceptAssessment, requestChanges } from "@/lib/domain/review/review-assessment";
+import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
+import { recomputeScores } from "@/lib/domain/scoring/recompute-scores";
+import { startScoringWorker, stopBoss } from "@/lib/jobs/scoring-queue";
+import { buildBuiltInTemplates, buildContact, buildOrganization, buildUser, buildVendor } from "@/prisma/seed/factories";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
+import { testDb } from "./setup";
+
+let sink: MailSink;
+let mailDir: string;
+let jobsDb: ScratchDatabase;
+
+beforeAll(async () => {
+  mailDir = mkdtempSync(path.join(tmpdir(), "trustmap-it-mail-"));
+  sink = await startMailSink({ dir: mailDir, port: 0 });
+  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
+  // The job queue gets a database of its own, as in the embedded setup.
+  jobsDb = await createScratchDatabase();
+  process.env.JOBS_DATABASE_URL = jobsDb.url;
+  process.env.JOBS_POOL_MAX = "1";
+});
+
+afterAll(async () => {
+  await stopBoss();
+  await jobsDb.drop();
+  await sink.stop();
+  rmSync(mailDir, { recursive: true, force: true });
+});
+
+async function actorFor(organizationId: string, role: Role, vendorId: string | null = null): Promise<Actor> {
+  const u = await buildUser(testDb(), { organizationId, role, vendorId });
+  return { userId: u.id, organizationId, role, vendorId };
+}
+
+/** An organisation with a small plant, ACME deployed on its PLCs, and ACME's answers submitted. */
+async function submittedAcme() {
+  const db = testDb();
+  const org = await buildOrganization(db);
+  const [template] = await buildBuiltInTemplates(db, org.id);
+  const vendor = await buildVendor(db, { organizationId: org.id, name: "ACME Controls" });
+  const contact = await buildContact(db, { organizationId: org.id, vendorId: vendor.id });
+  const assets = await Promise.all(
+    [
+      { name: "Kiln PLC 1", type: "CONTROLLER", criticality: 5, zone: "Level 1" },
+      { name: "Kiln PLC 2", type: "CONTROLLER", criticality: 5, zone: "Level 1" },
+      { name: "GW-01", type: "GATEWAY", criticality: 4, zone: "Level 2", aliases: ["Kiln Modbus/OPC UA gateway"] },
+      { name: "Plant historian", type: "HISTORIAN", criticality: 2, zone: "Level 3" },
+    ].map((a) => db.asset.create({ data: { organizationId: org.id, normalizedName: a.name.toLowerCase(), aliases: [], ...a } as Prisma.AssetUncheckedCreateInput })),
+  );
+  for (const plc of assets.slice(0, 2)) await db.deployment.create({ data: { organizationId: org.id, vendorId: vendor.id, assetId: plc.id } });
+  // The buyer's own adjacency: both PLCs sit behind the gateway.
+  for (const plc of assets.slice(0, 2)) {
+    await db.linkage.create({ data: { organizationId: org.id, fromKey: `asset:${assets[2]!.id}`, toKey: `asset:${plc.id}`, kind: "ADJACENCY", weight: 0.6, reason: "PLC behind GW-01", source: "INVENTORY" } });
+  }
+  const procurement = await actorFor(org.id, "PROCUREMENT");
+  const risk = await actorFor(org.id, "RISK_OFFICER");
+  const supplier = await actorFor(org.id, "SUPPLIER", vendor.id);
+  const a = await createAssessment(db, procurement, { vendorId: vendor.id, contactId: contact.id, templateId: template!.id, dueDate: new Date(Date.now() + 864e6).toISOString().slice(0, 10) });
+  await db.assessment.update({ where: { id: a.id }, data: { status: "IN_PROGRESS" } });
+  // The supplier's saved draft (autosave is covered elsewhere; the evidence ids here are fixtures).
+  await db.responseRevision.update({ where: { assessmentId_revision: { assessmentId: a.id, revision: 1 } }, data: { answers: acmeAnswers as Prisma.InputJsonValue, version: 1 } });
+  await submitResponse(db, supplier, a.id, 1);
+  return { db, org, vendor, assets, a, risk, supplier, procurement };
+}
+
+describe("accepting an assessment builds the graph and scores the vendor", () => {
+  it("writes linkages of every kind with provenance, mapping requests, and a snapshot", async () => {
+    const { db, org, vendor, a, risk } = await submittedAcme();
+    const result = await acceptAssessment(db, risk, a.id);
+    expect(result.linkages).toBeGreaterThan(10);
+    expect(result.vendorsRescored).toBe(1);
+
+    const linkages = await db.linkage.findMany({ where: { organizationId: org.id, assessmentId: a.id } });
+    expect(linkages).toHaveLength(result.linkages);
+    expect(new Set(linkages.map((l) => l.kind))).toEqual(new Set(["ADJACENCY", "INHERITANCE", "TRUST"]));
+    for (const l of linkages) {
+      expect(l.weight).toBeGreaterThanOrEqual(0);
+      expect(l.weight).toBeLessThanOrEqual(1);
+      expect(l.revision).toBe(1);
+      const sources = l.provenance as { assessmentId: string; revision: number; questionId: string }[];
+      expect(sources.length).toBeGreaterThan(0);
+      expect(sources[0]).toMatchObject({ assessmentId: a.id, revision: 1 });
+      expect(typeof sources[0]!.questionId).toBe("string");
+    }
+    // Components are shared graph nodes; infrastructure that matches no asset waits for mapping.
+    expect(await db.graphNode.count({ where: { organizationId: org.id, type: "COMPONENT" } })).toBeGreaterThan(0);
+    expect(await db.mappingRequest.count({ where: { organizationId: org.id, assessmentId: a.id } })).toBe(result.needsMapping);
+
+    const [snapshot] = await db.scoreSnapshot.findMany({ where: { organizationId: org.id, vendorId: vendor.id } });
+    expect(snapshot).toBeDefined();
+    expect(snapshot!.modelVersion).toBe(MODEL_VERSION);
+    expect(snapshot!.exposure).toBeGreaterThan(0);
+    expect(snapshot!.criticalAssetsReached).toBeGreaterThanOrEqual(2);
+    const paths = snapshot!.topPaths as { hops: { provenance?: { assessmentId?: string } }[] }[];
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.some((p) => p.hops.some((h) => h.provenance?.assessmentId === a.id))).toBe(true);
+  });
+
+  it("re-accepting a later revision replaces the assessment's linkages as a whole", async () => {
+    const { db, org, a, risk, supplier } = await submittedAcme();
+    await acceptAssessment(db, risk, a.id);
+    // A reviewer reopens the accepted assessment; the supplier revises; it is accepted again.
+    await requestChanges(db, risk, a.id, { message: "Please confirm the remote-access model." });
+    const changed = { ...acmeAnswers, ra_model: "on_demand" };
+    await db.responseRevision.update({ where: { assessmentId_revision: { assessmentId: a.id, revision: 2 } }, data: { answers: changed as Prisma.InputJsonValue, version: 1 } });
+    await submitResponse(db, supplier, a.id, 1);
+    const second = await acceptAssessment(db, risk, a.id);
+    const linkages = await db.linkage.findMany({ where: { organizationId: org.id, assessmentId: a.id } });
+    expect(linkages).toHaveLength(second.linkages);
+    expect(linkages.every((l) => l.revision === 2)).toBe(true);
+    // Inventory linkages are untouched by re-acceptance.
+    expect(await db.linkage.count({ where: { organizationId: org.id, source: "INVENTORY" } })).toBe(2);
+  });
+});
+
+describe("full recompute as a background job", () => {
+  it("runs on pg-boss with progress, and writes a new snapshot per vendor", async () => {
+    const { db, org, a, risk } = await submittedAcme();
+    await acceptAssessment(db, risk, a.id);
+    await buildVendor(db, { organizationId: org.id, name: "Quiet Vendor" });
+    const before = await db.scoreSnapshot.count({ where: { organizationId: org.id } });
+    await startScoringWorker(db);
+    const { runId } = await requestFullRecompute(db, risk);
+    let run = await getScoringRun(db, risk, runId);
+    for (let i = 0; i < 60 && run?.status !== "SUCCEEDED" && run?.status !== "FAILED"; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      run = await getScoringRun(db, risk, runId);
+    }
+    expect(run).toMatchObject({ status: "SUCCEEDED", total: 2, done: 2 });
+    expect(await db.scoreSnapshot.count({ where: { organizationId: org.id } })).toBe(before + 2);
+  });
+
+  it("a failing recompute leaves the previous snapshots in place", async () => {
+    const { db, org, vendor, a, risk } = await submittedAcme();
+    await acceptAssessment(db, risk, a.id);
+    const before = await db.scoreSnapshot.findMany({ where: { organizationId: org.id }, orderBy: { id: "asc" } });
+    // A corrupt row (weight outside [0, 1]) makes the engine refuse the graph.
+    await db.linkage.create({ data: { organizationId: org.id, fromKey: `vendor:${vendor.id}`, toKey: `vendor:${vendor.id}`, kind: "TRUST", weight: 7, reason: "corrupt", source: "MANUAL" } });
+    const run = await db.scoringRun.create({ data: { organizationId: org.id, kind: "full", trigger: "test" } });
+    await expect(recomputeScores(db, org.id, { runId: run.id })).rejects.toThrow();
+    expect(await db.scoreSnapshot.findMany({ where: { organizationId: org.id }, orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("suppliers cannot request or read recomputes", async () => {
+    const { db, supplier } = await submittedAcme();
+    await expect(requestFullRecompute(db, supplier)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getScoringRun(db, supplier, "x")).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
