@@ -11,6 +11,8 @@ export function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/", label: user.role === "SUPPLIER" ? "My assessments" : "Overview", show: true },
     { href: "/vendors", label: "Vendors", show: can.readVendors(user) },
     { href: "/assessments", label: "Assessments", show: can.readAssessments(user) },
+    { href: "/scores", label: "Scores", show: can.readScores(user) },
+    { href: "/inventory", label: "Inventory", show: can.readInventory(user) },
     { href: "/templates", label: "Questionnaires", show: can.readTemplates(user) },
     { href: "/outbox", label: "Outbox", show: can.viewOutbox(user) && process.env.MAIL_SINK_DIR !== undefined },
     { href: "/audit", label: "Audit log", show: can.readAudit(user) },

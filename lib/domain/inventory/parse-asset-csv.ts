@@ -2,15 +2,12 @@
 // import both call it, and the unit tests drive it with plain strings. The format is described in
 // docs/inventory-csv.md.
 import { CsvError, parse } from "csv-parse/sync";
-import { assetInputSchema, normalizeAssetName, type AssetData, type AssetField } from "@/lib/validation/asset";
+import {
+  CSV_COLUMNS, CSV_LIMITS, REQUIRED_CSV_COLUMNS, assetInputSchema, normalizeAssetName,
+  type AssetData, type AssetField, type CsvColumn, type CsvLimits,
+} from "@/lib/validation/asset";
 
-export const CSV_COLUMNS = ["name", "type", "criticality", "safety_impact", "site", "zone", "aliases", "description"] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
-export const REQUIRED_CSV_COLUMNS = ["name", "type", "criticality"] as const satisfies readonly CsvColumn[];
-
-/** Limits of one import. The byte limit stays under the 1 MB body limit of a server action. */
-export const CSV_LIMITS = { maxBytes: 1_000_000, maxRows: 5_000 } as const;
-export type CsvLimits = { maxBytes: number; maxRows: number };
+export { CSV_COLUMNS, CSV_LIMITS, REQUIRED_CSV_COLUMNS, type CsvColumn, type CsvLimits };
 
 const FIELD_OF: Record<CsvColumn, AssetField> = {
   name: "name", type: "type", criticality: "criticality", safety_impact: "safetyImpact",

@@ -14,6 +14,8 @@ import { ContactsPanel } from "@/components/vendors/contacts-panel";
 import { listAssessments } from "@/lib/domain/assessment/read-assessments";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
+import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { VendorScoreCard } from "@/components/scores/vendor-score-card";
 
 export const metadata: Metadata = { title: "Vendor" };
 
@@ -27,6 +29,8 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
   const canManage = can.manageVendors(user);
   const now = new Date();
   const assessments = can.readAssessments(user) ? (await listAssessments(getDb(), user, { vendorId: vendor.id, sort: "updatedAt" }, now)).items : [];
+  const score = can.readScores(user) ? await getVendorScore(getDb(), user, vendor.id) : null;
+  const names = score?.current ? await resolveNodeNames(getDb(), user.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
   const archived = vendor.archivedAt !== null;
 
   return (
@@ -53,6 +57,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
           </dl>
         </Card>
         <div className="space-y-6 lg:col-span-2">
+          {score ? <VendorScoreCard vendorName={vendor.name} current={score.current} previous={score.previous} names={names} /> : null}
           <Card title="Assessments" actions={can.manageAssessments(user) && !archived ? <ButtonLink variant="secondary" href={`/assessments/new?vendorId=${vendor.id}`}>Send questionnaire</ButtonLink> : null}>
             {assessments.length === 0 ? <p className="text-sm text-slate-600">No questionnaire sent to this vendor yet.</p> : (
               <ul className="divide-y divide-slate-100">

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getAsset } from "@/lib/domain/inventory/get-asset";
+import { AppError } from "@/lib/errors";
+import { PageHeader } from "@/components/ui/card";
+import { AssetForm } from "@/components/inventory/asset-form";
+
+export const metadata: Metadata = { title: "Edit asset" };
+
+export default async function EditAssetPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("manageInventory");
+  const { id } = await params;
+  const asset = await getAsset(getDb(), user, id).catch((e) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  return (
+    <>
+      <PageHeader title={`Edit ${asset.name}`} />
+      <AssetForm
+        assetId={asset.id}
+        defaults={{
+          name: asset.name, type: asset.type, criticality: String(asset.criticality), safetyImpact: asset.safetyImpact,
+          site: asset.site ?? "", zone: asset.zone ?? "", aliases: asset.aliases.join("; "), description: asset.description ?? "",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/actions/run-action";
+import { createAsset, deleteAsset, updateAsset } from "@/lib/domain/inventory/save-asset";
+import { importAssets, previewAssetImport } from "@/lib/domain/inventory/import-assets";
+import { addConnection, removeConnection } from "@/lib/domain/inventory/manage-connections";
+import { assetIdOfKey } from "@/lib/domain/inventory/ids";
+
+export async function createAssetAction(input: unknown) {
+  return runAction("manageInventory", async (db, actor) => {
+    const asset = await createAsset(db, actor, input);
+    revalidatePath("/inventory");
+    return { id: asset.id };
+  });
+}
+
+export async function updateAssetAction(assetId: unknown, input: unknown) {
+  return runAction("manageInventory", async (db, actor) => {
+    const asset = await updateAsset(db, actor, assetId, input);
+    revalidatePath("/inventory");
+    revalidatePath(`/inventory/${asset.id}`);
+    return { id: asset.id };
+  });
+}
+
+export async function deleteAssetAction(assetId: unknown) {
+  return runAction("manageInventory", async (db, actor) => {
+    const result = await deleteAsset(db, actor, assetId);
+    revalidatePath("/inventory");
+    return result;
+  });
+}
+
+export async function previewAssetImportAction(csvText: unknown) {
+  return runAction("manageInventory", (db, actor) => previewAssetImport(db, actor, csvText));
+}
+
+export async function importAssetsAction(csvText: unknown) {
+  return runAction("manageInventory", async (db, actor) => {
+    const counts = await importAssets(db, actor, csvText);
+    revalidatePath("/inventory");
+    return counts;
+  });
+}
+
+export async function addConnectionAction(input: unknown) {
+  return runAction("manageInventory", async (db, actor) => {
+    const result = await addConnection(db, actor, input);
+    revalidatePath(`/inventory/${result.fromAssetId}`);
+    revalidatePath(`/inventory/${result.toAssetId}`);
+    return { id: result.id };
+  });
+}
+
+export async function removeConnectionAction(linkageId: unknown) {
+  return runAction("manageInventory", async (db, actor) => {
+    const { fromKey, toKey } = await removeConnection(db, actor, linkageId);
+    for (const key of [fromKey, toKey]) {
+      const id = assetIdOfKey(key);
+      if (id) revalidatePath(`/inventory/${id}`);
+    }
+    return { removed: true };
+  });
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/card";
+import { AssetForm } from "@/components/inventory/asset-form";
+
+export const metadata: Metadata = { title: "New asset" };
+
+export default async function NewAssetPage() {
+  await requirePageUser("manageInventory");
+  return (
+    <>
+      <PageHeader title="New asset" description="A controller, gateway, broker, HMI, historian, platform, zone or site of yours." />
+      <AssetForm />
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { deploymentInputSchema, type DeploymentData, type DeploymentInput } from "@/lib/validation/asset";
+import { Field, Input, Select, describedBy } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { Alert, Card } from "@/components/ui/card";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { addDeploymentAction, removeDeploymentAction } from "@/app/(portal)/inventory/deployment-actions";
+import { CriticalityBadge, SafetyBadge, assetTypeLabel } from "./asset-badges";
+
+/** One row of listDeploymentsForVendor (lib/domain/inventory/deployments.ts). */
+export type DeploymentPanelRow = {
+  id: string;
+  note: string | null;
+  asset: { id: string; name: string; type: string; criticality: number; safetyImpact: boolean; site: string | null; zone: string | null };
+};
+/** One row of listAssetOptions (lib/domain/inventory/list-assets.ts). */
+export type DeploymentAssetOption = { id: string; name: string; type: string; site: string | null; zone: string | null };
+
+const FIELDS = ["assetId", "note"] as const;
+
+function DeploymentForm({ vendorId, assets, onDone }: { vendorId: string; assets: DeploymentAssetOption[]; onDone: () => void }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string[]>([]);
+  const { register, handleSubmit, setError, formState } = useForm<DeploymentInput, unknown, DeploymentData>({
+    resolver: zodResolver(deploymentInputSchema),
+    defaultValues: { assetId: "", note: "" },
+    mode: "onTouched",
+  });
+  const { errors, isSubmitting } = formState;
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError([]);
+    const result = await addDeploymentAction(vendorId, values);
+    if (result.ok) {
+      router.refresh();
+      onDone();
+      return;
+    }
+    const unplaced = applyFieldErrors(setError, result.fieldErrors, FIELDS);
+    setFormError(result.code === "VALIDATION" || (result.code === "CONFLICT" && result.fieldErrors) ? unplaced : [result.message, ...unplaced]);
+  });
+  const err = (f: (typeof FIELDS)[number]) => errors[f]?.message;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200" aria-label="New deployment">
+      {formError.length ? <Alert>{formError.join(" ")}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="deployment-asset" label="Asset" required error={err("assetId")}>
+          <Select id="deployment-asset" invalid={!!err("assetId")} aria-describedby={describedBy("deployment-asset", err("assetId"))} {...register("assetId")}>
+            <option value="">Choose an asset…</option>
+            {assets.map((a) => <option key={a.id} value={a.id}>{a.name} — {assetTypeLabel(a.type)}{a.site ? ` · ${a.site}` : ""}</option>)}
+          </Select>
+        </Field>
+        <Field id="deployment-note" label="Note" error={err("note")} hint="Product, version or how it is used.">
+          <Input id="deployment-note" invalid={!!err("note")} aria-describedby={describedBy("deployment-note", err("note"), "x")} {...register("note")} />
+        </Field>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Add deployment"}</Button>
+        <Button variant="secondary" onClick={onDone}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+/** Where a vendor's products sit in the buyer's inventory; for the vendor page. */
+export function DeploymentsPanel({ vendorId, deployments, assets, canManage }: { vendorId: string; deployments: DeploymentPanelRow[]; assets: DeploymentAssetOption[]; canManage: boolean }) {
+  const router = useRouter();
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const deployed = new Set(deployments.map((d) => d.asset.id));
+  const available = assets.filter((a) => !deployed.has(a.id));
+  const remove = (d: DeploymentPanelRow) => {
+    if (!window.confirm(`Remove the deployment on ${d.asset.name}?`)) return;
+    setError(null);
+    startTransition(async () => {
+      const result = await removeDeploymentAction(d.id);
+      if (!result.ok) setError(result.message);
+      else router.refresh();
+    });
+  };
+  return (
+    <Card title="Deployed on" actions={canManage && !adding ? <Button variant="secondary" onClick={() => setAdding(true)} disabled={available.length === 0}>Add deployment</Button> : null}>
+      {error ? <div className="mb-3"><Alert>{error}</Alert></div> : null}
+      {adding ? <div className="mb-4"><DeploymentForm vendorId={vendorId} assets={available} onDone={() => setAdding(false)} /></div> : null}
+      {deployments.length === 0 && !adding ? (
+        <p className="text-sm text-slate-600">
+          No deployments recorded. {canManage ? (assets.length ? "Record which assets of your inventory run this vendor's products, so its answers attach to real assets." : "Add assets to the inventory first.") : ""}
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {deployments.map((d) => (
+            <li key={d.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+              <div>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/inventory/${d.asset.id}`} className="font-medium text-brand-700 hover:underline">{d.asset.name}</Link>
+                  <CriticalityBadge value={d.asset.criticality} />
+                  {d.asset.safetyImpact ? <SafetyBadge /> : null}
+                </div>
+                <div className="text-slate-600">{assetTypeLabel(d.asset.type)}{d.asset.site ? ` · ${d.asset.site}` : ""}{d.asset.zone ? ` · ${d.asset.zone}` : ""}{d.note ? ` — ${d.note}` : ""}</div>
+              </div>
+              {canManage ? <Button variant="ghost" onClick={() => remove(d)} disabled={pending} aria-label={`Remove deployment on ${d.asset.name}`}>Remove</Button> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

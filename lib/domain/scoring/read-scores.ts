@@ -1,0 +1,95 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { notFound } from "@/lib/errors";
+import { idSchema } from "@/lib/validation/vendor";
+import { buildScoringGraph, rankStructuralAmplifiers, resolveScoringConfig, type ExplainingPath, type KindBreakdown } from "@/lib/scoring";
+import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
+
+export interface SnapshotView {
+  exposure: number;
+  directExposure: number;
+  amplification: number;
+  byKind: KindBreakdown;
+  assetsReached: number;
+  criticalAssetsReached: number;
+  topPaths: ExplainingPath[];
+  modelVersion: string;
+  computedAt: Date;
+}
+
+const SNAPSHOT_SELECT = { exposure: true, directExposure: true, amplification: true, byKind: true, assetsReached: true, criticalAssetsReached: true, topPaths: true, modelVersion: true, computedAt: true } as const;
+
+/** The vendor's newest snapshot, the one before it (for the trend), and its history of exposures. */
+export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown) {
+  assertCan(actor, "readScores");
+  const id = idSchema.safeParse(vendorIdRaw);
+  if (!id.success) throw notFound("Vendor");
+  const rows = await db.scoreSnapshot.findMany({
+    where: { organizationId: actor.organizationId, vendorId: id.data },
+    orderBy: [{ computedAt: "desc" }, { id: "desc" }],
+    take: 30,
+    select: SNAPSHOT_SELECT,
+  });
+  const [current, previous] = rows as unknown as SnapshotView[];
+  return { current: current ?? null, previous: previous ?? null, history: rows.map((r) => ({ computedAt: r.computedAt, exposure: r.exposure, amplification: r.amplification })).reverse() };
+}
+
+/** Every active vendor with its newest snapshot (null when never scored), highest exposure first. */
+export async function listVendorScores(db: Db, actor: Actor) {
+  assertCan(actor, "readScores");
+  const [vendors, latest] = await Promise.all([
+    db.vendor.findMany({ where: { organizationId: actor.organizationId, archivedAt: null }, select: { id: true, name: true, tier: true } }),
+    // Newest snapshot per vendor in one query.
+    db.scoreSnapshot.findMany({
+      where: { organizationId: actor.organizationId },
+      orderBy: [{ vendorId: "asc" }, { computedAt: "desc" }, { id: "desc" }],
+      distinct: ["vendorId"],
+      select: { vendorId: true, ...SNAPSHOT_SELECT },
+    }),
+  ]);
+  const byVendor = new Map(latest.map((s) => [s.vendorId, s as unknown as SnapshotView]));
+  return vendors
+    .map((v) => ({ ...v, score: byVendor.get(v.id) ?? null }))
+    .sort((a, b) => (b.score?.exposure ?? -1) - (a.score?.exposure ?? -1) || a.name.localeCompare(b.name));
+}
+
+/** Components and assets that carry the most propagated trust across all vendors. */
+export async function listStructuralAmplifiers(db: Db, actor: Actor, limit = 10) {
+  assertCan(actor, "readScores");
+  const { document, overrides } = await loadOrganizationGraph(db, actor.organizationId);
+  if (document.linkages.length === 0) return [];
+  return rankStructuralAmplifiers(buildScoringGraph(document), { config: resolveScoringConfig(overrides), limit });
+}
+
+export async function listOpenMappingRequests(db: Db, actor: Actor) {
+  assertCan(actor, "readScores");
+  return db.mappingRequest.findMany({
+    where: { organizationId: actor.organizationId, resolvedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, label: true, reason: true, questionId: true, assessmentId: true, vendorId: true, createdAt: true },
+  });
+}
+
+export async function getLatestRun(db: Db, actor: Actor) {
+  assertCan(actor, "readScores");
+  return db.scoringRun.findFirst({ where: { organizationId: actor.organizationId }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, status: true, total: true, done: true, error: true, createdAt: true, finishedAt: true, trigger: true } });
+}
+
+/** Display names for graph node keys (vendors, assets, components, vendor-run services). */
+export async function resolveNodeNames(db: Db, organizationId: string, keys: Iterable<string>): Promise<Record<string, string>> {
+  const all = [...new Set(keys)];
+  const vendorIds = all.filter((k) => /^vendor:[^/]+$/.test(k)).map((k) => k.slice(7));
+  const assetIds = all.filter((k) => k.startsWith("asset:")).map((k) => k.slice(6));
+  const [vendors, assets, nodes] = await Promise.all([
+    db.vendor.findMany({ where: { organizationId, id: { in: vendorIds } }, select: { id: true, name: true } }),
+    db.asset.findMany({ where: { organizationId, id: { in: assetIds } }, select: { id: true, name: true } }),
+    db.graphNode.findMany({ where: { organizationId, key: { in: all } }, select: { key: true, name: true } }),
+  ]);
+  const names: Record<string, string> = {};
+  for (const n of nodes) names[n.key] = n.name;
+  for (const v of vendors) names[`vendor:${v.id}`] = v.name;
+  for (const a of assets) names[`asset:${a.id}`] = a.name;
+  return names;
+}
