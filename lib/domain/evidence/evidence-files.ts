@@ -13,10 +13,7 @@ import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { EVIDENCE_KIND_LABELS, sniffEvidence } from "@/lib/evidence/sniff-evidence";
 import type { EvidenceFile } from "@/lib/questionnaire";
 
-/** Files live outside the web root; only the route handler serves them, after an authorisation check. */
-export function evidenceDir(): string {
-  return path.resolve(process.env.EVIDENCE_DIR ?? path.join(process.env.TRUSTMAP_DATA_DIR ?? ".data", "evidence"));
-}
+import { evidenceDir } from "@/lib/evidence/evidence-dir";
 
 const MAX_NAME = 200;
 function cleanFileName(name: unknown): string {

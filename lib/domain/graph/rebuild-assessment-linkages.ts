@@ -1,8 +1,8 @@
-import "server-only";
+// No "server-only" marker: the demo seed (plain Node) runs this too. Nothing here reaches a client.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
 import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
-import { loadTemplate } from "@/lib/domain/template/template-versions";
+import { loadTemplate } from "@/lib/domain/template/load-template";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
 const KIND: Record<string, LinkageKind> = { adjacency: "ADJACENCY", inheritance: "INHERITANCE", trust: "TRUST" };

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" marker: the demo seed (plain Node) runs this too. Nothing here reaches a client.
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildScoringGraph, findAffectedVendors, MODEL_VERSION, resolveScoringConfig, scorePortfolio, type VendorScore } from "@/lib/scoring";

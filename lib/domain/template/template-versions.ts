@@ -4,8 +4,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { templateChecksum as checksumOf } from "@/lib/db/template-checksum";
-import { formatTemplateIssue, parseTemplateJson, validateTemplate, type Template } from "@/lib/questionnaire";
+import { formatTemplateIssue, parseTemplateJson, type Template } from "@/lib/questionnaire";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { loadTemplate } from "./load-template";
+
+export { loadTemplate };
 import { idSchema } from "@/lib/validation/vendor";
 
 /** Stores a validated template as a new version row; refuses a (key, version) that already exists. */
@@ -58,7 +61,6 @@ export async function listTemplates(db: Db, actor: Actor) {
   });
 }
 
-/** A stored template, re-validated on the way out so a hand-edited row cannot reach the UI broken. */
 export async function getTemplate(db: Db, actor: Actor, templateId: unknown) {
   assertCan(actor, "readTemplates");
   const id = idSchema.safeParse(templateId);
@@ -66,10 +68,4 @@ export async function getTemplate(db: Db, actor: Actor, templateId: unknown) {
   const row = await db.questionnaireTemplate.findFirst({ where: { id: id.data, organizationId: actor.organizationId }, select: { id: true, key: true, version: true, title: true, definition: true, lockedAt: true } });
   if (!row) throw notFound("Template");
   return { ...row, template: loadTemplate(row.definition) };
-}
-
-export function loadTemplate(definition: unknown): Template {
-  const result = validateTemplate(definition);
-  if (!result.ok) throw new Error(`Stored template is invalid: ${result.errors.slice(0, 3).map(formatTemplateIssue).join("; ")}`);
-  return result.template;
 }
