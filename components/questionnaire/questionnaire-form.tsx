@@ -241,7 +241,7 @@ export function QuestionnaireForm({
                 "Submitting…"
               ) : (
                 <>
-                  Submit<span className="hidden sm:inline"> questionnaire</span>
+                  <span>Submit<span className="hidden sm:inline">&nbsp;questionnaire</span></span>
                 </>
               )}
             </Button>
@@ -284,7 +284,7 @@ export function QuestionnaireForm({
         ) : null}
 
         {submitState.kind === "failed" ? (
-          <div ref={issuesRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200 focus:outline-none">
+          <div ref={issuesRef} tabIndex={-1} role="alert" className="scroll-mt-24 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200 focus:outline-none">
             {submitState.serverIssues.length ? (
               attention.length ? (
                 <>

@@ -110,7 +110,7 @@ function issuesToFieldErrors(issues: AnswerIssue[]) {
 
 export class SubmissionInvalidError extends AppError {
   constructor(readonly issues: AnswerIssue[]) {
-    super("VALIDATION", `${issues.length} answer${issues.length === 1 ? " needs" : "s need"} attention before you can submit.`, issuesToFieldErrors(issues));
+    super("VALIDATION", "Some answers need attention before you can submit.", issuesToFieldErrors(issues));
   }
 }
 
