@@ -48,7 +48,7 @@ function PreviewTable({ preview, onlyErrors }: { preview: AssetImportPreview; on
               {columns.map((c) => {
                 const errors = row.errors[c];
                 return (
-                  <td key={c} className={`max-w-56 px-3 py-2 align-top ${errors ? "text-red-900" : "text-slate-800"}`}>
+                  <td key={c} className={`max-w-56 px-3 py-2 align-top ${c === "name" ? "min-w-40" : ""} ${errors ? "text-red-900" : "text-slate-800"}`}>
                     <span className={`break-words ${errors ? "rounded bg-red-100 px-1 ring-1 ring-red-300" : ""}`}>{row.cells[c] || (errors ? <em className="text-red-700">empty</em> : <span className="text-slate-300">—</span>)}</span>
                     {errors?.map((m) => <p key={m} className="mt-1 text-xs text-red-700">{m}</p>)}
                   </td>
@@ -76,7 +76,7 @@ export function AssetImport() {
 
   const runPreview = (csv: string) =>
     startTransition(async () => {
-      const result = await previewAssetImportAction(csv).catch(() => null);
+      const result = await previewAssetImportAction(new Blob([csv], { type: "text/csv" })).catch(() => null);
       if (!result) {
         setError("The file could not be sent. It may be too large; split it into smaller files.");
         return;
@@ -93,7 +93,7 @@ export function AssetImport() {
     if (!file) return;
     setFileName(file.name);
     if (file.size > CSV_LIMITS.maxBytes) {
-      setError(`${file.name} is ${Math.ceil(file.size / 1000).toLocaleString("en-US")} KB; at most ${CSV_LIMITS.maxBytes / 1000} KB (and ${CSV_LIMITS.maxRows.toLocaleString("en-US")} rows) can be imported at once. Split it into smaller files.`);
+      setError(`${file.name} is ${Math.ceil(file.size / 1000).toLocaleString("en-US")} KB; at most ${CSV_LIMITS.maxBytes / 1_000_000} MB (and ${CSV_LIMITS.maxRows.toLocaleString("en-US")} rows) can be imported at once. Split it into smaller files.`);
       return;
     }
     const csv = await file.text();
@@ -105,7 +105,7 @@ export function AssetImport() {
     if (!text) return;
     setError(null);
     startTransition(async () => {
-      const result = await importAssetsAction(text).catch(() => null);
+      const result = await importAssetsAction(new Blob([text], { type: "text/csv" })).catch(() => null);
       if (!result) {
         setError("The import could not be sent. Please try again.");
         return;
@@ -129,7 +129,7 @@ export function AssetImport() {
           <p>
             Columns: <code className="font-mono text-xs">{CSV_COLUMNS.join(",")}</code>. Name, type and criticality are required; aliases are
             separated by semicolons. A row whose name matches an existing asset (ignoring case and spacing) updates it. Up to{" "}
-            {CSV_LIMITS.maxRows.toLocaleString("en-US")} rows and {CSV_LIMITS.maxBytes / 1000} KB. <a href={EXAMPLE_HREF} download="inventory-example.csv" className="font-medium text-brand-700 underline">Download an example</a>.
+            {CSV_LIMITS.maxRows.toLocaleString("en-US")} rows and {CSV_LIMITS.maxBytes / 1_000_000} MB. <a href={EXAMPLE_HREF} download="inventory-example.csv" className="font-medium text-brand-700 underline">Download an example</a>.
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <label htmlFor={inputId} className="font-medium text-slate-800">CSV file</label>

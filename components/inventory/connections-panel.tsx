@@ -129,8 +129,8 @@ export function ConnectionsPanel({ assetId, assetName, connections, options, can
           {connections.map((c) => {
             const other = c.other ? <Link href={`/inventory/${c.other.id}`} className="font-medium text-brand-700 hover:underline">{c.other.name}</Link> : <span className="text-slate-500">(deleted asset)</span>;
             return (
-              <li key={c.id} className="flex flex-wrap items-start justify-between gap-3 py-3 text-sm">
-                <div className="space-y-1">
+              <li key={c.id} className="flex items-start justify-between gap-3 py-3 text-sm">
+                <div className="min-w-0 flex-1 space-y-1">
                   <div className="flex flex-wrap items-center gap-2">
                     {c.direction === "outgoing" ? <><span className="font-medium">{assetName}</span><span aria-hidden>→</span>{other}</> : <>{other}<span aria-hidden>→</span><span className="font-medium">{assetName}</span></>}
                     <Badge tone={KIND_TONE[c.kind]}>{c.kind.toLowerCase()}</Badge>

@@ -95,8 +95,8 @@ export function DeploymentsPanel({ vendorId, deployments, assets, canManage }: {
       ) : (
         <ul className="divide-y divide-slate-100">
           {deployments.map((d) => (
-            <li key={d.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-              <div>
+            <li key={d.id} className="flex items-center justify-between gap-3 py-3 text-sm">
+              <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-2">
                   <Link href={`/inventory/${d.asset.id}`} className="font-medium text-brand-700 hover:underline">{d.asset.name}</Link>
                   <CriticalityBadge value={d.asset.criticality} />

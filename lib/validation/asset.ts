@@ -143,7 +143,7 @@ export const assetListQuerySchema = z.object({
   sort: z.enum(ASSET_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
-  pageSize: z.coerce.number().int().min(5).max(100).catch(25),
+  pageSize: z.coerce.number().int().min(5).max(100).catch(50),
 });
 export type AssetListQuery = z.output<typeof assetListQuerySchema>;
 

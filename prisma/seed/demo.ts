@@ -1,7 +1,7 @@
 // Demo data for `npm start`: one buyer organisation with a user per role and a realistic set of
 // OT suppliers, plus a second organisation that exists to prove tenant isolation.
 import type { Db } from "../../lib/db/create-client";
-import { buildBuiltInTemplates, buildContact, buildOrganization, buildUser, buildVendor } from "./factories";
+import { buildAsset, buildBuiltInTemplates, buildContact, buildDeployment, buildInventoryLinkage, buildOrganization, buildUser, buildVendor } from "./factories";
 
 export const DEMO_PASSWORD = "trustmap-demo";
 
@@ -24,6 +24,99 @@ const NORTHWIND_VENDORS = [
   { name: "Atlas Field Sensors", tier: "LOW", country: "Japan", description: "Wireless pressure and flow sensors.", contact: ["Kenji Sato", "kenji.sato@atlas-sensors.test", "Sales engineer"] },
 ] as const;
 
+const NORTH = "North Treatment Plant";
+const RIVERSIDE = "Riverside Pump Station";
+
+/**
+ * Northwind's OT inventory: a water treatment plant and a remote pump station, zoned by Purdue level.
+ * [name, type, criticality, safety impact, site, zone, aliases, description]
+ */
+const NORTHWIND_ASSETS = [
+  ["North Treatment Plant", "SITE", 5, true, NORTH, null, ["WTP", "Northwind WTP"], "Surface-water treatment plant serving 180,000 people."],
+  ["Riverside Pump Station", "SITE", 4, false, RIVERSIDE, null, ["PS-R"], "Unmanned booster station feeding the east distribution zone."],
+  ["WTP L1 Control Network", "ZONE", 5, true, NORTH, "L1 Control", ["VLAN 110"], "Controllers and I/O of the treatment process."],
+  ["WTP L2 Supervisory Network", "ZONE", 4, false, NORTH, "L2 Supervisory", ["VLAN 120"], "Gateways, HMIs, broker and engineering workstations."],
+  ["OT DMZ", "ZONE", 4, false, NORTH, "L3.5 DMZ", ["VLAN 350"], "Between the plant network and the corporate network; historian mirror and remote-access relay."],
+  ["Riverside Station Network", "ZONE", 4, false, RIVERSIDE, "L1-L2 Station", [], "Flat station network: RTU, panel and cellular router."],
+  ["PLC-1 Chemical Dosing", "CONTROLLER", 5, true, NORTH, "L1 Control", ["Helix HC-900 dosing", "plc-1"], "Chlorine and coagulant dosing; wrong setpoints endanger the public."],
+  ["PLC-3 Filter Gallery", "CONTROLLER", 4, false, NORTH, "L1 Control", ["Helix HC-900 filters", "plc-3"], "Backwash sequencing of the eight rapid-gravity filters."],
+  ["PLC-7 High-Lift Pumps", "CONTROLLER", 5, false, NORTH, "L1 Control", ["Helix HC-700", "plc-7"], "Treated-water pumps into the distribution network."],
+  ["SIS-1 Chlorine Safety Controller", "CONTROLLER", 5, true, NORTH, "L1 Safety", ["Helix SafeLine S2"], "Trips chlorine feed on leak detection."],
+  ["RTU-11 Riverside Pumps", "CONTROLLER", 4, false, RIVERSIDE, "L1-L2 Station", ["Atlas RT-20", "rtu-11"], "Runs the booster pumps and reports over radio."],
+  ["RTU-12 East Reservoir", "CONTROLLER", 3, false, RIVERSIDE, "L1-L2 Station", ["Atlas RT-10", "rtu-12"], "Reservoir level and inlet valve."],
+  ["GW-2 Modbus to OPC UA Gateway", "GATEWAY", 5, false, NORTH, "L2 Supervisory", ["GW-2", "Meridian MG-400", "gw-2.ot.northwind"], "Translates the PLCs' Modbus TCP to OPC UA for SCADA and the broker."],
+  ["MQTT-1 Edge Broker", "BROKER", 4, false, NORTH, "L2 Supervisory", ["mosquitto-ot", "mqtt-1"], "Plant-wide MQTT broker; tag data for the historian and dashboards."],
+  ["HMI-1 Filter Operator Panel", "HMI", 3, false, NORTH, "L2 Supervisory", ["Brightline BP-15"], "Filter gallery operator panel."],
+  ["HMI-2 Dosing Operator Panel", "HMI", 4, true, NORTH, "L2 Supervisory", ["Brightline BP-21"], "Sets dosing setpoints."],
+  ["HMI-R1 Riverside Station Panel", "HMI", 3, false, RIVERSIDE, "L1-L2 Station", ["Brightline BP-10"], "Local panel at the pump station."],
+  ["HIST-1 Process Historian", "HISTORIAN", 3, false, NORTH, "L3 Operations", ["Cobalt PH", "hist-1"], "Ten years of process data; compliance reports to the regulator."],
+  ["EWS-1 Controls Engineering Workstation", "ENGINEERING_WORKSTATION", 5, true, NORTH, "L2 Supervisory", ["ews-1"], "Holds the PLC and SIS projects and the programming software."],
+  ["EWS-2 Riverside Maintenance Laptop", "ENGINEERING_WORKSTATION", 4, false, RIVERSIDE, "L1-L2 Station", ["ews-2"], "Taken to the station for RTU changes."],
+  ["SCADA-MP Orbital Management Platform", "MANAGEMENT_PLATFORM", 5, false, NORTH, "L3 Operations", ["Orbital SCADA Cloud tenant", "scada-mp"], "Cloud SCADA: screens, alarms and configuration push to gateways and panels."],
+  ["OT Core Switching", "NETWORK_SEGMENT", 4, false, NORTH, "L2 Supervisory", ["core-sw-ot"], "Layer-3 core between L1 and L2; the only path from L2 to the controllers."],
+  ["Telemetry Radio Network", "NETWORK_SEGMENT", 3, false, RIVERSIDE, "L1-L2 Station", ["UHF telemetry"], "Licensed UHF radio linking the station RTUs to the plant."],
+  ["FT-101 Raw Water Flow", "OTHER", 3, false, NORTH, "L0 Field", ["Atlas WF-3"], "Wireless raw-water flow transmitter."],
+  ["PT-204 Distribution Pressure", "OTHER", 3, false, RIVERSIDE, "L0 Field", ["Atlas WP-2"], "Wireless pressure sensor on the east main."],
+  ["LT-301 Reservoir Level", "OTHER", 2, false, RIVERSIDE, "L0 Field", ["Atlas WL-1"], "Wireless level sensor in the east reservoir."],
+] as const;
+
+/** The buyer's own adjacency: [from, to, kind, weight, reason] — "if from is compromised, to is affected". */
+const NORTHWIND_CONNECTIONS = [
+  ["GW-2 Modbus to OPC UA Gateway", "PLC-1 Chemical Dosing", "ADJACENCY", 0.8, "PLC-1 sits behind gateway GW-2 (Modbus TCP writes, no filtering)."],
+  ["GW-2 Modbus to OPC UA Gateway", "PLC-3 Filter Gallery", "ADJACENCY", 0.8, "PLC-3 sits behind gateway GW-2 (Modbus TCP writes, no filtering)."],
+  ["GW-2 Modbus to OPC UA Gateway", "PLC-7 High-Lift Pumps", "ADJACENCY", 0.8, "PLC-7 sits behind gateway GW-2 (Modbus TCP writes, no filtering)."],
+  ["GW-2 Modbus to OPC UA Gateway", "SIS-1 Chlorine Safety Controller", "ADJACENCY", 0.25, "SIS-1 is reachable from GW-2 only through the safety firewall (read-only rules)."],
+  ["GW-2 Modbus to OPC UA Gateway", "MQTT-1 Edge Broker", "ADJACENCY", 0.6, "GW-2 publishes every tag to MQTT-1 with one shared client certificate."],
+  ["MQTT-1 Edge Broker", "HIST-1 Process Historian", "ADJACENCY", 0.7, "HIST-1 subscribes to all topics on MQTT-1; the broker has no topic ACLs."],
+  ["EWS-1 Controls Engineering Workstation", "PLC-1 Chemical Dosing", "TRUST", 0.85, "EWS-1 holds the PLC-1 project and can download logic without a key switch."],
+  ["EWS-1 Controls Engineering Workstation", "SIS-1 Chlorine Safety Controller", "TRUST", 0.3, "SIS-1 changes need the physical key in PROGRAM position."],
+  ["SCADA-MP Orbital Management Platform", "GW-2 Modbus to OPC UA Gateway", "TRUST", 0.6, "Orbital pushes gateway configuration through its cloud agent."],
+  ["SCADA-MP Orbital Management Platform", "HMI-2 Dosing Operator Panel", "TRUST", 0.85, "Orbital pushes screens and setpoint limits to the dosing panel."],
+  ["HMI-2 Dosing Operator Panel", "PLC-1 Chemical Dosing", "ADJACENCY", 0.8, "HMI-2 writes dosing setpoints to PLC-1."],
+  ["Telemetry Radio Network", "RTU-11 Riverside Pumps", "ADJACENCY", 0.9, "RTU-11 sits on the flat telemetry radio network (no link encryption)."],
+  ["Telemetry Radio Network", "RTU-12 East Reservoir", "ADJACENCY", 0.9, "RTU-12 sits on the flat telemetry radio network (no link encryption)."],
+] as const;
+
+/** Where the demo vendors' products sit; Lumen RTOS is a sub-supplier inside others' products. */
+const NORTHWIND_DEPLOYMENTS: Record<string, readonly (readonly [string, string])[]> = {
+  "Helix Controls": [
+    ["PLC-1 Chemical Dosing", "HC-900, firmware 4.2"], ["PLC-3 Filter Gallery", "HC-900, firmware 4.2"],
+    ["PLC-7 High-Lift Pumps", "HC-700, firmware 3.9"], ["SIS-1 Chlorine Safety Controller", "SafeLine S2"],
+  ],
+  "Meridian Gateways": [["GW-2 Modbus to OPC UA Gateway", "MG-400, firmware 2.8"]],
+  "Orbital SCADA Cloud": [["SCADA-MP Orbital Management Platform", "Tenant northwind-prod with on-site agent"]],
+  "Kestrel Remote Access": [["EWS-1 Controls Engineering Workstation", "Remote-maintenance agent"], ["EWS-2 Riverside Maintenance Laptop", "Remote-maintenance agent"]],
+  "Brightline HMI": [["HMI-1 Filter Operator Panel", "BP-15"], ["HMI-2 Dosing Operator Panel", "BP-21"], ["HMI-R1 Riverside Station Panel", "BP-10"]],
+  "Cobalt Historian": [["HIST-1 Process Historian", "PH 8 with hosted analytics add-on"]],
+  "Atlas Field Sensors": [
+    ["FT-101 Raw Water Flow", "WF-3"], ["PT-204 Distribution Pressure", "WP-2"], ["LT-301 Reservoir Level", "WL-1"],
+    ["RTU-11 Riverside Pumps", "RT-20"], ["RTU-12 East Reservoir", "RT-10"],
+  ],
+};
+
+/** Northwind's assets, its own adjacency between them, and where each demo vendor is deployed. */
+export async function seedNorthwindInventory(db: Db, organizationId: string, vendorIds: Record<string, string>) {
+  const assets: Record<string, string> = {};
+  for (const [name, type, criticality, safetyImpact, site, zone, aliases, description] of NORTHWIND_ASSETS) {
+    const asset = await buildAsset(db, { organizationId, name, type, criticality, safetyImpact, site, zone: zone ?? undefined, aliases: [...aliases], description });
+    assets[name] = asset.id;
+  }
+  const id = (name: string) => {
+    const assetId = assets[name];
+    if (!assetId) throw new Error(`demo seed: no asset named ${name}`);
+    return assetId;
+  };
+  for (const [from, to, kind, weight, reason] of NORTHWIND_CONNECTIONS) {
+    await buildInventoryLinkage(db, { organizationId, fromAssetId: id(from), toAssetId: id(to), kind, weight, reason });
+  }
+  for (const [vendorName, deployments] of Object.entries(NORTHWIND_DEPLOYMENTS)) {
+    const vendorId = vendorIds[vendorName];
+    if (!vendorId) throw new Error(`demo seed: no vendor named ${vendorName}`);
+    for (const [assetName, note] of deployments) await buildDeployment(db, { organizationId, vendorId, assetId: id(assetName), note });
+  }
+  return assets;
+}
+
 /** Seeds the demo organisations unless any organisation exists already. Returns whether it wrote. */
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.organization.count()) > 0) return false;
@@ -41,6 +134,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await buildUser(db, { organizationId: northwind.id, role: "SUPPLIER", email: DEMO_USERS.supplier, name: "Anja Brandt", password: DEMO_PASSWORD, vendorId: vendors["Helix Controls"] });
 
   await buildBuiltInTemplates(db, northwind.id);
+  await seedNorthwindInventory(db, northwind.id, vendors);
 
   const southbridge = await buildOrganization(db, { name: "Southbridge Chemicals", slug: "southbridge" });
   await buildBuiltInTemplates(db, southbridge.id);

@@ -89,3 +89,59 @@ export async function buildBuiltInTemplates(db: Db, organizationId: string) {
   for (const build of Object.values(BUILT_IN_TEMPLATES)) rows.push(await buildTemplate(db, { organizationId, template: build() }));
   return rows;
 }
+
+// Added for the inventory; the types are imported inline so that this block only appends.
+type AssetType = import("../../lib/generated/prisma/enums").AssetType;
+type LinkageKind = import("../../lib/generated/prisma/enums").LinkageKind;
+
+export async function buildAsset(
+  db: Db,
+  data: {
+    organizationId: string; name?: string; type?: AssetType; criticality?: number; safetyImpact?: boolean;
+    site?: string; zone?: string; aliases?: string[]; description?: string;
+  },
+) {
+  const name = data.name ?? `Asset ${uniq()}`;
+  return db.asset.create({
+    data: {
+      organizationId: data.organizationId,
+      name,
+      normalizedName: name.trim().replace(/\s+/g, " ").toLowerCase(),
+      type: data.type ?? "CONTROLLER",
+      criticality: data.criticality ?? 3,
+      safetyImpact: data.safetyImpact ?? false,
+      site: data.site,
+      zone: data.zone,
+      aliases: data.aliases ?? [],
+      description: data.description,
+    },
+    select: { id: true, name: true, organizationId: true, type: true, criticality: true },
+  });
+}
+
+export async function buildDeployment(db: Db, data: { organizationId: string; vendorId: string; assetId: string; note?: string }) {
+  return db.deployment.create({
+    data: { organizationId: data.organizationId, vendorId: data.vendorId, assetId: data.assetId, note: data.note },
+    select: { id: true, vendorId: true, assetId: true },
+  });
+}
+
+/** The buyer's own adjacency between two assets: "if `fromAssetId` is compromised, `toAssetId` is affected". */
+export async function buildInventoryLinkage(
+  db: Db,
+  data: { organizationId: string; fromAssetId: string; toAssetId: string; kind?: LinkageKind; weight?: number; reason?: string; createdById?: string },
+) {
+  return db.linkage.create({
+    data: {
+      organizationId: data.organizationId,
+      fromKey: `asset:${data.fromAssetId}`,
+      toKey: `asset:${data.toAssetId}`,
+      kind: data.kind ?? "ADJACENCY",
+      weight: data.weight ?? 0.8,
+      reason: data.reason ?? "Recorded in the inventory",
+      source: "INVENTORY",
+      createdById: data.createdById,
+    },
+    select: { id: true, fromKey: true, toKey: true, kind: true, weight: true },
+  });
+}

@@ -32,13 +32,21 @@ export async function deleteAssetAction(assetId: unknown) {
   });
 }
 
-export async function previewAssetImportAction(csvText: unknown) {
-  return runAction("manageInventory", (db, actor) => previewAssetImport(db, actor, csvText));
+/**
+ * The browser sends the CSV as a Blob: it travels as a raw multipart part, whereas a string argument is
+ * JSON-escaped (every quote doubles in size) and a 1 MB file would overrun the 1 MB action body limit.
+ */
+async function csvTextOf(csv: unknown): Promise<unknown> {
+  return csv instanceof Blob ? csv.text() : csv;
 }
 
-export async function importAssetsAction(csvText: unknown) {
+export async function previewAssetImportAction(csv: unknown) {
+  return runAction("manageInventory", async (db, actor) => previewAssetImport(db, actor, await csvTextOf(csv)));
+}
+
+export async function importAssetsAction(csv: unknown) {
   return runAction("manageInventory", async (db, actor) => {
-    const counts = await importAssets(db, actor, csvText);
+    const counts = await importAssets(db, actor, await csvTextOf(csv));
     revalidatePath("/inventory");
     return counts;
   });

@@ -9,6 +9,8 @@ import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { parseAssetCsv, type ParsedCsvRow } from "./parse-asset-csv";
 import { assetColumns } from "./save-asset";
+import { assetKey } from "./ids";
+import { rescoreAfterInventoryChange } from "./rescore";
 
 export type ImportAction = "create" | "update" | "unchanged";
 
@@ -78,13 +80,15 @@ export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
     throw new AppError("VALIDATION", `Nothing was imported. ${problems} Fix the file and preview it again.`);
   }
   const rows = parsed.rows.map((r) => ({ data: r.data!, normalizedName: r.normalizedName! }));
+  let outcome: { counts: { created: number; updated: number; unchanged: number; rows: number }; rescore: string[] };
   try {
-    return await db.$transaction(
+    outcome = await db.$transaction(
       async (tx) => {
         const existing = await existingByName(tx, actor.organizationId, parsed.rows);
         const creates: Prisma.AssetCreateManyInput[] = [];
         let updated = 0;
         let unchanged = 0;
+        const rescore: string[] = [];
         for (const { data, normalizedName } of rows) {
           const match = existing.get(normalizedName);
           if (!match) {
@@ -97,6 +101,7 @@ export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
             continue;
           }
           await tx.asset.update({ where: { id: match.id, organizationId: actor.organizationId }, data: changes });
+          if ("criticality" in changes) rescore.push(assetKey(match.id));
           updated++;
         }
         if (creates.length) await tx.asset.createMany({ data: creates });
@@ -105,7 +110,7 @@ export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
           action: "asset.import", entityType: "Organization", entityId: actor.organizationId,
           details: { ...counts, columns: parsed.columns, sha256: createHash("sha256").update(text).digest("hex") },
         });
-        return counts;
+        return { counts, rescore };
       },
       // 5,000 rows of updates take a few seconds on a small server; the default 5 s is too tight.
       { timeout: 60_000, maxWait: 10_000 },
@@ -116,4 +121,6 @@ export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
     }
     throw error;
   }
+  await rescoreAfterInventoryChange(db, actor.organizationId, outcome.rescore, "asset CSV import");
+  return outcome.counts;
 }

@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { connectionInputSchema } from "@/lib/validation/asset";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { assetKey, parseRecordId } from "./ids";
+import { rescoreAfterInventoryChange } from "./rescore";
 
 /**
  * Records the buyer's own adjacency between two of its assets ("PLC-7 sits behind gateway GW-2"): a
@@ -14,7 +15,7 @@ import { assetKey, parseRecordId } from "./ids";
 export async function addConnection(db: Db, actor: Actor, input: unknown) {
   assertCan(actor, "manageInventory");
   const data = parseInput(connectionInputSchema, input);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const assets = await tx.asset.findMany({
       where: { id: { in: [data.fromAssetId, data.toAssetId] }, organizationId: actor.organizationId },
       select: { id: true, name: true },
@@ -43,13 +44,15 @@ export async function addConnection(db: Db, actor: Actor, input: unknown) {
     });
     return { id: linkage.id, fromAssetId: from.id, toAssetId: to.id };
   });
+  await rescoreAfterInventoryChange(db, actor.organizationId, [assetKey(result.fromAssetId), assetKey(result.toAssetId)], `connection ${result.id} added`);
+  return result;
 }
 
 /** Removes one INVENTORY connection; linkages from assessments are not the buyer's to remove here. */
 export async function removeConnection(db: Db, actor: Actor, linkageIdRaw: unknown) {
   assertCan(actor, "manageInventory");
   const id = parseRecordId(linkageIdRaw, "Connection");
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const linkage = await tx.linkage.findFirst({
       where: { id, organizationId: actor.organizationId, source: "INVENTORY" },
       select: { id: true, fromKey: true, toKey: true, kind: true, weight: true, reason: true },
@@ -59,4 +62,6 @@ export async function removeConnection(db: Db, actor: Actor, linkageIdRaw: unkno
     await recordAuditEvent(tx, actor, { action: "asset_connection.delete", entityType: "Linkage", entityId: id, details: { fromKey: linkage.fromKey, toKey: linkage.toKey, kind: linkage.kind, weight: linkage.weight, reason: linkage.reason } });
     return { fromKey: linkage.fromKey, toKey: linkage.toKey };
   });
+  await rescoreAfterInventoryChange(db, actor.organizationId, [result.fromKey, result.toKey], `connection ${id} removed`);
+  return result;
 }

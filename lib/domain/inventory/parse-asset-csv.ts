@@ -95,7 +95,8 @@ const addError = (errors: RowErrors, key: CsvColumn | "row", message: string) =>
 export function parseAssetCsv(text: string, limits: CsvLimits = CSV_LIMITS): ParsedAssetCsv {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > limits.maxBytes) {
-    return result({ fileErrors: [`The file is ${fmt(Math.ceil(bytes / 1000))} KB; at most ${fmt(limits.maxBytes / 1000)} KB can be imported at once. Split it into smaller files.`] });
+    const size = (n: number) => (n >= 1_000_000 ? `${fmt(Math.round(n / 100_000) / 10)} MB` : `${fmt(Math.ceil(n / 1000))} KB`);
+    return result({ fileErrors: [`The file is ${size(bytes)}; at most ${size(limits.maxBytes)} can be imported at once. Split it into smaller files.`] });
   }
 
   let records: { record: string[]; info: { lines: number } }[];

@@ -7,6 +7,7 @@ import { assetInputSchema, normalizeAssetName, type AssetData } from "@/lib/vali
 import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { assetKey, parseRecordId } from "./ids";
+import { rescoreAfterInventoryChange } from "./rescore";
 
 function duplicateName(): AppError {
   return new AppError("CONFLICT", "An asset with this name already exists.", {
@@ -50,8 +51,9 @@ export async function updateAsset(db: Db, actor: Actor, assetIdRaw: unknown, inp
   assertCan(actor, "manageInventory");
   const id = parseRecordId(assetIdRaw, "Asset");
   const data = parseInput(assetInputSchema, input);
+  let result: { asset: { id: string; name: string }; changed: string[] };
   try {
-    return await db.$transaction(async (tx) => {
+    result = await db.$transaction(async (tx) => {
       const before = await tx.asset.findFirst({
         where: { id, organizationId: actor.organizationId },
         select: { name: true, type: true, criticality: true, safetyImpact: true, site: true, zone: true, aliases: true, description: true },
@@ -67,12 +69,15 @@ export async function updateAsset(db: Db, actor: Actor, assetIdRaw: unknown, inp
       if (Object.keys(changes).length > 0) {
         await recordAuditEvent(tx, actor, { action: "asset.update", entityType: "Asset", entityId: id, details: { changes } as never });
       }
-      return asset;
+      return { asset, changed: Object.keys(changes) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateName();
     throw error;
   }
+  // Criticality weighs every path that reaches the asset.
+  if (result.changed.includes("criticality")) await rescoreAfterInventoryChange(db, actor.organizationId, [assetKey(id)], `asset ${id} updated`);
+  return result.asset;
 }
 
 /** What deleting an asset takes with it, for the confirmation and the audit record. */
@@ -93,16 +98,21 @@ async function dependentsOf(db: Pick<Db, "deployment" | "linkage">, organization
 export async function deleteAsset(db: Db, actor: Actor, assetIdRaw: unknown) {
   assertCan(actor, "manageInventory");
   const id = parseRecordId(assetIdRaw, "Asset");
-  return db.$transaction(async (tx) => {
+  const key = assetKey(id);
+  const result = await db.$transaction(async (tx) => {
     const asset = await tx.asset.findFirst({ where: { id, organizationId: actor.organizationId }, select: { id: true, name: true, type: true } });
     if (!asset) throw notFound("Asset");
     const removed = await dependentsOf(tx, actor.organizationId, id);
-    const key = assetKey(id);
+    const linkages = await tx.linkage.findMany({ where: { organizationId: actor.organizationId, OR: [{ fromKey: key }, { toKey: key }] }, select: { fromKey: true, toKey: true } });
     await tx.linkage.deleteMany({ where: { organizationId: actor.organizationId, OR: [{ fromKey: key }, { toKey: key }] } });
     await tx.asset.delete({ where: { id, organizationId: actor.organizationId } });
     await recordAuditEvent(tx, actor, { action: "asset.delete", entityType: "Asset", entityId: id, details: { name: asset.name, type: asset.type, removedDeployments: removed.deployments, removedLinkages: removed.linkages } });
-    return { id, ...removed };
+    return { id, ...removed, neighbours: linkages.flatMap((l) => [l.fromKey, l.toKey]).filter((k) => k !== key) };
   });
+  // Every path into the deleted asset came through one of its former neighbours.
+  const { neighbours, ...removed } = result;
+  await rescoreAfterInventoryChange(db, actor.organizationId, neighbours, `asset ${id} deleted`);
+  return removed;
 }
 
 /** Counts shown in the delete confirmation. */
