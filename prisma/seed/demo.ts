@@ -2,6 +2,7 @@
 // OT suppliers, plus a second organisation that exists to prove tenant isolation.
 import type { Db } from "../../lib/db/create-client";
 import { buildAsset, buildBuiltInTemplates, buildContact, buildDeployment, buildInventoryLinkage, buildOrganization, buildUser, buildVendor } from "./factories";
+import { seedDemoAssessments } from "./demo-assessments";
 
 export const DEMO_PASSWORD = "trustmap-demo";
 
@@ -120,7 +121,26 @@ export async function seedNorthwindInventory(db: Db, organizationId: string, ven
 /** Seeds the demo organisations unless any organisation exists already. Returns whether it wrote. */
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.organization.count()) > 0) return false;
+  try {
+    await writeDemo(db);
+  } catch (error) {
+    // Leave no half-written demo behind: the next start would otherwise skip seeding for good.
+    const orgs = await db.organization.findMany({ where: { slug: { in: ["northwind", "southbridge"] } }, select: { id: true } });
+    const organizationId = { in: orgs.map((o) => o.id) };
+    await db.$transaction([
+      db.linkage.deleteMany({ where: { organizationId } }),
+      db.graphNode.deleteMany({ where: { organizationId } }),
+      db.mappingRequest.deleteMany({ where: { organizationId } }),
+      db.scoreSnapshot.deleteMany({ where: { organizationId } }),
+      db.scoringRun.deleteMany({ where: { organizationId } }),
+      db.organization.deleteMany({ where: { id: organizationId } }),
+    ]);
+    throw error;
+  }
+  return true;
+}
 
+async function writeDemo(db: Db): Promise<void> {
   const northwind = await buildOrganization(db, { name: "Northwind Water & Power", slug: "northwind" });
   const vendors: Record<string, string> = {};
   for (const v of NORTHWIND_VENDORS) {
@@ -129,17 +149,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await buildContact(db, { organizationId: northwind.id, vendorId: vendor.id, name: v.contact[0], email: v.contact[1], jobTitle: v.contact[2], isPrimary: true });
   }
   await buildUser(db, { organizationId: northwind.id, role: "ADMIN", email: DEMO_USERS.admin, name: "Ada Admin", password: DEMO_PASSWORD });
-  await buildUser(db, { organizationId: northwind.id, role: "PROCUREMENT", email: DEMO_USERS.procurement, name: "Priya Procurement", password: DEMO_PASSWORD });
-  await buildUser(db, { organizationId: northwind.id, role: "RISK_OFFICER", email: DEMO_USERS.risk, name: "Rafael Risk", password: DEMO_PASSWORD });
+  const procurement = await buildUser(db, { organizationId: northwind.id, role: "PROCUREMENT", email: DEMO_USERS.procurement, name: "Priya Procurement", password: DEMO_PASSWORD });
+  const risk = await buildUser(db, { organizationId: northwind.id, role: "RISK_OFFICER", email: DEMO_USERS.risk, name: "Rafael Risk", password: DEMO_PASSWORD });
   await buildUser(db, { organizationId: northwind.id, role: "SUPPLIER", email: DEMO_USERS.supplier, name: "Anja Brandt", password: DEMO_PASSWORD, vendorId: vendors["Helix Controls"] });
 
   await buildBuiltInTemplates(db, northwind.id);
   await seedNorthwindInventory(db, northwind.id, vendors);
+  await seedDemoAssessments(db, northwind.id, { procurementId: procurement.id, riskId: risk.id });
 
   const southbridge = await buildOrganization(db, { name: "Southbridge Chemicals", slug: "southbridge" });
   await buildBuiltInTemplates(db, southbridge.id);
   await buildUser(db, { organizationId: southbridge.id, role: "ADMIN", email: DEMO_USERS.otherOrgAdmin, name: "Sam Southbridge", password: DEMO_PASSWORD });
   const sv = await buildVendor(db, { organizationId: southbridge.id, name: "Vantage Valves", tier: "HIGH", country: "France", description: "Smart valve positioners." });
   await buildContact(db, { organizationId: southbridge.id, vendorId: sv.id, name: "Claire Dubois", email: "claire@vantage-valves.test", isPrimary: true });
-  return true;
 }

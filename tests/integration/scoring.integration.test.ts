@@ -126,10 +126,10 @@ describe("accepting an assessment builds the graph and scores the vendor", () =>
 });
 
 describe("full recompute as a background job", () => {
-  it("runs on pg-boss with progress, and writes a new snapshot per vendor", async () => {
+  it("runs on pg-boss with progress, and writes a new snapshot per assessed vendor", async () => {
     const { db, org, a, risk } = await submittedAcme();
     await acceptAssessment(db, risk, a.id);
-    await buildVendor(db, { organizationId: org.id, name: "Quiet Vendor" });
+    const quiet = await buildVendor(db, { organizationId: org.id, name: "Quiet Vendor" });
     const before = await db.scoreSnapshot.count({ where: { organizationId: org.id } });
     await startScoringWorker(db);
     const { runId } = await requestFullRecompute(db, risk);
@@ -138,8 +138,10 @@ describe("full recompute as a background job", () => {
       await new Promise((r) => setTimeout(r, 500));
       run = await getScoringRun(db, risk, runId);
     }
-    expect(run).toMatchObject({ status: "SUCCEEDED", total: 2, done: 2 });
-    expect(await db.scoreSnapshot.count({ where: { organizationId: org.id } })).toBe(before + 2);
+    expect(run).toMatchObject({ status: "SUCCEEDED", total: 1, done: 1 });
+    expect(await db.scoreSnapshot.count({ where: { organizationId: org.id } })).toBe(before + 1);
+    // A vendor nobody has assessed gets no score at all, never a reassuring zero.
+    expect(await db.scoreSnapshot.count({ where: { vendorId: quiet.id } })).toBe(0);
   });
 
   it("a failing recompute leaves the previous snapshots in place", async () => {

@@ -10,13 +10,14 @@ const TYPE = { VENDOR: "vendor", COMPONENT: "component", ASSET: "asset" } as con
  * asset with its criticality, every graph node answers introduced, and every linkage (from
  * assessments, the inventory and by hand). Linkages whose ends no longer exist are left out.
  */
-export async function loadOrganizationGraph(db: Db, organizationId: string): Promise<{ document: GraphDocument; overrides: ScoringConfigOverrides; vendorIds: string[] }> {
-  const [org, vendors, assets, nodes, linkages] = await Promise.all([
+export async function loadOrganizationGraph(db: Db, organizationId: string): Promise<{ document: GraphDocument; overrides: ScoringConfigOverrides; vendorIds: string[]; assessedVendorKeys: Set<string> }> {
+  const [org, vendors, assets, nodes, linkages, accepted] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { scoringConfig: true } }),
     db.vendor.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }),
     db.asset.findMany({ where: { organizationId }, select: { id: true, name: true, type: true, criticality: true, safetyImpact: true } }),
     db.graphNode.findMany({ where: { organizationId }, select: { key: true, type: true, name: true, subtype: true, placeholder: true } }),
     db.linkage.findMany({ where: { organizationId }, select: { id: true, fromKey: true, toKey: true, kind: true, weight: true, reason: true, provenance: true, source: true, assessmentId: true, revision: true } }),
+    db.assessment.findMany({ where: { organizationId, acceptedAt: { not: null } }, distinct: ["vendorId"], select: { vendorId: true } }),
   ]);
   const byId = new Map<string, GraphNodeInput>();
   for (const v of vendors) byId.set(`vendor:${v.id}`, { id: `vendor:${v.id}`, type: "vendor", name: v.name });
@@ -34,7 +35,11 @@ export async function loadOrganizationGraph(db: Db, organizationId: string): Pro
       provenance: { source: l.source, assessmentId: l.assessmentId, revision: l.revision, sources: l.provenance },
     });
   }
+  // A vendor is scored once something is known about it: an accepted assessment or a linkage of its
+  // own. An unassessed vendor gets no score at all rather than a reassuring zero.
+  const assessedVendorKeys = new Set<string>([...accepted.map((a) => `vendor:${a.vendorId}`), ...graphLinkages.filter((l) => l.from.startsWith("vendor:") && !l.from.includes("/")).map((l) => l.from)]);
   return {
+    assessedVendorKeys,
     document: { nodes: [...byId.values()], linkages: graphLinkages },
     overrides: (org.scoringConfig ?? {}) as ScoringConfigOverrides,
     vendorIds: vendors.map((v) => v.id),

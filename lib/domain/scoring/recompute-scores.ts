@@ -26,7 +26,7 @@ export interface RecomputeResult {
  */
 export async function recomputeScores(db: Db, organizationId: string, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   const started = performance.now();
-  const { document, overrides } = await loadOrganizationGraph(db, organizationId);
+  const { document, overrides, assessedVendorKeys } = await loadOrganizationGraph(db, organizationId);
   const graph = buildScoringGraph(document);
   const config = resolveScoringConfig(overrides);
 
@@ -37,7 +37,7 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
   } else {
     vendorIndices = Array.from(graph.vendorIndices);
   }
-  const vendorKeys = vendorIndices.map((i) => graph.nodes[i]!.id);
+  const vendorKeys = vendorIndices.map((i) => graph.nodes[i]!.id).filter((key) => assessedVendorKeys.has(key));
   const batchSize = options.batchSize ?? 250;
   if (options.runId) await db.scoringRun.update({ where: { id: options.runId }, data: { status: "RUNNING", startedAt: new Date(), total: vendorKeys.length, done: 0 } });
 

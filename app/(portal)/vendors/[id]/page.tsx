@@ -16,6 +16,9 @@ import { isOverdue } from "@/lib/assessment/status-machine";
 import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { VendorScoreCard } from "@/components/scores/vendor-score-card";
+import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
+import { listAssetOptions } from "@/lib/domain/inventory/list-assets";
+import { DeploymentsPanel } from "@/components/inventory/deployments-panel";
 
 export const metadata: Metadata = { title: "Vendor" };
 
@@ -29,6 +32,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
   const canManage = can.manageVendors(user);
   const now = new Date();
   const assessments = can.readAssessments(user) ? (await listAssessments(getDb(), user, { vendorId: vendor.id, sort: "updatedAt" }, now)).items : [];
+  const [deployments, assetOptions] = await Promise.all([listDeploymentsForVendor(getDb(), user, vendor.id), can.manageVendors(user) ? listAssetOptions(getDb(), user) : Promise.resolve([])]);
   const score = can.readScores(user) ? await getVendorScore(getDb(), user, vendor.id) : null;
   const names = score?.current ? await resolveNodeNames(getDb(), user.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
   const archived = vendor.archivedAt !== null;
@@ -70,6 +74,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
               </ul>
             )}
           </Card>
+          <DeploymentsPanel vendorId={vendor.id} deployments={deployments} assets={assetOptions} canManage={canManage && !archived} />
           <ContactsPanel vendorId={vendor.id} contacts={vendor.contacts} canManage={canManage && !archived} />
         </div>
       </div>
