@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { acceptInvitationSchema, type AcceptInvitationInput } from "@/lib/validation/assessment";
 import { Field, Input, describedBy } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -53,6 +54,7 @@ export function AcceptInvitationForm({ token, email, defaultName }: { token: str
 }
 
 export function ContinueAsUserButton({ token }: { token: string }) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -64,7 +66,7 @@ export function ContinueAsUserButton({ token }: { token: string }) {
         onClick={() =>
           startTransition(async () => {
             const result = await acceptInvitationAsUserAction(token);
-            if (result.ok) window.location.assign(`/supplier/assessments/${result.data.assessmentId}`);
+            if (result.ok) router.push(`/supplier/assessments/${result.data.assessmentId}`);
             else setError(result.message);
           })
         }

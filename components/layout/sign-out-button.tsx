@@ -1,14 +1,16 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { buttonClass } from "@/components/ui/button";
 
 // A link, so that a click before the page's JavaScript has loaded still reaches next-auth's own
-// sign-out confirmation instead of doing nothing.
+// sign-out confirmation instead of doing nothing. Never prefetched: it is an API route.
 export function SignOutButton() {
   return (
-    <a
+    <Link
       href="/api/auth/signout"
+      prefetch={false}
       className={buttonClass("ghost")}
       role="button"
       onClick={(event) => {
@@ -17,6 +19,6 @@ export function SignOutButton() {
       }}
     >
       Sign out
-    </a>
+    </Link>
   );
 }
