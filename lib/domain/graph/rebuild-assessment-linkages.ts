@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
 import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
 import { loadTemplate } from "@/lib/domain/template/load-template";
+import { bumpGraphVersion } from "./graph-cache";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
 const KIND: Record<string, LinkageKind> = { adjacency: "ADJACENCY", inheritance: "INHERITANCE", trust: "TRUST" };
@@ -73,6 +74,7 @@ export async function rebuildAssessmentLinkages(tx: Prisma.TransactionClient, or
       data: result.needsMapping.map((n) => ({ organizationId, assessmentId: a.id, vendorId: a.vendorId, questionId: n.questionId, rowIndex: n.rowIndex ?? null, nodeKey: n.nodeKey, label: n.label, reason: n.reason })),
     });
   }
+  await bumpGraphVersion(tx, organizationId);
   const touched = new Set<string>();
   for (const l of [...previous, ...result.linkages.map((l) => ({ fromKey: l.fromKey, toKey: l.toKey }))]) {
     touched.add(l.fromKey);

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildScoringGraph, findAffectedVendors, MODEL_VERSION, resolveScoringConfig, scorePortfolio, type VendorScore } from "@/lib/scoring";
 import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
+import { bumpGraphVersion } from "@/lib/domain/graph/graph-cache";
 
 /** Options of one recompute. */
 export interface RecomputeOptions {
@@ -76,6 +77,8 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
  * a failure is logged and recorded but never undoes the change that triggered it.
  */
 export async function recomputeAfterGraphChange(db: Db, organizationId: string, nodeKeys: string[], trigger: string): Promise<RecomputeResult | null> {
+  // Every graph change passes through here, so this is where cached compiled graphs are invalidated.
+  await bumpGraphVersion(db, organizationId);
   const run = await db.scoringRun.create({ data: { organizationId, kind: "incremental", trigger, status: "QUEUED" }, select: { id: true } });
   try {
     return await recomputeScores(db, organizationId, { seedNodeKeys: nodeKeys, runId: run.id });
