@@ -19,6 +19,8 @@ import { VendorScoreCard } from "@/components/scores/vendor-score-card";
 import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
 import { listAssetOptions } from "@/lib/domain/inventory/list-assets";
 import { DeploymentsPanel } from "@/components/inventory/deployments-panel";
+import { listManualLinkages } from "@/lib/domain/graph/manual-linkages";
+import { ManualLinkagesPanel } from "@/components/linkages/manual-linkages-panel";
 
 export const metadata: Metadata = { title: "Vendor" };
 
@@ -33,6 +35,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
   const now = new Date();
   const assessments = can.readAssessments(user) ? (await listAssessments(getDb(), user, { vendorId: vendor.id, sort: "updatedAt" }, now)).items : [];
   const [deployments, assetOptions] = await Promise.all([listDeploymentsForVendor(getDb(), user, vendor.id), can.manageVendors(user) ? listAssetOptions(getDb(), user) : Promise.resolve([])]);
+  const manual = can.readScores(user) ? await listManualLinkages(getDb(), user, vendor.id) : null;
   const score = can.readScores(user) ? await getVendorScore(getDb(), user, vendor.id) : null;
   const names = score?.current ? await resolveNodeNames(getDb(), user.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
   const archived = vendor.archivedAt !== null;
@@ -74,6 +77,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
               </ul>
             )}
           </Card>
+          {manual ? <ManualLinkagesPanel vendorId={vendor.id} linkages={manual.linkages} targets={manual.targets} canManage={can.manageLinkages(user) && !archived} /> : null}
           <DeploymentsPanel vendorId={vendor.id} deployments={deployments} assets={assetOptions} canManage={canManage && !archived} />
           <ContactsPanel vendorId={vendor.id} contacts={vendor.contacts} canManage={canManage && !archived} />
         </div>

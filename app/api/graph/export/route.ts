@@ -1,0 +1,16 @@
+import { requireActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { exportOrganizationGraph } from "@/lib/domain/graph/export-graph";
+import { AppError, toActionFailure } from "@/lib/errors";
+
+export async function GET() {
+  try {
+    const actor = await requireActor("readScores");
+    const document = await exportOrganizationGraph(getDb(), actor);
+    return new Response(JSON.stringify(document, null, 2), {
+      headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="trustmap-graph-${new Date().toISOString().slice(0, 10)}.json"`, "Cache-Control": "private, no-store" },
+    });
+  } catch (error) {
+    return Response.json(toActionFailure(error), { status: error instanceof AppError ? error.status : 500 });
+  }
+}
