@@ -52,10 +52,18 @@ interface DemoAssessment {
   dueInDays: number;
 }
 
+// The fixtures name a different plant's hubs; here suppliers name Northwind's (one stays unknown,
+// so "needs mapping" has something to show).
+const NORTHWIND_HUBS = [
+  { name: "GW-2", role: "protocol_translator", provided_by: "customer" },
+  { name: "mqtt-1", role: "broker", provided_by: "customer" },
+  { name: "ACME EdgeBox 200", role: "gateway", provided_by: "vendor" },
+];
+
 const PLAN: DemoAssessment[] = [
-  { vendor: "Meridian Gateways", status: "ACCEPTED", answers: nordgateAnswers, dueInDays: -10 },
-  { vendor: "Orbital SCADA Cloud", status: "ACCEPTED", answers: { ...acmeAnswers, scope_product_classes: ["cloud_platform"] }, dueInDays: -3 },
-  { vendor: "Helix Controls", status: "SUBMITTED", answers: acmeAnswers, dueInDays: 7 },
+  { vendor: "Meridian Gateways", status: "ACCEPTED", answers: { ...nordgateAnswers, net_hubs: [{ name: "MQTT-1 Edge Broker", role: "broker", provided_by: "customer" }] }, dueInDays: -10 },
+  { vendor: "Orbital SCADA Cloud", status: "ACCEPTED", answers: { ...acmeAnswers, scope_product_classes: ["cloud_platform"], net_hubs: NORTHWIND_HUBS.slice(0, 2) }, dueInDays: -3 },
+  { vendor: "Helix Controls", status: "SUBMITTED", answers: { ...acmeAnswers, net_hubs: NORTHWIND_HUBS }, dueInDays: 7 },
   { vendor: "Cobalt Historian", status: "IN_PROGRESS", answers: { scope_product_classes: ["software"], scope_units: 2 }, dueInDays: 12 },
   { vendor: "Kestrel Remote Access", status: "SENT", dueInDays: -2 },
 ];

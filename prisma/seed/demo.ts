@@ -35,9 +35,9 @@ const RIVERSIDE = "Riverside Pump Station";
 const NORTHWIND_ASSETS = [
   ["North Treatment Plant", "SITE", 5, true, NORTH, null, ["WTP", "Northwind WTP"], "Surface-water treatment plant serving 180,000 people."],
   ["Riverside Pump Station", "SITE", 4, false, RIVERSIDE, null, ["PS-R"], "Unmanned booster station feeding the east distribution zone."],
-  ["WTP L1 Control Network", "ZONE", 5, true, NORTH, "L1 Control", ["VLAN 110"], "Controllers and I/O of the treatment process."],
-  ["WTP L2 Supervisory Network", "ZONE", 4, false, NORTH, "L2 Supervisory", ["VLAN 120"], "Gateways, HMIs, broker and engineering workstations."],
-  ["OT DMZ", "ZONE", 4, false, NORTH, "L3.5 DMZ", ["VLAN 350"], "Between the plant network and the corporate network; historian mirror and remote-access relay."],
+  ["WTP L1 Control Network", "ZONE", 5, true, NORTH, "L1 Control", ["VLAN 110", "Level 1", "Level 1 — basic control"], "Controllers and I/O of the treatment process."],
+  ["WTP L2 Supervisory Network", "ZONE", 4, false, NORTH, "L2 Supervisory", ["VLAN 120", "Level 2", "Level 2 — area supervisory control"], "Gateways, HMIs, broker and engineering workstations."],
+  ["OT DMZ", "ZONE", 4, false, NORTH, "L3.5 DMZ", ["VLAN 350", "DMZ", "Industrial DMZ"], "Between the plant network and the corporate network; historian mirror and remote-access relay."],
   ["Riverside Station Network", "ZONE", 4, false, RIVERSIDE, "L1-L2 Station", [], "Flat station network: RTU, panel and cellular router."],
   ["PLC-1 Chemical Dosing", "CONTROLLER", 5, true, NORTH, "L1 Control", ["Helix HC-900 dosing", "plc-1"], "Chlorine and coagulant dosing; wrong setpoints endanger the public."],
   ["PLC-3 Filter Gallery", "CONTROLLER", 4, false, NORTH, "L1 Control", ["Helix HC-900 filters", "plc-3"], "Backwash sequencing of the eight rapid-gravity filters."],
