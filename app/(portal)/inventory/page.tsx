@@ -8,6 +8,7 @@ import { ASSET_TYPES, ASSET_TYPE_LABEL, type AssetListQuery } from "@/lib/valida
 import { Alert, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
+import { SortableHeader } from "@/components/ui/sortable-header";
 import { Input, Select } from "@/components/ui/field";
 import { CriticalityBadge, SafetyBadge, assetTypeLabel } from "@/components/inventory/asset-badges";
 
@@ -28,16 +29,8 @@ function hrefWith(query: AssetListQuery, changes: Partial<AssetListQuery>) {
 }
 
 function SortHeader({ query, column, children }: { query: AssetListQuery; column: AssetListQuery["sort"]; children: string }) {
-  const active = query.sort === column;
-  const dir = active && query.dir === "asc" ? "desc" : column === "criticality" && !active ? "desc" : "asc";
-  return (
-    <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="px-4 py-2.5 text-left font-medium">
-      <Link href={hrefWith(query, { sort: column, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900">
-        {children}
-        <span aria-hidden className="text-xs">{active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-      </Link>
-    </th>
-  );
+  // Criticality reads best highest-first on the first click.
+  return <SortableHeader active={query.sort === column} dir={query.dir} firstDir={column === "criticality" ? "desc" : "asc"} hrefFor={(dir) => hrefWith(query, { sort: column, dir, page: 1 })}>{children}</SortableHeader>;
 }
 
 /** "12.3.0" from the import's redirect: created.updated.unchanged. */

@@ -9,6 +9,7 @@ import { PageHeader, EmptyState } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
+import { SortableHeader } from "@/components/ui/sortable-header";
 import { Input, Select } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "Vendors" };
@@ -28,16 +29,7 @@ function hrefWith(query: VendorListQuery, changes: Partial<VendorListQuery>) {
 }
 
 function SortHeader({ query, column, children }: { query: VendorListQuery; column: VendorListQuery["sort"]; children: string }) {
-  const active = query.sort === column;
-  const dir = active && query.dir === "asc" ? "desc" : "asc";
-  return (
-    <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="px-4 py-2.5 text-left font-medium">
-      <Link href={hrefWith(query, { sort: column, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900">
-        {children}
-        <span aria-hidden className="text-xs">{active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-      </Link>
-    </th>
-  );
+  return <SortableHeader active={query.sort === column} dir={query.dir} hrefFor={(dir) => hrefWith(query, { sort: column, dir, page: 1 })}>{children}</SortableHeader>;
 }
 
 export default async function VendorsPage({ searchParams }: { searchParams: SearchParams }) {
