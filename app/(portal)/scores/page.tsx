@@ -1,79 +1,121 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { Suspense } from "react";
+import { requirePageUser, type CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
-import { getLatestRun, listOpenMappingRequests, listStructuralAmplifiers, listVendorScores } from "@/lib/domain/scoring/read-scores";
+import { getLatestRun } from "@/lib/domain/scoring/read-scores";
+import { listMappingRequestsWithVendors } from "@/lib/domain/portfolio/list-mapping-requests";
+import { listPortfolio } from "@/lib/domain/portfolio/list-portfolio";
+import { summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
+import { listConcentration } from "@/lib/domain/portfolio/list-concentration";
+import { portfolioSearchParams, type PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { KindBreakdownBar } from "@/components/scores/kind-breakdown-bar";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { RecomputeButton } from "@/components/scores/recompute-button";
-import { formatPercent, formatScore } from "@/components/scores/score-format";
-import { formatDateTime } from "@/components/assessments/status-badge";
+import { CompareSelectionForm } from "@/components/portfolio/compare-selection-form";
+import { ConcentrationPanel } from "@/components/portfolio/concentration-panel";
+import { PortfolioFilters } from "@/components/portfolio/portfolio-filters";
+import { PortfolioTable } from "@/components/portfolio/portfolio-table";
+import { RankSwitch } from "@/components/portfolio/rank-switch";
+import { ScoreDistribution } from "@/components/portfolio/score-distribution";
 
 export const metadata: Metadata = { title: "Scores" };
 
-export default async function ScoresPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const hrefWith = (query: PortfolioQuery, changes: Partial<PortfolioQuery> = {}) => {
+  const s = portfolioSearchParams(query, changes).toString();
+  return `/scores${s ? `?${s}` : ""}`;
+};
+
+// Ranking amplifiers walks the whole graph once per graph version: streamed, so the table never waits.
+async function Concentration({ user }: { user: CurrentUser }) {
+  return <ConcentrationPanel amplifiers={await listConcentration(getDb(), user, 8)} />;
+}
+
+export default async function ScoresPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("readScores");
   const db = getDb();
-  const [vendors, amplifiers, mapping, run] = await Promise.all([listVendorScores(db, user), listStructuralAmplifiers(db, user), listOpenMappingRequests(db, user), getLatestRun(db, user)]);
-  const scored = vendors.filter((v) => v.score);
-  const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
+  const page = await listPortfolio(db, user, await searchParams);
+  const { query, items, total, pageCount } = page;
+  const metric = query.sort === "amplification" ? "amplification" : "exposure";
+  const [summary, mapping, run] = await Promise.all([summarizePortfolio(db, user, metric), listMappingRequestsWithVendors(db, user), getLatestRun(db, user)]);
+  const filtered = Boolean(query.q || query.status || query.tier || query.kind || query.critical);
+  const exportParams = portfolioSearchParams(query, { page: 1 });
+  exportParams.delete("page");
+  exportParams.delete("pageSize");
+  const exportHref = `/api/exports/portfolio.csv${exportParams.size ? `?${exportParams}` : ""}`;
+
   return (
     <>
       <PageHeader
-        title="Amplification scores"
-        description="How much of your plant each vendor can affect if it is compromised (exposure), and how much of that arrives indirectly — through shared components, infrastructure and delegated trust (amplification)."
+        title="Portfolio"
+        description="How much of your plant each vendor can affect (exposure), and how much of it arrives indirectly (amplification)."
         actions={can.runScoring(user) ? <RecomputeButton initialRun={run} /> : null}
       />
-      {scored.length === 0 ? (
-        <EmptyState title="No scores yet" action={<Link href="/assessments" className="text-sm font-medium text-brand-700 underline">Go to assessments</Link>}>
-          A vendor is scored once one of its assessments is accepted: its answers become linkages to your assets. Record where each vendor&apos;s products sit (vendor page → deployments) so answers attach to real assets.
+
+      {summary.vendorCount === 0 ? (
+        <EmptyState title="No vendors yet" action={can.manageVendors(user) ? <ButtonLink href="/vendors/new">Add your first vendor</ButtonLink> : <Link href="/vendors" className="text-sm font-medium text-brand-700 underline">Go to vendors</Link>}>
+          Register the suppliers whose products and people reach into your plants, send them a questionnaire, and accept their answers: each accepted assessment puts a vendor on this ranking.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Vendors ranked by exposure</caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr><th className="px-4 py-2.5 font-medium">Vendor</th><th className="px-4 py-2.5 text-right font-medium">Exposure</th><th className="px-4 py-2.5 text-right font-medium">Amplification</th><th className="w-64 px-4 py-2.5 font-medium">By linkage kind</th><th className="px-4 py-2.5 text-right font-medium">Critical assets</th><th className="px-4 py-2.5 font-medium">Computed</th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {vendors.map((v) => (
-                <tr key={v.id}>
-                  <td className="px-4 py-3 font-medium"><Link href={`/vendors/${v.id}#score`} className="text-brand-700 hover:underline">{v.name}</Link></td>
-                  {v.score ? (
-                    <>
-                      <td className="px-4 py-3 text-right tabular-nums">{formatScore(v.score.exposure)}</td>
-                      <td className="px-4 py-3 text-right tabular-nums">{formatPercent(v.score.amplification)}</td>
-                      <td className="px-4 py-3"><KindBreakdownBar byKind={v.score.byKind} showLegend={false} /></td>
-                      <td className="px-4 py-3 text-right tabular-nums">{v.score.criticalAssetsReached}</td>
-                      <td className="px-4 py-3 text-slate-500">{formatDateTime(v.score.computedAt)}</td>
-                    </>
-                  ) : (
-                    <td colSpan={5} className="px-4 py-3 text-slate-500">Not scored yet — no accepted assessment</td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <Card title="Structural amplifiers">
-          <p className="mb-3 text-sm text-slate-600">Components and assets that carry the most propagated trust across all vendors: protect these first.</p>
-          {amplifiers.length === 0 ? <p className="text-sm text-slate-500">Appears once vendors are scored.</p> : (
-            <ol className="space-y-2 text-sm">
-              {amplifiers.map((a) => (
-                <li key={a.id} className="flex justify-between gap-3"><span><span className="font-medium">{a.name}</span> <span className="text-xs text-slate-500">{a.subtype ?? a.type}</span></span><span className="tabular-nums text-slate-700">{formatScore(a.throughput)} <span className="text-xs text-slate-500">via {a.vendorCount} vendor{a.vendorCount === 1 ? "" : "s"}</span></span></li>
-              ))}
-            </ol>
+        <>
+          <dl className="mb-5 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {[
+              ["Vendors", summary.vendorCount],
+              ["Scored", summary.scoredCount],
+              ["Reach critical assets", summary.withCriticalCount],
+              ["Never assessed", summary.vendorCount - summary.assessedCount],
+            ].map(([label, value]) => (
+              <div key={label} className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
+                <dt className="text-xs text-slate-500">{label}</dt>
+                <dd className="text-xl font-semibold tabular-nums text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+
+          {summary.scoredCount === 0 ? (
+            <div className="mb-5 rounded-lg border-2 border-dashed border-slate-300 bg-white px-5 py-4 text-sm text-slate-700">
+              <p className="font-semibold text-slate-900">No scores yet</p>
+              <p className="mt-1">A vendor is scored once one of its assessments is accepted: its answers become linkages to your assets. Record where each vendor&apos;s products sit (vendor page → deployments) so answers attach to real assets, then <Link href="/assessments" className="font-medium text-brand-700 underline">review submitted assessments</Link>.</p>
+            </div>
+          ) : null}
+
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+            <RankSwitch metric={query.sort === "exposure" || query.sort === "amplification" ? query.sort : null} hrefFor={(m) => hrefWith(query, { sort: m, dir: "desc", page: 1 })} />
+            <a href={exportHref} download className={buttonClass("secondary")}>Download CSV</a>
+          </div>
+          <PortfolioFilters query={query} filtered={filtered} />
+
+          {items.length === 0 ? (
+            <EmptyState title="No vendors match" action={<Link href="/scores" className="text-sm font-medium text-brand-700 underline">Clear the filters</Link>}>
+              Nothing matches {query.q ? <>“{query.q}” with </> : null}these filters. Try another status or tier, or include vendors that do not reach critical assets.
+            </EmptyState>
+          ) : (
+            <CompareSelectionForm>
+              <PortfolioTable items={items} query={query} offset={(query.page - 1) * query.pageSize} metric={metric} hrefFor={(changes) => hrefWith(query, changes)} />
+            </CompareSelectionForm>
           )}
-        </Card>
+          {total > 0 ? <Pagination page={query.page} pageCount={pageCount} total={total} noun="vendor" hrefFor={(p) => hrefWith(query, { page: p })} /> : null}
+
+          <div className="mt-6 grid gap-6 lg:grid-cols-2">
+            <ScoreDistribution summary={summary} />
+            <Suspense fallback={<Card title="Concentration"><div className="h-52 animate-pulse rounded bg-slate-100" aria-label="Loading concentration" /></Card>}>
+              <Concentration user={user} />
+            </Suspense>
+          </div>
+        </>
+      )}
+
+      <div className="mt-6">
         <Card title={`Needs mapping (${mapping.length})`}>
           <p className="mb-3 text-sm text-slate-600">Infrastructure suppliers named that matches none of your assets. Add it to the inventory (or an alias) so the linkage reaches a real asset.</p>
           {mapping.length === 0 ? <p className="text-sm text-slate-500">Nothing waiting.</p> : (
             <ul className="space-y-2 text-sm">
               {mapping.map((m) => (
-                <li key={m.id}><span className="font-medium">{m.label}</span> <span className="text-slate-500">— {vendorName.get(m.vendorId) ?? "vendor"}, <Link className="text-brand-700 hover:underline" href={`/assessments/${m.assessmentId}`}>question {m.questionId}</Link></span><span className="block text-xs text-slate-500">{m.reason}</span></li>
+                <li key={m.id}><span className="font-medium">{m.label}</span> <span className="text-slate-500">— {m.vendorName ?? "vendor"}, <Link className="text-brand-700 hover:underline" href={`/assessments/${m.assessmentId}`}>question {m.questionId}</Link></span><span className="block text-xs text-slate-500">{m.reason}</span></li>
               ))}
             </ul>
           )}

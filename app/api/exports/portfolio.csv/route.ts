@@ -1,0 +1,23 @@
+import { requireActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { exportPortfolioCsv } from "@/lib/domain/portfolio/export-portfolio-csv";
+import { AppError, toActionFailure } from "@/lib/errors";
+
+// The portfolio as CSV, with the same filters and sort as /scores (query string). Staff only.
+export async function GET(request: Request) {
+  try {
+    const actor = await requireActor("readScores");
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const csv = await exportPortfolioCsv(getDb(), actor, params);
+    const day = new Date().toISOString().slice(0, 10);
+    return new Response(`\ufeff${csv}`, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="trustmap-portfolio-${day}.csv"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return Response.json(toActionFailure(error), { status: error instanceof AppError ? error.status : 500 });
+  }
+}

@@ -1,0 +1,183 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db/create-client";
+import type { VendorTier } from "@/lib/generated/prisma/enums";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { AppError, notFound } from "@/lib/errors";
+import { idSchema } from "@/lib/validation/vendor";
+import { DONT_KNOW } from "@/lib/questionnaire/template-schema";
+import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { computeBlastRadius, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
+import { describeDifferences, type ComparedVendorFacts } from "./describe-differences";
+
+export const MIN_COMPARED = 2;
+export const MAX_COMPARED = 4;
+
+export const compareInputSchema = z
+  .array(idSchema)
+  .transform((ids) => [...new Set(ids)])
+  .pipe(z.array(idSchema).min(MIN_COMPARED, `Choose at least ${MIN_COMPARED} vendors to compare.`).max(MAX_COMPARED, `Choose at most ${MAX_COMPARED} vendors to compare.`));
+
+const KIND = { ADJACENCY: "adjacency", INHERITANCE: "inheritance", TRUST: "trust" } as const satisfies Record<string, LinkageKind>;
+// Best paths are built for this many of a vendor's reached assets (most exposure first).
+const PATH_LIMIT = 200;
+
+/** How many answers (including inside repeatable rows) are "don't know". */
+export function countDontKnow(value: unknown): number {
+  if (value === DONT_KNOW) return 1;
+  if (Array.isArray(value)) return value.reduce<number>((n, v) => n + countDontKnow(v), 0);
+  if (value && typeof value === "object") return Object.values(value).reduce<number>((n, v) => n + countDontKnow(v), 0);
+  return 0;
+}
+
+export interface ComparedVendor {
+  id: string;
+  name: string;
+  tier: VendorTier;
+  score: {
+    exposure: number;
+    amplification: number;
+    byKind: KindBreakdown;
+    assetsReached: number;
+    criticalAssetsReached: number;
+    computedAt: Date;
+    modelVersion: string;
+  } | null;
+  unknownAnswers: number | null;
+  acceptedAssessmentId: string | null;
+  /** Reached assets the other compared vendors also reach / that only this vendor reaches. */
+  reachedAssets: { shared: number; unique: number };
+  /** Hops (from → to) on the best paths to reached assets, shared with another compared vendor or not. */
+  pathHops: { shared: number; unique: number };
+}
+
+/** 2–4 vendors side by side: scores, reach, shared paths, unknown answers, and the differences in words. */
+export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Promise<{ vendors: ComparedVendor[]; differences: string[] }> {
+  assertCan(actor, "readScores");
+  const parsed = compareInputSchema.safeParse(Array.isArray(rawIds) ? rawIds : [rawIds].filter(Boolean));
+  if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]?.message ?? "Choose 2 to 4 vendors to compare.");
+  const ids = parsed.data;
+  const organizationId = actor.organizationId;
+
+  const [vendors, snapshots, accepted, compiled] = await Promise.all([
+    db.vendor.findMany({ where: { organizationId, id: { in: ids }, archivedAt: null }, select: { id: true, name: true, tier: true } }),
+    db.scoreSnapshot.findMany({
+      where: { organizationId, vendorId: { in: ids } },
+      orderBy: [{ vendorId: "asc" }, { computedAt: "desc" }, { id: "desc" }],
+      distinct: ["vendorId"],
+      select: { vendorId: true, exposure: true, amplification: true, byKind: true, assetsReached: true, criticalAssetsReached: true, computedAt: true, modelVersion: true },
+    }),
+    db.assessment.findMany({
+      where: { organizationId, vendorId: { in: ids }, acceptedAt: { not: null } },
+      orderBy: [{ acceptedAt: "desc" }, { id: "desc" }],
+      select: { id: true, vendorId: true, acceptedAt: true },
+    }),
+    getCompiledGraph(db, organizationId),
+  ]);
+  if (vendors.length !== ids.length) throw notFound("Vendor");
+
+  const latestAccepted = new Map<string, { id: string; acceptedAt: Date }>();
+  for (const a of accepted) if (!latestAccepted.has(a.vendorId)) latestAccepted.set(a.vendorId, { id: a.id, acceptedAt: a.acceptedAt! });
+  const assessmentVendor = new Map(accepted.map((a) => [a.id, a.vendorId]));
+  const [revisions, linkages] = await Promise.all([
+    db.responseRevision.findMany({
+      where: { organizationId, assessmentId: { in: [...latestAccepted.values()].map((a) => a.id) }, submittedAt: { not: null } },
+      orderBy: { revision: "desc" },
+      select: { assessmentId: true, revision: true, submittedAt: true, answers: true },
+    }),
+    db.linkage.findMany({
+      where: { organizationId, assessmentId: { in: accepted.map((a) => a.id) } },
+      select: { fromKey: true, toKey: true, kind: true, assessmentId: true },
+    }),
+  ]);
+
+  const { graph, config } = compiled;
+  const nodeOf = (key: string) => {
+    const i = graph.indexById.get(key);
+    return i === undefined ? null : graph.nodes[i]!;
+  };
+
+  const ordered = ids.map((id) => vendors.find((v) => v.id === id)!);
+  const facts: ComparedVendorFacts[] = [];
+  const hopSets: Set<string>[] = [];
+  const rows: Omit<ComparedVendor, "reachedAssets" | "pathHops">[] = [];
+  for (const v of ordered) {
+    const key = `vendor:${v.id}`;
+    const snap = snapshots.find((s) => s.vendorId === v.id);
+    const acc = latestAccepted.get(v.id);
+    // The revision that was accepted: the newest one submitted before the acceptance.
+    const revision = acc ? revisions.find((r) => r.assessmentId === acc.id && r.submittedAt! <= acc.acceptedAt) : undefined;
+
+    const components: ComparedVendorFacts["components"] = new Map();
+    const assetLinks: ComparedVendorFacts["assetLinks"] = new Map();
+    for (const l of linkages) {
+      if (assessmentVendor.get(l.assessmentId!) !== v.id) continue;
+      const kind = KIND[l.kind];
+      for (const end of [l.fromKey, l.toKey]) {
+        const node = nodeOf(end);
+        // Vendor-specific nodes (its platform, its credentials) are never shared; compare the rest.
+        if (!node || end.startsWith("vendor:")) continue;
+        if (node.type === "component") {
+          const entry = components.get(end) ?? { name: node.name, kinds: new Set<LinkageKind>() };
+          entry.kinds.add(kind);
+          components.set(end, entry);
+        } else if (node.type === "asset" && end === l.toKey) {
+          const entry = assetLinks.get(end) ?? { name: node.name, kinds: new Set<LinkageKind>() };
+          entry.kinds.add(kind);
+          assetLinks.set(end, entry);
+        }
+      }
+    }
+
+    const reached: ComparedVendorFacts["reached"] = new Map();
+    const hops = new Set<string>();
+    if (compiled.assessedVendorKeys.has(key) && graph.indexById.has(key)) {
+      const radius = computeBlastRadius(graph, key, { config, pathLimit: PATH_LIMIT });
+      for (const a of radius.assets) {
+        reached.set(a.id, { name: a.name, criticality: a.criticality });
+        for (const hop of a.path ?? []) if (!hop.from.startsWith("vendor:")) hops.add(`${hop.from}\u0000${hop.to}`);
+      }
+    }
+    hopSets.push(hops);
+
+    const score = snap
+      ? {
+          exposure: snap.exposure, amplification: snap.amplification,
+          byKind: { adjacency: 0, inheritance: 0, trust: 0, ...(snap.byKind as Partial<KindBreakdown>) },
+          assetsReached: snap.assetsReached, criticalAssetsReached: snap.criticalAssetsReached, computedAt: snap.computedAt, modelVersion: snap.modelVersion,
+        }
+      : null;
+    const unknownAnswers = revision ? countDontKnow(revision.answers) : null;
+    facts.push({ id: v.id, name: v.name, score, unknownAnswers, components, assetLinks, reached });
+    rows.push({ id: v.id, name: v.name, tier: v.tier, score, unknownAnswers, acceptedAssessmentId: acc?.id ?? null });
+  }
+
+  const result = rows.map((row, i) => {
+    const others = facts.filter((_, j) => j !== i);
+    const reachedShared = [...facts[i]!.reached.keys()].filter((k) => others.some((o) => o.reached.has(k))).length;
+    const hopsShared = [...hopSets[i]!].filter((h) => hopSets.some((s, j) => j !== i && s.has(h))).length;
+    return {
+      ...row,
+      reachedAssets: { shared: reachedShared, unique: facts[i]!.reached.size - reachedShared },
+      pathHops: { shared: hopsShared, unique: hopSets[i]!.size - hopsShared },
+    };
+  });
+  return { vendors: result, differences: describeDifferences(facts) };
+}
+export type VendorComparison = Awaited<ReturnType<typeof compareVendors>>;
+
+/** Vendors that can be chosen for a comparison: scored ones first, most exposure first. */
+export async function listComparableVendors(db: Db, actor: Actor, limit = 500) {
+  assertCan(actor, "readScores");
+  return db.$queryRaw<{ id: string; name: string; exposure: number | null }[]>`
+    SELECT v."id", v."name", s."exposure"
+    FROM "Vendor" v
+    LEFT JOIN LATERAL (
+      SELECT sn."exposure" FROM "ScoreSnapshot" sn
+      WHERE sn."organizationId" = v."organizationId" AND sn."vendorId" = v."id"
+      ORDER BY sn."computedAt" DESC, sn."id" DESC LIMIT 1
+    ) s ON TRUE
+    WHERE v."organizationId" = ${actor.organizationId} AND v."archivedAt" IS NULL
+    ORDER BY s."exposure" DESC NULLS LAST, lower(v."name"), v."id"
+    LIMIT ${limit}`;
+}

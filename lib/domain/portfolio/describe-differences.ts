@@ -1,0 +1,124 @@
+// Pure: the differences between compared vendors, spelt out in sentences from their data.
+import type { KindBreakdown, LinkageKind } from "@/lib/scoring";
+
+/** What one compared vendor is known to depend on, touch and reach. */
+export interface ComparedVendorFacts {
+  id: string;
+  name: string;
+  score: { exposure: number; amplification: number; byKind: KindBreakdown; criticalAssetsReached: number } | null;
+  /** "don't know" answers in the accepted revision; null without an accepted assessment. */
+  unknownAnswers: number | null;
+  /** Shared (not vendor-specific) components its answers link, by node key, with the linkage kinds. */
+  components: Map<string, { name: string; kinds: Set<LinkageKind> }>;
+  /** The buyer's assets its answers create linkages into, by node key, with the linkage kinds. */
+  assetLinks: Map<string, { name: string; kinds: Set<LinkageKind> }>;
+  /** Assets the engine finds it can reach, by node key, with criticality. */
+  reached: Map<string, { name: string; criticality: number }>;
+}
+
+const KIND_WORD: Record<LinkageKind, string> = { adjacency: "adjacency", inheritance: "inheritance", trust: "trust" };
+const num = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
+
+/** "A", "A and B", "A, B and 2 more". */
+export function listNames(names: string[], max = 3): string {
+  if (names.length <= 1) return names[0] ?? "";
+  if (names.length <= max) return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
+}
+
+export function dominantKind(byKind: KindBreakdown): LinkageKind | null {
+  const kinds = (["trust", "adjacency", "inheritance"] as const).filter((k) => byKind[k] > 0);
+  return kinds.sort((a, b) => byKind[b] - byKind[a])[0] ?? null;
+}
+
+/** How `other` differs from `base` in what its answers link: shared components, added linkages. */
+export function describePair(base: ComparedVendorFacts, other: ComparedVendorFacts): string {
+  const shared = [...other.components].filter(([key]) => base.components.has(key));
+  const sharedAssets = [...other.assetLinks].filter(([key]) => base.assetLinks.has(key));
+  // Linkages `other` has into an asset that `base` has no linkage of that kind into.
+  const added = new Map<LinkageKind, string[]>();
+  for (const [key, link] of other.assetLinks) {
+    for (const kind of link.kinds) {
+      if (base.assetLinks.get(key)?.kinds.has(kind)) continue;
+      added.set(kind, [...(added.get(kind) ?? []), link.name]);
+    }
+  }
+  const [addedKind, addedNames] = [...added].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [null, []];
+
+  let sentence: string;
+  if (shared.length > 0) {
+    const inherits = shared.every(([, c]) => c.kinds.has("inheritance"));
+    sentence = `${other.name} ${inherits ? "inherits" : "depends on"} the same ${plural(shared.length, "component")} ${listNames(shared.map(([, c]) => c.name))} as ${base.name}`;
+  } else if (sharedAssets.length > 0) {
+    sentence = `${other.name} links into the same ${plural(sharedAssets.length, "asset")} ${listNames(sharedAssets.map(([, a]) => a.name))} as ${base.name}`;
+  } else {
+    sentence = `${other.name} shares no component or asset linkage with ${base.name}`;
+  }
+  if (addedKind && addedNames.length > 0) {
+    sentence += `${shared.length + sharedAssets.length > 0 ? " but adds" : "; it has"} ${KIND_WORD[addedKind]} linkages to ${listNames(addedNames)}`;
+    const more = [...added].filter(([k]) => k !== addedKind);
+    if (more.length > 0) sentence += ` (and ${more.map(([k, n]) => `${n.length} ${KIND_WORD[k]}`).join(", ")} more)`;
+  } else if (shared.length + sharedAssets.length > 0) {
+    sentence += ` and adds no linkage into your assets that ${base.name} does not have`;
+  }
+  return `${sentence}.`;
+}
+
+/** Every difference worth saying, most important first. The first vendor is the baseline. */
+export function describeDifferences(vendors: ComparedVendorFacts[]): string[] {
+  const sentences: string[] = [];
+  const scored = vendors.filter((v) => v.score);
+  for (const v of vendors) if (!v.score) sentences.push(`${v.name} is not scored yet (no accepted assessment), so only its answers can be compared.`);
+
+  if (scored.length >= 2) {
+    const byExposure = [...scored].sort((a, b) => b.score!.exposure - a.score!.exposure);
+    const [top, next] = [byExposure[0]!, byExposure[1]!];
+    const ratio = next.score!.exposure > 0 ? top.score!.exposure / next.score!.exposure : Infinity;
+    sentences.push(
+      ratio < 1.05
+        ? `${top.name} and ${next.name} have about the same exposure (${num(top.score!.exposure)} and ${num(next.score!.exposure)}).`
+        : `${top.name} has the highest exposure (${num(top.score!.exposure)}), ${Number.isFinite(ratio) ? `${ratio.toFixed(1)}× that of` : "against"} ${next.name} (${num(next.score!.exposure)}).`,
+    );
+    const byAmp = [...scored].sort((a, b) => b.score!.amplification - a.score!.amplification);
+    const [most, least] = [byAmp[0]!, byAmp[byAmp.length - 1]!];
+    if (most.score!.amplification - least.score!.amplification >= 0.005) {
+      sentences.push(`${most.name} amplifies the most: ${pct(most.score!.amplification)} of its exposure arrives indirectly, against ${pct(least.score!.amplification)} for ${least.name}.`);
+    }
+    const kinds = scored.map((v) => ({ v, kind: dominantKind(v.score!.byKind) }));
+    if (new Set(kinds.map((k) => k.kind)).size > 1) {
+      sentences.push(
+        `${kinds.map(({ v, kind }) => (kind ? `${possessive(v.name)} exposure arrives mostly through ${kind} linkages (${pct(v.score!.byKind[kind] / v.score!.exposure)})` : `${v.name} has no exposure`)).join("; ")}.`,
+      );
+    }
+    const byCritical = [...scored].sort((a, b) => b.score!.criticalAssetsReached - a.score!.criticalAssetsReached);
+    if (byCritical[0]!.score!.criticalAssetsReached !== byCritical[byCritical.length - 1]!.score!.criticalAssetsReached) {
+      sentences.push(`${byCritical[0]!.name} can reach ${byCritical[0]!.score!.criticalAssetsReached} critical ${plural(byCritical[0]!.score!.criticalAssetsReached, "asset")}, ${byCritical[byCritical.length - 1]!.name} ${byCritical[byCritical.length - 1]!.score!.criticalAssetsReached}.`);
+    }
+  }
+
+  const [base, ...others] = vendors;
+  if (base) for (const other of others) sentences.push(describePair(base, other));
+
+  if (vendors.length >= 2) {
+    for (const v of vendors) {
+      const only = [...v.reached].filter(([key]) => vendors.every((o) => o === v || !o.reached.has(key)));
+      if (only.length === 0 || v.reached.size === only.length) continue;
+      only.sort((a, b) => b[1].criticality - a[1].criticality || a[1].name.localeCompare(b[1].name));
+      sentences.push(`Only ${v.name} reaches ${listNames(only.map(([, a]) => a.name))}.`);
+    }
+    const common = [...vendors[0]!.reached].filter(([key]) => vendors.every((o) => o.reached.has(key)));
+    if (common.length > 0) {
+      common.sort((a, b) => b[1].criticality - a[1].criticality || a[1].name.localeCompare(b[1].name));
+      sentences.push(`${vendors.length === 2 ? "Both" : `All ${vendors.length}`} reach ${common.length} of the same ${plural(common.length, "asset")}, among them ${listNames(common.map(([, a]) => a.name))}.`);
+    }
+  }
+
+  const unsure = vendors.filter((v) => (v.unknownAnswers ?? 0) > 0);
+  if (unsure.length > 0) {
+    sentences.push(`${listNames(unsure.map((v) => `${v.name} answered “don't know” ${v.unknownAnswers} ${plural(v.unknownAnswers!, "time")}`), 4)}; unknown answers are scored as pessimistically as the weakest control.`);
+  }
+  return sentences;
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AssessmentStatus, VendorTier } from "@/lib/generated/prisma/enums";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { KindBreakdown } from "@/lib/scoring";
+import { parsePortfolioQuery, type PortfolioKind, type PortfolioQuery } from "./portfolio-query";
+
+/** One vendor's line in the portfolio: the newest snapshot (null when never scored) and latest assessment. */
+export interface PortfolioRow {
+  id: string;
+  name: string;
+  tier: VendorTier;
+  score: {
+    exposure: number;
+    directExposure: number;
+    amplification: number;
+    byKind: KindBreakdown;
+    dominantKind: PortfolioKind | null;
+    assetsReached: number;
+    criticalAssetsReached: number;
+    modelVersion: string;
+    computedAt: Date;
+  } | null;
+  assessment: { id: string; status: AssessmentStatus; at: Date } | null;
+}
+
+export interface PortfolioHistoryPoint {
+  computedAt: Date;
+  exposure: number;
+  amplification: number;
+}
+
+type RawRow = {
+  id: string; name: string; tier: VendorTier;
+  exposure: number | null; directExposure: number | null; amplification: number | null; byKind: KindBreakdown | null;
+  dominantKind: PortfolioKind | null; assetsReached: number | null; criticalAssetsReached: number | null;
+  modelVersion: string | null; computedAt: Date | null;
+  assessmentId: string | null; assessmentStatus: AssessmentStatus | null; assessmentAt: Date | null;
+  total: number;
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+// Whitelisted ORDER BY fragments: the query string only ever picks one of these, never writes SQL.
+function orderBy(query: PortfolioQuery): Prisma.Sql {
+  const dir = query.dir === "asc" ? Prisma.raw("ASC") : Prisma.raw("DESC");
+  const byScore = Prisma.sql`"exposure" DESC NULLS LAST`;
+  const keys: Record<PortfolioQuery["sort"], Prisma.Sql> = {
+    exposure: Prisma.sql`"exposure" ${dir} NULLS LAST`,
+    amplification: Prisma.sql`"amplification" ${dir} NULLS LAST, ${byScore}`,
+    name: Prisma.sql`lower("name") ${dir}`,
+    tier: Prisma.sql`"tier" ${dir}, ${byScore}`,
+    critical: Prisma.sql`"criticalAssetsReached" ${dir} NULLS LAST, ${byScore}`,
+    assessed: Prisma.sql`"assessmentAt" ${dir} NULLS LAST`,
+  };
+  // A stable tiebreaker keeps pages from overlapping when sort keys repeat.
+  return Prisma.sql`ORDER BY ${keys[query.sort]}, lower("name") ASC, "id" ASC`;
+}
+
+/**
+ * Active vendors with their newest snapshot and latest assessment, filtered and sorted in
+ * PostgreSQL (one index probe per vendor on ScoreSnapshot(organizationId, vendorId, computedAt)).
+ * `limit: null` returns every match (the CSV export).
+ */
+export async function queryPortfolioRows(db: Db, organizationId: string, query: PortfolioQuery, page: { limit: number | null; offset: number }) {
+  const filters: Prisma.Sql[] = [];
+  if (query.q) filters.push(Prisma.sql`"name" ILIKE ${`%${escapeLike(query.q)}%`}`);
+  if (query.tier) filters.push(Prisma.sql`"tier" = ${query.tier}::"VendorTier"`);
+  if (query.status === "NONE") filters.push(Prisma.sql`"assessmentStatus" IS NULL`);
+  else if (query.status) filters.push(Prisma.sql`"assessmentStatus" = ${query.status}::"AssessmentStatus"`);
+  if (query.kind) filters.push(Prisma.sql`"dominantKind" = ${query.kind}`);
+  if (query.critical) filters.push(Prisma.sql`"criticalAssetsReached" > 0`);
+  const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+  const limit = page.limit === null ? Prisma.empty : Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}`;
+  const rows = await db.$queryRaw<RawRow[]>`
+    WITH base AS (
+      SELECT v."id", v."name", v."tier",
+             s."exposure", s."directExposure", s."amplification", s."byKind", s."dominantKind",
+             s."assetsReached", s."criticalAssetsReached", s."modelVersion", s."computedAt",
+             a."id" AS "assessmentId", a."status" AS "assessmentStatus", a."at" AS "assessmentAt"
+      FROM "Vendor" v
+      LEFT JOIN LATERAL (
+        SELECT x.*,
+               CASE WHEN GREATEST(x.adj, x.inh, x.tru) <= 0 THEN NULL
+                    WHEN x.tru >= x.adj AND x.tru >= x.inh THEN 'trust'
+                    WHEN x.adj >= x.inh THEN 'adjacency'
+                    ELSE 'inheritance' END AS "dominantKind"
+        FROM (
+          SELECT sn."exposure", sn."directExposure", sn."amplification", sn."byKind", sn."assetsReached",
+                 sn."criticalAssetsReached", sn."modelVersion", sn."computedAt",
+                 COALESCE((sn."byKind"->>'adjacency')::float8, 0) AS adj,
+                 COALESCE((sn."byKind"->>'inheritance')::float8, 0) AS inh,
+                 COALESCE((sn."byKind"->>'trust')::float8, 0) AS tru
+          FROM "ScoreSnapshot" sn
+          WHERE sn."organizationId" = v."organizationId" AND sn."vendorId" = v."id"
+          ORDER BY sn."computedAt" DESC, sn."id" DESC
+          LIMIT 1
+        ) x
+      ) s ON TRUE
+      LEFT JOIN LATERAL (
+        SELECT asm."id", asm."status",
+               COALESCE(CASE asm."status"
+                          WHEN 'ACCEPTED' THEN asm."acceptedAt"
+                          WHEN 'CANCELLED' THEN asm."cancelledAt"
+                          WHEN 'SUBMITTED' THEN asm."submittedAt"
+                          WHEN 'RESUBMITTED' THEN asm."submittedAt"
+                          WHEN 'SENT' THEN asm."sentAt"
+                          WHEN 'OPENED' THEN asm."openedAt"
+                        END, asm."updatedAt") AS "at"
+        FROM "Assessment" asm
+        WHERE asm."organizationId" = v."organizationId" AND asm."vendorId" = v."id"
+        ORDER BY asm."createdAt" DESC, asm."id" DESC
+        LIMIT 1
+      ) a ON TRUE
+      WHERE v."organizationId" = ${organizationId} AND v."archivedAt" IS NULL
+    )
+    SELECT *, (count(*) OVER ())::int AS "total" FROM base
+    ${where}
+    ${orderBy(query)}
+    ${limit}`;
+  const items: PortfolioRow[] = rows.map((r) => ({
+    id: r.id, name: r.name, tier: r.tier,
+    score: r.exposure === null || r.computedAt === null ? null : {
+      exposure: r.exposure, directExposure: r.directExposure ?? 0, amplification: r.amplification ?? 0,
+      byKind: { adjacency: r.byKind?.adjacency ?? 0, inheritance: r.byKind?.inheritance ?? 0, trust: r.byKind?.trust ?? 0 },
+      dominantKind: r.dominantKind, assetsReached: r.assetsReached ?? 0, criticalAssetsReached: r.criticalAssetsReached ?? 0,
+      modelVersion: r.modelVersion ?? "", computedAt: r.computedAt,
+    },
+    assessment: r.assessmentId && r.assessmentStatus && r.assessmentAt ? { id: r.assessmentId, status: r.assessmentStatus, at: r.assessmentAt } : null,
+  }));
+  return { items, total: rows[0]?.total ?? null };
+}
+
+/** The last `points` snapshots of each listed vendor, oldest first: sparklines and trends. */
+export async function listScoreHistory(db: Db, organizationId: string, vendorIds: string[], points = 12): Promise<Map<string, PortfolioHistoryPoint[]>> {
+  const history = new Map<string, PortfolioHistoryPoint[]>();
+  if (vendorIds.length === 0) return history;
+  const rows = await db.$queryRaw<(PortfolioHistoryPoint & { vendorId: string })[]>`
+    SELECT "vendorId", "exposure", "amplification", "computedAt" FROM (
+      SELECT "vendorId", "exposure", "amplification", "computedAt",
+             row_number() OVER (PARTITION BY "vendorId" ORDER BY "computedAt" DESC, "id" DESC) AS rn
+      FROM "ScoreSnapshot"
+      WHERE "organizationId" = ${organizationId} AND "vendorId" IN (${Prisma.join(vendorIds)})
+    ) h
+    WHERE rn <= ${points}
+    ORDER BY "vendorId", "computedAt" ASC, rn DESC`;
+  for (const { vendorId, ...point } of rows) {
+    const list = history.get(vendorId) ?? [];
+    list.push(point);
+    history.set(vendorId, list);
+  }
+  return history;
+}
+
+/** One page of the ranked portfolio, with each listed vendor's recent score history. */
+export async function listPortfolio(db: Db, actor: Actor, rawQuery: unknown) {
+  assertCan(actor, "readScores");
+  const query = parsePortfolioQuery(rawQuery);
+  let { items, total } = await queryPortfolioRows(db, actor.organizationId, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  if (total === null && query.page > 1) {
+    // Past the last page (a stale link after filtering): show the last page that exists.
+    const count = (await queryPortfolioRows(db, actor.organizationId, { ...query, page: 1 }, { limit: 1, offset: 0 })).total ?? 0;
+    query.page = Math.max(1, Math.ceil(count / query.pageSize));
+    ({ items, total } = await queryPortfolioRows(db, actor.organizationId, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }));
+  }
+  const history = await listScoreHistory(db, actor.organizationId, items.filter((i) => i.score).map((i) => i.id));
+  const count = total ?? 0;
+  return {
+    items: items.map((item) => ({ ...item, history: history.get(item.id) ?? [] })),
+    total: count,
+    query,
+    pageCount: Math.max(1, Math.ceil(count / query.pageSize)),
+  };
+}
+export type PortfolioPage = Awaited<ReturnType<typeof listPortfolio>>;
+export type PortfolioItem = PortfolioPage["items"][number];
