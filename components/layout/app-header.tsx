@@ -19,20 +19,23 @@ export function AppHeader({ user }: { user: CurrentUser }) {
   ].filter((l) => l.show);
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" aria-label="Trustmap home"><Logo /></Link>
-        <nav aria-label="Main" className="flex gap-1">
+      <div className="mx-auto max-w-6xl px-4">
+        <div className="flex items-center justify-between gap-4 pt-3">
+          <Link href="/" aria-label="Trustmap home"><Logo /></Link>
+          <div className="flex items-center gap-3 text-sm" data-testid="whoami">
+            <div className="text-right leading-tight">
+              <div className="font-medium text-slate-900">{user.name}</div>
+              <div className="text-xs text-slate-500">
+                {ROLE_LABELS[user.role]}{user.vendorName ? ` · ${user.vendorName}` : ""} · {user.organizationName}
+              </div>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+        {/* A row of its own, scrolling sideways on narrow screens rather than wrapping the header. */}
+        <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto py-2">
           {links.map((l) => <NavLink key={l.href} href={l.href}>{l.label}</NavLink>)}
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm" data-testid="whoami">
-          <div className="text-right leading-tight">
-            <div className="font-medium text-slate-900">{user.name}</div>
-            <div className="text-xs text-slate-500">
-              {ROLE_LABELS[user.role]}{user.vendorName ? ` · ${user.vendorName}` : ""} · {user.organizationName}
-            </div>
-          </div>
-          <SignOutButton />
-        </div>
       </div>
     </header>
   );
