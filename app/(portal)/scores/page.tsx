@@ -9,7 +9,7 @@ import { listMappingRequestsWithVendors } from "@/lib/domain/portfolio/list-mapp
 import { listPortfolio } from "@/lib/domain/portfolio/list-portfolio";
 import { summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
 import { listConcentration } from "@/lib/domain/portfolio/list-concentration";
-import { portfolioSearchParams, type PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
+import { parsePortfolioQuery, portfolioSearchParams, type PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
@@ -38,10 +38,10 @@ async function Concentration({ user }: { user: CurrentUser }) {
 export default async function ScoresPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("readScores");
   const db = getDb();
-  const page = await listPortfolio(db, user, await searchParams);
+  const params = await searchParams;
+  const metric = parsePortfolioQuery(params).sort === "amplification" ? "amplification" : "exposure";
+  const [page, summary, mapping, run] = await Promise.all([listPortfolio(db, user, params), summarizePortfolio(db, user, metric), listMappingRequestsWithVendors(db, user), getLatestRun(db, user)]);
   const { query, items, total, pageCount } = page;
-  const metric = query.sort === "amplification" ? "amplification" : "exposure";
-  const [summary, mapping, run] = await Promise.all([summarizePortfolio(db, user, metric), listMappingRequestsWithVendors(db, user), getLatestRun(db, user)]);
   const filtered = Boolean(query.q || query.status || query.tier || query.kind || query.critical);
   const exportParams = portfolioSearchParams(query, { page: 1 });
   exportParams.delete("page");

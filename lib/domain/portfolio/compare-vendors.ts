@@ -175,7 +175,7 @@ export async function listComparableVendors(db: Db, actor: Actor, limit = 500) {
     LEFT JOIN LATERAL (
       SELECT sn."exposure" FROM "ScoreSnapshot" sn
       WHERE sn."organizationId" = v."organizationId" AND sn."vendorId" = v."id"
-      ORDER BY sn."computedAt" DESC, sn."id" DESC LIMIT 1
+      ORDER BY sn."computedAt" DESC LIMIT 1
     ) s ON TRUE
     WHERE v."organizationId" = ${actor.organizationId} AND v."archivedAt" IS NULL
     ORDER BY s."exposure" DESC NULLS LAST, lower(v."name"), v."id"

@@ -52,7 +52,7 @@ export async function summarizePortfolio(db: Db, actor: Actor, metric: Distribut
         SELECT sn."exposure", sn."amplification", sn."criticalAssetsReached"
         FROM "ScoreSnapshot" sn
         WHERE sn."organizationId" = v."organizationId" AND sn."vendorId" = v."id"
-        ORDER BY sn."computedAt" DESC, sn."id" DESC
+        ORDER BY sn."computedAt" DESC
         LIMIT 1
       ) s ON TRUE
       WHERE v."organizationId" = ${actor.organizationId} AND v."archivedAt" IS NULL`,

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./support/auth";
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+test.describe("portfolio", () => {
+  test("a risk officer ranks the portfolio, exports it as CSV and compares two vendors", async ({ page }) => {
+    await signIn(page, DEMO_USERS.risk);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Scores" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
+
+    // Ranked by exposure: the demo's two accepted vendors are scored, the rest wait for an assessment.
+    const table = page.getByRole("table", { name: /Vendors ranked by exposure/ });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole("link", { name: "Meridian Gateways" })).toBeVisible();
+    await expect(table.getByRole("link", { name: "Orbital SCADA Cloud" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: /Exposure/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("heading", { name: "Concentration" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /GW-2/ }).first()).toHaveAttribute("href", /^\/blast-radius\?node=asset%3A/);
+    await shot(page, "portfolio-ranking");
+
+    // Switch the ranking to amplification.
+    const rankBy = page.getByRole("navigation", { name: "Rank vendors by" });
+    await rankBy.getByRole("link", { name: "Amplification" }).click();
+    await expect(page).toHaveURL(/\/scores\?sort=amplification/);
+    await expect(rankBy.getByRole("link", { name: "Amplification" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("columnheader", { name: /Amplification/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("heading", { name: "Distribution of amplification" })).toBeVisible();
+    const amplifications = await page.getByTestId("portfolio-row").locator("td:nth-child(5)").allInnerTexts();
+    const scored = amplifications.map((t) => Number.parseFloat(t)).filter((n) => !Number.isNaN(n));
+    expect(scored.length).toBeGreaterThanOrEqual(2);
+    expect(scored).toEqual([...scored].sort((a, b) => b - a));
+    await page.getByText("Show as a table").click();
+    await expect(page.getByRole("table", { name: /Vendors per amplification range/ })).toBeVisible();
+    await shot(page, "portfolio-amplification");
+
+    // Filter: only vendors whose exposure reaches critical assets, then clear.
+    await page.getByLabel("Reaches critical assets").check();
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/critical=yes/);
+    await expect(page.getByRole("link", { name: "Helix Controls" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Orbital SCADA Cloud" })).toBeVisible();
+    await page.getByRole("link", { name: "Clear" }).click();
+    await expect(page.getByRole("link", { name: "Helix Controls" })).toBeVisible();
+
+    // Export the CSV and read the file.
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^trustmap-portfolio-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parse(readFileSync((await download.path())!, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(["vendor", "tier", "exposure", "amplification", "adjacency", "inheritance", "trust", "critical assets reached", "assets reached", "computed at", "model version"]);
+    const meridian = rows.find((r) => r.vendor === "Meridian Gateways");
+    expect(meridian).toMatchObject({ tier: "critical", "model version": expect.stringMatching(/^trustmap-propagation\//) });
+    expect(Number(meridian!.exposure)).toBeGreaterThan(0);
+    expect(Number(meridian!.amplification)).toBeGreaterThanOrEqual(0);
+    expect(Number(meridian!.amplification)).toBeLessThanOrEqual(1);
+    expect(rows.find((r) => r.vendor === "Helix Controls" || r.vendor === "Lumen RTOS")).toBeDefined();
+    // Sorted by amplification like the page.
+    const exported = rows.filter((r) => r.amplification !== "").map((r) => Number(r.amplification));
+    expect(exported).toEqual([...exported].sort((a, b) => b - a));
+
+    // Tick two rows and compare them.
+    await page.getByRole("checkbox", { name: "Select Orbital SCADA Cloud to compare" }).check();
+    await expect(page.getByRole("button", { name: "Compare selected" })).toBeDisabled();
+    await page.getByRole("checkbox", { name: "Select Meridian Gateways to compare" }).check();
+    await page.getByRole("button", { name: "Compare selected" }).click();
+    await expect(page).toHaveURL(/\/compare\?v=[a-z0-9]+&v=[a-z0-9]+/);
+    await expect(page.getByRole("heading", { level: 1, name: "Compare vendors" })).toBeVisible();
+    const differences = page.getByTestId("compare-differences");
+    await expect(differences).toContainText("has the highest exposure");
+    // A pair sentence names both vendors and what one shares with or adds to the other.
+    await expect(differences.getByRole("listitem").filter({ hasText: /(inherits the same|depends on the same|links into the same|shares no component).*(Meridian Gateways|Orbital SCADA Cloud)/ })).toHaveCount(1);
+    const metrics = page.getByRole("table", { name: "Metrics of the compared vendors" });
+    await expect(metrics.getByRole("row", { name: /Critical assets reachable/ })).toBeVisible();
+    await expect(metrics.getByRole("row", { name: /Don't know/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Per metric" })).toBeVisible();
+    await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    await shot(page, "compare-two-vendors");
+
+    // The picker is a keyboard-friendly form: choose a third vendor and compare again.
+    const picker = page.getByRole("form", { name: "Choose vendors to compare" });
+    await picker.getByLabel("Find a vendor").fill("Helix");
+    await picker.getByRole("checkbox", { name: /Helix Controls/ }).focus();
+    await page.keyboard.press("Space");
+    await expect(picker.getByText("3 of 4 chosen")).toBeVisible();
+    await picker.getByRole("button", { name: "Compare" }).click();
+    await expect(page.getByTestId("compare-differences")).toContainText("Helix Controls is not scored yet");
+    await shot(page, "compare-three-vendors");
+  });
+
+  test("suppliers get neither the portfolio nor its export", async ({ page }) => {
+    await signIn(page, DEMO_USERS.supplier);
+    const response = await page.request.get("/api/exports/portfolio.csv");
+    expect(response.status()).toBe(403);
+    expect(await response.text()).not.toContain("Meridian");
+    await page.goto("/scores");
+    await expect(page.getByRole("table", { name: /Vendors ranked/ })).toHaveCount(0);
+    await page.goto("/compare");
+    await expect(page.getByRole("heading", { name: "Compare vendors" })).toHaveCount(0);
+  });
+});
