@@ -1,0 +1,25 @@
+import { requireActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { AppError, toActionFailure } from "@/lib/errors";
+import { loadVendorReport } from "@/lib/reports/load-vendor-report";
+import { renderVendorReport, reportFileName } from "@/lib/reports/vendor-report";
+
+// The printable vendor report as a PDF attachment: staff who may read scores, own organisation only.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const actor = await requireActor("readScores");
+    const report = await loadVendorReport(getDb(), actor, (await params).id);
+    const bytes = await renderVendorReport(report);
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Length": String(bytes.byteLength),
+        "Content-Disposition": `attachment; filename="${reportFileName(report.vendor.name)}"; filename*=UTF-8''${encodeURIComponent(`${report.vendor.name}-trustmap-report.pdf`)}`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    return Response.json(toActionFailure(error), { status: error instanceof AppError ? error.status : 500 });
+  }
+}

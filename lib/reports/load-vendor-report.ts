@@ -1,0 +1,157 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import type { VendorTier } from "@/lib/generated/prisma/enums";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { notFound } from "@/lib/errors";
+import { idSchema } from "@/lib/validation/vendor";
+import { visibleQuestions, type Answers } from "@/lib/questionnaire";
+import { listVendorAssetExposure, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
+import { loadTemplate } from "@/lib/domain/template/load-template";
+import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { formatAnswerText } from "./format-answer";
+import { describeHopProvenance, explainScore } from "./explain";
+
+/** One hop of a top path, with names resolved and its provenance spelt out. */
+export interface ReportHop {
+  from: string;
+  to: string;
+  kind: LinkageKind;
+  weight: number;
+  reason: string | null;
+  provenance: string;
+}
+
+export interface ReportPath {
+  assetName: string;
+  criticality: number;
+  probability: number;
+  contribution: number;
+  hops: ReportHop[];
+}
+
+export interface ReportAnswer {
+  section: string;
+  questionId: string;
+  label: string;
+  answer: string;
+  provenance: string;
+}
+
+/** Everything the printable vendor report shows; plain data, rendered by lib/reports/vendor-report.tsx. */
+export interface VendorReport {
+  organizationName: string;
+  generatedAt: Date;
+  vendor: { id: string; name: string; tier: VendorTier };
+  score: null | {
+    exposure: number;
+    directExposure: number;
+    amplification: number;
+    byKind: KindBreakdown;
+    assetsReached: number;
+    criticalAssetsReached: number;
+    modelVersion: string;
+    computedAt: Date;
+    explanation: string;
+  };
+  /** Critical assets the vendor reaches in the current graph, most exposed first (at most 30). */
+  criticalAssets: { name: string; criticality: number; probability: number }[];
+  criticalAssetsTotal: number;
+  paths: ReportPath[];
+  /** Display names of every node key on the paths. */
+  names: Record<string, string>;
+  assessment: null | { id: string; revision: number; templateTitle: string; templateVersion: number; acceptedAt: Date | null; answers: ReportAnswer[] };
+}
+
+const CRITICAL_ASSET_LIMIT = 30;
+
+/**
+ * Gathers the vendor report: staff who may read scores, vendors of their own organisation only
+ * (another organisation's id is simply not found).
+ */
+export async function loadVendorReport(db: Db, actor: Actor, vendorIdRaw: unknown, now = new Date()): Promise<VendorReport> {
+  assertCan(actor, "readScores");
+  const id = idSchema.safeParse(vendorIdRaw);
+  if (!id.success) throw notFound("Vendor");
+  const vendor = await db.vendor.findFirst({
+    where: { id: id.data, organizationId: actor.organizationId },
+    select: { id: true, name: true, tier: true, organization: { select: { name: true } } },
+  });
+  if (!vendor) throw notFound("Vendor");
+
+  const [{ current }, assessment] = await Promise.all([getVendorScore(db, actor, vendor.id), loadAcceptedAnswers(db, actor.organizationId, vendor.id)]);
+  const topPaths = current?.topPaths ?? [];
+  const names = await resolveNodeNames(db, actor.organizationId, topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])));
+  const critical = current ? await listCriticalAssets(db, actor.organizationId, `vendor:${vendor.id}`) : { assets: [], total: 0 };
+
+  return {
+    organizationName: vendor.organization.name,
+    generatedAt: now,
+    vendor: { id: vendor.id, name: vendor.name, tier: vendor.tier },
+    score: current
+      ? {
+          exposure: current.exposure,
+          directExposure: current.directExposure,
+          amplification: current.amplification,
+          byKind: current.byKind,
+          assetsReached: current.assetsReached,
+          criticalAssetsReached: current.criticalAssetsReached,
+          modelVersion: current.modelVersion,
+          computedAt: current.computedAt,
+          explanation: explainScore(vendor.name, current, names),
+        }
+      : null,
+    criticalAssets: critical.assets,
+    criticalAssetsTotal: critical.total,
+    paths: topPaths.map((p) => ({
+      assetName: p.assetName,
+      criticality: p.criticality,
+      probability: p.probability,
+      contribution: p.contribution,
+      hops: p.hops.map((h) => ({ from: h.from, to: h.to, kind: h.kind, weight: h.weight, reason: h.reason ?? null, provenance: describeHopProvenance(h.provenance) })),
+    })),
+    names,
+    assessment,
+  };
+}
+
+/** The newest accepted assessment of the vendor and the answers of the revision that was accepted. */
+async function loadAcceptedAnswers(db: Db, organizationId: string, vendorId: string): Promise<VendorReport["assessment"]> {
+  const accepted = await db.assessment.findFirst({
+    where: { organizationId, vendorId, acceptedAt: { not: null } },
+    orderBy: [{ acceptedAt: "desc" }, { id: "desc" }],
+    select: { id: true, status: true, currentRevision: true, acceptedAt: true, template: { select: { title: true, version: true, definition: true } } },
+  });
+  if (!accepted) return null;
+  // Linkages carry the revision they were extracted from, which is the accepted one even when a
+  // reviewer has since reopened the assessment and the supplier is editing a newer revision.
+  const extracted = await db.linkage.findFirst({ where: { organizationId, assessmentId: accepted.id, revision: { not: null } }, orderBy: { revision: "desc" }, select: { revision: true } });
+  const revision = extracted?.revision ?? accepted.currentRevision;
+  const row = await db.responseRevision.findFirst({ where: { organizationId, assessmentId: accepted.id, revision }, select: { answers: true } });
+  const template = loadTemplate(accepted.template.definition);
+  const answers = (row?.answers ?? {}) as Answers;
+  return {
+    id: accepted.id,
+    revision,
+    templateTitle: accepted.template.title,
+    templateVersion: accepted.template.version,
+    acceptedAt: accepted.acceptedAt,
+    answers: visibleQuestions(template, answers).map(({ section, question }) => ({
+      section: section.title,
+      questionId: question.id,
+      label: question.label,
+      answer: formatAnswerText(question, Object.hasOwn(answers, question.id) ? answers[question.id] : undefined),
+      provenance: `answer ${question.id} (revision ${revision}) of assessment ${accepted.id}`,
+    })),
+  };
+}
+
+async function listCriticalAssets(db: Db, organizationId: string, vendorKey: string): Promise<{ assets: VendorReport["criticalAssets"]; total: number }> {
+  const compiled = await getCompiledGraph(db, organizationId);
+  if (!compiled.graph.indexById.has(vendorKey) || !compiled.assessedVendorKeys.has(vendorKey)) return { assets: [], total: 0 };
+  const min = compiled.config.criticalAssetMinCriticality;
+  const critical = listVendorAssetExposure(compiled.graph, vendorKey, { config: compiled.config })
+    .filter((a) => a.criticality >= min && a.probability > 0)
+    .sort((a, b) => b.criticality - a.criticality || b.probability - a.probability || a.name.localeCompare(b.name));
+  return { assets: critical.slice(0, CRITICAL_ASSET_LIMIT).map((a) => ({ name: a.name, criticality: a.criticality, probability: a.probability })), total: critical.length };
+}
