@@ -1,0 +1,119 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { AppError, notFound } from "@/lib/errors";
+import { idSchema } from "@/lib/validation/vendor";
+import { parseInput } from "@/lib/validation/parse";
+import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
+import { evaluateWhatIf, scoreVendor, type KindBreakdown, type ScoringGraph, type VendorScore } from "@/lib/scoring";
+import { resolveScenarioOutcomes, type LinkageOutcome, type ScenarioChanges, type WhatIfLinkage } from "./controls";
+import { linkagesByAssessment, toGraphChanges } from "./graph-index";
+import { evaluateWhatIfSchema } from "./what-if-schema";
+
+export interface ScoreSummary {
+  exposure: number;
+  directExposure: number;
+  amplification: number;
+  assetsReached: number;
+  criticalAssetsReached: number;
+  byKind: KindBreakdown;
+}
+
+export interface VendorDelta {
+  vendorId: string;
+  name: string;
+  before: ScoreSummary | null;
+  after: ScoreSummary | null;
+  exposureDelta: number;
+  amplificationDelta: number;
+}
+
+export interface ScenarioEvaluation {
+  vendorId: string | null;
+  /** The scenario's vendor first (vendor mode), then others by the size of their change. */
+  vendors: VendorDelta[];
+  changedLinkages: number;
+  totalExposureDelta: number;
+  graphVersion: number;
+}
+
+const summarise = (s: VendorScore | null): ScoreSummary | null =>
+  s && { exposure: s.exposure, directExposure: s.directExposure, amplification: s.amplification, assetsReached: s.assetsReached, criticalAssetsReached: s.criticalAssetsReached, byKind: s.byKind };
+
+// Current scores per compiled graph, so a slider drag does one search (the "after") instead of two.
+const baselineCache = new WeakMap<ScoringGraph, Map<string, VendorScore>>();
+
+export function currentVendorScore(compiled: CompiledOrganizationGraph, vendorKey: string): VendorScore {
+  let scores = baselineCache.get(compiled.graph);
+  if (!scores) baselineCache.set(compiled.graph, (scores = new Map()));
+  let score = scores.get(vendorKey);
+  if (!score) scores.set(vendorKey, (score = scoreVendor(compiled.graph, vendorKey, { config: compiled.config })));
+  return score;
+}
+
+/** A vendor of the caller's organisation with the linkages its accepted assessments created. */
+export async function loadVendorLinkages(db: Db, actor: Actor, compiled: CompiledOrganizationGraph, vendorIdRaw: unknown) {
+  const id = idSchema.safeParse(vendorIdRaw);
+  if (!id.success) throw notFound("Vendor");
+  const vendor = await db.vendor.findFirst({
+    where: { id: id.data, organizationId: actor.organizationId },
+    select: {
+      id: true, name: true,
+      assessments: { where: { acceptedAt: { not: null } }, orderBy: { acceptedAt: "desc" }, select: { id: true, status: true, currentRevision: true, acceptedAt: true } },
+    },
+  });
+  if (!vendor) throw notFound("Vendor");
+  const index = linkagesByAssessment(compiled);
+  const linkages = vendor.assessments.flatMap((a) => index.get(a.id) ?? []);
+  const key = `vendor:${vendor.id}`;
+  return { vendor, key, linkages, scored: compiled.graph.indexById.has(key) && compiled.assessedVendorKeys.has(key) };
+}
+
+function assertKnownLinkages(changes: ScenarioChanges, linkages: readonly WhatIfLinkage[]) {
+  const known = new Set(linkages.map((l) => l.id));
+  const fieldErrors: Record<string, string[]> = {};
+  changes.remove.forEach((id, i) => { if (!known.has(id)) fieldErrors[`remove.${i}`] = ["That linkage is not one of this vendor's answers (it may have been replaced by a newer acceptance)."]; });
+  changes.reweight.forEach((r, i) => { if (!known.has(r.linkageId)) fieldErrors[`reweight.${i}.linkageId`] = ["That linkage is not one of this vendor's answers (it may have been replaced by a newer acceptance)."]; });
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "Some changes refer to linkages that no longer exist. Reload the page.", fieldErrors);
+}
+
+/** Runs a parsed scenario on a compiled graph; nothing is saved. */
+export async function evaluateOnGraph(db: Db, actor: Actor, compiled: CompiledOrganizationGraph, vendorIdRaw: string | null, changes: ScenarioChanges): Promise<ScenarioEvaluation & { outcomes: LinkageOutcome[]; linkages: WhatIfLinkage[] }> {
+  const nameOf = (key: string) => compiled.graph.nodes[compiled.graph.indexById.get(key) ?? -1]?.name ?? key;
+  if (vendorIdRaw) {
+    const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
+    if (!scored) throw new AppError("CONFLICT", `${vendor.name} has no score yet: a what-if needs an accepted assessment.`);
+    assertKnownLinkages(changes, linkages);
+    const outcomes = resolveScenarioOutcomes(linkages, changes, compiled.config.controlWeights);
+    const before = currentVendorScore(compiled, key);
+    const result = evaluateWhatIf(compiled.graph, toGraphChanges(compiled.graph, linkages, outcomes), {
+      config: compiled.config, vendorIds: [key], baseline: { modelVersion: "", vendors: [before] },
+    });
+    const d = result.deltas[0]!;
+    return {
+      vendorId: vendor.id, changedLinkages: outcomes.length, totalExposureDelta: d.exposureDelta, graphVersion: compiled.version, outcomes, linkages,
+      vendors: [{ vendorId: vendor.id, name: vendor.name, before: summarise(d.before), after: summarise(d.after), exposureDelta: d.exposureDelta, amplificationDelta: d.amplificationDelta }],
+    };
+  }
+  // Portfolio-wide: controls apply to every supplier answer; single linkages are toggled per vendor.
+  if (changes.remove.length > 0 || changes.reweight.length > 0) {
+    throw new AppError("VALIDATION", "Toggle or re-weight single linkages on a vendor's what-if; portfolio-wide scenarios apply controls.", { remove: ["Choose a vendor first."] });
+  }
+  const linkages = [...linkagesByAssessment(compiled).values()].flat();
+  const outcomes = resolveScenarioOutcomes(linkages, changes, compiled.config.controlWeights);
+  const result = outcomes.length === 0 ? { deltas: [] } : evaluateWhatIf(compiled.graph, toGraphChanges(compiled.graph, linkages, outcomes), { config: compiled.config });
+  const vendors = result.deltas
+    .filter((d) => compiled.assessedVendorKeys.has(d.id))
+    .map((d) => ({ vendorId: d.id.slice("vendor:".length), name: nameOf(d.id), before: summarise(d.before), after: summarise(d.after), exposureDelta: d.exposureDelta, amplificationDelta: d.amplificationDelta }))
+    .sort((a, b) => a.exposureDelta - b.exposureDelta || a.name.localeCompare(b.name));
+  return { vendorId: null, vendors, changedLinkages: outcomes.length, totalExposureDelta: vendors.reduce((s, v) => s + v.exposureDelta, 0), graphVersion: compiled.version, outcomes, linkages: [] };
+}
+
+/** Score deltas of a hypothetical scenario for a vendor (or the whole portfolio), nothing saved. */
+export async function evaluateScenario(db: Db, actor: Actor, input: unknown): Promise<ScenarioEvaluation> {
+  assertCan(actor, "readScores");
+  const data = parseInput(evaluateWhatIfSchema, input);
+  const compiled = await getCompiledGraph(db, actor.organizationId);
+  const { outcomes: _o, linkages: _l, ...evaluation } = await evaluateOnGraph(db, actor, compiled, data.vendorId, data.changes);
+  return evaluation;
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { loadTemplate } from "@/lib/domain/template/template-versions";
+import { WHAT_IF_CONTROLS, controlApplies, controlWeight, type ControlWeights, type WhatIfLinkage } from "./controls";
+import { currentVendorScore, loadVendorLinkages, type ScoreSummary } from "./evaluate-scenario";
+import { linkagesByAssessment } from "./graph-index";
+import { listScenarios, type SavedScenario } from "./manage-scenarios";
+
+export interface WorkspaceLinkage extends WhatIfLinkage {
+  fromName: string;
+  toName: string;
+  questionLabel: string;
+  /** Position of the question in the questionnaire, to list groups in the order the supplier answered. */
+  questionOrder: number;
+}
+
+export interface WorkspaceControl {
+  id: string;
+  label: string;
+  description: string;
+  kind: string;
+  weight: number | null;
+  /** Linkages whose weight this control would lower. */
+  matches: number;
+}
+
+export interface WhatIfWorkspace {
+  vendor: { id: string; name: string } | null;
+  /** Set when the vendor has no score yet (nothing to simulate). */
+  unscoredReason: string | null;
+  linkages: WorkspaceLinkage[];
+  baseline: ScoreSummary | null;
+  controls: WorkspaceControl[];
+  controlWeights: ControlWeights;
+  scenarios: SavedScenario[];
+  scoredVendors: { id: string; name: string }[];
+}
+
+function describeControls(linkages: readonly WhatIfLinkage[], weights: ControlWeights): WorkspaceControl[] {
+  return WHAT_IF_CONTROLS.map((c) => {
+    const weight = controlWeight(c, weights) ?? null;
+    const matches = weight === null ? 0 : linkages.filter((l) => controlApplies(c, l) && weight < l.weight).length;
+    return { id: c.id, label: c.label, description: c.description, kind: c.kind, weight, matches };
+  });
+}
+
+/** What the what-if page needs: the vendor's linkages with names and questions, controls, saved scenarios. */
+export async function getWhatIfWorkspace(db: Db, actor: Actor, vendorIdRaw: unknown): Promise<WhatIfWorkspace> {
+  assertCan(actor, "readScores");
+  const compiled = await getCompiledGraph(db, actor.organizationId);
+  const nameOf = (key: string) => compiled.graph.nodes[compiled.graph.indexById.get(key) ?? -1]?.name ?? key;
+  const weights = compiled.config.controlWeights;
+  const scoredVendors = [...compiled.assessedVendorKeys].filter((k) => compiled.graph.indexById.has(k)).map((k) => ({ id: k.slice("vendor:".length), name: nameOf(k) })).sort((a, b) => a.name.localeCompare(b.name));
+
+  if (vendorIdRaw === undefined || vendorIdRaw === null || vendorIdRaw === "") {
+    const all = [...linkagesByAssessment(compiled).values()].flat();
+    return { vendor: null, unscoredReason: null, linkages: [], baseline: null, controls: describeControls(all, weights), controlWeights: weights, scenarios: await listScenarios(db, actor, null), scoredVendors };
+  }
+  const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
+  const scenarios = await listScenarios(db, actor, vendor.id);
+  if (!scored) {
+    return { vendor: { id: vendor.id, name: vendor.name }, unscoredReason: `${vendor.name} has no score yet: accept one of its assessments first.`, linkages: [], baseline: null, controls: [], controlWeights: weights, scenarios, scoredVendors };
+  }
+  const templates = await db.assessment.findMany({ where: { organizationId: actor.organizationId, id: { in: vendor.assessments.map((a) => a.id) } }, select: { id: true, template: { select: { definition: true } } } });
+  const questions = new Map<string, { label: string; order: number }>();
+  for (const t of templates) {
+    let order = 0;
+    for (const s of loadTemplate(t.template.definition).sections) for (const q of s.questions) questions.set(`${t.id}\u0000${q.id}`, { label: `${s.title}: ${q.label}`, order: order++ });
+  }
+  const enriched = linkages.map((l): WorkspaceLinkage => {
+    const q = questions.get(`${l.assessmentId}\u0000${l.questionId}`);
+    return { ...l, fromName: nameOf(l.from), toName: nameOf(l.to), questionLabel: q?.label ?? l.questionId ?? "Other", questionOrder: q?.order ?? 9999 };
+  });
+  const s = currentVendorScore(compiled, key);
+  return {
+    vendor: { id: vendor.id, name: vendor.name }, unscoredReason: null, linkages: enriched,
+    baseline: { exposure: s.exposure, directExposure: s.directExposure, amplification: s.amplification, assetsReached: s.assetsReached, criticalAssetsReached: s.criticalAssetsReached, byKind: s.byKind },
+    controls: describeControls(linkages, weights), controlWeights: weights, scenarios, scoredVendors,
+  };
+}
