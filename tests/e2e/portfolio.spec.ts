@@ -14,9 +14,9 @@ test.describe("portfolio", () => {
     // Ranked by exposure: the demo's two accepted vendors are scored, the rest wait for an assessment.
     const table = page.getByRole("table", { name: /Vendors ranked by exposure/ });
     await expect(table).toBeVisible();
-    await expect(table.getByRole("link", { name: "Meridian Gateways" })).toBeVisible();
-    await expect(table.getByRole("link", { name: "Orbital SCADA Cloud" })).toBeVisible();
-    await expect(page.getByRole("columnheader", { name: /Exposure/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(table.getByRole("link", { name: "Meridian Gateways", exact: true })).toBeVisible();
+    await expect(table.getByRole("link", { name: "Orbital SCADA Cloud", exact: true })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: /^Exposure/ })).toHaveAttribute("aria-sort", "descending");
     await expect(page.getByRole("heading", { name: "Concentration" })).toBeVisible();
     await expect(page.getByRole("link", { name: /GW-2/ }).first()).toHaveAttribute("href", /^\/blast-radius\?node=asset%3A/);
     await shot(page, "portfolio-ranking");
@@ -26,7 +26,7 @@ test.describe("portfolio", () => {
     await rankBy.getByRole("link", { name: "Amplification" }).click();
     await expect(page).toHaveURL(/\/scores\?sort=amplification/);
     await expect(rankBy.getByRole("link", { name: "Amplification" })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByRole("columnheader", { name: /Amplification/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("table", { name: /Vendors ranked by amplification/ }).getByRole("columnheader", { name: /^Amplification/ })).toHaveAttribute("aria-sort", "descending");
     await expect(page.getByRole("heading", { name: "Distribution of amplification" })).toBeVisible();
     const amplifications = await page.getByTestId("portfolio-row").locator("td:nth-child(5)").allInnerTexts();
     const scored = amplifications.map((t) => Number.parseFloat(t)).filter((n) => !Number.isNaN(n));
@@ -40,10 +40,11 @@ test.describe("portfolio", () => {
     await page.getByLabel("Reaches critical assets").check();
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/critical=yes/);
-    await expect(page.getByRole("link", { name: "Helix Controls" })).toHaveCount(0);
-    await expect(page.getByRole("link", { name: "Orbital SCADA Cloud" })).toBeVisible();
-    await page.getByRole("link", { name: "Clear" }).click();
-    await expect(page.getByRole("link", { name: "Helix Controls" })).toBeVisible();
+    const ranked = page.getByRole("table", { name: /Vendors ranked by/ });
+    await expect(ranked.getByRole("link", { name: "Helix Controls", exact: true })).toHaveCount(0);
+    await expect(ranked.getByRole("link", { name: "Orbital SCADA Cloud", exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Clear", exact: true }).click();
+    await expect(ranked.getByRole("link", { name: "Helix Controls", exact: true })).toBeVisible();
 
     // Export the CSV and read the file.
     const downloading = page.waitForEvent("download");

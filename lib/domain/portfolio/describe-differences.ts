@@ -100,7 +100,9 @@ export function describeDifferences(vendors: ComparedVendorFacts[]): string[] {
   }
 
   const [base, ...others] = vendors;
-  if (base) for (const other of others) sentences.push(describePair(base, other));
+  // A vendor with no accepted answers has no linkages to compare: saying "shares nothing" would mislead.
+  const known = (v: ComparedVendorFacts) => v.components.size + v.assetLinks.size > 0;
+  if (base && known(base)) for (const other of others) if (known(other)) sentences.push(describePair(base, other));
 
   if (vendors.length >= 2) {
     for (const v of vendors) {
