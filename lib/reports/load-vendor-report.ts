@@ -54,7 +54,7 @@ export interface VendorReport {
     computedAt: Date;
     explanation: string;
   };
-  /** Critical assets the vendor reaches in the current graph, most exposed first (at most 30). */
+  /** Critical assets the vendor reaches in the current graph, most exposed first (at most 20). */
   criticalAssets: { name: string; criticality: number; probability: number }[];
   criticalAssetsTotal: number;
   paths: ReportPath[];
@@ -63,7 +63,7 @@ export interface VendorReport {
   assessment: null | { id: string; revision: number; templateTitle: string; templateVersion: number; acceptedAt: Date | null; answers: ReportAnswer[] };
 }
 
-const CRITICAL_ASSET_LIMIT = 30;
+const CRITICAL_ASSET_LIMIT = 20;
 
 /**
  * Gathers the vendor report: staff who may read scores, vendors of their own organisation only
