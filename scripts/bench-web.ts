@@ -670,7 +670,7 @@ async function main() {
     page("portfolio", "/scores"),
   ];
   const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] ?? "" : null;
-  if (only !== null) targets.splice(0, targets.length, ...targets.filter((t) => t.kind === "floor" || t.name.includes(only)));
+  if (only !== null) targets.splice(0, targets.length, ...targets.filter((t) => t.name.includes(only)));
   if (!whatIfAction) log("what-if: no evaluateWhatIfAction in this build's server actions; only the engine is timed");
   const results: Measurement[] = [];
   for (const target of targets) {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { Question } from "@/lib/questionnaire";
+import { describeHopProvenance, explainScore } from "./explain";
+import { formatAnswerText } from "./format-answer";
+import { printable, reportFileName } from "./vendor-report";
+
+const q = (question: Record<string, unknown>) => ({ id: "q", label: "Q", required: false, ...question }) as unknown as Question;
+const choices = [{ id: "a", label: "Always on" }, { id: "b", label: "On demand" }, { id: "dk", label: "Not sure", unknown: true }];
+
+describe("formatAnswerText", () => {
+  it.each([
+    [q({ type: "yesno" }), "yes", "Yes"],
+    [q({ type: "yesno" }), "dont_know", "Don't know"],
+    [q({ type: "yesno" }), undefined, "Not answered"],
+    [q({ type: "single_choice", choices }), "b", "On demand"],
+    [q({ type: "single_choice", choices }), "dk", "Don't know"],
+    [q({ type: "multiple_choice", choices }), ["a", "b"], "Always on; On demand"],
+    [q({ type: "number", unit: "days" }), 1200, "1,200 days"],
+    [q({ type: "number" }), "dont_know", "Don't know"],
+    [q({ type: "date" }), "2031-12-31", "2031-12-31"],
+    [q({ type: "text", maxLength: 100 }), "  ", "Not answered"],
+    [q({ type: "evidence", accept: ["pdf"], maxBytes: 10 }), [{ fileId: "f", name: "sbom.json", kind: "pdf", bytes: 1 }], "File: sbom.json"],
+    [
+      q({ type: "group", maxItems: 5, fields: [{ id: "name", label: "Name", type: "text", required: true, maxLength: 50 }, { id: "src", label: "Source code?", type: "yesno", required: false }] }),
+      [{ name: "FreeRTOS", src: "yes" }, { name: "Mbed TLS" }],
+      "1. Name: FreeRTOS · Source code? Yes\n2. Name: Mbed TLS · Source code? —",
+    ],
+  ])("%#: %j", (question, value, expected) => {
+    expect(formatAnswerText(question, value)).toBe(expected);
+  });
+});
+
+describe("describeHopProvenance", () => {
+  it("names every question of an assessment linkage, and other sources in words", () => {
+    expect(describeHopProvenance({ source: "ASSESSMENT", assessmentId: "asm1", revision: 2, sources: [{ questionId: "ra_model" }, { questionId: "ra_model" }, { questionId: "ra_mfa" }] }))
+      .toBe("answer ra_model (revision 2) of assessment asm1; answer ra_mfa (revision 2) of assessment asm1");
+    expect(describeHopProvenance({ source: "INVENTORY" })).toBe("your asset inventory");
+    expect(describeHopProvenance({ source: "MANUAL" })).toBe("added by hand");
+    expect(describeHopProvenance(undefined)).toBe("unknown source");
+  });
+});
+
+describe("explainScore", () => {
+  const hop = (from: string, to: string) => ({ from, to, kind: "trust" as const, weight: 1 });
+  const path = (contribution: number, ...keys: string[]) => ({ asset: keys.at(-1)!, assetName: "", criticality: 5, probability: 1, pathProbability: 1, contribution, hops: keys.slice(1).map((k, i) => hop(keys[i]!, k)) });
+  it("names the node most of the exposure on the top paths passes through", () => {
+    const text = explainScore("ACME", { exposure: 40, amplification: 0.75, topPaths: [path(16, "vendor:a", "component:gw", "asset:1"), path(8, "vendor:a", "asset:2")] }, { "component:gw": "GW-2" });
+    expect(text).toContain("75 % of it arrives indirectly");
+    expect(text).toContain("via GW-2 (67 % of the exposure on the top paths)");
+  });
+  it("says so when nothing is amplified or nothing is reached", () => {
+    expect(explainScore("ACME", { exposure: 8, amplification: 0, topPaths: [path(8, "vendor:a", "asset:2")] }, {})).toContain("nothing is amplified");
+    expect(explainScore("ACME", { exposure: 0, amplification: 0, topPaths: [] }, {})).toBe("ACME reaches none of your assets through any known linkage.");
+  });
+});
+
+describe("printing", () => {
+  it("keeps text in the built-in fonts' character set and file names in ASCII", () => {
+    expect(printable("GW-2 → PLC ≥ 3 — “ok” ✓ 東京")).toBe("GW-2 -> PLC >= 3 — “ok” ? ??");
+    expect(reportFileName("Nordgate Gateways GmbH & Co. KG")).toBe("nordgate-gateways-gmbh-co-kg-trustmap-report.pdf");
+    expect(reportFileName("Société Générale")).toBe("societe-generale-trustmap-report.pdf");
+    expect(reportFileName("東京")).toBe("vendor-trustmap-report.pdf");
+  });
+});
