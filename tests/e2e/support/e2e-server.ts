@@ -1,6 +1,7 @@
 // Serves the production build for Playwright on a fresh, migrated, demo-seeded database: a new
 // database on the local PostgreSQL (TEST_DATABASE_URL), or an embedded PGlite when none answers.
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,23 @@ import { startMailSink } from "../../../lib/mail/sink";
 import { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, isReachable, withDatabase } from "../../integration/database-url";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+async function listStaleE2eDatabases(url: string, olderThanMs: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'trustmap\\_e2e\\_%'`);
+    return rows
+      .map((r) => r.datname)
+      .filter((name) => {
+        const started = Number(/^trustmap_e2e_(\d+)_/.exec(name)?.[1]);
+        // Names from before this scheme carry no time: always stale.
+        return !Number.isFinite(started) || started * 1000 < olderThanMs;
+      });
+  } finally {
+    await client.end();
+  }
+}
 const serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
 const base = assertLocalDatabaseUrl(serverUrl);
 
@@ -21,7 +39,11 @@ let url: string;
 let embedded: EmbeddedDb | undefined;
 let jobsDb: EmbeddedDb | undefined;
 if (await isReachable(serverUrl)) {
-  const name = `trustmap_e2e_${randomBytes(4).toString("hex")}`;
+  // Playwright ends this process with SIGKILL, so the cleanup below does not always run: drop the
+  // databases of earlier runs here (named with their start time; older than an hour is abandoned).
+  const stale = await listStaleE2eDatabases(serverUrl, Date.now() - 60 * 60 * 1000);
+  for (const db of stale) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => {});
+  const name = `trustmap_e2e_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString("hex")}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   url = withDatabase(base, name);
   cleanup = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
