@@ -532,7 +532,7 @@ async function measure(origin: string, t: Target): Promise<Measurement> {
   const p95 = quantile(latencies, 0.95);
   return {
     ...base, mode: `${connections} users`, status: 200, requests: latencies.length, requestsPerSecond: latencies.length / seconds,
-    medianMs: quantile(latencies, 0.5), p95Ms: p95, errors, met: met(p95, errors), serverCpu: cpu.server, dbCpu: cpu.db, note: `first request ${first.ms.toFixed(0)} ms; single ${probe[1]!.toFixed(0)} ms${cpuNote}`,
+    medianMs: quantile(latencies, 0.5), p95Ms: p95, errors, met: met(p95, errors), serverCpu: cpu.server, dbCpu: cpu.db, note: `first request ${first.ms.toFixed(0)} ms; single ${probe[1]!.toFixed(0)} ms; response ${(first.body.length / 1024).toFixed(0)} kB${cpuNote}`,
   };
 }
 

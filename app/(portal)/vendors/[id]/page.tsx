@@ -64,7 +64,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
           </dl>
         </Card>
         <div className="space-y-6 lg:col-span-2">
-          {score ? <div><VendorScoreCard vendorName={vendor.name} current={score.current} previous={score.previous} names={names} /><p className="mt-2 text-right text-sm"><Link href={`/vendors/${vendor.id}/score`} className="font-medium text-brand-700 hover:underline">Open score details</Link></p></div> : null}
+          {score ? <div><VendorScoreCard vendorName={vendor.name} current={score.current} previous={score.previous} names={names} /><p className="mt-2 flex justify-end gap-4 text-sm">{score.current ? <a href={`/api/vendors/${vendor.id}/report`} download className="font-medium text-brand-700 hover:underline">Download PDF report</a> : null}<Link href={`/vendors/${vendor.id}/score`} className="font-medium text-brand-700 hover:underline">Open score details</Link></p></div> : null}
           <Card title="Assessments" actions={can.manageAssessments(user) && !archived ? <ButtonLink variant="secondary" href={`/assessments/new?vendorId=${vendor.id}`}>Send questionnaire</ButtonLink> : null}>
             {assessments.length === 0 ? <p className="text-sm text-slate-600">No questionnaire sent to this vendor yet.</p> : (
               <ul className="divide-y divide-slate-100">
