@@ -29,7 +29,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
-import { createPrismaClient, type Db } from "../lib/db/create-client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { Db } from "../lib/db/create-client";
+import { PrismaClient } from "../lib/generated/prisma/client";
 import { recomputeScores } from "../lib/domain/scoring/recompute-scores";
 import { getCompiledGraph } from "../lib/domain/graph/graph-cache";
 import { MODEL_VERSION, evaluateWhatIf, scoreVendor } from "../lib/scoring/index";
@@ -305,12 +307,29 @@ function snapshotBuild(scratch: string): { dir: string; buildId: string } {
   return { dir, buildId: before };
 }
 
-async function startServer(databaseUrl: string): Promise<{ origin: string; logFile: string; buildId: string; buildDir: string }> {
-  const port = await freeLoopbackPort();
-  const origin = `http://127.0.0.1:${port}`;
+/** Copies the build at the start, waiting for a colleague's `next build` that is still running. */
+async function prepareBuild(): Promise<{ scratch: string; dir: string; buildId: string }> {
   const scratch = mkdtempSync(path.join(tmpdir(), "trustmap-bench-web-"));
   cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
-  const { dir, buildId } = snapshotBuild(scratch);
+  const deadline = Date.now() + 10 * 60_000;
+  for (let announced = false; ; ) {
+    try {
+      return { scratch, ...snapshotBuild(scratch) };
+    } catch (error) {
+      // .next without BUILD_ID, or a copy that changed underneath: a build is running right now.
+      if (!existsSync(".next") || Date.now() > deadline) throw error;
+      if (!announced) log("a `next build` seems to be running (no .next/BUILD_ID yet); waiting up to 10 minutes for it …");
+      announced = true;
+      rmSync(path.join(scratch, "app"), { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 5_000));
+    }
+  }
+}
+
+async function startServer(databaseUrl: string, build: { scratch: string; dir: string; buildId: string }): Promise<{ origin: string; logFile: string; buildId: string; buildDir: string }> {
+  const port = await freeLoopbackPort();
+  const origin = `http://127.0.0.1:${port}`;
+  const { scratch, dir, buildId } = build;
   const logFile = path.join(scratch, "next-start.log");
   const out = createWriteStream(logFile);
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
@@ -470,14 +489,16 @@ async function settle(origin: string, quickMs: number): Promise<number> {
 /** CPU seconds used so far by a process tree (the server) or by every PostgreSQL process, from /proc. */
 function cpuSeconds(match: { rootPid: number } | { comm: string }): number {
   const ticksPerSecond = 100; // USER_HZ on Linux
-  let stats: { pid: number; ppid: number; comm: string; ticks: number }[] = [];
+  let stats: { pid: number; ppid: number; comm: string; ticks: number; reaped: number }[] = [];
   try {
     stats = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).flatMap((d) => {
       try {
         const text = readFileSync(`/proc/${d}/stat`, "utf8");
         const close = text.lastIndexOf(")");
         const fields = text.slice(close + 2).split(" ");
-        return [{ pid: Number(d), comm: text.slice(text.indexOf("(") + 1, close), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
+        // utime + stime, plus cutime + cstime: the CPU of children already reaped (PostgreSQL backends
+        // that ended during the window count through the postmaster).
+        return [{ pid: Number(d), comm: text.slice(text.indexOf("(") + 1, close), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]) }];
       } catch {
         return [];
       }
@@ -485,7 +506,11 @@ function cpuSeconds(match: { rootPid: number } | { comm: string }): number {
   } catch {
     return NaN; // no /proc: not Linux
   }
-  if ("comm" in match) return stats.filter((p) => p.comm === match.comm).reduce((sum, p) => sum + p.ticks, 0) / ticksPerSecond;
+  if ("comm" in match) {
+    const named = stats.filter((p) => p.comm === match.comm);
+    const pids = new Set(named.map((p) => p.pid));
+    return named.reduce((sum, p) => sum + p.ticks + (pids.has(p.ppid) ? 0 : p.reaped), 0) / ticksPerSecond;
+  }
   const tree = new Set([match.rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -525,7 +550,7 @@ async function measure(origin: string, t: Target): Promise<Measurement> {
   const cpu = { server: (cpuSeconds({ rootPid: serverPid }) - cpuBefore.server) / seconds, db: (cpuSeconds({ comm: "postgres" }) - cpuBefore.db) / seconds };
   latencies.sort((a, b) => a - b);
   const errors = result.errors + result.timeouts + result.non2xx;
-  const cpuNote = Number.isFinite(cpu.server) ? `; CPU during the window: server ${Math.round(cpu.server * 100)} %, PostgreSQL ${Math.round(cpu.db * 100)} % of one core${latencies.length ? `, server ${((cpu.server * seconds * 1000) / latencies.length).toFixed(1)} ms CPU per request` : ""}` : "";
+  const cpuNote = Number.isFinite(cpu.server) ? `; CPU during the window: server ${Math.round(cpu.server * 100)} %, PostgreSQL (all its processes, anyone's) ${Math.round(cpu.db * 100)} % of one core${latencies.length ? `, server ${((cpu.server * seconds * 1000) / latencies.length).toFixed(1)} ms CPU per request` : ""}` : "";
   if (latencies.length === 0) {
     return { ...base, mode: `${connections} users`, status: 200, requests: 0, requestsPerSecond: 0, medianMs: null, p95Ms: null, errors, met: t.goalMs === null ? null : false, serverCpu: cpu.server, dbCpu: cpu.db, note: `no response completed within the ${durationSeconds} s window (single request ${probe[1]!.toFixed(0)} ms; first ${first.ms.toFixed(0)} ms)${cpuNote}` };
   }
@@ -611,13 +636,22 @@ function formatTable(rows: Measurement[]): string {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first (bench:web serves the existing .next build and never builds).");
+  if (!existsSync(".next")) throw new Error("No production build: run `npm run build` first (bench:web serves the existing .next build and never builds).");
+  // Copied first: a colleague's rebuild during the minutes of loading cannot affect the run.
+  const build = await prepareBuild();
   const totalStarted = performance.now();
   log(`Trustmap web benchmark — model ${MODEL_VERSION}, node ${process.version}, scale ${scale}, ${connections} users, ${durationSeconds} s per page`);
 
   const databaseUrl = await createDatabase();
   await migrate({ connectionString: databaseUrl });
-  const db = createPrismaClient({ connectionString: databaseUrl, max: 4 });
+  // As createPrismaClient, but with room for the snapshot transaction: at full scale
+  // recomputeScores writes 5,000 snapshots in one interactive transaction, which can outlast
+  // Prisma's default 5 s transaction timeout on a busy machine.
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 }),
+    omit: { user: { passwordHash: true } },
+    transactionOptions: { timeout: 300_000, maxWait: 10_000 },
+  }) as unknown as Db;
   cleanups.push(() => db.$disconnect());
   const loaded = await loadPortfolio(databaseUrl, db);
 
@@ -629,7 +663,7 @@ async function main() {
   const [top] = ranked;
 
   started = performance.now();
-  const { origin, logFile, buildId, buildDir } = await startServer(databaseUrl);
+  const { origin, logFile, buildId, buildDir } = await startServer(databaseUrl, build);
   log(`next start (build ${buildId}, served from a private copy) on ${origin} ready in ${elapsed(started)}`);
   const cookie = await signIn(origin, loaded.email);
   log("signed in as the risk officer");
