@@ -67,7 +67,8 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
   await db.$transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 1000) await tx.scoreSnapshot.createMany({ data: rows.slice(i, i + 1000) });
     if (options.runId) await tx.scoringRun.update({ where: { id: options.runId }, data: { status: "SUCCEEDED", done: rows.length, finishedAt: new Date() } });
-  });
+    // Thousands of snapshots take longer than Prisma's default 5 s for an interactive transaction.
+  }, { timeout: 5 * 60_000, maxWait: 30_000 });
   return { vendorsScored: rows.length, vendorsInGraph: graph.vendorIndices.length, millis: Math.round(performance.now() - started) };
 }
 
