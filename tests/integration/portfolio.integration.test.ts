@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
-import type { AssessmentStatus, Role, VendorTier } from "@/lib/generated/prisma/enums";
+import { describe, expect, it } from "vitest";
+import type { AssessmentStatus, VendorTier } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { acmeAnswers, nordgateAnswers } from "@/lib/linkage/fixtures/baseline-answers";
-import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
 import { submitResponse } from "@/lib/domain/response/supplier-responses";
 import { acceptAssessment } from "@/lib/domain/review/review-assessment";
@@ -16,27 +11,11 @@ import { summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
 import { listConcentration } from "@/lib/domain/portfolio/list-concentration";
 import { compareVendors, countDontKnow } from "@/lib/domain/portfolio/compare-vendors";
 import { exportPortfolioCsv, PORTFOLIO_CSV_COLUMNS } from "@/lib/domain/portfolio/export-portfolio-csv";
-import { buildBuiltInTemplates, buildContact, buildOrganization, buildUser, buildVendor } from "@/prisma/seed/factories";
+import { buildBuiltInTemplates, buildContact, buildOrganization, buildVendor } from "@/prisma/seed/factories";
 import { testDb } from "./setup";
+import { actorFor, withMailSink } from "./fixtures";
 
-let sink: MailSink;
-let mailDir: string;
-
-beforeAll(async () => {
-  mailDir = mkdtempSync(path.join(tmpdir(), "trustmap-it-portfolio-mail-"));
-  sink = await startMailSink({ dir: mailDir, port: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
-});
-
-afterAll(async () => {
-  await sink.stop();
-  rmSync(mailDir, { recursive: true, force: true });
-});
-
-async function actorFor(organizationId: string, role: Role, vendorId: string | null = null): Promise<Actor> {
-  const u = await buildUser(testDb(), { organizationId, role, vendorId });
-  return { userId: u.id, organizationId, role, vendorId };
-}
+withMailSink();
 
 type Kinds = { adjacency: number; inheritance: number; trust: number };
 

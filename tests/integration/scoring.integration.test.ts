@@ -1,31 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { MODEL_VERSION } from "@/lib/scoring";
 import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
-import { startMailSink, type MailSink } from "@/lib/mail/sink";
-import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
 import { submitResponse } from "@/lib/domain/response/supplier-responses";
 import { acceptAssessment, requestChanges } from "@/lib/domain/review/review-assessment";
 import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 import { recomputeScores } from "@/lib/domain/scoring/recompute-scores";
 import { startScoringWorker, stopBoss } from "@/lib/jobs/scoring-queue";
-import { buildBuiltInTemplates, buildContact, buildOrganization, buildUser, buildVendor } from "@/prisma/seed/factories";
+import { buildVendor } from "@/prisma/seed/factories";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
-import { testDb } from "./setup";
+import { acmeOnASmallPlant, withMailSink } from "./fixtures";
 
-let sink: MailSink;
-let mailDir: string;
+withMailSink();
 let jobsDb: ScratchDatabase;
 
 beforeAll(async () => {
-  mailDir = mkdtempSync(path.join(tmpdir(), "trustmap-it-mail-"));
-  sink = await startMailSink({ dir: mailDir, port: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
   // The job queue gets a database of its own, as in the embedded setup.
   jobsDb = await createScratchDatabase();
   process.env.JOBS_DATABASE_URL = jobsDb.url;
@@ -35,45 +24,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopBoss();
   await jobsDb.drop();
-  await sink.stop();
-  rmSync(mailDir, { recursive: true, force: true });
 });
 
-async function actorFor(organizationId: string, role: Role, vendorId: string | null = null): Promise<Actor> {
-  const u = await buildUser(testDb(), { organizationId, role, vendorId });
-  return { userId: u.id, organizationId, role, vendorId };
-}
-
-/** An organisation with a small plant, ACME deployed on its PLCs, and ACME's answers submitted. */
-async function submittedAcme() {
-  const db = testDb();
-  const org = await buildOrganization(db);
-  const [template] = await buildBuiltInTemplates(db, org.id);
-  const vendor = await buildVendor(db, { organizationId: org.id, name: "ACME Controls" });
-  const contact = await buildContact(db, { organizationId: org.id, vendorId: vendor.id });
-  const assets = await Promise.all(
-    [
-      { name: "Kiln PLC 1", type: "CONTROLLER", criticality: 5, zone: "Level 1" },
-      { name: "Kiln PLC 2", type: "CONTROLLER", criticality: 5, zone: "Level 1" },
-      { name: "GW-01", type: "GATEWAY", criticality: 4, zone: "Level 2", aliases: ["Kiln Modbus/OPC UA gateway"] },
-      { name: "Plant historian", type: "HISTORIAN", criticality: 2, zone: "Level 3" },
-    ].map((a) => db.asset.create({ data: { organizationId: org.id, normalizedName: a.name.toLowerCase(), aliases: [], ...a } as Prisma.AssetUncheckedCreateInput })),
-  );
-  for (const plc of assets.slice(0, 2)) await db.deployment.create({ data: { organizationId: org.id, vendorId: vendor.id, assetId: plc.id } });
-  // The buyer's own adjacency: both PLCs sit behind the gateway.
-  for (const plc of assets.slice(0, 2)) {
-    await db.linkage.create({ data: { organizationId: org.id, fromKey: `asset:${assets[2]!.id}`, toKey: `asset:${plc.id}`, kind: "ADJACENCY", weight: 0.6, reason: "PLC behind GW-01", source: "INVENTORY" } });
-  }
-  const procurement = await actorFor(org.id, "PROCUREMENT");
-  const risk = await actorFor(org.id, "RISK_OFFICER");
-  const supplier = await actorFor(org.id, "SUPPLIER", vendor.id);
-  const a = await createAssessment(db, procurement, { vendorId: vendor.id, contactId: contact.id, templateId: template!.id, dueDate: new Date(Date.now() + 864e6).toISOString().slice(0, 10) });
-  await db.assessment.update({ where: { id: a.id }, data: { status: "IN_PROGRESS" } });
-  // The supplier's saved draft (autosave is covered elsewhere; the evidence ids here are fixtures).
-  await db.responseRevision.update({ where: { assessmentId_revision: { assessmentId: a.id, revision: 1 } }, data: { answers: acmeAnswers as Prisma.InputJsonValue, version: 1 } });
-  await submitResponse(db, supplier, a.id, 1);
-  return { db, org, vendor, assets, a, risk, supplier, procurement };
-}
+/** ACME's answers submitted, not yet accepted. */
+const submittedAcme = () => acmeOnASmallPlant({ accept: false });
 
 describe("accepting an assessment builds the graph and scores the vendor", () => {
   it("writes linkages of every kind with provenance, mapping requests, and a snapshot", async () => {

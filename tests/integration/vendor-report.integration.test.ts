@@ -1,69 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { Actor } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { MODEL_VERSION } from "@/lib/scoring";
-import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
-import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
-import { submitResponse } from "@/lib/domain/response/supplier-responses";
-import { acceptAssessment } from "@/lib/domain/review/review-assessment";
 import { loadVendorReport } from "@/lib/reports/load-vendor-report";
 import { renderVendorReport, reportFileName } from "@/lib/reports/vendor-report";
-import { buildBuiltInTemplates, buildContact, buildOrganization, buildUser, buildVendor } from "@/prisma/seed/factories";
-import { startMailSink, type MailSink } from "@/lib/mail/sink";
+import { buildOrganization, buildVendor } from "@/prisma/seed/factories";
 import { testDb } from "./setup";
+import { acmeOnASmallPlant, actorFor, withMailSink } from "./fixtures";
 
-// Sending and accepting an assessment e-mails the supplier: a local sink receives those mails.
-let sink: MailSink;
-let mailDir: string;
-beforeAll(async () => {
-  mailDir = mkdtempSync(path.join(tmpdir(), "trustmap-it-report-mail-"));
-  sink = await startMailSink({ dir: mailDir, port: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
-});
-afterAll(async () => {
-  await sink.stop();
-  rmSync(mailDir, { recursive: true, force: true });
-});
-
-async function actorFor(organizationId: string, role: Role, vendorId: string | null = null): Promise<Actor> {
-  const u = await buildUser(testDb(), { organizationId, role, vendorId });
-  return { userId: u.id, organizationId, role, vendorId };
-}
+withMailSink();
 
 /** ACME on a small plant, its baseline answers accepted, so it has linkages and a snapshot. */
-async function scoredAcme() {
-  const db = testDb();
-  const org = await buildOrganization(db, { name: "Kiln Works" });
-  const [template] = await buildBuiltInTemplates(db, org.id);
-  const vendor = await buildVendor(db, { organizationId: org.id, name: "ACME Controls", tier: "CRITICAL" });
-  const contact = await buildContact(db, { organizationId: org.id, vendorId: vendor.id });
-  const assets = await Promise.all(
-    [
-      { name: "Kiln PLC 1", type: "CONTROLLER", criticality: 5, zone: "Level 1" },
-      { name: "Kiln PLC 2", type: "CONTROLLER", criticality: 5, zone: "Level 1" },
-      { name: "GW-01", type: "GATEWAY", criticality: 4, zone: "Level 2", aliases: ["Kiln Modbus/OPC UA gateway"] },
-      { name: "Plant historian", type: "HISTORIAN", criticality: 2, zone: "Level 3" },
-    ].map((a) => db.asset.create({ data: { organizationId: org.id, normalizedName: a.name.toLowerCase(), aliases: [], ...a } as Prisma.AssetUncheckedCreateInput })),
-  );
-  for (const plc of assets.slice(0, 2)) await db.deployment.create({ data: { organizationId: org.id, vendorId: vendor.id, assetId: plc.id } });
-  for (const plc of assets.slice(0, 2)) {
-    await db.linkage.create({ data: { organizationId: org.id, fromKey: `asset:${assets[2]!.id}`, toKey: `asset:${plc.id}`, kind: "ADJACENCY", weight: 0.6, reason: "PLC behind GW-01", source: "INVENTORY" } });
-  }
-  const procurement = await actorFor(org.id, "PROCUREMENT");
-  const risk = await actorFor(org.id, "RISK_OFFICER");
-  const supplier = await actorFor(org.id, "SUPPLIER", vendor.id);
-  const a = await createAssessment(db, procurement, { vendorId: vendor.id, contactId: contact.id, templateId: template!.id, dueDate: new Date(Date.now() + 864e6).toISOString().slice(0, 10) });
-  await db.assessment.update({ where: { id: a.id }, data: { status: "IN_PROGRESS" } });
-  await db.responseRevision.update({ where: { assessmentId_revision: { assessmentId: a.id, revision: 1 } }, data: { answers: acmeAnswers as Prisma.InputJsonValue, version: 1 } });
-  await submitResponse(db, supplier, a.id, 1);
-  await acceptAssessment(db, risk, a.id);
-  return { db, org, vendor, a, risk, supplier, procurement };
-}
+const scoredAcme = () => acmeOnASmallPlant({ orgName: "Kiln Works", tier: "CRITICAL" });
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const standardFontDataUrl = `${path.resolve("node_modules/pdfjs-dist/standard_fonts")}/`;
