@@ -73,7 +73,7 @@ for (let i = 0; i < 100 && candidates.length > 0; i++) {
   const vendor = candidates[Math.floor(random() * candidates.length)]!;
   const hop = vendor.topPaths[0]!.hops[0]!;
   const [result, elapsed] = timed(() =>
-    evaluateWhatIf(graph, { reweightLinkages: [{ match: { from: hop.from, to: hop.to, kind: hop.kind }, weight: hop.weight / 2 }] }, { vendorIds: [vendor.id], baseline: portfolio }),
+    evaluateWhatIf(graph, { reweightLinkages: [{ match: { from: hop.from, to: hop.to, kind: hop.kind }, weight: hop.weight / 2 }] }, { vendorIds: [vendor.id], baseline: portfolio, transient: true }),
   );
   if (result.deltas[0]!.exposureDelta > 1e-9) throw new Error(`what-if raised ${vendor.id}: a stronger control must never raise exposure`);
   whatIfSamples.push(elapsed);

@@ -62,6 +62,16 @@ const connections = Math.round(readOption("--connections", 20));
 const maxRequests = Math.round(readOption("--max-requests", 200_000));
 /** A page whose single request takes longer than this is timed sequentially, not hammered. */
 const slowPageMs = readOption("--slow-page-ms", 5_000);
+// For iterating on one change: keep the loaded database at the end, and reuse it in the next run
+// (skips the minutes of loading and scoring; the build under test still comes from .next).
+const keepDb = process.argv.includes("--keep-db");
+const reuseDb = (() => {
+  const at = process.argv.indexOf("--reuse-db");
+  if (at < 0) return null;
+  const name = process.argv[at + 1] ?? "";
+  if (!/^trustmap_bench_[0-9a-f]{8}$/.test(name)) throw new Error("--reuse-db needs a database name printed by an earlier run with --keep-db (trustmap_bench_xxxxxxxx)");
+  return name;
+})();
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -92,9 +102,17 @@ async function createDatabase(): Promise<string> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
   const base = assertLocalDatabaseUrl(serverUrl);
   if (!(await isReachable(serverUrl))) throw new Error(`No PostgreSQL answers at ${base.host}. Start the local server (or set TEST_DATABASE_URL to a local one); the embedded PGlite serves one connection at a time and cannot carry this load.`);
+  if (reuseDb) {
+    log(`reusing database ${reuseDb} on ${base.host} (kept by an earlier run)`);
+    return withDatabase(base, reuseDb);
+  }
   const name = `trustmap_bench_${randomBytes(4).toString("hex")}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   cleanups.push(async () => {
+    if (keepDb) {
+      log(`kept database ${name}: rerun with --reuse-db ${name}, drop it with: psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE "${name}"'`);
+      return;
+    }
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     log(`dropped database ${name}`);
   });
@@ -136,6 +154,19 @@ interface Loaded {
   email: string;
   vendorIds: string[];
   counts: { vendors: number; components: number; assets: number; linkages: number };
+}
+
+/** What an earlier run loaded into a database kept with --keep-db. */
+async function readLoaded(db: Db): Promise<Loaded> {
+  const org = await db.organization.findFirstOrThrow({ select: { id: true } });
+  const user = await db.user.findFirstOrThrow({ where: { organizationId: org.id }, select: { email: true } });
+  const vendorIds = (await db.vendor.findMany({ where: { organizationId: org.id }, orderBy: { id: "asc" }, select: { id: true } })).map((v) => v.id);
+  const [assets, components, linkages] = await Promise.all([
+    db.asset.count({ where: { organizationId: org.id } }),
+    db.graphNode.count({ where: { organizationId: org.id, type: "COMPONENT" } }),
+    db.linkage.count({ where: { organizationId: org.id } }),
+  ]);
+  return { organizationId: org.id, email: user.email, vendorIds, counts: { vendors: vendorIds.length, components, assets, linkages } };
 }
 
 async function loadPortfolio(databaseUrl: string, db: Db): Promise<Loaded> {
@@ -434,6 +465,8 @@ interface Target {
   cookie?: string;
   method?: "GET" | "POST";
   body?: string;
+  /** When set, every request under load sends the next body from this (e.g. a new what-if each time). */
+  nextBody?: () => string;
   headers?: Record<string, string>;
   /** A first answer whose body fails this check is not measured (e.g. a server action answering ok: false). */
   check?: (body: Buffer) => boolean;
@@ -461,6 +494,7 @@ async function runAutocannon(origin: string, t: Target, seconds: number, limit: 
       {
         url, connections, duration: seconds, timeout: 60, method: t.method ?? "GET", body: t.body,
         headers: { ...(t.cookie ? { cookie: t.cookie } : {}), ...t.headers }, renderProgressBar: false, renderResultsTable: false,
+        ...(t.nextBody ? { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: t.nextBody!() }) }] } : {}),
       },
       (error, result) => (error ? reject(error) : resolve({ latencies, result, seconds: (performance.now() - started) / 1000 })),
     );
@@ -585,7 +619,7 @@ async function measureWhatIfEngine(db: Db, organizationId: string, vendorIds: st
     if (hop) scenarios.push({ vendor, hop });
   }
   const run = (s: (typeof scenarios)[number]) =>
-    evaluateWhatIf(compiled.graph, { reweightLinkages: [{ match: { from: s.hop.from, to: s.hop.to, kind: s.hop.kind }, weight: s.hop.weight / 2 }] }, { vendorIds: [s.vendor], config: compiled.config });
+    evaluateWhatIf(compiled.graph, { reweightLinkages: [{ match: { from: s.hop.from, to: s.hop.to, kind: s.hop.kind }, weight: s.hop.weight / 2 }] }, { vendorIds: [s.vendor], config: compiled.config, transient: true });
   for (const s of scenarios.slice(0, 10)) run(s); // warm-up (JIT)
 
   const alone: number[] = [];
@@ -643,7 +677,6 @@ async function main() {
   log(`Trustmap web benchmark — model ${MODEL_VERSION}, node ${process.version}, scale ${scale}, ${connections} users, ${durationSeconds} s per page`);
 
   const databaseUrl = await createDatabase();
-  await migrate({ connectionString: databaseUrl });
   // As createPrismaClient, but with room for the snapshot transaction: at full scale
   // recomputeScores writes 5,000 snapshots in one interactive transaction, which can outlast
   // Prisma's default 5 s transaction timeout on a busy machine.
@@ -653,11 +686,18 @@ async function main() {
     transactionOptions: { timeout: 300_000, maxWait: 10_000 },
   }) as unknown as Db;
   cleanups.push(() => db.$disconnect());
-  const loaded = await loadPortfolio(databaseUrl, db);
-
   let started = performance.now();
-  const scored = await recomputeScores(db, loaded.organizationId);
-  log(`recomputeScores: ${scored.vendorsScored} snapshots in ${elapsed(started)}`);
+  let loaded: Loaded;
+  let scored: { vendorsScored: number; millis: number } | null = null;
+  if (reuseDb) {
+    loaded = await readLoaded(db);
+  } else {
+    await migrate({ connectionString: databaseUrl });
+    loaded = await loadPortfolio(databaseUrl, db);
+    started = performance.now();
+    scored = await recomputeScores(db, loaded.organizationId);
+    log(`recomputeScores: ${scored.vendorsScored} snapshots in ${elapsed(started)}`);
+  }
   const ranked = await db.scoreSnapshot.findMany({ where: { organizationId: loaded.organizationId }, orderBy: [{ exposure: "desc" }, { id: "asc" }], take: 4, select: { vendorId: true, exposure: true } });
   if (ranked.length < 4) throw new Error(`only ${ranked.length} vendors were scored`);
   const [top] = ranked;
@@ -686,12 +726,23 @@ async function main() {
     page("compare 4 vendors", `/compare?${ranked.map((r) => `v=${r.vendorId}`).join("&")}`),
     page("what-if page", `/what-if?vendor=${top!.vendorId}`),
     ...(whatIfAction && ownLinkage
-      ? [{
-          name: "what-if (server action)", path: `/what-if?vendor=${top!.vendorId}`, kind: "what-if" as const, goalMs: TARGETS.whatIfP95Ms, cookie, method: "POST" as const,
-          headers: { "Next-Action": whatIfAction, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-          body: JSON.stringify([{ vendorId: top!.vendorId, changes: { controls: [], remove: [], reweight: [{ linkageId: ownLinkage.id, weight: ownLinkage.weight / 2 }] } }]),
-          check: (body: Buffer) => body.toString("utf8").includes('"ok":true'),
-        }]
+      ? (() => {
+          const whatIfBody = (weight: number) => JSON.stringify([{ vendorId: top!.vendorId, changes: { controls: [], remove: [], reweight: [{ linkageId: ownLinkage.id, weight }] } }]);
+          const action = {
+            path: `/what-if?vendor=${top!.vendorId}`, kind: "what-if" as const, goalMs: TARGETS.whatIfP95Ms, cookie, method: "POST" as const,
+            headers: { "Next-Action": whatIfAction, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+            check: (body: Buffer) => body.toString("utf8").includes('"ok":true'),
+          };
+          // A slider being dragged: every request a weight never asked before, so the server's
+          // memo of evaluated scenarios never answers and each request runs the engine.
+          let step = 0;
+          const fresh = () => whatIfBody(Number((ownLinkage.weight * (0.05 + 0.9 * ((++step % 900_000) / 900_000))).toFixed(9)));
+          return [
+            { ...action, name: "what-if, new each request", body: fresh(), nextBody: fresh },
+            // The same scenario again (toggled back, reloaded, a colleague's): answered from the memo.
+            { ...action, name: "what-if, repeated", body: whatIfBody(ownLinkage.weight / 2) },
+          ];
+        })()
       : []),
     {
       ...page("vendor report PDF", `/api/vendors/${top!.vendorId}/report`), goalMs: null, kind: "info" as const,
@@ -738,7 +789,7 @@ async function main() {
   if (json) {
     log(JSON.stringify({
       modelVersion: MODEL_VERSION, buildId, node: process.version, scale, seed, size: loaded.counts, connections, durationSeconds,
-      snapshots: scored.vendorsScored, recomputeMs: scored.millis, targets: TARGETS,
+      snapshots: scored?.vendorsScored ?? null, recomputeMs: scored?.millis ?? null, reusedDatabase: reuseDb !== null, targets: TARGETS,
       floorP95Ms: floor?.p95Ms ?? null,
       results: results.map((r) => ({ ...r, medianMs: r.medianMs === null ? null : Number(r.medianMs.toFixed(2)), p95Ms: r.p95Ms === null ? null : Number(r.p95Ms.toFixed(2)), requestsPerSecond: r.requestsPerSecond === null ? null : Number(r.requestsPerSecond.toFixed(1)) })),
       failed,

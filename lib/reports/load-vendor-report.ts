@@ -5,10 +5,11 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/vendor";
 import { visibleQuestions, type Answers } from "@/lib/questionnaire";
-import { listVendorAssetExposure, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
+import { type KindBreakdown, type LinkageKind } from "@/lib/scoring";
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
 import { formatAnswerText } from "./format-answer";
 import { describeHopProvenance, explainScore } from "./explain";
 
@@ -149,9 +150,8 @@ async function loadAcceptedAnswers(db: Db, organizationId: string, vendorId: str
 async function listCriticalAssets(db: Db, organizationId: string, vendorKey: string): Promise<{ assets: VendorReport["criticalAssets"]; total: number }> {
   const compiled = await getCompiledGraph(db, organizationId);
   if (!compiled.graph.indexById.has(vendorKey) || !compiled.assessedVendorKeys.has(vendorKey)) return { assets: [], total: 0 };
-  const min = compiled.config.criticalAssetMinCriticality;
-  const critical = listVendorAssetExposure(compiled.graph, vendorKey, { config: compiled.config })
-    .filter((a) => a.criticality >= min && a.probability > 0)
+  const critical = listReachableCriticalAssets(compiled, vendorKey)
+    .filter((a) => a.probability > 0)
     .sort((a, b) => b.criticality - a.criticality || b.probability - a.probability || a.name.localeCompare(b.name));
   return { assets: critical.slice(0, CRITICAL_ASSET_LIMIT).map((a) => ({ name: a.name, criticality: a.criticality, probability: a.probability })), total: critical.length };
 }

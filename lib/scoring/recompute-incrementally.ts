@@ -144,12 +144,17 @@ export interface WhatIfOptions {
   readonly vendorIds?: readonly string[];
   /** Current scores, to avoid recomputing "before" (must come from the same graph and config). */
   readonly baseline?: PortfolioScores;
+  /**
+   * The caller only reads the deltas: the hypothetical graph is built in scratch buffers (see
+   * ApplyOptions.reuseBuffers) and `result.graph` is valid only until the next transient what-if.
+   */
+  readonly transient?: boolean;
 }
 
 /** Evaluates hypothetical changes without saving anything; returns per-vendor score deltas. */
 export function evaluateWhatIf(graph: ScoringGraph, changes: GraphChanges, options: WhatIfOptions = {}): WhatIfResult {
   const config = options.config ?? DEFAULT_WEIGHTS;
-  const applied = applyGraphChanges(graph, changes);
+  const applied = applyGraphChanges(graph, changes, { reuseBuffers: options.transient === true });
   let ids: string[];
   if (options.vendorIds) {
     ids = [...new Set(options.vendorIds)];

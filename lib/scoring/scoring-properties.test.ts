@@ -4,7 +4,7 @@ import { arbitraryGraph, arbitraryWeight, permuteDocument } from "./arbitrary-gr
 import { applyGraphChanges } from "./apply-graph-changes";
 import { DEFAULT_WEIGHTS, LINKAGE_KINDS, resolveLinkageWeight, resolveScoringConfig } from "./config";
 import type { GraphDocument, GraphLinkageInput } from "./graph-format";
-import { recomputeIncrementally } from "./recompute-incrementally";
+import { evaluateWhatIf, recomputeIncrementally } from "./recompute-incrementally";
 import { indexReferenceGraph, scoreVendorByReference } from "./reference-model";
 import { listVendorAssetExposure, scorePortfolio } from "./score-vendors";
 import { buildScoringGraph } from "./scoring-graph";
@@ -209,6 +209,29 @@ describe("scoring engine properties", () => {
           ],
         };
         expect(JSON.stringify(scorePortfolio(applied.graph))).toBe(JSON.stringify(scorePortfolio(buildScoringGraph(expectedDocument))));
+      }),
+      runs,
+    );
+  });
+
+  it("transient what-ifs (scratch buffers reused) give the same deltas as allocating ones, one after another", () => {
+    fc.assert(
+      fc.property(arbitraryGraph, fc.array(fc.tuple(fc.nat(), arbitraryWeight, fc.boolean()), { minLength: 1, maxLength: 4 }), (document, edits) => {
+        fc.pre(document.linkages.length > 0);
+        const graph = buildScoringGraph(document);
+        const vendorIds = document.nodes.filter((n) => n.type === "vendor").map((n) => n.id);
+        // Several scenarios in a row on the same graph: each transient one overwrites the last one's buffers.
+        for (const [pick, weight, remove] of edits) {
+          const l = document.linkages[pick % document.linkages.length]!;
+          const changes = remove
+            ? { removeLinkages: [{ from: l.from, to: l.to, kind: l.kind }] }
+            : { reweightLinkages: [{ match: { from: l.from, to: l.to, kind: l.kind }, weight }], addLinkages: [{ from: l.to, to: l.from, kind: "trust" as const, weight }] };
+          const transient = evaluateWhatIf(graph, changes, { vendorIds, transient: true });
+          const allocating = evaluateWhatIf(graph, changes, { vendorIds });
+          expect(JSON.stringify(transient.deltas)).toBe(JSON.stringify(allocating.deltas));
+        }
+        // The portfolio itself is untouched by any of it.
+        expect(JSON.stringify(scorePortfolio(graph))).toBe(JSON.stringify(scorePortfolio(buildScoringGraph(document))));
       }),
       runs,
     );

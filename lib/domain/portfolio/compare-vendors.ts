@@ -6,7 +6,8 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/vendor";
 import { DONT_KNOW } from "@/lib/questionnaire/template-schema";
-import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { computeBlastRadius, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
 import { describeDifferences, type ComparedVendorFacts } from "./describe-differences";
 
@@ -51,6 +52,26 @@ export interface ComparedVendor {
   pathHops: { shared: number; unique: number };
 }
 
+interface VendorReach {
+  reached: ComparedVendorFacts["reached"];
+  /** Hops ("from\u0000to") on the best paths to the reached assets, leaving out the vendor's own. */
+  hops: Set<string>;
+}
+
+/** What a vendor reaches on the current graph: one search per vendor and graph version, shared by every comparison. */
+function vendorReach(compiled: CompiledOrganizationGraph, key: string): VendorReach {
+  return memoOnGraph(compiled.graph, "compare-reach", key, () => {
+    const reached: VendorReach["reached"] = new Map();
+    const hops = new Set<string>();
+    const radius = computeBlastRadius(compiled.graph, key, { config: compiled.config, pathLimit: PATH_LIMIT });
+    for (const a of radius.assets) {
+      reached.set(a.id, { name: a.name, criticality: a.criticality });
+      for (const hop of a.path ?? []) if (!hop.from.startsWith("vendor:")) hops.add(`${hop.from}\u0000${hop.to}`);
+    }
+    return { reached, hops };
+  }, 64);
+}
+
 /** 2–4 vendors side by side: scores, reach, shared paths, unknown answers, and the differences in words. */
 export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Promise<{ vendors: ComparedVendor[]; differences: string[] }> {
   assertCan(actor, "readScores");
@@ -91,7 +112,7 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
     }),
   ]);
 
-  const { graph, config } = compiled;
+  const { graph } = compiled;
   const nodeOf = (key: string) => {
     const i = graph.indexById.get(key);
     return i === undefined ? null : graph.nodes[i]!;
@@ -129,15 +150,7 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
       }
     }
 
-    const reached: ComparedVendorFacts["reached"] = new Map();
-    const hops = new Set<string>();
-    if (compiled.assessedVendorKeys.has(key) && graph.indexById.has(key)) {
-      const radius = computeBlastRadius(graph, key, { config, pathLimit: PATH_LIMIT });
-      for (const a of radius.assets) {
-        reached.set(a.id, { name: a.name, criticality: a.criticality });
-        for (const hop of a.path ?? []) if (!hop.from.startsWith("vendor:")) hops.add(`${hop.from}\u0000${hop.to}`);
-      }
-    }
+    const { reached, hops } = compiled.assessedVendorKeys.has(key) && graph.indexById.has(key) ? vendorReach(compiled, key) : { reached: new Map(), hops: new Set<string>() };
     hopSets.push(hops);
 
     const score = snap

@@ -5,7 +5,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/vendor";
 import { parseInput } from "@/lib/validation/parse";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
-import { evaluateWhatIf, scoreVendor, type KindBreakdown, type ScoringGraph, type VendorScore } from "@/lib/scoring";
+import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import { evaluateWhatIf, scoreVendor, type KindBreakdown, type VendorScore } from "@/lib/scoring";
 import { resolveScenarioOutcomes, type LinkageOutcome, type ScenarioChanges, type WhatIfLinkage } from "./controls";
 import { linkagesByAssessment, toGraphChanges } from "./graph-index";
 import { evaluateWhatIfSchema } from "./what-if-schema";
@@ -40,15 +41,9 @@ export interface ScenarioEvaluation {
 const summarise = (s: VendorScore | null): ScoreSummary | null =>
   s && { exposure: s.exposure, directExposure: s.directExposure, amplification: s.amplification, assetsReached: s.assetsReached, criticalAssetsReached: s.criticalAssetsReached, byKind: s.byKind };
 
-// Current scores per compiled graph, so a slider drag does one search (the "after") instead of two.
-const baselineCache = new WeakMap<ScoringGraph, Map<string, VendorScore>>();
-
+/** The vendor's score on the current graph, once per graph version: a slider drag then does one search (the "after"), not two. */
 export function currentVendorScore(compiled: CompiledOrganizationGraph, vendorKey: string): VendorScore {
-  let scores = baselineCache.get(compiled.graph);
-  if (!scores) baselineCache.set(compiled.graph, (scores = new Map()));
-  let score = scores.get(vendorKey);
-  if (!score) scores.set(vendorKey, (score = scoreVendor(compiled.graph, vendorKey, { config: compiled.config })));
-  return score;
+  return memoOnGraph(compiled.graph, "vendor-score", vendorKey, () => scoreVendor(compiled.graph, vendorKey, { config: compiled.config }), 1024);
 }
 
 /** A vendor of the caller's organisation with the linkages its accepted assessments created. */
@@ -85,11 +80,14 @@ export async function evaluateOnGraph(db: Db, actor: Actor, compiled: CompiledOr
     if (!scored) throw new AppError("CONFLICT", `${vendor.name} has no score yet: a what-if needs an accepted assessment.`);
     assertKnownLinkages(changes, linkages);
     const outcomes = resolveScenarioOutcomes(linkages, changes, compiled.config.controlWeights);
-    const before = currentVendorScore(compiled, key);
-    const result = evaluateWhatIf(compiled.graph, toGraphChanges(compiled.graph, linkages, outcomes), {
-      config: compiled.config, vendorIds: [key], baseline: { modelVersion: "", vendors: [before] },
-    });
-    const d = result.deltas[0]!;
+    // The same scenario on the same graph version gives the same deltas: toggling a linkage back,
+    // reloading a saved scenario or a colleague opening it costs one search, not one each time.
+    const d = memoOnGraph(compiled.graph, "what-if", `${key}\u0000${JSON.stringify(outcomes)}`, () => {
+      const before = currentVendorScore(compiled, key);
+      return evaluateWhatIf(compiled.graph, toGraphChanges(compiled.graph, linkages, outcomes), {
+        config: compiled.config, vendorIds: [key], baseline: { modelVersion: "", vendors: [before] }, transient: true,
+      }).deltas[0]!;
+    }, 256);
     return {
       vendorId: vendor.id, changedLinkages: outcomes.length, totalExposureDelta: d.exposureDelta, graphVersion: compiled.version, outcomes, linkages,
       vendors: [{ vendorId: vendor.id, name: vendor.name, before: summarise(d.before), after: summarise(d.after), exposureDelta: d.exposureDelta, amplificationDelta: d.amplificationDelta }],
@@ -101,7 +99,7 @@ export async function evaluateOnGraph(db: Db, actor: Actor, compiled: CompiledOr
   }
   const linkages = [...linkagesByAssessment(compiled).values()].flat();
   const outcomes = resolveScenarioOutcomes(linkages, changes, compiled.config.controlWeights);
-  const result = outcomes.length === 0 ? { deltas: [] } : evaluateWhatIf(compiled.graph, toGraphChanges(compiled.graph, linkages, outcomes), { config: compiled.config });
+  const result = outcomes.length === 0 ? { deltas: [] } : memoOnGraph(compiled.graph, "what-if-portfolio", JSON.stringify(outcomes), () => evaluateWhatIf(compiled.graph, toGraphChanges(compiled.graph, linkages, outcomes), { config: compiled.config, transient: true }), 16);
   const vendors = result.deltas
     .filter((d) => compiled.assessedVendorKeys.has(d.id))
     .map((d) => ({ vendorId: d.id.slice("vendor:".length), name: nameOf(d.id), before: summarise(d.before), after: summarise(d.after), exposureDelta: d.exposureDelta, amplificationDelta: d.amplificationDelta }))

@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { KIND_BY_CODE, linkageAt } from "@/lib/scoring/scoring-graph";
@@ -115,18 +117,16 @@ function edgesAmong(graph: ScoringGraph, keys: Set<string>, treeEdges: Set<strin
   return edges;
 }
 
-// Per compiled graph and vendor: one what-if per question is too slow to repeat on every page view.
-const movingCache = new WeakMap<ScoringGraph, Map<string, Omit<MovingAnswer, "questionLabel">[]>>();
-
 /**
  * The answers whose linkages carry the most of the vendor's exposure: for each question of its
  * accepted assessment, the exposure drop if that answer had created none of its linkages.
  */
 export function rankMovingAnswers(compiled: CompiledOrganizationGraph, vendorKey: string, linkages: readonly WhatIfLinkage[], limit = 5): Omit<MovingAnswer, "questionLabel">[] {
-  let perVendor = movingCache.get(compiled.graph);
-  if (!perVendor) movingCache.set(compiled.graph, (perVendor = new Map()));
-  const cached = perVendor.get(vendorKey);
-  if (cached) return cached.slice(0, limit);
+  // One what-if per question is too slow to repeat on every page view: once per graph version.
+  return memoOnGraph(compiled.graph, "moving-answers", vendorKey, () => rankAllMovingAnswers(compiled, vendorKey, linkages)).slice(0, limit);
+}
+
+function rankAllMovingAnswers(compiled: CompiledOrganizationGraph, vendorKey: string, linkages: readonly WhatIfLinkage[]): Omit<MovingAnswer, "questionLabel">[] {
   const before = currentVendorScore(compiled, vendorKey);
   const groups = new Map<string, WhatIfLinkage[]>();
   for (const l of linkages) {
@@ -137,14 +137,13 @@ export function rankMovingAnswers(compiled: CompiledOrganizationGraph, vendorKey
   const ranked: Omit<MovingAnswer, "questionLabel">[] = [];
   for (const group of groups.values()) {
     const changes = toGraphChanges(compiled.graph, group, group.map((l) => ({ linkageId: l.id, removed: true as const })));
-    const result = evaluateWhatIf(compiled.graph, changes, { config: compiled.config, vendorIds: [vendorKey], baseline: { modelVersion: "", vendors: [before] } });
+    const result = evaluateWhatIf(compiled.graph, changes, { config: compiled.config, vendorIds: [vendorKey], baseline: { modelVersion: "", vendors: [before] }, transient: true });
     const drop = -result.deltas[0]!.exposureDelta;
     if (drop <= 1e-9) continue;
     ranked.push({ questionId: group[0]!.questionId!, assessmentId: group[0]!.assessmentId!, revision: group[0]!.revision, linkageCount: group.length, drop, share: before.exposure > 0 ? drop / before.exposure : 0 });
   }
   ranked.sort((a, b) => b.drop - a.drop || a.questionId.localeCompare(b.questionId));
-  perVendor.set(vendorKey, ranked);
-  return ranked.slice(0, limit);
+  return ranked;
 }
 
 /** Everything the vendor score page shows; null when the vendor is not in the caller's organisation. */
@@ -156,16 +155,13 @@ export async function getVendorScoreDetails(db: Db, actor: Actor, vendorIdRaw: u
   const names = score.current ? await resolveNodeNames(db, actor.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
   if (!scored) return { vendor, score, names, neighbourhood: null, movingAnswers: [], criticalAssets: [] };
 
-  const neighbourhood = buildNeighbourhood(compiled, key);
+  const neighbourhood = memoOnGraph(compiled.graph, "neighbourhood", key, () => buildNeighbourhood(compiled, key));
   const moving = rankMovingAnswers(compiled, key, linkages);
   const definitions = await db.assessment.findMany({ where: { organizationId: actor.organizationId, id: { in: [...new Set(moving.map((m) => m.assessmentId))] } }, select: { id: true, template: { select: { definition: true } } } });
   const labels = new Map<string, string>();
   // Group questions ("List them.") only make sense with their section's title in front.
   for (const d of definitions) for (const s of loadTemplate(d.template.definition).sections) for (const q of s.questions) labels.set(`${d.id}\u0000${q.id}`, `${s.title}: ${q.label}`);
   const movingAnswers: MovingAnswer[] = moving.map((m) => ({ ...m, questionLabel: labels.get(`${m.assessmentId}\u0000${m.questionId}`) ?? m.questionId }));
-  const radius = computeBlastRadius(compiled.graph, key, { config: compiled.config, pathLimit: 0 });
-  const criticalAssets = radius.assets
-    .filter((a) => a.criticality >= compiled.config.criticalAssetMinCriticality)
-    .map((a) => ({ key: a.id, name: a.name, criticality: a.criticality, probability: a.probability, contribution: a.contribution }));
+  const criticalAssets = listReachableCriticalAssets(compiled, key);
   return { vendor, score, names, neighbourhood, movingAnswers, criticalAssets };
 }
