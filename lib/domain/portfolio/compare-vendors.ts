@@ -9,7 +9,7 @@ import { DONT_KNOW } from "@/lib/questionnaire/template-schema";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { computeBlastRadius, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
-import { describeDifferences, type ComparedVendorFacts } from "./describe-differences";
+import { describeDifferences, reachMasks, type ComparedVendorFacts } from "./describe-differences";
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 4;
@@ -165,9 +165,10 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
     rows.push({ id: v.id, name: v.name, tier: v.tier, score, unknownAnswers, acceptedAssessmentId: acc?.id ?? null });
   }
 
+  const masks = reachMasks(facts);
   const result = rows.map((row, i) => {
-    const others = facts.filter((_, j) => j !== i);
-    const reachedShared = [...facts[i]!.reached.keys()].filter((k) => others.some((o) => o.reached.has(k))).length;
+    let reachedShared = 0;
+    for (const k of facts[i]!.reached.keys()) if (masks.get(k)! !== 1 << i) reachedShared++;
     const hopsShared = [...hopSets[i]!].filter((h) => hopSets.some((s, j) => j !== i && s.has(h))).length;
     return {
       ...row,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { describeDifferences, listNames, type ComparedVendorFacts } from "@/lib/domain/portfolio/describe-differences";
+
+const vendor = (id: string, reached: [string, number][]): ComparedVendorFacts => ({
+  id, name: id, score: null, unknownAnswers: null, components: new Map(), assetLinks: new Map(),
+  reached: new Map(reached.map(([name, criticality]) => [`asset:${name}`, { name, criticality }])),
+});
+
+describe("listNames", () => {
+  it("names up to three and counts the rest, also when given only the first few", () => {
+    expect(listNames([])).toBe("");
+    expect(listNames(["A"])).toBe("A");
+    expect(listNames(["A", "B"])).toBe("A and B");
+    expect(listNames(["A", "B", "C"])).toBe("A, B and C");
+    expect(listNames(["A", "B", "C", "D"])).toBe("A, B, C and 1 more");
+    expect(listNames(["A", "B", "C"], 20_000)).toBe("A, B, C and 19997 more");
+  });
+});
+
+describe("describeDifferences: reach", () => {
+  it("names the most critical assets only one vendor reaches (then by name), and counts the others", () => {
+    const a = vendor("A", [["shared", 3], ["zeta", 5], ["alpha", 2], ["beta", 5], ["gamma", 4], ["delta", 1]]);
+    const b = vendor("B", [["shared", 3], ["own", 1]]);
+    const sentences = describeDifferences([a, b]);
+    expect(sentences).toContain("Only A reaches beta, zeta, gamma and 2 more.");
+    expect(sentences).toContain("Only B reaches own.");
+    expect(sentences).toContain("Both reach 1 of the same asset, among them shared.");
+  });
+
+  it("picks the same three as sorting everything would, on a large reach", () => {
+    const many: [string, number][] = Array.from({ length: 5000 }, (_, i) => [`asset-${String((i * 7919) % 5000).padStart(4, "0")}`, 1 + ((i * 31) % 5)]);
+    const a = vendor("A", [...many, ["shared", 1]]);
+    const b = vendor("B", [["shared", 1], ["b-only", 1]]);
+    const expected = [...many].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 3).map(([n]) => n);
+    expect(describeDifferences([a, b])).toContain(`Only A reaches ${expected.join(", ")} and 4997 more.`);
+  });
+
+  it("says nothing about reach when one vendor reaches only what the others reach too", () => {
+    const a = vendor("A", [["x", 3]]);
+    const b = vendor("B", [["x", 3], ["y", 2]]);
+    const sentences = describeDifferences([a, b]);
+    expect(sentences.some((s) => s.startsWith("Only A"))).toBe(false);
+    expect(sentences).toContain("Only B reaches y.");
+  });
+});
