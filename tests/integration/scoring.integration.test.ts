@@ -6,6 +6,7 @@ import { submitResponse } from "@/lib/domain/response/supplier-responses";
 import { acceptAssessment, requestChanges } from "@/lib/domain/review/review-assessment";
 import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 import { recomputeScores } from "@/lib/domain/scoring/recompute-scores";
+import { getCompiledGraph, primeCompiledGraph } from "@/lib/domain/graph/graph-cache";
 import { startScoringWorker, stopBoss } from "@/lib/jobs/scoring-queue";
 import { buildVendor } from "@/prisma/seed/factories";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
@@ -76,6 +77,30 @@ describe("accepting an assessment builds the graph and scores the vendor", () =>
     expect(linkages.every((l) => l.revision === 2)).toBe(true);
     // Inventory linkages are untouched by re-acceptance.
     expect(await db.linkage.count({ where: { organizationId: org.id, source: "INVENTORY" } })).toBe(2);
+  });
+});
+
+describe("the compiled graph cache after a graph change", () => {
+  it("the recompute's graph serves the next page: same version, no second load", async () => {
+    const { db, org, vendor, a, risk } = await submittedAcme();
+    await acceptAssessment(db, risk, a.id);
+    const { graphVersion } = await db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { graphVersion: true } });
+    // Count the database reads a load would make: a primed cache answers with one version check.
+    const reads: string[] = [];
+    const counting = db.$extends({ query: { $allModels: { async $allOperations({ model, operation, args, query }) { reads.push(`${model}.${operation}`); return query(args); } } } }) as unknown as typeof db;
+    const compiled = await getCompiledGraph(counting, org.id);
+    expect(reads).toEqual(["Organization.findUniqueOrThrow"]);
+    expect(compiled.version).toBe(graphVersion);
+    expect(compiled.graph.indexById.has(`vendor:${vendor.id}`)).toBe(true);
+    expect(compiled.assessedVendorKeys.has(`vendor:${vendor.id}`)).toBe(true);
+  });
+
+  it("a late prime of an older version never replaces a newer graph", async () => {
+    const { db, org, a, risk } = await submittedAcme();
+    await acceptAssessment(db, risk, a.id);
+    const current = await getCompiledGraph(db, org.id);
+    await primeCompiledGraph(org.id, { ...current, version: current.version - 1 });
+    expect(await getCompiledGraph(db, org.id)).toBe(current);
   });
 });
 

@@ -34,6 +34,22 @@ export async function getCompiledGraph(db: Db, organizationId: string): Promise<
   return loading;
 }
 
+/**
+ * Hands a graph compiled elsewhere in this process (a recompute that just loaded it) to the cache,
+ * so the next page does not load the same million linkages again. `version` must have been read
+ * before the graph was loaded: a change in between then only makes the cache reload, never serve
+ * an older graph under a newer version.
+ */
+export async function primeCompiledGraph(organizationId: string, compiled: CompiledOrganizationGraph): Promise<void> {
+  const current = cache.get(organizationId);
+  if (current) {
+    const value = await current.catch(() => null);
+    // Another request may have loaded (or primed) a newer graph meanwhile: keep that one.
+    if (cache.get(organizationId) !== current || (value && value.version >= compiled.version)) return;
+  }
+  cache.set(organizationId, Promise.resolve(compiled));
+}
+
 /** Call in the same transaction as any change to linkages, graph nodes, assets or deployments. */
 export async function bumpGraphVersion(tx: Prisma.TransactionClient | Db, organizationId: string): Promise<void> {
   await (tx as Prisma.TransactionClient).organization.update({ where: { id: organizationId }, data: { graphVersion: { increment: 1 } } });

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildScoringGraph, findAffectedVendors, MODEL_VERSION, resolveScoringConfig, scorePortfolio, type VendorScore } from "@/lib/scoring";
 import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
-import { bumpGraphVersion } from "@/lib/domain/graph/graph-cache";
+import { bumpGraphVersion, primeCompiledGraph } from "@/lib/domain/graph/graph-cache";
 
 /** Options of one recompute. */
 export interface RecomputeOptions {
@@ -27,9 +27,12 @@ export interface RecomputeResult {
  */
 export async function recomputeScores(db: Db, organizationId: string, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   const started = performance.now();
+  const { graphVersion } = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { graphVersion: true } });
   const { document, overrides, assessedVendorKeys } = await loadOrganizationGraph(db, organizationId);
   const graph = buildScoringGraph(document);
   const config = resolveScoringConfig(overrides);
+  // The pages of this process would load the same graph next: give them this one.
+  void primeCompiledGraph(organizationId, { version: graphVersion, document, graph, config, assessedVendorKeys });
 
   let vendorIndices: number[];
   if (options.seedNodeKeys) {
