@@ -132,6 +132,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       db.graphNode.deleteMany({ where: { organizationId } }),
       db.mappingRequest.deleteMany({ where: { organizationId } }),
       db.scoreSnapshot.deleteMany({ where: { organizationId } }),
+      db.currentScore.deleteMany({ where: { organizationId } }),
       db.scoringRun.deleteMany({ where: { organizationId } }),
       db.organization.deleteMany({ where: { id: organizationId } }),
     ]);

@@ -11,6 +11,7 @@ import { summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
 import { listConcentration } from "@/lib/domain/portfolio/list-concentration";
 import { compareVendors, countDontKnow } from "@/lib/domain/portfolio/compare-vendors";
 import { exportPortfolioCsv, PORTFOLIO_CSV_COLUMNS } from "@/lib/domain/portfolio/export-portfolio-csv";
+import { storeSnapshots } from "@/lib/domain/scoring/recompute-scores";
 import { buildBuiltInTemplates, buildContact, buildOrganization, buildVendor } from "@/prisma/seed/factories";
 import { testDb } from "./setup";
 import { actorFor, withMailSink } from "./fixtures";
@@ -20,13 +21,12 @@ withMailSink();
 type Kinds = { adjacency: number; inheritance: number; trust: number };
 
 async function snapshot(organizationId: string, vendorId: string, data: { exposure: number; amplification: number; byKind: Kinds; critical: number; assets?: number; at: Date }) {
-  await testDb().scoreSnapshot.create({
-    data: {
-      organizationId, vendorId, modelVersion: "test/1", exposure: data.exposure, directExposure: data.exposure * (1 - data.amplification),
-      amplification: data.amplification, byKind: data.byKind, assetsReached: data.assets ?? data.critical + 1, criticalAssetsReached: data.critical,
-      topPaths: [], computedAt: data.at,
-    },
-  });
+  // Stored as recomputeScores stores them, so the vendor's current score follows.
+  await testDb().$transaction((tx) => storeSnapshots(tx, [{
+    organizationId, vendorId, modelVersion: "test/1", exposure: data.exposure, directExposure: data.exposure * (1 - data.amplification),
+    amplification: data.amplification, byKind: data.byKind, assetsReached: data.assets ?? data.critical + 1, criticalAssetsReached: data.critical,
+    topPaths: [], computedAt: data.at,
+  }]));
 }
 
 /** An org with scored and unscored vendors in several assessment states. */
@@ -56,8 +56,9 @@ async function portfolioOrg() {
   const archived = await make("Zulu Archived", "CRITICAL", "ACCEPTED", true);
   await snapshot(org.id, alpha.id, { exposure: 10, amplification: 0.2, byKind: { adjacency: 1, inheritance: 2, trust: 7 }, critical: 2, at: day(10) });
   await snapshot(org.id, bravo.id, { exposure: 30, amplification: 0.9, byKind: { adjacency: 20, inheritance: 5, trust: 5 }, critical: 0, at: day(10) });
-  await snapshot(org.id, charlie.id, { exposure: 15, amplification: 0.4, byKind: { adjacency: 1, inheritance: 10, trust: 4 }, critical: 1, at: day(3) });
+  // Stored out of order (two runs finishing late): the newer one stays current.
   await snapshot(org.id, charlie.id, { exposure: 20, amplification: 0.5, byKind: { adjacency: 2, inheritance: 14, trust: 4 }, critical: 1, at: day(10) });
+  await snapshot(org.id, charlie.id, { exposure: 15, amplification: 0.4, byKind: { adjacency: 1, inheritance: 10, trust: 4 }, critical: 1, at: day(3) });
   await snapshot(org.id, archived.id, { exposure: 99, amplification: 1, byKind: { adjacency: 0, inheritance: 0, trust: 99 }, critical: 5, at: day(10) });
   return { db, org, risk, alpha, bravo, charlie, delta, echo, foxtrot, golf, archived };
 }

@@ -59,10 +59,8 @@ function orderBy(query: PortfolioQuery): Prisma.Sql {
 }
 
 /**
- * Active vendors with their newest snapshot and latest assessment, filtered and sorted in
- * PostgreSQL (one index probe per vendor on ScoreSnapshot(organizationId, vendorId, computedAt)).
- * "Newest" orders by computedAt alone so the probe stops at the first index entry (an id tiebreak
- * would sort every vendor's history: 3× slower at 5,000 vendors); a run writes one row per vendor.
+ * Active vendors with their current score (CurrentScore: the newest snapshot, kept by
+ * recomputeScores) and latest assessment, filtered and sorted in PostgreSQL.
  * `limit: null` returns every match (the CSV export).
  */
 export async function queryPortfolioRows(db: Db, organizationId: string, query: PortfolioQuery, page: { limit: number | null; offset: number }) {
@@ -82,24 +80,7 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
              s."assetsReached", s."criticalAssetsReached", s."modelVersion", s."computedAt",
              a."id" AS "assessmentId", a."status" AS "assessmentStatus", a."at" AS "assessmentAt"
       FROM "Vendor" v
-      LEFT JOIN LATERAL (
-        SELECT x.*,
-               CASE WHEN GREATEST(x.adj, x.inh, x.tru) <= 0 THEN NULL
-                    WHEN x.tru >= x.adj AND x.tru >= x.inh THEN 'trust'
-                    WHEN x.adj >= x.inh THEN 'adjacency'
-                    ELSE 'inheritance' END AS "dominantKind"
-        FROM (
-          SELECT sn."exposure", sn."directExposure", sn."amplification", sn."byKind", sn."assetsReached",
-                 sn."criticalAssetsReached", sn."modelVersion", sn."computedAt",
-                 COALESCE((sn."byKind"->>'adjacency')::float8, 0) AS adj,
-                 COALESCE((sn."byKind"->>'inheritance')::float8, 0) AS inh,
-                 COALESCE((sn."byKind"->>'trust')::float8, 0) AS tru
-          FROM "ScoreSnapshot" sn
-          WHERE sn."organizationId" = v."organizationId" AND sn."vendorId" = v."id"
-          ORDER BY sn."computedAt" DESC
-          LIMIT 1
-        ) x
-      ) s ON TRUE
+      LEFT JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
       LEFT JOIN LATERAL (
         SELECT asm."id", asm."status",
                COALESCE(CASE asm."status"

@@ -48,13 +48,7 @@ export async function summarizePortfolio(db: Db, actor: Actor, metric: Distribut
     db.$queryRaw<{ exposure: number; amplification: number; critical: number }[]>`
       SELECT s."exposure", s."amplification", s."criticalAssetsReached" AS "critical"
       FROM "Vendor" v
-      JOIN LATERAL (
-        SELECT sn."exposure", sn."amplification", sn."criticalAssetsReached"
-        FROM "ScoreSnapshot" sn
-        WHERE sn."organizationId" = v."organizationId" AND sn."vendorId" = v."id"
-        ORDER BY sn."computedAt" DESC
-        LIMIT 1
-      ) s ON TRUE
+      JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
       WHERE v."organizationId" = ${actor.organizationId} AND v."archivedAt" IS NULL`,
   ]);
   const values = scores.map((s) => s[metric]);

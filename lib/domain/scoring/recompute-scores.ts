@@ -68,11 +68,43 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
     computedAt,
   }));
   await db.$transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 1000) await tx.scoreSnapshot.createMany({ data: rows.slice(i, i + 1000) });
+    await storeSnapshots(tx, rows);
     if (options.runId) await tx.scoringRun.update({ where: { id: options.runId }, data: { status: "SUCCEEDED", done: rows.length, finishedAt: new Date() } });
     // Thousands of snapshots take longer than Prisma's default 5 s for an interactive transaction.
   }, { timeout: 5 * 60_000, maxWait: 30_000 });
   return { vendorsScored: rows.length, vendorsInGraph: graph.vendorIndices.length, millis: Math.round(performance.now() - started) };
+}
+
+/**
+ * Stores snapshots and makes each its vendor's current score (CurrentScore) — unless a newer one
+ * already is (two runs finishing out of order). The dominant kind is the kind carrying the most
+ * exposure; ties go to trust, then adjacency. Call inside a transaction.
+ */
+export async function storeSnapshots(tx: Prisma.TransactionClient, rows: Prisma.ScoreSnapshotCreateManyInput[]): Promise<void> {
+  const snapshotIds: string[] = [];
+  for (let i = 0; i < rows.length; i += 1000) snapshotIds.push(...(await tx.scoreSnapshot.createManyAndReturn({ data: rows.slice(i, i + 1000), select: { id: true } })).map((r) => r.id));
+  if (snapshotIds.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "CurrentScore" ("vendorId", "organizationId", "snapshotId", "modelVersion", "exposure", "directExposure", "amplification", "byKind", "dominantKind", "assetsReached", "criticalAssetsReached", "computedAt")
+    SELECT sn."vendorId", sn."organizationId", sn."id", sn."modelVersion", sn."exposure", sn."directExposure", sn."amplification", sn."byKind",
+           CASE WHEN GREATEST(k.adj, k.inh, k.tru) <= 0 THEN NULL
+                WHEN k.tru >= k.adj AND k.tru >= k.inh THEN 'trust'
+                WHEN k.adj >= k.inh THEN 'adjacency'
+                ELSE 'inheritance' END,
+           sn."assetsReached", sn."criticalAssetsReached", sn."computedAt"
+    FROM "ScoreSnapshot" sn
+    CROSS JOIN LATERAL (
+      SELECT COALESCE((sn."byKind"->>'adjacency')::float8, 0) AS adj,
+             COALESCE((sn."byKind"->>'inheritance')::float8, 0) AS inh,
+             COALESCE((sn."byKind"->>'trust')::float8, 0) AS tru
+    ) k
+    WHERE sn."id" = ANY(${snapshotIds})
+    ON CONFLICT ("vendorId") DO UPDATE SET
+      "organizationId" = EXCLUDED."organizationId", "snapshotId" = EXCLUDED."snapshotId", "modelVersion" = EXCLUDED."modelVersion",
+      "exposure" = EXCLUDED."exposure", "directExposure" = EXCLUDED."directExposure", "amplification" = EXCLUDED."amplification",
+      "byKind" = EXCLUDED."byKind", "dominantKind" = EXCLUDED."dominantKind", "assetsReached" = EXCLUDED."assetsReached",
+      "criticalAssetsReached" = EXCLUDED."criticalAssetsReached", "computedAt" = EXCLUDED."computedAt"
+    WHERE "CurrentScore"."computedAt" <= EXCLUDED."computedAt"`;
 }
 
 /**
