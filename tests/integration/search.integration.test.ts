@@ -5,7 +5,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { searchOptions } from "@/lib/domain/search/search-options";
 import { searchScoredVendors } from "@/lib/domain/search/search-scored-vendors";
 import { addManualLinkage } from "@/lib/domain/graph/manual-linkages";
-import { buildOrganization, buildVendor } from "@/prisma/seed/factories";
+import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
+import { listComparableVendors } from "@/lib/domain/portfolio/compare-vendors";
+import { getAssessmentFormOptions, listAssessmentContacts } from "@/lib/domain/assessment/read-assessments";
+import { buildContact, buildOrganization, buildVendor } from "@/prisma/seed/factories";
 import { testDb } from "./setup";
 import { acmeOnASmallPlant, actorFor, withMailSink } from "./fixtures";
 
@@ -137,6 +140,45 @@ describe("search for pickers", () => {
     expect(unscored.id).not.toBe(plant.vendor.id);
     const outsider = await actorFor((await buildOrganization(plant.db)).id, "RISK_OFFICER");
     expect(await searchOptions(plant.db, outsider, { type: "scored-vendor", q: "acme" })).toEqual([]);
+  });
+
+  it("the what-if workspace counts scored vendors and offers the highest-exposure ones only in portfolio mode", async () => {
+    const plant = await acmeOnASmallPlant();
+    const portfolio = await getWhatIfWorkspace(plant.db, plant.risk, undefined);
+    expect(portfolio.scoredVendorCount).toBe(1);
+    expect(portfolio.topVendors.map((v) => v.label)).toEqual(["ACME Controls"]);
+    expect("scoredVendors" in portfolio).toBe(false);
+    const one = await getWhatIfWorkspace(plant.db, plant.risk, plant.vendor.id);
+    expect(one.topVendors).toEqual([]);
+    expect(one.scoredVendorCount).toBe(1);
+  });
+
+  it("the compare picker gets the chosen vendors of the organisation only, in order, and a count", async () => {
+    const w = await twoPlants();
+    const picked = await listComparableVendors(w.db, w.risk, [w.vendors.acme.id, "not-an-id", w.vendors.foreign.id, w.vendors.archived.id, w.vendors.kestrel.id, w.vendors.acme.id]);
+    expect(picked).toEqual({
+      count: 2,
+      chosen: [
+        { id: w.vendors.acme.id, name: "ACME Kestrel reseller", tier: "MEDIUM", exposure: null },
+        { id: w.vendors.kestrel.id, name: "Kestrel Remote Access", tier: "MEDIUM", exposure: null },
+      ],
+    });
+    expect((await failure(listComparableVendors(w.db, w.supplier, []))).code).toBe("FORBIDDEN");
+  });
+
+  it("the new-assessment form gets the linked vendor with its contacts, never another organisation's", async () => {
+    const w = await twoPlants();
+    await buildContact(w.db, { organizationId: w.org.id, vendorId: w.vendors.kestrel.id, name: "Zoe", email: "zoe@kestrel.test" });
+    await buildContact(w.db, { organizationId: w.org.id, vendorId: w.vendors.kestrel.id, name: "Ann", email: "ann@kestrel.test", isPrimary: true });
+    const options = await getAssessmentFormOptions(w.db, w.procurement, w.vendors.kestrel.id);
+    expect(options.vendorCount).toBe(2);
+    expect(options.vendor).toMatchObject({ id: w.vendors.kestrel.id, name: "Kestrel Remote Access" });
+    expect(options.vendor!.contacts.map((c) => c.name)).toEqual(["Ann", "Zoe"]);
+    for (const stale of [w.vendors.foreign.id, w.vendors.archived.id, "nonsense", undefined]) {
+      expect((await getAssessmentFormOptions(w.db, w.procurement, stale)).vendor).toBeNull();
+    }
+    expect((await failure(listAssessmentContacts(w.db, w.outsider, w.vendors.kestrel.id))).code).toBe("NOT_FOUND");
+    expect((await failure(listAssessmentContacts(w.db, w.risk, w.vendors.kestrel.id))).code).toBe("FORBIDDEN");
   });
 
   it("refuses suppliers every type", async () => {

@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/vendor";
 import { DONT_KNOW } from "@/lib/questionnaire/template-schema";
 import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { latestExposures } from "@/lib/domain/search/latest-exposures";
 import { computeBlastRadius, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
 import { describeDifferences, type ComparedVendorFacts } from "./describe-differences";
 
@@ -166,18 +167,19 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
 }
 export type VendorComparison = Awaited<ReturnType<typeof compareVendors>>;
 
-/** Vendors that can be chosen for a comparison: scored ones first, most exposure first. */
-export async function listComparableVendors(db: Db, actor: Actor, limit = 500) {
+/**
+ * For the compare picker: how many vendors could be compared (the page's empty state) and the
+ * chosen ones (`ids`, unknown and archived ones dropped, in the order given) with their newest
+ * exposure. Other vendors are searched (GET /api/search?type=vendor), never listed.
+ */
+export async function listComparableVendors(db: Db, actor: Actor, rawIds: readonly unknown[]) {
   assertCan(actor, "readScores");
-  return db.$queryRaw<{ id: string; name: string; exposure: number | null }[]>`
-    SELECT v."id", v."name", s."exposure"
-    FROM "Vendor" v
-    LEFT JOIN LATERAL (
-      SELECT sn."exposure" FROM "ScoreSnapshot" sn
-      WHERE sn."organizationId" = v."organizationId" AND sn."vendorId" = v."id"
-      ORDER BY sn."computedAt" DESC LIMIT 1
-    ) s ON TRUE
-    WHERE v."organizationId" = ${actor.organizationId} AND v."archivedAt" IS NULL
-    ORDER BY s."exposure" DESC NULLS LAST, lower(v."name"), v."id"
-    LIMIT ${limit}`;
+  const ids = [...new Set(rawIds.filter((id): id is string => idSchema.safeParse(id).success))].slice(0, MAX_COMPARED);
+  const [count, vendors, exposures] = await Promise.all([
+    db.vendor.count({ where: { organizationId: actor.organizationId, archivedAt: null } }),
+    db.vendor.findMany({ where: { organizationId: actor.organizationId, archivedAt: null, id: { in: ids } }, select: { id: true, name: true, tier: true } }),
+    latestExposures(db, actor.organizationId, ids),
+  ]);
+  const byId = new Map(vendors.map((v) => [v.id, { ...v, exposure: exposures.get(v.id) ?? null }]));
+  return { count, chosen: ids.flatMap((id) => byId.get(id) ?? []) };
 }

@@ -9,6 +9,9 @@ import { formatExposure, latestExposures } from "./latest-exposures";
 
 const TIER = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" } as const satisfies Record<VendorTier, string>;
 
+/** "Critical tier · exposure 12.3" (exposure left out when the caller may not read scores: undefined). */
+export const vendorDetail = (tier: VendorTier, exposure: number | null | undefined) => `${TIER[tier]} tier${exposure === undefined ? "" : ` · ${formatExposure(exposure)}`}`;
+
 /** Active vendors of the caller's organisation by name (new assessment, compare); exposure when the caller may read scores. */
 export async function searchVendors(db: Db, actor: Actor, query: Pick<SearchQuery, "q" | "limit" | "exclude">): Promise<SearchOption[]> {
   assertCan(actor, "readVendors");
@@ -20,5 +23,5 @@ export async function searchVendors(db: Db, actor: Actor, query: Pick<SearchQuer
     ORDER BY ${prefixFirst(name, query.q, Prisma.sql`v."id"`)}
     LIMIT ${query.limit}`;
   const exposures = can.readScores(actor) ? await latestExposures(db, actor.organizationId, rows.map((r) => r.id)) : null;
-  return rows.map((v) => ({ id: v.id, label: v.name, detail: `${TIER[v.tier]} tier${exposures ? ` · ${formatExposure(exposures.get(v.id))}` : ""}` }));
+  return rows.map((v) => ({ id: v.id, label: v.name, detail: vendorDetail(v.tier, exposures ? (exposures.get(v.id) ?? null) : undefined) }));
 }
