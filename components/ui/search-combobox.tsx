@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type Ref } from "react";
+import { useEffect, useState, type ComponentProps, type Ref } from "react";
 import { Combobox, ComboboxButton, ComboboxInput, ComboboxOption, ComboboxOptions } from "@headlessui/react";
 import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { searchUrl, type SearchOption, type SearchResponse, type SearchType } from "@/lib/validation/search";
@@ -43,6 +43,14 @@ function useSearch(url: string, enabled: boolean) {
   return { loading: enabled && !current, items: current?.items ?? [], error: current?.error ?? null };
 }
 
+/**
+ * Headless UI sets the input's aria-describedby from its own <Description>s only (undefined here),
+ * which would drop the Field's error or hint; this input takes ours from `data-describedby` instead.
+ */
+function DescribedInput({ "data-describedby": describedBy, ...props }: ComponentProps<"input"> & { "data-describedby"?: string }) {
+  return <input {...props} aria-describedby={describedBy} />;
+}
+
 /** Props of SearchCombobox. */
 export interface SearchComboboxProps {
   /** The input's id, which the Field's label points at. */
@@ -80,11 +88,12 @@ export function SearchCombobox({ id, type, value, onChange, onBlur, invalid = fa
     <Combobox value={value} onChange={onChange} by="id" immediate disabled={disabled} onClose={() => setQuery("")}>
       <div className="relative">
         <ComboboxInput
+          as={DescribedInput}
           id={id}
           ref={inputRef}
           className={`${controlClass(invalid)} pr-9`}
           aria-invalid={invalid || undefined}
-          aria-describedby={aria["aria-describedby"]}
+          data-describedby={aria["aria-describedby"]}
           placeholder={placeholder}
           autoComplete="off"
           displayValue={(option: SearchOption | null) => option?.label ?? ""}
