@@ -81,6 +81,20 @@ test.describe("vendors", () => {
     await expect(page.getByRole("main").getByText("No vendors match")).toBeVisible();
   });
 
+  test("a new assessment's vendor is searched; its contacts load once it is chosen", async ({ page }) => {
+    await signIn(page, DEMO_USERS.procurement);
+    await page.goto("/assessments/new");
+    const form = page.getByRole("form", { name: "New assessment" });
+    await expect(form.getByLabel("Vendor")).toHaveValue("");
+    await expect(form.getByLabel("Send to")).toBeDisabled();
+    await form.getByRole("button", { name: "Send invitation" }).click();
+    await expect(form.getByText("Choose a vendor.")).toBeVisible();
+    await chooseFromSearch(page, form.getByLabel("Vendor"), "meridian", /^Meridian Gateways/);
+    await expect(form.getByLabel("Send to")).toBeEnabled();
+    await expect(form.getByLabel("Send to").locator("option:checked")).toHaveText("Joost de Vries — joost@meridian-gw.test (primary)");
+    await expect(form.getByText("Choose a vendor.")).toHaveCount(0);
+  });
+
   test("a duplicate vendor name is refused next to the field", async ({ page }) => {
     await signIn(page, DEMO_USERS.procurement);
     await page.goto("/vendors/new");
