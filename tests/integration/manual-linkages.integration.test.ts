@@ -38,6 +38,14 @@ describe("linkages recorded by hand", () => {
     expect(snapshot.amplification).toBe(0);
     expect(await w.db.auditEvent.count({ where: { action: "linkage.create" } })).toBe(1);
 
+    // A component target is named by its graph node, an unknown key by itself.
+    await w.db.graphNode.create({ data: { organizationId: w.org.id, key: "component:name:kiln-rtos", type: "COMPONENT", name: "KilnOS", subtype: "rtos" } });
+    await addManualLinkage(w.db, w.risk, { vendorId: w.vendor.id, toKey: "component:name:kiln-rtos", kind: "INHERITANCE", weight: 0.5, reason: "Their firmware runs on KilnOS" });
+    expect((await listManualLinkages(w.db, w.risk, w.vendor.id)).linkages.map((l) => l.toName)).toEqual(["KilnOS (rtos)", "Kiln PLC (controller)"]);
+    await w.db.graphNode.deleteMany({ where: { key: "component:name:kiln-rtos" } });
+    expect((await listManualLinkages(w.db, w.risk, w.vendor.id)).linkages[0]!.toName).toBe("component:name:kiln-rtos");
+    await w.db.linkage.deleteMany({ where: { toKey: "component:name:kiln-rtos" } });
+
     await removeManualLinkage(w.db, w.risk, linkages[0]!.id);
     expect((await listManualLinkages(w.db, w.risk, w.vendor.id)).linkages).toEqual([]);
     expect(await w.db.auditEvent.count({ where: { action: "linkage.delete" } })).toBe(1);
