@@ -37,7 +37,6 @@ export const searchQuerySchema = z.object({
   /** Assets only: leave out the assets this vendor is already deployed on. */
   undeployedFor: recordId.optional(),
 });
-export type SearchQueryInput = z.input<typeof searchQuerySchema>;
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 /** One suggestion of a search combobox: what is stored (`id`), what is shown, and a hint under it. */

@@ -6,7 +6,7 @@ import { searchOptions } from "@/lib/domain/search/search-options";
 import { searchScoredVendors } from "@/lib/domain/search/search-scored-vendors";
 import { addManualLinkage } from "@/lib/domain/graph/manual-linkages";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
-import { listComparableVendors } from "@/lib/domain/portfolio/compare-vendors";
+import { listComparableVendors } from "@/lib/domain/portfolio/list-comparable-vendors";
 import { getAssessmentFormOptions, listAssessmentContacts } from "@/lib/domain/assessment/read-assessments";
 import { buildContact, buildOrganization, buildVendor } from "@/prisma/seed/factories";
 import { testDb } from "./setup";
