@@ -6,12 +6,16 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createAssessmentSchema, type CreateAssessmentInput } from "@/lib/validation/assessment";
 import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/field";
+import { SearchComboboxController } from "@/components/ui/search-combobox";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { createAssessmentAction } from "@/app/(portal)/assessments/actions";
 
-type VendorOption = { id: string; name: string; contacts: { id: string; name: string; email: string; isPrimary: boolean }[] };
+type Contact = { id: string; name: string; email: string; isPrimary: boolean };
+type VendorWithContacts = { id: string; name: string; contacts: Contact[] };
+/** The chosen vendor's contacts: loaded once it is chosen in the search. */
+type Contacts = { vendorId: string | null; list: Contact[]; loading: boolean; error: string | null };
 type TemplateOption = { id: string; title: string; version: number };
 const FIELDS = ["vendorId", "contactId", "templateId", "dueDate", "message"] as const;
 
@@ -21,15 +25,15 @@ function inDays(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function NewAssessmentForm({ vendors, templates, defaultVendorId }: { vendors: VendorOption[]; templates: TemplateOption[]; defaultVendorId?: string }) {
+export function NewAssessmentForm({ initialVendor, templates }: { initialVendor: VendorWithContacts | null; templates: TemplateOption[] }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string[]>([]);
-  const firstVendor = vendors.find((v) => v.id === defaultVendorId) ?? vendors[0];
+  const [contacts, setContacts] = useState<Contacts>({ vendorId: initialVendor?.id ?? null, list: initialVendor?.contacts ?? [], loading: false, error: null });
   const { register, handleSubmit, setError, setValue, control, formState } = useForm<CreateAssessmentInput>({
     resolver: zodResolver(createAssessmentSchema),
     defaultValues: {
-      vendorId: firstVendor?.id ?? "",
-      contactId: firstVendor?.contacts[0]?.id ?? "",
+      vendorId: initialVendor?.id ?? "",
+      contactId: initialVendor?.contacts[0]?.id ?? "",
       templateId: templates[0]?.id ?? "",
       dueDate: inDays(21),
       message: "",
@@ -37,7 +41,22 @@ export function NewAssessmentForm({ vendors, templates, defaultVendorId }: { ven
     },
   });
   const vendorId = useWatch({ control, name: "vendorId" });
-  const contacts = vendors.find((v) => v.id === vendorId)?.contacts ?? [];
+  const chooseVendor = async (vendor: { id: string } | null) => {
+    setValue("contactId", "");
+    if (!vendor) {
+      setContacts({ vendorId: null, list: [], loading: false, error: null });
+      return;
+    }
+    setContacts({ vendorId: vendor.id, list: [], loading: true, error: null });
+    const loaded = await fetch(`/api/vendors/${vendor.id}/contacts`, { headers: { Accept: "application/json" } })
+      .then(async (r) => (r.ok ? { list: ((await r.json()) as { contacts: Contact[] }).contacts, error: null } : { list: [], error: "Could not load this vendor's contacts. Choose it again." }))
+      .catch(() => ({ list: [] as Contact[], error: "Could not load this vendor's contacts. Check your connection and choose it again." }));
+    // A later choice wins over an earlier answer arriving late.
+    setContacts((c) => (c.vendorId === vendor.id ? { vendorId: vendor.id, loading: false, ...loaded } : c));
+    if (loaded.list[0]) setValue("contactId", loaded.list[0].id);
+  };
+  const shownContacts = contacts.vendorId === vendorId ? contacts : { vendorId, list: [], loading: false, error: null };
+  const noContacts = !!vendorId && !shownContacts.loading && !shownContacts.error && shownContacts.list.length === 0;
   const { errors, isSubmitting } = formState;
   const err = (f: (typeof FIELDS)[number]) => errors[f]?.message;
 
@@ -59,17 +78,22 @@ export function NewAssessmentForm({ vendors, templates, defaultVendorId }: { ven
       {formError.length ? <Alert>{formError.join(" ")}</Alert> : null}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="vendorId" label="Vendor" required error={err("vendorId")}>
-          <Select
+          <SearchComboboxController
+            control={control}
+            name="vendorId"
             id="vendorId"
+            type="vendor"
+            placeholder="Search vendors by name…"
+            initialOption={initialVendor ? { id: initialVendor.id, label: initialVendor.name, detail: null } : null}
+            onSelect={chooseVendor}
             invalid={!!err("vendorId")}
-            {...register("vendorId", { onChange: (e) => setValue("contactId", vendors.find((v) => v.id === e.target.value)?.contacts[0]?.id ?? "") })}
-          >
-            {vendors.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
-          </Select>
+            aria-describedby={describedBy("vendorId", err("vendorId"))}
+          />
         </Field>
-        <Field id="contactId" label="Send to" required error={err("contactId") ?? (contacts.length === 0 ? "This vendor has no contacts yet: add one on the vendor's page." : undefined)}>
-          <Select id="contactId" invalid={!!err("contactId") || contacts.length === 0} aria-describedby={describedBy("contactId", err("contactId"))} {...register("contactId")}>
-            {contacts.map((c) => <option key={c.id} value={c.id}>{c.name} — {c.email}{c.isPrimary ? " (primary)" : ""}</option>)}
+        <Field id="contactId" label="Send to" required error={err("contactId") ?? shownContacts.error ?? (noContacts ? "This vendor has no contacts yet: add one on the vendor's page." : undefined)} hint={vendorId ? undefined : "Choose a vendor first."}>
+          <Select id="contactId" disabled={!vendorId || shownContacts.loading} invalid={!!err("contactId") || noContacts || !!shownContacts.error} aria-describedby={describedBy("contactId", err("contactId") ?? shownContacts.error ?? (noContacts ? "x" : undefined), vendorId ? undefined : "x")} {...register("contactId")}>
+            {shownContacts.loading ? <option value="">Loading contacts…</option> : null}
+            {shownContacts.list.map((c) => <option key={c.id} value={c.id}>{c.name} — {c.email}{c.isPrimary ? " (primary)" : ""}</option>)}
           </Select>
         </Field>
         <Field id="templateId" label="Questionnaire" required error={err("templateId")}>
@@ -85,7 +109,7 @@ export function NewAssessmentForm({ vendors, templates, defaultVendorId }: { ven
         <Textarea id="message" rows={4} invalid={!!err("message")} aria-describedby={describedBy("message", err("message"), "x")} {...register("message")} />
       </Field>
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={isSubmitting || contacts.length === 0}>{isSubmitting ? "Sending…" : "Send invitation"}</Button>
+        <Button type="submit" disabled={isSubmitting || noContacts}>{isSubmitting ? "Sending…" : "Send invitation"}</Button>
         <Button variant="secondary" disabled={isSubmitting} onClick={submit(false)}>Save as draft</Button>
         <ButtonLink variant="ghost" href="/assessments">Cancel</ButtonLink>
       </div>

@@ -10,12 +10,12 @@ import {
   type ConnectionFormData, type ConnectionFormInput, type ConnectionKind,
 } from "@/lib/validation/asset";
 import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/field";
+import { SearchComboboxController } from "@/components/ui/search-combobox";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { addConnectionAction, removeConnectionAction } from "@/app/(portal)/inventory/actions";
-import { assetTypeLabel } from "./asset-badges";
 
 export type ConnectionRow = {
   id: string;
@@ -25,12 +25,11 @@ export type ConnectionRow = {
   reason: string;
   other: { id: string; name: string; type: string } | null;
 };
-export type AssetOption = { id: string; name: string; type: string; site: string | null; zone: string | null };
 
 const FIELDS = ["direction", "otherAssetId", "kind", "weight", "reason"] as const;
 const KIND_TONE = { ADJACENCY: "blue", INHERITANCE: "amber", TRUST: "red" } as const;
 
-function ConnectionForm({ assetId, assetName, options, onDone }: { assetId: string; assetName: string; options: AssetOption[]; onDone: () => void }) {
+function ConnectionForm({ assetId, assetName, onDone }: { assetId: string; assetName: string; onDone: () => void }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string[]>([]);
   const { register, handleSubmit, setError, setValue, getFieldState, formState, control } = useForm<ConnectionFormInput, unknown, ConnectionFormData>({
@@ -73,12 +72,7 @@ function ConnectionForm({ assetId, assetName, options, onDone }: { assetId: stri
           </Select>
         </Field>
         <Field id="conn-other" label="Other asset" required error={err("otherAssetId")}>
-          <Select id="conn-other" invalid={!!err("otherAssetId")} aria-describedby={describedBy("conn-other", err("otherAssetId"))} {...register("otherAssetId")}>
-            <option value="">Choose an asset…</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>{o.name} — {assetTypeLabel(o.type)}{o.zone ? ` · ${o.zone}` : ""}</option>
-            ))}
-          </Select>
+          <SearchComboboxController control={control} name="otherAssetId" id="conn-other" type="asset" exclude={[assetId]} placeholder="Search your inventory…" invalid={!!err("otherAssetId")} aria-describedby={describedBy("conn-other", err("otherAssetId"))} />
         </Field>
         <Field id="conn-kind" label="Kind" required error={err("kind")}>
           <Select id="conn-kind" invalid={!!err("kind")} {...kindField}>
@@ -101,12 +95,11 @@ function ConnectionForm({ assetId, assetName, options, onDone }: { assetId: stri
 }
 
 /** The buyer's own adjacency of one asset: which assets it affects and which affect it. */
-export function ConnectionsPanel({ assetId, assetName, connections, options, canManage }: { assetId: string; assetName: string; connections: ConnectionRow[]; options: AssetOption[]; canManage: boolean }) {
+export function ConnectionsPanel({ assetId, assetName, connections, hasOtherAssets, canManage }: { assetId: string; assetName: string; connections: ConnectionRow[]; hasOtherAssets: boolean; canManage: boolean }) {
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const others = options.filter((o) => o.id !== assetId);
   const remove = (c: ConnectionRow) => {
     if (!window.confirm(`Remove the connection with ${c.other?.name ?? "this asset"}?`)) return;
     setError(null);
@@ -117,9 +110,9 @@ export function ConnectionsPanel({ assetId, assetName, connections, options, can
     });
   };
   return (
-    <Card title="Connections" actions={canManage && !adding ? <Button variant="secondary" onClick={() => setAdding(true)} disabled={others.length === 0}>Add connection</Button> : null}>
+    <Card title="Connections" actions={canManage && !adding ? <Button variant="secondary" onClick={() => setAdding(true)} disabled={!hasOtherAssets}>Add connection</Button> : null}>
       {error ? <div className="mb-3"><Alert>{error}</Alert></div> : null}
-      {adding ? <div className="mb-4"><ConnectionForm assetId={assetId} assetName={assetName} options={others} onDone={() => setAdding(false)} /></div> : null}
+      {adding ? <div className="mb-4"><ConnectionForm assetId={assetId} assetName={assetName} onDone={() => setAdding(false)} /></div> : null}
       {connections.length === 0 && !adding ? (
         <p className="text-sm text-slate-600">
           No connections recorded. {canManage ? "Record which assets sit behind this one, share its controller or broker, or sit in the same flat zone." : ""}

@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { deploymentInputSchema, type DeploymentData, type DeploymentInput } from "@/lib/validation/asset";
-import { Field, Input, Select, describedBy } from "@/components/ui/field";
+import { Field, Input, describedBy } from "@/components/ui/field";
+import { SearchComboboxController } from "@/components/ui/search-combobox";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
@@ -19,15 +20,12 @@ export type DeploymentPanelRow = {
   note: string | null;
   asset: { id: string; name: string; type: string; criticality: number; safetyImpact: boolean; site: string | null; zone: string | null };
 };
-/** One row of listAssetOptions (lib/domain/inventory/list-assets.ts). */
-export type DeploymentAssetOption = { id: string; name: string; type: string; site: string | null; zone: string | null };
-
 const FIELDS = ["assetId", "note"] as const;
 
-function DeploymentForm({ vendorId, assets, onDone }: { vendorId: string; assets: DeploymentAssetOption[]; onDone: () => void }) {
+function DeploymentForm({ vendorId, onDone }: { vendorId: string; onDone: () => void }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string[]>([]);
-  const { register, handleSubmit, setError, formState } = useForm<DeploymentInput, unknown, DeploymentData>({
+  const { register, control, handleSubmit, setError, formState } = useForm<DeploymentInput, unknown, DeploymentData>({
     resolver: zodResolver(deploymentInputSchema),
     defaultValues: { assetId: "", note: "" },
     mode: "onTouched",
@@ -50,10 +48,8 @@ function DeploymentForm({ vendorId, assets, onDone }: { vendorId: string; assets
       {formError.length ? <Alert>{formError.join(" ")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="deployment-asset" label="Asset" required error={err("assetId")}>
-          <Select id="deployment-asset" invalid={!!err("assetId")} aria-describedby={describedBy("deployment-asset", err("assetId"))} {...register("assetId")}>
-            <option value="">Choose an asset…</option>
-            {assets.map((a) => <option key={a.id} value={a.id}>{a.name} — {assetTypeLabel(a.type)}{a.site ? ` · ${a.site}` : ""}</option>)}
-          </Select>
+          {/* Assets this vendor is already deployed on are not offered; the server refuses duplicates too. */}
+          <SearchComboboxController control={control} name="assetId" id="deployment-asset" type="asset" undeployedFor={vendorId} placeholder="Search your inventory…" invalid={!!err("assetId")} aria-describedby={describedBy("deployment-asset", err("assetId"))} />
         </Field>
         <Field id="deployment-note" label="Note" error={err("note")} hint="Product, version or how it is used.">
           <Input id="deployment-note" invalid={!!err("note")} aria-describedby={describedBy("deployment-note", err("note"), "x")} {...register("note")} />
@@ -68,13 +64,11 @@ function DeploymentForm({ vendorId, assets, onDone }: { vendorId: string; assets
 }
 
 /** Where a vendor's products sit in the buyer's inventory; for the vendor page. */
-export function DeploymentsPanel({ vendorId, deployments, assets, canManage }: { vendorId: string; deployments: DeploymentPanelRow[]; assets: DeploymentAssetOption[]; canManage: boolean }) {
+export function DeploymentsPanel({ vendorId, deployments, hasAssets, canManage }: { vendorId: string; deployments: DeploymentPanelRow[]; hasAssets: boolean; canManage: boolean }) {
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const deployed = new Set(deployments.map((d) => d.asset.id));
-  const available = assets.filter((a) => !deployed.has(a.id));
   const remove = (d: DeploymentPanelRow) => {
     if (!window.confirm(`Remove the deployment on ${d.asset.name}?`)) return;
     setError(null);
@@ -85,12 +79,12 @@ export function DeploymentsPanel({ vendorId, deployments, assets, canManage }: {
     });
   };
   return (
-    <Card title="Deployed on" actions={canManage && !adding ? <Button variant="secondary" onClick={() => setAdding(true)} disabled={available.length === 0}>Add deployment</Button> : null}>
+    <Card title="Deployed on" actions={canManage && !adding ? <Button variant="secondary" onClick={() => setAdding(true)} disabled={!hasAssets}>Add deployment</Button> : null}>
       {error ? <div className="mb-3"><Alert>{error}</Alert></div> : null}
-      {adding ? <div className="mb-4"><DeploymentForm vendorId={vendorId} assets={available} onDone={() => setAdding(false)} /></div> : null}
+      {adding ? <div className="mb-4"><DeploymentForm vendorId={vendorId} onDone={() => setAdding(false)} /></div> : null}
       {deployments.length === 0 && !adding ? (
         <p className="text-sm text-slate-600">
-          No deployments recorded. {canManage ? (assets.length ? "Record which assets of your inventory run this vendor's products, so its answers attach to real assets." : "Add assets to the inventory first.") : ""}
+          No deployments recorded. {canManage ? (hasAssets ? "Record which assets of your inventory run this vendor's products, so its answers attach to real assets." : "Add assets to the inventory first.") : ""}
         </p>
       ) : (
         <ul className="divide-y divide-slate-100">

@@ -6,6 +6,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { MANUAL_LINKAGE_KINDS, manualLinkageSchema, type ManualLinkageInput } from "@/lib/validation/linkage";
 import { Field, Input, Select, describedBy } from "@/components/ui/field";
+import { SearchComboboxController } from "@/components/ui/search-combobox";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
@@ -19,14 +20,14 @@ const KIND_LABEL = { ADJACENCY: "Adjacency", INHERITANCE: "Inheritance", TRUST: 
 const DEFAULT_WEIGHT = { ADJACENCY: 0.8, INHERITANCE: 0.6, TRUST: 0.85 } as const;
 
 /** Linkages the buyer knows of but no questionnaire captured, e.g. "their engineer's laptop is on our L2 network". */
-export function ManualLinkagesPanel({ vendorId, linkages, targets, canManage }: { vendorId: string; linkages: Row[]; targets: { key: string; label: string }[]; canManage: boolean }) {
+export function ManualLinkagesPanel({ vendorId, linkages, canManage }: { vendorId: string; linkages: Row[]; canManage: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError: setFieldError, setValue, control, reset, formState } = useForm<ManualLinkageInput>({
     resolver: zodResolver(manualLinkageSchema),
-    defaultValues: { vendorId, toKey: targets[0]?.key ?? "", kind: "TRUST", weight: DEFAULT_WEIGHT.TRUST, reason: "" },
+    defaultValues: { vendorId, toKey: "", kind: "TRUST", weight: DEFAULT_WEIGHT.TRUST, reason: "" },
   });
   const kind = useWatch({ control, name: "kind" });
   const { errors, isSubmitting } = formState;
@@ -39,7 +40,7 @@ export function ManualLinkagesPanel({ vendorId, linkages, targets, canManage }: 
       if (result.code !== "VALIDATION" || unplaced.length) setError([result.message, ...unplaced].join(" "));
       return;
     }
-    reset({ vendorId, toKey: values.toKey, kind: values.kind, weight: DEFAULT_WEIGHT[values.kind], reason: "" });
+    reset({ vendorId, toKey: "", kind: values.kind, weight: DEFAULT_WEIGHT[values.kind], reason: "" });
     setOpen(false);
     router.refresh();
   });
@@ -58,9 +59,7 @@ export function ManualLinkagesPanel({ vendorId, linkages, targets, canManage }: 
         <form onSubmit={onSubmit} noValidate className="mb-4 space-y-4 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200" aria-label="Add a linkage">
           <p className="text-sm text-slate-600">If this vendor is compromised or fails, what else is affected, how likely, and why? Scores update when you save.</p>
           <Field id="ml-to" label="Reaches" required error={err("toKey")}>
-            <Select id="ml-to" invalid={!!err("toKey")} aria-describedby={describedBy("ml-to", err("toKey"))} {...register("toKey")}>
-              {targets.map((t) => <option key={t.key} value={t.key}>{t.label}</option>)}
-            </Select>
+            <SearchComboboxController control={control} name="toKey" id="ml-to" type="target" placeholder="Search assets and components…" invalid={!!err("toKey")} aria-describedby={describedBy("ml-to", err("toKey"))} />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="ml-kind" label="Kind" required error={err("kind")}>

@@ -2,9 +2,11 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { SearchCombobox } from "@/components/ui/search-combobox";
 import { answerHref } from "@/components/graph/answer-link";
 import { resolveScenarioOutcomes, type ScenarioChanges, type WhatIfControlId } from "@/lib/domain/what-if/controls";
 import { saveScenarioSchema, weightSchema } from "@/lib/domain/what-if/what-if-schema";
@@ -97,7 +99,7 @@ export function WhatIfWorkbench({ workspace, canRemediate, initialChanges }: { w
             })}
           </ul>
         </Card>
-        {vendor ? <LinkageEditor workspace={workspace} changes={changes} setChanges={update} /> : <VendorPicker vendors={workspace.scoredVendors} />}
+        {vendor ? <LinkageEditor workspace={workspace} changes={changes} setChanges={update} /> : <VendorPicker topVendors={workspace.topVendors} total={workspace.scoredVendorCount} />}
       </div>
       {/* The whole column scrolls on its own, so the effect stays in view while the list is long. */}
       <div className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pb-1">
@@ -109,14 +111,26 @@ export function WhatIfWorkbench({ workspace, canRemediate, initialChanges }: { w
   );
 }
 
-function VendorPicker({ vendors }: { vendors: { id: string; name: string }[] }) {
+/** Portfolio mode: search any scored vendor, or open one of the highest-exposure ones. */
+function VendorPicker({ topVendors, total }: { topVendors: WhatIfWorkspace["topVendors"]; total: number }) {
+  const router = useRouter();
   return (
     <Card title="One vendor at a time">
       <p className="mb-3 text-sm text-slate-600">To toggle single linkages or drag their weights, open the what-if of one vendor:</p>
-      {vendors.length === 0 ? <p className="text-sm text-slate-500">No vendor is scored yet: accept an assessment first.</p> : (
-        <ul className="flex flex-wrap gap-2">
-          {vendors.map((v) => <li key={v.id}><Link href={`/what-if?vendor=${v.id}`} className="inline-block rounded-md px-3 py-1.5 text-sm text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">{v.name}</Link></li>)}
-        </ul>
+      {total === 0 ? <p className="text-sm text-slate-500">No vendor is scored yet: accept an assessment first.</p> : (
+        <div className="space-y-4">
+          <Field id="what-if-vendor" label="Find a scored vendor">
+            <SearchCombobox id="what-if-vendor" type="scored-vendor" value={null} placeholder={`Search ${total} scored vendor${total === 1 ? "" : "s"}…`} onChange={(v) => { if (v) router.push(`/what-if?vendor=${v.id}`); }} />
+          </Field>
+          {topVendors.length ? (
+            <div>
+              <h3 className="mb-2 text-xs font-medium text-slate-600">Highest exposure</h3>
+              <ul className="flex flex-wrap gap-2">
+                {topVendors.map((v) => <li key={v.id}><Link href={`/what-if?vendor=${v.id}`} className="inline-block rounded-md px-3 py-1.5 text-sm text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">{v.label}{v.exposure !== null ? <span className="ml-1.5 text-xs tabular-nums text-slate-500">{score(v.exposure)}</span> : null}</Link></li>)}
+              </ul>
+            </div>
+          ) : null}
+        </div>
       )}
     </Card>
   );

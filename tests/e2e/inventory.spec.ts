@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, signIn } from "./support/auth";
+import { chooseFromSearch } from "./support/combobox";
 
 const csvFile = (text: string) => ({ name: "plant-b.csv", mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 
@@ -58,7 +59,11 @@ test.describe("inventory", () => {
     await page.getByRole("button", { name: "Add connection" }).click();
     const form = page.getByRole("form", { name: "New connection" });
     await form.getByLabel("Direction").selectOption("incoming");
-    await form.getByLabel("Other asset").selectOption({ label: "MQTT-1 Edge Broker — Broker · L2 Supervisory" });
+    // The other asset is searched, not listed; the asset itself is never offered.
+    await form.getByLabel("Other asset").fill("PLC-3");
+    await expect(page.getByRole("listbox").getByText("No matches for “PLC-3”.")).toBeVisible();
+    await chooseFromSearch(page, form.getByLabel("Other asset"), "mqtt", /^MQTT-1 Edge Broker/);
+    await expect(form.getByLabel("Other asset")).toHaveValue("MQTT-1 Edge Broker");
     await form.getByLabel("Kind").selectOption("TRUST");
     await expect(form.getByLabel("Weight")).toHaveValue("0.85");
     await form.getByRole("button", { name: "Add connection" }).click();

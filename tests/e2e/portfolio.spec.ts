@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS, signIn } from "./support/auth";
+import { chooseFromSearch } from "./support/combobox";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
@@ -81,11 +82,23 @@ test.describe("portfolio", () => {
     await expect(page.locator(".recharts-surface").first()).toBeVisible();
     await shot(page, "compare-two-vendors");
 
-    // The picker is a keyboard-friendly form: choose a third vendor and compare again.
+    // The picker shows the chosen vendors as chips; a search adds a third (already chosen ones are not offered).
     const picker = page.getByRole("form", { name: "Choose vendors to compare" });
-    await picker.getByLabel("Find a vendor").fill("Helix");
-    await picker.getByRole("checkbox", { name: /Helix Controls/ }).focus();
-    await page.keyboard.press("Space");
+    const chips = picker.getByRole("list", { name: "Chosen vendors" });
+    await expect(chips.getByRole("listitem")).toHaveCount(2);
+    await expect(chips).toContainText("Orbital SCADA Cloud");
+    await picker.getByLabel("Add a vendor").fill("Meridian");
+    await expect(page.getByRole("listbox").getByText("No matches for “Meridian”.")).toBeVisible();
+    await picker.getByLabel("Add a vendor").fill("Helix");
+    await expect(page.getByRole("option", { name: /^Helix Controls/ })).toBeVisible();
+    await page.screenshot({ path: "test-results/combobox-compare.png" });
+    await chooseFromSearch(page, picker.getByLabel("Add a vendor"), "Helix", /^Helix Controls/);
+    await expect(picker.getByText("3 of 4 chosen")).toBeVisible();
+    await expect(chips.getByRole("listitem")).toHaveCount(3);
+    // A chip can be removed and the vendor added again.
+    await chips.getByRole("button", { name: "Remove Helix Controls" }).click();
+    await expect(picker.getByText("2 of 4 chosen")).toBeVisible();
+    await chooseFromSearch(page, picker.getByLabel("Add a vendor"), "helix", /^Helix Controls/);
     await expect(picker.getByText("3 of 4 chosen")).toBeVisible();
     await picker.getByRole("button", { name: "Compare" }).click();
     await expect(page.getByTestId("compare-differences")).toContainText("Helix Controls is not scored yet");
@@ -101,5 +114,11 @@ test.describe("portfolio", () => {
     await expect(page.getByRole("table", { name: /Vendors ranked/ })).toHaveCount(0);
     await page.goto("/compare");
     await expect(page.getByRole("heading", { name: "Compare vendors" })).toHaveCount(0);
+    // Nor the pickers' search.
+    for (const type of ["vendor", "scored-vendor", "asset", "target"]) {
+      const search = await page.request.get(`/api/search?type=${type}&q=a`);
+      expect(search.status(), type).toBe(403);
+      expect(await search.text()).not.toContain("Meridian");
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, signIn } from "./support/auth";
+import { chooseFromSearch } from "./support/combobox";
 
 test.describe("vendors", () => {
   test("procurement creates a vendor after fixing a validation error, adds a contact, edits and archives it", async ({ page }) => {
@@ -38,6 +39,33 @@ test.describe("vendors", () => {
     await expect(page.getByRole("main").getByText("ola@quartz.test")).toBeVisible();
     await expect(page.getByRole("main").getByText("Primary", { exact: true })).toBeVisible();
 
+    // Where its products sit: the asset is searched, not listed; once deployed it is not offered again.
+    await page.getByRole("button", { name: "Add deployment" }).click();
+    const deployment = page.getByRole("form", { name: "New deployment" });
+    await deployment.getByRole("button", { name: "Add deployment" }).click();
+    await expect(deployment.getByText("Choose an asset.")).toBeVisible();
+    await expect(deployment.getByLabel("Asset")).toHaveAttribute("aria-describedby", "deployment-asset-error");
+    await deployment.getByLabel("Asset").fill("hist");
+    await expect(page.getByRole("option", { name: /^HIST-1 Process Historian/ })).toBeVisible();
+    await page.screenshot({ path: "test-results/combobox-vendor-page.png" });
+    await chooseFromSearch(page, deployment.getByLabel("Asset"), "hist", /^HIST-1 Process Historian/);
+    await deployment.getByLabel("Note").fill("Cellular modem on the historian uplink");
+    await deployment.getByRole("button", { name: "Add deployment" }).click();
+    await expect(page.getByRole("link", { name: "HIST-1 Process Historian" })).toBeVisible();
+    await page.getByRole("button", { name: "Add deployment" }).click();
+    await page.getByRole("form", { name: "New deployment" }).getByLabel("Asset").fill("HIST-1");
+    await expect(page.getByRole("listbox").getByText("No matches for “HIST-1”.")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await page.getByRole("form", { name: "New deployment" }).getByRole("button", { name: "Cancel" }).click();
+
+    // A linkage recorded by hand reaches an asset or a component found by name.
+    await page.getByRole("button", { name: "Add linkage" }).click();
+    const linkage = page.getByRole("form", { name: "Add a linkage" });
+    await chooseFromSearch(page, linkage.getByLabel("Reaches"), "mqtt", /^MQTT-1 Edge Broker/);
+    await linkage.getByLabel("Why").fill("Their modem relays MQTT-1 data to the vendor cloud");
+    await linkage.getByRole("button", { name: "Add linkage" }).click();
+    await expect(page.getByRole("main").getByText("→ MQTT-1 Edge Broker (broker)")).toBeVisible();
+
     await page.getByRole("link", { name: "Edit" }).click();
     await page.getByLabel("What they supply").fill("Cellular telemetry modems with a vendor cloud relay.");
     await page.getByRole("button", { name: "Save changes" }).click();
@@ -51,6 +79,20 @@ test.describe("vendors", () => {
     await expect(page.getByRole("main").getByText("This vendor is archived")).toBeVisible();
     await page.goto(`/vendors?q=${encodeURIComponent(name)}`);
     await expect(page.getByRole("main").getByText("No vendors match")).toBeVisible();
+  });
+
+  test("a new assessment's vendor is searched; its contacts load once it is chosen", async ({ page }) => {
+    await signIn(page, DEMO_USERS.procurement);
+    await page.goto("/assessments/new");
+    const form = page.getByRole("form", { name: "New assessment" });
+    await expect(form.getByLabel("Vendor")).toHaveValue("");
+    await expect(form.getByLabel("Send to")).toBeDisabled();
+    await form.getByRole("button", { name: "Send invitation" }).click();
+    await expect(form.getByText("Choose a vendor.")).toBeVisible();
+    await chooseFromSearch(page, form.getByLabel("Vendor"), "meridian", /^Meridian Gateways/);
+    await expect(form.getByLabel("Send to")).toBeEnabled();
+    await expect(form.getByLabel("Send to").locator("option:checked")).toHaveText("Joost de Vries — joost@meridian-gw.test (primary)");
+    await expect(form.getByText("Choose a vendor.")).toHaveCount(0);
   });
 
   test("a duplicate vendor name is refused next to the field", async ({ page }) => {

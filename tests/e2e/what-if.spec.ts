@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, signIn } from "./support/auth";
+import { chooseFromSearch } from "./support/combobox";
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
@@ -31,6 +32,15 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
     await expect(page).toHaveURL(/\/assessments\/[a-z0-9]+\?revision=1#question-cred_list$/);
     await expect(page.locator("#question-cred_list")).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/vendor-score-answer.png" });
+
+    // What-if of the whole portfolio: the highest-exposure vendors as links, any scored one by search.
+    await page.goto("/what-if");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("What-if: whole portfolio");
+    await expect(page.getByRole("link", { name: /^Orbital SCADA Cloud/ })).toBeVisible();
+    await page.getByLabel("Find a scored vendor").fill("Helix");
+    await expect(page.getByRole("listbox").getByText("No matches for “Helix”.")).toBeVisible();
+    await chooseFromSearch(page, page.getByLabel("Find a scored vendor"), "orbital", /^Orbital SCADA Cloud/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("What-if: Orbital SCADA Cloud");
 
     // What-if: a one-click control lowers the exposure at once, without saving anything.
     await page.goto(scoreUrl);

@@ -29,15 +29,22 @@ describe("linkages recorded by hand", () => {
   it("adds one with a reason, scores the vendor, audits, and removes it again", async () => {
     const w = await world();
     await addManualLinkage(w.db, w.risk, { vendorId: w.vendor.id, toKey: `asset:${w.plc.id}`, kind: "TRUST", weight: "0.7", reason: "Their engineer's laptop joins our L2 network" });
-    const { linkages, targets } = await listManualLinkages(w.db, w.risk, w.vendor.id);
+    const { linkages } = await listManualLinkages(w.db, w.risk, w.vendor.id);
     expect(linkages).toHaveLength(1);
     expect(linkages[0]).toMatchObject({ toName: "Kiln PLC (controller)", kind: "TRUST", weight: 0.7 });
-    expect(targets.map((t) => t.key)).toContain(`asset:${w.plc.id}`);
     // The vendor now has a score: 0.7 × criticality weight of a criticality-5 asset, all direct.
     const snapshot = await w.db.scoreSnapshot.findFirstOrThrow({ where: { vendorId: w.vendor.id }, orderBy: { computedAt: "desc" } });
     expect(snapshot.exposure).toBeGreaterThan(0);
     expect(snapshot.amplification).toBe(0);
     expect(await w.db.auditEvent.count({ where: { action: "linkage.create" } })).toBe(1);
+
+    // A component target is named by its graph node, an unknown key by itself.
+    await w.db.graphNode.create({ data: { organizationId: w.org.id, key: "component:name:kiln-rtos", type: "COMPONENT", name: "KilnOS", subtype: "rtos" } });
+    await addManualLinkage(w.db, w.risk, { vendorId: w.vendor.id, toKey: "component:name:kiln-rtos", kind: "INHERITANCE", weight: 0.5, reason: "Their firmware runs on KilnOS" });
+    expect((await listManualLinkages(w.db, w.risk, w.vendor.id)).linkages.map((l) => l.toName)).toEqual(["KilnOS (rtos)", "Kiln PLC (controller)"]);
+    await w.db.graphNode.deleteMany({ where: { key: "component:name:kiln-rtos" } });
+    expect((await listManualLinkages(w.db, w.risk, w.vendor.id)).linkages[0]!.toName).toBe("component:name:kiln-rtos");
+    await w.db.linkage.deleteMany({ where: { toKey: "component:name:kiln-rtos" } });
 
     await removeManualLinkage(w.db, w.risk, linkages[0]!.id);
     expect((await listManualLinkages(w.db, w.risk, w.vendor.id)).linkages).toEqual([]);

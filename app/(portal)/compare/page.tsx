@@ -3,8 +3,10 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { compareVendors, listComparableVendors, MAX_COMPARED, MIN_COMPARED, type VendorComparison } from "@/lib/domain/portfolio/compare-vendors";
+import { compareVendors, MAX_COMPARED, MIN_COMPARED, type VendorComparison } from "@/lib/domain/portfolio/compare-vendors";
+import { listComparableVendors } from "@/lib/domain/portfolio/list-comparable-vendors";
 import { Alert, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { vendorDetail } from "@/lib/domain/search/search-vendors";
 import { ComparePicker } from "@/components/compare/compare-picker";
 import { CompareMetricsTable, buildCompareMetrics } from "@/components/compare/compare-metrics";
 import { MetricCharts } from "@/components/compare/metric-charts";
@@ -18,7 +20,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const db = getDb();
   const raw = (await searchParams).v;
   const ids = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).filter(Boolean))];
-  const pickable = await listComparableVendors(db, user);
+  const pickable = await listComparableVendors(db, user, ids);
 
   let comparison: VendorComparison | null = null;
   let problem: string | null = null;
@@ -41,14 +43,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
         description={`Two to ${MAX_COMPARED} vendors side by side: what each can reach, how much arrives indirectly, what they share and where they differ.`}
         actions={<Link href="/scores" className="text-sm font-medium text-brand-700 hover:underline">← Portfolio</Link>}
       />
-      {pickable.length < MIN_COMPARED ? (
+      {pickable.count < MIN_COMPARED ? (
         <EmptyState title="Not enough vendors to compare" action={<Link href="/vendors" className="text-sm font-medium text-brand-700 underline">Go to vendors</Link>}>
           Comparing needs at least two vendors. Register your suppliers and accept their assessments to compare their scores.
         </EmptyState>
       ) : (
         <div className="space-y-6">
           <Card title="Choose vendors">
-            <ComparePicker vendors={pickable.map((v) => ({ id: v.id, name: v.name, exposure: v.exposure }))} selected={comparison ? comparison.vendors.map((v) => v.id) : ids.slice(0, MAX_COMPARED)} />
+            <ComparePicker selected={pickable.chosen.map((v) => ({ id: v.id, name: v.name, detail: vendorDetail(v.tier, v.exposure) }))} />
           </Card>
           {problem ? <Alert>{problem}</Alert> : null}
           {comparison ? (
@@ -75,7 +77,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
               </section>
             </>
           ) : !problem ? (
-            <p className="text-sm text-slate-600">Tick {MIN_COMPARED} to {MAX_COMPARED} vendors above, or select rows on the <Link href="/scores" className="font-medium text-brand-700 underline">portfolio</Link> and choose “Compare selected”.</p>
+            <p className="text-sm text-slate-600">Add {MIN_COMPARED} to {MAX_COMPARED} vendors above, or select rows on the <Link href="/scores" className="font-medium text-brand-700 underline">portfolio</Link> and choose “Compare selected”.</p>
           ) : null}
         </div>
       )}

@@ -32,7 +32,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
       />
       {workspace.unscoredReason ? (
         <EmptyState title="Nothing to simulate yet" action={<Link href={`/vendors/${vendor!.id}`} className="text-sm font-medium text-brand-700 underline">Back to {vendor!.name}</Link>}>{workspace.unscoredReason}</EmptyState>
-      ) : !vendor && workspace.scoredVendors.length === 0 ? (
+      ) : !vendor && workspace.scoredVendorCount === 0 ? (
         <EmptyState title="No scores yet" action={<Link href="/assessments" className="text-sm font-medium text-brand-700 underline">Go to assessments</Link>}>A what-if works on scored vendors: accept an assessment first, and its answers become linkages you can experiment with.</EmptyState>
       ) : (
         <WhatIfWorkbench key={`${vendor?.id ?? "portfolio"}-${sp.scenario ?? ""}`} workspace={workspace} canRemediate={can.reviewAssessments(user)} initialChanges={initial} />

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { assessmentListQuerySchema } from "@/lib/validation/assessment";
 import { idSchema } from "@/lib/validation/vendor";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
@@ -75,20 +75,34 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
   return { ...a, template: { ...template, definition: loadTemplate(definition) }, history };
 }
 
-/** Choices for the "new assessment" form: active vendors with their contacts, and usable templates. */
-export async function getAssessmentFormOptions(db: Db, actor: Actor) {
+/** An active vendor of the caller's organisation and its contacts (primary first), to address an assessment to. */
+export async function listAssessmentContacts(db: Db, actor: Actor, vendorIdRaw: unknown) {
   assertCan(actor, "manageAssessments");
-  const [vendors, templates] = await Promise.all([
-    db.vendor.findMany({
-      where: { organizationId: actor.organizationId, archivedAt: null },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, contacts: { orderBy: [{ isPrimary: "desc" }, { name: "asc" }], select: { id: true, name: true, email: true, isPrimary: true } } },
-    }),
+  const id = idSchema.safeParse(vendorIdRaw);
+  if (!id.success) throw notFound("Vendor");
+  const vendor = await db.vendor.findFirst({
+    where: { id: id.data, organizationId: actor.organizationId, archivedAt: null },
+    select: { id: true, name: true, contacts: { orderBy: [{ isPrimary: "desc" }, { name: "asc" }], select: { id: true, name: true, email: true, isPrimary: true } } },
+  });
+  if (!vendor) throw notFound("Vendor");
+  return vendor;
+}
+
+/**
+ * What the new-assessment form needs: templates, whether any vendor exists, and the vendor named
+ * in the link (with its contacts) when there is one. Other vendors are searched, never listed.
+ */
+export async function getAssessmentFormOptions(db: Db, actor: Actor, vendorIdRaw?: unknown) {
+  assertCan(actor, "manageAssessments");
+  const [vendorCount, vendor, templates] = await Promise.all([
+    db.vendor.count({ where: { organizationId: actor.organizationId, archivedAt: null } }),
+    // A stale link (vendor archived or gone) just leaves the vendor to be chosen.
+    vendorIdRaw ? listAssessmentContacts(db, actor, vendorIdRaw).catch((e: unknown) => { if (e instanceof AppError && e.code === "NOT_FOUND") return null; throw e; }) : null,
     db.questionnaireTemplate.findMany({
       where: { organizationId: actor.organizationId, archivedAt: null },
       orderBy: [{ key: "asc" }, { version: "desc" }],
       select: { id: true, key: true, title: true, version: true },
     }),
   ]);
-  return { vendors, templates };
+  return { vendorCount, vendor, templates };
 }

@@ -7,23 +7,28 @@ import { manualLinkageSchema } from "@/lib/validation/linkage";
 import { idSchema } from "@/lib/validation/vendor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { recomputeAfterGraphChange } from "@/lib/domain/scoring/recompute-scores";
+import { assetIdOfKey, assetKey } from "@/lib/domain/inventory/ids";
 
-/** Linkages recorded by hand from this vendor, and the targets one could point a new one at. */
+/**
+ * Linkages recorded by hand from this vendor, with the names of what they reach. New targets are
+ * searched (GET /api/search?type=target), never listed: an organisation has thousands of assets.
+ */
 export async function listManualLinkages(db: Db, actor: Actor, vendorIdRaw: unknown) {
   assertCan(actor, "readScores");
   const id = idSchema.safeParse(vendorIdRaw);
   if (!id.success) throw notFound("Vendor");
-  const [linkages, assets, nodes] = await Promise.all([
-    db.linkage.findMany({ where: { organizationId: actor.organizationId, source: "MANUAL", fromKey: `vendor:${id.data}` }, orderBy: { createdAt: "desc" }, select: { id: true, toKey: true, kind: true, weight: true, reason: true, createdAt: true } }),
-    db.asset.findMany({ where: { organizationId: actor.organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } }),
-    db.graphNode.findMany({ where: { organizationId: actor.organizationId, type: "COMPONENT" }, orderBy: { name: "asc" }, take: 500, select: { key: true, name: true, subtype: true } }),
+  const linkages = await db.linkage.findMany({ where: { organizationId: actor.organizationId, source: "MANUAL", fromKey: `vendor:${id.data}` }, orderBy: { createdAt: "desc" }, select: { id: true, toKey: true, kind: true, weight: true, reason: true, createdAt: true } });
+  const keys = [...new Set(linkages.map((l) => l.toKey))];
+  const assetIds = keys.flatMap((k) => assetIdOfKey(k) ?? []);
+  const [assets, nodes] = await Promise.all([
+    assetIds.length ? db.asset.findMany({ where: { organizationId: actor.organizationId, id: { in: assetIds } }, select: { id: true, name: true, type: true } }) : [],
+    keys.length > assetIds.length ? db.graphNode.findMany({ where: { organizationId: actor.organizationId, key: { in: keys } }, select: { key: true, name: true, subtype: true } }) : [],
   ]);
-  const targets = [
-    ...assets.map((a) => ({ key: `asset:${a.id}`, label: `${a.name} (${a.type.toLowerCase().replace(/_/g, " ")})` })),
-    ...nodes.map((n) => ({ key: n.key, label: `${n.name}${n.subtype ? ` (${n.subtype})` : ""}` })),
-  ];
-  const names = new Map(targets.map((t) => [t.key, t.label]));
-  return { linkages: linkages.map((l) => ({ ...l, toName: names.get(l.toKey) ?? l.toKey })), targets };
+  const names = new Map([
+    ...assets.map((a) => [assetKey(a.id), `${a.name} (${a.type.toLowerCase().replace(/_/g, " ")})`] as const),
+    ...nodes.map((n) => [n.key, `${n.name}${n.subtype ? ` (${n.subtype})` : ""}`] as const),
+  ]);
+  return { linkages: linkages.map((l) => ({ ...l, toName: names.get(l.toKey) ?? l.toKey })) };
 }
 
 /** "If this vendor is compromised, `toKey` is affected with `weight`", recorded by the buyer with a reason. */

@@ -57,12 +57,8 @@ export async function listAssets(db: Db, actor: Actor, rawQuery: unknown) {
   };
 }
 
-/** Every asset as a choice for a select (deployments, connections), by name. */
-export async function listAssetOptions(db: Db, actor: Actor) {
+/** How many assets the organisation has: pickers search them (GET /api/search) instead of listing them. */
+export async function countAssets(db: Db, actor: Actor) {
   assertCan(actor, "readInventory");
-  return db.asset.findMany({
-    where: { organizationId: actor.organizationId },
-    orderBy: [{ normalizedName: "asc" }],
-    select: { id: true, name: true, type: true, site: true, zone: true, criticality: true },
-  });
+  return db.asset.count({ where: { organizationId: actor.organizationId } });
 }

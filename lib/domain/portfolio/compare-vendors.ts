@@ -179,19 +179,3 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
   return { vendors: result, differences: describeDifferences(facts) };
 }
 export type VendorComparison = Awaited<ReturnType<typeof compareVendors>>;
-
-/** Vendors that can be chosen for a comparison: scored ones first, most exposure first. */
-export async function listComparableVendors(db: Db, actor: Actor, limit = 500) {
-  assertCan(actor, "readScores");
-  return db.$queryRaw<{ id: string; name: string; exposure: number | null }[]>`
-    SELECT v."id", v."name", s."exposure"
-    FROM "Vendor" v
-    LEFT JOIN LATERAL (
-      SELECT sn."exposure" FROM "ScoreSnapshot" sn
-      WHERE sn."organizationId" = v."organizationId" AND sn."vendorId" = v."id"
-      ORDER BY sn."computedAt" DESC LIMIT 1
-    ) s ON TRUE
-    WHERE v."organizationId" = ${actor.organizationId} AND v."archivedAt" IS NULL
-    ORDER BY s."exposure" DESC NULLS LAST, lower(v."name"), v."id"
-    LIMIT ${limit}`;
-}

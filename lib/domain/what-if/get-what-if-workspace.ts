@@ -7,6 +7,7 @@ import { WHAT_IF_CONTROLS, controlApplies, controlWeight, type ControlWeights, t
 import { currentVendorScore, loadVendorLinkages, type ScoreSummary } from "./evaluate-scenario";
 import { linkagesByAssessment } from "./graph-index";
 import { listScenarios, type SavedScenario } from "./manage-scenarios";
+import { scoredVendorsOf, searchScoredVendors, type ScoredVendorOption } from "@/lib/domain/search/search-scored-vendors";
 
 export interface WorkspaceLinkage extends WhatIfLinkage {
   fromName: string;
@@ -35,8 +36,13 @@ export interface WhatIfWorkspace {
   controls: WorkspaceControl[];
   controlWeights: ControlWeights;
   scenarios: SavedScenario[];
-  scoredVendors: { id: string; name: string }[];
+  /** How many vendors a what-if can open (the page's empty state); they are searched, never listed. */
+  scoredVendorCount: number;
+  /** Portfolio mode only: the highest-exposure scored vendors, as quick links next to the search. */
+  topVendors: ScoredVendorOption[];
 }
+
+const TOP_VENDORS = 12;
 
 function describeControls(linkages: readonly WhatIfLinkage[], weights: ControlWeights): WorkspaceControl[] {
   return WHAT_IF_CONTROLS.map((c) => {
@@ -52,16 +58,17 @@ export async function getWhatIfWorkspace(db: Db, actor: Actor, vendorIdRaw: unkn
   const compiled = await getCompiledGraph(db, actor.organizationId);
   const nameOf = (key: string) => compiled.graph.nodes[compiled.graph.indexById.get(key) ?? -1]?.name ?? key;
   const weights = compiled.config.controlWeights;
-  const scoredVendors = [...compiled.assessedVendorKeys].filter((k) => compiled.graph.indexById.has(k)).map((k) => ({ id: k.slice("vendor:".length), name: nameOf(k) })).sort((a, b) => a.name.localeCompare(b.name));
+  const scoredVendorCount = scoredVendorsOf(compiled).length;
 
   if (vendorIdRaw === undefined || vendorIdRaw === null || vendorIdRaw === "") {
     const all = [...linkagesByAssessment(compiled).values()].flat();
-    return { vendor: null, unscoredReason: null, linkages: [], baseline: null, controls: describeControls(all, weights), controlWeights: weights, scenarios: await listScenarios(db, actor, null), scoredVendors };
+    const [scenarios, topVendors] = await Promise.all([listScenarios(db, actor, null), scoredVendorCount ? searchScoredVendors(db, actor, { q: "", limit: TOP_VENDORS, exclude: [] }) : []]);
+    return { vendor: null, unscoredReason: null, linkages: [], baseline: null, controls: describeControls(all, weights), controlWeights: weights, scenarios, scoredVendorCount, topVendors };
   }
   const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
   const scenarios = await listScenarios(db, actor, vendor.id);
   if (!scored) {
-    return { vendor: { id: vendor.id, name: vendor.name }, unscoredReason: `${vendor.name} has no score yet: accept one of its assessments first.`, linkages: [], baseline: null, controls: [], controlWeights: weights, scenarios, scoredVendors };
+    return { vendor: { id: vendor.id, name: vendor.name }, unscoredReason: `${vendor.name} has no score yet: accept one of its assessments first.`, linkages: [], baseline: null, controls: [], controlWeights: weights, scenarios, scoredVendorCount, topVendors: [] };
   }
   const templates = await db.assessment.findMany({ where: { organizationId: actor.organizationId, id: { in: vendor.assessments.map((a) => a.id) } }, select: { id: true, template: { select: { definition: true } } } });
   const questions = new Map<string, { label: string; order: number }>();
@@ -77,6 +84,6 @@ export async function getWhatIfWorkspace(db: Db, actor: Actor, vendorIdRaw: unkn
   return {
     vendor: { id: vendor.id, name: vendor.name }, unscoredReason: null, linkages: enriched,
     baseline: { exposure: s.exposure, directExposure: s.directExposure, amplification: s.amplification, assetsReached: s.assetsReached, criticalAssetsReached: s.criticalAssetsReached, byKind: s.byKind },
-    controls: describeControls(linkages, weights), controlWeights: weights, scenarios, scoredVendors,
+    controls: describeControls(linkages, weights), controlWeights: weights, scenarios, scoredVendorCount, topVendors: [],
   };
 }

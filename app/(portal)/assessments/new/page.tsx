@@ -11,14 +11,14 @@ export const metadata: Metadata = { title: "New assessment" };
 export default async function NewAssessmentPage({ searchParams }: { searchParams: Promise<{ vendorId?: string }> }) {
   const user = await requirePageUser("manageAssessments");
   const { vendorId } = await searchParams;
-  const options = await getAssessmentFormOptions(getDb(), user);
+  const options = await getAssessmentFormOptions(getDb(), user, vendorId);
   return (
     <>
       <PageHeader title="New assessment" description="Send a security questionnaire to a supplier contact. They get an e-mail with a single-use link." />
-      {options.vendors.length === 0 ? (
+      {options.vendorCount === 0 ? (
         <EmptyState title="Register a vendor first" action={<ButtonLink href="/vendors/new">New vendor</ButtonLink>}>Assessments are sent to a contact of a registered vendor.</EmptyState>
       ) : (
-        <NewAssessmentForm vendors={options.vendors} templates={options.templates} defaultVendorId={options.vendors.some((v) => v.id === vendorId) ? vendorId : undefined} />
+        <NewAssessmentForm initialVendor={options.vendor} templates={options.templates} />
       )}
     </>
   );

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getAsset } from "@/lib/domain/inventory/get-asset";
 import { countAssetDependents } from "@/lib/domain/inventory/save-asset";
-import { listAssetOptions } from "@/lib/domain/inventory/list-assets";
+import { countAssets } from "@/lib/domain/inventory/list-assets";
 import { AppError } from "@/lib/errors";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
@@ -26,7 +26,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
     throw e;
   });
   const canManage = can.manageInventory(user);
-  const [options, dependents] = canManage ? await Promise.all([listAssetOptions(db, user), countAssetDependents(db, user, asset.id)]) : [[], null];
+  const [assetCount, dependents] = canManage ? await Promise.all([countAssets(db, user), countAssetDependents(db, user, asset.id)]) : [0, null];
 
   return (
     <>
@@ -69,7 +69,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               </ul>
             )}
           </Card>
-          <ConnectionsPanel assetId={asset.id} assetName={asset.name} connections={asset.connections} options={options} canManage={canManage} />
+          <ConnectionsPanel assetId={asset.id} assetName={asset.name} connections={asset.connections} hasOtherAssets={assetCount > 1} canManage={canManage} />
         </div>
       </div>
     </>

@@ -17,7 +17,7 @@ import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { VendorScoreCard } from "@/components/scores/vendor-score-card";
 import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
-import { listAssetOptions } from "@/lib/domain/inventory/list-assets";
+import { countAssets } from "@/lib/domain/inventory/list-assets";
 import { DeploymentsPanel } from "@/components/inventory/deployments-panel";
 import { listManualLinkages } from "@/lib/domain/graph/manual-linkages";
 import { ManualLinkagesPanel } from "@/components/linkages/manual-linkages-panel";
@@ -34,7 +34,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
   const canManage = can.manageVendors(user);
   const now = new Date();
   const assessments = can.readAssessments(user) ? (await listAssessments(getDb(), user, { vendorId: vendor.id, sort: "updatedAt" }, now)).items : [];
-  const [deployments, assetOptions] = await Promise.all([listDeploymentsForVendor(getDb(), user, vendor.id), can.manageVendors(user) ? listAssetOptions(getDb(), user) : Promise.resolve([])]);
+  const [deployments, assetCount] = await Promise.all([listDeploymentsForVendor(getDb(), user, vendor.id), canManage ? countAssets(getDb(), user) : Promise.resolve(0)]);
   const manual = can.readScores(user) ? await listManualLinkages(getDb(), user, vendor.id) : null;
   const score = can.readScores(user) ? await getVendorScore(getDb(), user, vendor.id) : null;
   const names = score?.current ? await resolveNodeNames(getDb(), user.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
@@ -77,8 +77,8 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
               </ul>
             )}
           </Card>
-          {manual ? <ManualLinkagesPanel vendorId={vendor.id} linkages={manual.linkages} targets={manual.targets} canManage={can.manageLinkages(user) && !archived} /> : null}
-          <DeploymentsPanel vendorId={vendor.id} deployments={deployments} assets={assetOptions} canManage={canManage && !archived} />
+          {manual ? <ManualLinkagesPanel vendorId={vendor.id} linkages={manual.linkages} canManage={can.manageLinkages(user) && !archived} /> : null}
+          <DeploymentsPanel vendorId={vendor.id} deployments={deployments} hasAssets={assetCount > 0} canManage={canManage && !archived} />
           <ContactsPanel vendorId={vendor.id} contacts={vendor.contacts} canManage={canManage && !archived} />
         </div>
       </div>

@@ -1,0 +1,30 @@
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { searchQuerySchema, type SearchOption } from "@/lib/validation/search";
+import { searchAssets } from "./search-assets";
+import { searchLinkTargets } from "./search-link-targets";
+import { searchVendors } from "./search-vendors";
+import { searchScoredVendors } from "./search-scored-vendors";
+
+/**
+ * GET /api/search: a few matches for a picker. Each type asks its own capability (assets:
+ * readInventory, link targets and scored vendors: readScores, vendors: readVendors) and searches
+ * the caller's organisation only. Bad parameters are a VALIDATION error naming the parameter.
+ */
+export async function searchOptions(db: Db, actor: Actor, rawQuery: unknown): Promise<SearchOption[]> {
+  const parsed = searchQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
+    throw new AppError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "), fieldErrors);
+  }
+  const query = parsed.data;
+  switch (query.type) {
+    case "asset": return searchAssets(db, actor, query);
+    case "target": return searchLinkTargets(db, actor, query);
+    case "vendor": return searchVendors(db, actor, query);
+    case "scored-vendor": return (await searchScoredVendors(db, actor, query)).map(({ id, label, detail }) => ({ id, label, detail }));
+  }
+}
