@@ -73,35 +73,41 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
   if (query.critical) filters.push(Prisma.sql`"criticalAssetsReached" > 0`);
   const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
   const limit = page.limit === null ? Prisma.empty : Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}`;
+  // Ranking, filtering and counting run on narrow rows; the wide columns (byKind, history of the
+  // run) are joined for the page's rows only. The latest assessment per vendor is one DISTINCT ON
+  // over the organisation's assessments rather than a probe per vendor.
   const rows = await db.$queryRaw<RawRow[]>`
-    WITH base AS (
+    WITH latest AS (
+      SELECT DISTINCT ON (asm."vendorId") asm."vendorId", asm."id", asm."status",
+             COALESCE(CASE asm."status"
+                        WHEN 'ACCEPTED' THEN asm."acceptedAt"
+                        WHEN 'CANCELLED' THEN asm."cancelledAt"
+                        WHEN 'SUBMITTED' THEN asm."submittedAt"
+                        WHEN 'RESUBMITTED' THEN asm."submittedAt"
+                        WHEN 'SENT' THEN asm."sentAt"
+                        WHEN 'OPENED' THEN asm."openedAt"
+                      END, asm."updatedAt") AS "at"
+      FROM "Assessment" asm
+      WHERE asm."organizationId" = ${organizationId}
+      ORDER BY asm."vendorId", asm."createdAt" DESC, asm."id" DESC
+    ), base AS (
       SELECT v."id", v."name", v."tier",
-             s."exposure", s."directExposure", s."amplification", s."byKind", s."dominantKind",
-             s."assetsReached", s."criticalAssetsReached", s."modelVersion", s."computedAt",
+             s."exposure", s."amplification", s."dominantKind", s."criticalAssetsReached",
              a."id" AS "assessmentId", a."status" AS "assessmentStatus", a."at" AS "assessmentAt"
       FROM "Vendor" v
       LEFT JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
-      LEFT JOIN LATERAL (
-        SELECT asm."id", asm."status",
-               COALESCE(CASE asm."status"
-                          WHEN 'ACCEPTED' THEN asm."acceptedAt"
-                          WHEN 'CANCELLED' THEN asm."cancelledAt"
-                          WHEN 'SUBMITTED' THEN asm."submittedAt"
-                          WHEN 'RESUBMITTED' THEN asm."submittedAt"
-                          WHEN 'SENT' THEN asm."sentAt"
-                          WHEN 'OPENED' THEN asm."openedAt"
-                        END, asm."updatedAt") AS "at"
-        FROM "Assessment" asm
-        WHERE asm."organizationId" = v."organizationId" AND asm."vendorId" = v."id"
-        ORDER BY asm."createdAt" DESC, asm."id" DESC
-        LIMIT 1
-      ) a ON TRUE
+      LEFT JOIN latest a ON a."vendorId" = v."id"
       WHERE v."organizationId" = ${organizationId} AND v."archivedAt" IS NULL
+    ), page AS (
+      SELECT *, (count(*) OVER ())::int AS "total" FROM base
+      ${where}
+      ${orderBy(query)}
+      ${limit}
     )
-    SELECT *, (count(*) OVER ())::int AS "total" FROM base
-    ${where}
-    ${orderBy(query)}
-    ${limit}`;
+    SELECT page.*, s."directExposure", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"
+    FROM page
+    LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}
+    ${orderBy(query)}`;
   const items: PortfolioRow[] = rows.map((r) => ({
     id: r.id, name: r.name, tier: r.tier,
     score: r.exposure === null || r.computedAt === null ? null : {
