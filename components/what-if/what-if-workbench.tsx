@@ -146,6 +146,7 @@ function LinkageEditor({ workspace, changes, setChanges }: { workspace: WhatIfWo
     return [...map.values()].sort((a, b) => a[0]!.questionOrder - b[0]!.questionOrder);
   }, [workspace.linkages]);
   const outcomes = useMemo(() => new Map(resolveScenarioOutcomes(workspace.linkages, changes, workspace.controlWeights).map((o) => [o.linkageId, o])), [workspace.linkages, changes, workspace.controlWeights]);
+  const [opened, setOpened] = useState<Record<string, boolean>>({});
   const removed = new Set(changes.remove);
   const setRemoved = (ids: string[], remove: boolean) => setChanges((c) => ({ ...c, remove: remove ? [...new Set([...c.remove, ...ids])] : c.remove.filter((id) => !ids.includes(id)) }));
   const setWeight = (id: string, weight: number | null) => setChanges((c) => ({ ...c, reweight: weight === null ? c.reweight.filter((r) => r.linkageId !== id) : [...c.reweight.filter((r) => r.linkageId !== id), { linkageId: id, weight }] }));
@@ -158,13 +159,18 @@ function LinkageEditor({ workspace, changes, setChanges }: { workspace: WhatIfWo
           const first = group[0]!;
           const allRemoved = group.every((l) => removed.has(l.id));
           const changed = group.filter((l) => outcomes.has(l.id)).length;
+          const key = `${first.assessmentId}-${first.questionId}`;
+          // Closed groups render only their heading: a vendor with hundreds of linkages would
+          // otherwise send every slider to the browser (640 kB for 369 linkages).
+          const open = opened[key] ?? index < 3;
           return (
-            <li key={`${first.assessmentId}-${first.questionId}`}>
-              <details open={index < 3} className="group rounded-md ring-1 ring-slate-200">
+            <li key={key}>
+              <details open={open} onToggle={(e) => { const isOpen = e.currentTarget.open; setOpened((o) => (o[key] === isOpen ? o : { ...o, [key]: isOpen })); }} className="group rounded-md ring-1 ring-slate-200">
                 <summary className="flex cursor-pointer list-none items-baseline justify-between gap-3 rounded-md bg-slate-50 px-3 py-2 text-sm hover:bg-slate-100">
                   <span className="min-w-0"><span className="mr-1 inline-block text-slate-400 transition-transform group-open:rotate-90" aria-hidden>▸</span><span className="font-medium text-slate-900">{first.questionLabel}</span></span>
                   <span className="shrink-0 text-xs text-slate-500">{group.length} linkage{group.length === 1 ? "" : "s"}{changed ? <strong className="ml-1 text-brand-700">· {changed} changed</strong> : null}</span>
                 </summary>
+                {open ? <>
                 <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-3 py-1.5 text-xs">
                   {first.assessmentId ? <Link href={answerHref(first.assessmentId, first.revision, first.questionId)} className="text-brand-700 hover:underline">Open answer {first.questionId} (r{first.revision})</Link> : <span />}
                   <label className="flex items-center gap-1.5 text-slate-600">
@@ -175,6 +181,7 @@ function LinkageEditor({ workspace, changes, setChanges }: { workspace: WhatIfWo
                 <ul className="divide-y divide-slate-100">
                   {group.map((l) => <LinkageRow key={l.id} linkage={l} removed={removed.has(l.id)} outcome={outcomes.get(l.id)} slider={changes.reweight.find((r) => r.linkageId === l.id)?.weight ?? null} onRemove={(r) => setRemoved([l.id], r)} onWeight={(w) => setWeight(l.id, w)} />)}
                 </ul>
+                </> : null}
               </details>
             </li>
           );
