@@ -65,7 +65,7 @@ function vendorReach(compiled: CompiledOrganizationGraph, key: string): VendorRe
     const hops = new Set<string>();
     const radius = computeBlastRadius(compiled.graph, key, { config: compiled.config, pathLimit: PATH_LIMIT });
     for (const a of radius.assets) {
-      reached.set(a.id, { name: a.name, criticality: a.criticality });
+      reached.set(compiled.graph.indexById.get(a.id)!, { name: a.name, criticality: a.criticality });
       for (const hop of a.path ?? []) if (!hop.from.startsWith("vendor:")) hops.add(`${hop.from}\u0000${hop.to}`);
     }
     return { reached, hops };
@@ -168,7 +168,7 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
   const masks = reachMasks(facts);
   const result = rows.map((row, i) => {
     let reachedShared = 0;
-    for (const k of facts[i]!.reached.keys()) if (masks.get(k)! !== 1 << i) reachedShared++;
+    for (const k of facts[i]!.reached.keys()) if (masks(k) !== 1 << i) reachedShared++;
     const hopsShared = [...hopSets[i]!].filter((h) => hopSets.some((s, j) => j !== i && s.has(h))).length;
     return {
       ...row,

@@ -12,8 +12,11 @@ export interface ComparedVendorFacts {
   components: Map<string, { name: string; kinds: Set<LinkageKind> }>;
   /** The buyer's assets its answers create linkages into, by node key, with the linkage kinds. */
   assetLinks: Map<string, { name: string; kinds: Set<LinkageKind> }>;
-  /** Assets the engine finds it can reach, by node key, with criticality. */
-  reached: Map<string, { name: string; criticality: number }>;
+  /**
+   * Assets the engine finds it can reach, with criticality, by a small non-negative integer that
+   * identifies the asset across the compared vendors (the compiled graph's node index).
+   */
+  reached: Map<number, { name: string; criticality: number }>;
 }
 
 const KIND_WORD: Record<LinkageKind, string> = { adjacency: "adjacency", inheritance: "inheritance", trust: "trust" };
@@ -33,15 +36,17 @@ const collator = new Intl.Collator("en");
 
 /**
  * For every asset any of the vendors reaches, which of them do: bit i set when vendors[i] reaches
- * it. One map lookup per reached asset and vendor, where asking every other vendor's map again for
- * every asset cost tens of milliseconds at 20,000 reached assets each.
+ * it. A typed array indexed by the asset's number: at 20,000 reached assets per vendor, a Map keyed
+ * by asset id cost ~40 ms per comparison, this well under one.
  */
-export function reachMasks(vendors: readonly Pick<ComparedVendorFacts, "reached">[]): Map<string, number> {
-  const masks = new Map<string, number>();
+export function reachMasks(vendors: readonly Pick<ComparedVendorFacts, "reached">[]): (asset: number) => number {
+  let size = 0;
+  for (const v of vendors) for (const key of v.reached.keys()) if (key >= size) size = key + 1;
+  const masks = new Uint8Array(size);
   vendors.forEach((v, i) => {
-    for (const key of v.reached.keys()) masks.set(key, (masks.get(key) ?? 0) | (1 << i));
+    for (const key of v.reached.keys()) masks[key]! |= 1 << i;
   });
-  return masks;
+  return (asset) => masks[asset] ?? 0;
 }
 
 /**
@@ -49,7 +54,7 @@ export function reachMasks(vendors: readonly Pick<ComparedVendorFacts, "reached"
  * A vendor can reach tens of thousands of assets and a sentence names three: keeping the best three
  * while counting avoids sorting them all.
  */
-function mostCritical(reached: ComparedVendorFacts["reached"], keep: (key: string) => boolean, max = 3): { count: number; names: string[] } {
+function mostCritical(reached: ComparedVendorFacts["reached"], keep: (key: number) => boolean, max = 3): { count: number; names: string[] } {
   const top: { name: string; criticality: number }[] = [];
   let count = 0;
   const before = (a: { name: string; criticality: number }, b: { name: string; criticality: number }) => a.criticality > b.criticality || (a.criticality === b.criticality && collator.compare(a.name, b.name) < 0);
@@ -144,11 +149,11 @@ export function describeDifferences(vendors: ComparedVendorFacts[]): string[] {
     const masks = reachMasks(vendors);
     const all = (1 << vendors.length) - 1;
     vendors.forEach((v, i) => {
-      const only = mostCritical(v.reached, (key) => masks.get(key) === 1 << i);
+      const only = mostCritical(v.reached, (key) => masks(key) === 1 << i);
       if (only.count === 0 || v.reached.size === only.count) return;
       sentences.push(`Only ${v.name} reaches ${listNames(only.names, only.count)}.`);
     });
-    const common = mostCritical(vendors[0]!.reached, (key) => masks.get(key) === all);
+    const common = mostCritical(vendors[0]!.reached, (key) => masks(key) === all);
     if (common.count > 0) {
       sentences.push(`${vendors.length === 2 ? "Both" : `All ${vendors.length}`} reach ${common.count} of the same ${plural(common.count, "asset")}, among them ${listNames(common.names, common.count)}.`);
     }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { describeDifferences, listNames, type ComparedVendorFacts } from "@/lib/domain/portfolio/describe-differences";
 
+const numbers = new Map<string, number>();
+const assetNumber = (name: string) => numbers.get(name) ?? numbers.set(name, numbers.size).get(name)!;
+
 const vendor = (id: string, reached: [string, number][]): ComparedVendorFacts => ({
   id, name: id, score: null, unknownAnswers: null, components: new Map(), assetLinks: new Map(),
-  reached: new Map(reached.map(([name, criticality]) => [`asset:${name}`, { name, criticality }])),
+  // Assets are numbered by name here, as the compiled graph numbers its nodes.
+  reached: new Map(reached.map(([name, criticality]) => [assetNumber(name), { name, criticality }])),
 });
 
 describe("listNames", () => {
