@@ -39,6 +39,7 @@ import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } fr
 import { acmeAnswers } from "../lib/linkage/fixtures/baseline-answers";
 import { buildBuiltInTemplates, buildOrganization, buildUser } from "../prisma/seed/factories";
 import { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, isReachable, withDatabase } from "../tests/integration/database-url";
+import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
 
 const TARGETS = { pageP95Ms: 300, whatIfP95Ms: 150 };
 const BATCH = 50_000;
@@ -365,7 +366,7 @@ async function startServer(databaseUrl: string, build: { scratch: string; dir: s
   const out = createWriteStream(logFile);
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, ...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -10,6 +10,7 @@ import { migrate, MigrationError } from "../lib/db/migrate";
 import { createPrismaClient } from "../lib/db/create-client";
 import { seedDemo } from "../prisma/seed/demo";
 import { startMailSink, type MailSink } from "../lib/mail/sink";
+import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -72,7 +73,7 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
   console.log(`▸ Trustmap on http://localhost:${port}  (Ctrl+C to stop)`);
 
   let stopping = false;

@@ -12,6 +12,7 @@ import { createPrismaClient } from "../../../lib/db/create-client";
 import { seedDemo } from "../../../prisma/seed/demo";
 import { startMailSink } from "../../../lib/mail/sink";
 import { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, isReachable, withDatabase } from "../../integration/database-url";
+import { NEXT_SERVER_NODE_ARGS } from "../../../scripts/next-server-args";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -70,7 +71,7 @@ rmSync(mailDir, { recursive: true, force: true });
 const sink = await startMailSink({ dir: mailDir, port: 0 });
 const evidenceDir = mkdtempSync(path.join(tmpdir(), "trustmap-e2e-evidence-"));
 
-const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+const child = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   stdio: "inherit",
   env: {
     ...process.env,
