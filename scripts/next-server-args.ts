@@ -6,6 +6,7 @@
  * and survivors are promoted into the big old generation, whose collections then walk the graph.
  * A 64 MB semi-space (Node's default is 16 MB) cut the portfolio page's server CPU per request from
  * 80 to 60 ms and its p95 under 20 users from 3.1 to 1.9 s at full scale (docs/benchmarks.md).
- * Deployments that start Next.js themselves should pass the same option.
+ * `npm run serve` (package.json) passes it too; deployments that start Next.js themselves should
+ * pass the same option (README).
  */
 export const NEXT_SERVER_NODE_ARGS: readonly string[] = ["--max-semi-space-size=64"];
