@@ -160,9 +160,11 @@ function LinkageEditor({ workspace, changes, setChanges }: { workspace: WhatIfWo
           const allRemoved = group.every((l) => removed.has(l.id));
           const changed = group.filter((l) => outcomes.has(l.id)).length;
           const key = `${first.assessmentId}-${first.questionId}`;
-          // Closed groups render only their heading: a vendor with hundreds of linkages would
-          // otherwise send every slider to the browser (640 kB for 369 linkages).
+          // Groups never opened render only their heading: a vendor with hundreds of linkages would
+          // otherwise send every slider to the browser (640 kB for 369 linkages). Once opened, a
+          // group stays rendered when closed again, so a weight being typed there is not lost.
           const open = opened[key] ?? index < 3;
+          const rendered = open || key in opened;
           return (
             <li key={key}>
               <details open={open} onToggle={(e) => { const isOpen = e.currentTarget.open; setOpened((o) => (o[key] === isOpen ? o : { ...o, [key]: isOpen })); }} className="group rounded-md ring-1 ring-slate-200">
@@ -170,7 +172,7 @@ function LinkageEditor({ workspace, changes, setChanges }: { workspace: WhatIfWo
                   <span className="min-w-0"><span className="mr-1 inline-block text-slate-400 transition-transform group-open:rotate-90" aria-hidden>▸</span><span className="font-medium text-slate-900">{first.questionLabel}</span></span>
                   <span className="shrink-0 text-xs text-slate-500">{group.length} linkage{group.length === 1 ? "" : "s"}{changed ? <strong className="ml-1 text-brand-700">· {changed} changed</strong> : null}</span>
                 </summary>
-                {open ? <>
+                {rendered ? <>
                 <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-3 py-1.5 text-xs">
                   {first.assessmentId ? <Link href={answerHref(first.assessmentId, first.revision, first.questionId)} className="text-brand-700 hover:underline">Open answer {first.questionId} (r{first.revision})</Link> : <span />}
                   <label className="flex items-center gap-1.5 text-slate-600">
