@@ -20,17 +20,11 @@ import {
 import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } from "../lib/scoring/generate-synthetic-portfolio";
 import { obtainReverseIndex } from "../lib/scoring/recompute-incrementally";
 import { indexReferenceGraph, scoreVendorByReference } from "../lib/scoring/reference-model";
+import { readOption } from "./bench-options";
 
 const TARGETS = { fullRecomputeSeconds: 10, peakRssMb: 2048, whatIfP95Ms: 100, incrementalMs: 1000, referenceSpeedRatio: 20 };
 const AGREEMENT_TOLERANCE = 1e-9; // relative, on exposure and direct exposure
 
-function readOption(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
-  return value;
-}
 
 const json = process.argv.includes("--json");
 const scale = readOption("--scale", 1);

@@ -40,6 +40,7 @@ import { acmeAnswers } from "../lib/linkage/fixtures/baseline-answers";
 import { buildBuiltInTemplates, buildOrganization, buildUser } from "../prisma/seed/factories";
 import { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, isReachable, withDatabase } from "../tests/integration/database-url";
 import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
+import { readOption } from "./bench-options";
 
 const TARGETS = { pageP95Ms: 300, whatIfP95Ms: 150 };
 const BATCH = 50_000;
@@ -48,13 +49,6 @@ const PASSWORD = "bench-web-Password-1";
 // ---------------------------------------------------------------------------------------------
 // Options
 
-function readOption(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
-  return value;
-}
 const json = process.argv.includes("--json");
 const scale = readOption("--scale", 1);
 const seed = readOption("--seed", 20250601);

@@ -1,28 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { getScoringSettings, saveScoringSettings } from "@/lib/domain/settings/scoring-settings";
-import { stopBoss } from "@/lib/jobs/scoring-queue";
-import { buildOrganization, buildUser } from "@/prisma/seed/factories";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
+import { buildOrganization } from "@/prisma/seed/factories";
 import { testDb } from "./setup";
+import { actorFor, withJobsDatabase } from "./fixtures";
 
-let jobsDb: ScratchDatabase;
-beforeAll(async () => {
-  jobsDb = await createScratchDatabase();
-  process.env.JOBS_DATABASE_URL = jobsDb.url;
-  process.env.JOBS_POOL_MAX = "1";
-});
-afterAll(async () => {
-  await stopBoss();
-  await jobsDb.drop();
-});
-
-async function actorFor(organizationId: string, role: Role): Promise<Actor> {
-  const u = await buildUser(testDb(), { organizationId, role });
-  return { userId: u.id, organizationId, role, vendorId: null };
-}
+withJobsDatabase();
 
 const valid = { criticality1: 1, criticality2: 2, criticality3: 4, criticality4: 10, criticality5: 20, probabilityThreshold: 0.02, criticalAssetMinCriticality: 5, topPathCount: 5 };
 const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as AppError);

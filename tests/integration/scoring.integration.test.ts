@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { MODEL_VERSION } from "@/lib/scoring";
 import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
@@ -7,25 +7,12 @@ import { acceptAssessment, requestChanges } from "@/lib/domain/review/review-ass
 import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 import { recomputeScores } from "@/lib/domain/scoring/recompute-scores";
 import { getCompiledGraph, primeCompiledGraph } from "@/lib/domain/graph/graph-cache";
-import { startScoringWorker, stopBoss } from "@/lib/jobs/scoring-queue";
+import { startScoringWorker } from "@/lib/jobs/scoring-queue";
 import { buildVendor } from "@/prisma/seed/factories";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
-import { acmeOnASmallPlant, withMailSink } from "./fixtures";
+import { acmeOnASmallPlant, withJobsDatabase, withMailSink } from "./fixtures";
 
 withMailSink();
-let jobsDb: ScratchDatabase;
-
-beforeAll(async () => {
-  // The job queue gets a database of its own, as in the embedded setup.
-  jobsDb = await createScratchDatabase();
-  process.env.JOBS_DATABASE_URL = jobsDb.url;
-  process.env.JOBS_POOL_MAX = "1";
-});
-
-afterAll(async () => {
-  await stopBoss();
-  await jobsDb.drop();
-});
+withJobsDatabase();
 
 /** ACME's answers submitted, not yet accepted. */
 const submittedAcme = () => acmeOnASmallPlant({ accept: false });

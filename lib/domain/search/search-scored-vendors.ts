@@ -2,17 +2,21 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { normalizeSearchText, type SearchOption, type SearchQuery } from "@/lib/validation/search";
 import { comparePrefixFirst } from "./match-order";
 import { formatExposure, latestExposures } from "./latest-exposures";
 
 /** Vendors a what-if can open: assessed and in the compiled graph (the test evaluate-scenario applies). */
-export function scoredVendorsOf(compiled: CompiledOrganizationGraph): { id: string; name: string }[] {
+/** The vendors a what-if can open, with their names normalised for matching: once per graph version, not per keystroke. */
+export function scoredVendorsOf(compiled: CompiledOrganizationGraph): readonly { id: string; name: string; sortName: string }[] {
   const { graph } = compiled;
-  return [...compiled.assessedVendorKeys].flatMap((key) => {
+  return memoOnGraph(graph, "scored-vendors", "", () => [...compiled.assessedVendorKeys].flatMap((key) => {
     const index = graph.indexById.get(key);
-    return index === undefined ? [] : [{ id: key.slice("vendor:".length), name: graph.nodes[index]!.name }];
-  });
+    if (index === undefined) return [];
+    const name = graph.nodes[index]!.name;
+    return [{ id: key.slice("vendor:".length), name, sortName: normalizeSearchText(name) }];
+  }));
 }
 
 export type ScoredVendorOption = SearchOption & { exposure: number | null };
@@ -25,7 +29,7 @@ export async function searchScoredVendors(db: Db, actor: Actor, query: Pick<Sear
   assertCan(actor, "readScores");
   const compiled = await getCompiledGraph(db, actor.organizationId);
   const excluded = new Set(query.exclude);
-  const candidates = scoredVendorsOf(compiled).filter((v) => !excluded.has(v.id)).map((v) => ({ ...v, sortName: normalizeSearchText(v.name) }));
+  const candidates = scoredVendorsOf(compiled).filter((v) => !excluded.has(v.id));
   const byName = comparePrefixFirst(query.q);
   let chosen: typeof candidates;
   let exposures: Map<string, number>;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { KIND_CODES } from "@/lib/scoring/scoring-graph";
 import type { GraphChanges, GraphLinkageInput, LinkageSelector, ScoringGraph } from "@/lib/scoring";
 import type { LinkageOutcome, WhatIfLinkage } from "./controls";
@@ -21,23 +22,19 @@ export function toWhatIfLinkage(l: GraphLinkageInput): WhatIfLinkage {
   };
 }
 
-// Built once per compiled graph (a graph version), so a what-if never scans the whole document.
-const byAssessmentCache = new WeakMap<ScoringGraph, Map<string, WhatIfLinkage[]>>();
-
-/** The linkages each accepted assessment created, by assessment id. */
+/** The linkages each accepted assessment created, by assessment id: built once per graph version, so a what-if never scans the whole document. */
 export function linkagesByAssessment(compiled: CompiledOrganizationGraph): Map<string, WhatIfLinkage[]> {
-  const cached = byAssessmentCache.get(compiled.graph);
-  if (cached) return cached;
-  const index = new Map<string, WhatIfLinkage[]>();
-  for (const l of compiled.document.linkages) {
-    const p = l.provenance as Provenance | undefined;
-    if (p?.source !== "ASSESSMENT" || !p.assessmentId) continue;
-    let list = index.get(p.assessmentId);
-    if (!list) index.set(p.assessmentId, (list = []));
-    list.push(toWhatIfLinkage(l));
-  }
-  byAssessmentCache.set(compiled.graph, index);
-  return index;
+  return memoOnGraph(compiled.graph, "linkages-by-assessment", "", () => {
+    const index = new Map<string, WhatIfLinkage[]>();
+    for (const l of compiled.document.linkages) {
+      const p = l.provenance as Provenance | undefined;
+      if (p?.source !== "ASSESSMENT" || !p.assessmentId) continue;
+      let list = index.get(p.assessmentId);
+      if (!list) index.set(p.assessmentId, (list = []));
+      list.push(toWhatIfLinkage(l));
+    }
+    return index;
+  });
 }
 
 /** True when no other linkage shares this one's (from, to, kind): it can be selected by endpoints. */

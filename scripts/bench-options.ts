@@ -1,0 +1,10 @@
+/** Command-line options shared by the benchmarks (bench:scoring, bench:web). */
+
+/** `--name <positive number>`, or `fallback` when absent. */
+export function readOption(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return fallback;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
+  return value;
+}
