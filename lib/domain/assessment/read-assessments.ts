@@ -48,6 +48,18 @@ export async function listAssessments(db: Db, actor: Actor, rawQuery: unknown, n
   };
 }
 
+/** The newest assessments of one vendor, for its page: one query, no counts. `more` says whether older ones exist. */
+export async function listVendorAssessments(db: Db, actor: Actor, vendorId: string, limit = PAGE_SIZE) {
+  assertCan(actor, "readAssessments");
+  const rows = await db.assessment.findMany({
+    where: { organizationId: actor.organizationId, vendorId },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: limit + 1,
+    select: { id: true, status: true, dueDate: true, template: { select: { title: true, version: true } } },
+  });
+  return { items: rows.slice(0, limit), more: rows.length > limit };
+}
+
 /** Everything the staff detail/review page shows about one assessment. */
 export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRaw: unknown) {
   assertCan(actor, "readAssessments");

@@ -20,19 +20,22 @@ export interface SnapshotView {
 
 const SNAPSHOT_SELECT = { exposure: true, directExposure: true, amplification: true, byKind: true, assetsReached: true, criticalAssetsReached: true, topPaths: true, modelVersion: true, computedAt: true } as const;
 
-/** The vendor's newest snapshot, the one before it (for the trend), and its history of exposures. */
-export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown) {
+/**
+ * The vendor's newest snapshot and the one before it (for the trend); with `history`, also its last
+ * 30 exposures for the chart. Only the two shown in full are read whole: snapshots carry their paths.
+ */
+export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown, options: { history?: boolean } = {}) {
   assertCan(actor, "readScores");
   const id = idSchema.safeParse(vendorIdRaw);
   if (!id.success) throw notFound("Vendor");
-  const rows = await db.scoreSnapshot.findMany({
-    where: { organizationId: actor.organizationId, vendorId: id.data },
-    orderBy: [{ computedAt: "desc" }, { id: "desc" }],
-    take: 30,
-    select: SNAPSHOT_SELECT,
-  });
+  const where = { organizationId: actor.organizationId, vendorId: id.data };
+  const orderBy = [{ computedAt: "desc" }, { id: "desc" }] as const;
+  const [rows, history] = await Promise.all([
+    db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 2, select: SNAPSHOT_SELECT }),
+    options.history ? db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 30, select: { computedAt: true, exposure: true, amplification: true } }) : [],
+  ]);
   const [current, previous] = rows as unknown as SnapshotView[];
-  return { current: current ?? null, previous: previous ?? null, history: rows.map((r) => ({ computedAt: r.computedAt, exposure: r.exposure, amplification: r.amplification })).reverse() };
+  return { current: current ?? null, previous: previous ?? null, history: history.reverse() };
 }
 
 /** Every active vendor with its newest snapshot (null when never scored), highest exposure first. */
@@ -80,16 +83,16 @@ export async function getLatestRun(db: Db, actor: Actor) {
 /** Display names for graph node keys (vendors, assets, components, vendor-run services). */
 export async function resolveNodeNames(db: Db, organizationId: string, keys: Iterable<string>): Promise<Record<string, string>> {
   const all = [...new Set(keys)];
+  if (all.length === 0) return {};
   const vendorIds = all.filter((k) => /^vendor:[^/]+$/.test(k)).map((k) => k.slice(7));
   const assetIds = all.filter((k) => k.startsWith("asset:")).map((k) => k.slice(6));
-  const [vendors, assets, nodes] = await Promise.all([
-    db.vendor.findMany({ where: { organizationId, id: { in: vendorIds } }, select: { id: true, name: true } }),
-    db.asset.findMany({ where: { organizationId, id: { in: assetIds } }, select: { id: true, name: true } }),
-    db.graphNode.findMany({ where: { organizationId, key: { in: all } }, select: { key: true, name: true } }),
-  ]);
+  // One round trip; vendor and asset rows come after graph nodes so their own names win.
+  const rows = await db.$queryRaw<{ key: string; name: string }[]>`
+    SELECT n."key", n."name", 0 AS rank FROM "GraphNode" n WHERE n."organizationId" = ${organizationId} AND n."key" = ANY(${all})
+    UNION ALL SELECT 'vendor:' || v."id", v."name", 1 FROM "Vendor" v WHERE v."organizationId" = ${organizationId} AND v."id" = ANY(${vendorIds})
+    UNION ALL SELECT 'asset:' || a."id", a."name", 2 FROM "Asset" a WHERE a."organizationId" = ${organizationId} AND a."id" = ANY(${assetIds})
+    ORDER BY rank`;
   const names: Record<string, string> = {};
-  for (const n of nodes) names[n.key] = n.name;
-  for (const v of vendors) names[`vendor:${v.id}`] = v.name;
-  for (const a of assets) names[`asset:${a.id}`] = a.name;
+  for (const r of rows) names[r.key] = r.name;
   return names;
 }

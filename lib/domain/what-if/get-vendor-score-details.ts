@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
-import { loadTemplate } from "@/lib/domain/template/template-versions";
+import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { KIND_BY_CODE, linkageAt } from "@/lib/scoring/scoring-graph";
 import { computeBlastRadius, evaluateWhatIf, type LinkageKind, type NodeType, type ScoringGraph } from "@/lib/scoring";
@@ -151,17 +151,14 @@ export async function getVendorScoreDetails(db: Db, actor: Actor, vendorIdRaw: u
   assertCan(actor, "readScores");
   const compiled = await getCompiledGraph(db, actor.organizationId);
   const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
-  const score = await getVendorScore(db, actor, vendor.id);
+  const score = await getVendorScore(db, actor, vendor.id, { history: true });
   const names = score.current ? await resolveNodeNames(db, actor.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
   if (!scored) return { vendor, score, names, neighbourhood: null, movingAnswers: [], criticalAssets: [] };
 
   const neighbourhood = memoOnGraph(compiled.graph, "neighbourhood", key, () => buildNeighbourhood(compiled, key));
   const moving = rankMovingAnswers(compiled, key, linkages);
-  const definitions = await db.assessment.findMany({ where: { organizationId: actor.organizationId, id: { in: [...new Set(moving.map((m) => m.assessmentId))] } }, select: { id: true, template: { select: { definition: true } } } });
-  const labels = new Map<string, string>();
-  // Group questions ("List them.") only make sense with their section's title in front.
-  for (const d of definitions) for (const s of loadTemplate(d.template.definition).sections) for (const q of s.questions) labels.set(`${d.id}\u0000${q.id}`, `${s.title}: ${q.label}`);
-  const movingAnswers: MovingAnswer[] = moving.map((m) => ({ ...m, questionLabel: labels.get(`${m.assessmentId}\u0000${m.questionId}`) ?? m.questionId }));
+  const labels = await questionLabelsFor(db, actor.organizationId, moving.map((m) => m.assessmentId));
+  const movingAnswers: MovingAnswer[] = moving.map((m) => ({ ...m, questionLabel: labels.get(`${m.assessmentId}\u0000${m.questionId}`)?.label ?? m.questionId }));
   const criticalAssets = listReachableCriticalAssets(compiled, key);
   return { vendor, score, names, neighbourhood, movingAnswers, criticalAssets };
 }

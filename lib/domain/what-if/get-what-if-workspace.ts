@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
-import { loadTemplate } from "@/lib/domain/template/template-versions";
+import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import { WHAT_IF_CONTROLS, controlApplies, controlWeight, type ControlWeights, type WhatIfLinkage } from "./controls";
 import { currentVendorScore, loadVendorLinkages, type ScoreSummary } from "./evaluate-scenario";
 import { linkagesByAssessment } from "./graph-index";
@@ -70,12 +70,7 @@ export async function getWhatIfWorkspace(db: Db, actor: Actor, vendorIdRaw: unkn
   if (!scored) {
     return { vendor: { id: vendor.id, name: vendor.name }, unscoredReason: `${vendor.name} has no score yet: accept one of its assessments first.`, linkages: [], baseline: null, controls: [], controlWeights: weights, scenarios, scoredVendorCount, topVendors: [] };
   }
-  const templates = await db.assessment.findMany({ where: { organizationId: actor.organizationId, id: { in: vendor.assessments.map((a) => a.id) } }, select: { id: true, template: { select: { definition: true } } } });
-  const questions = new Map<string, { label: string; order: number }>();
-  for (const t of templates) {
-    let order = 0;
-    for (const s of loadTemplate(t.template.definition).sections) for (const q of s.questions) questions.set(`${t.id}\u0000${q.id}`, { label: `${s.title}: ${q.label}`, order: order++ });
-  }
+  const questions = await questionLabelsFor(db, actor.organizationId, vendor.assessments.map((a) => a.id));
   const enriched = linkages.map((l): WorkspaceLinkage => {
     const q = questions.get(`${l.assessmentId}\u0000${l.questionId}`);
     return { ...l, fromName: nameOf(l.from), toName: nameOf(l.to), questionLabel: q?.label ?? l.questionId ?? "Other", questionOrder: q?.order ?? 9999 };

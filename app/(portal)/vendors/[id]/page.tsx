@@ -11,7 +11,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import { ArchiveVendorButton } from "@/components/vendors/archive-vendor-button";
 import { ContactsPanel } from "@/components/vendors/contacts-panel";
-import { listAssessments } from "@/lib/domain/assessment/read-assessments";
+import { listVendorAssessments } from "@/lib/domain/assessment/read-assessments";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
@@ -32,12 +32,17 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
     throw e;
   });
   const canManage = can.manageVendors(user);
+  const canScores = can.readScores(user);
   const now = new Date();
-  const assessments = can.readAssessments(user) ? (await listAssessments(getDb(), user, { vendorId: vendor.id, sort: "updatedAt" }, now)).items : [];
-  const [deployments, assetCount] = await Promise.all([listDeploymentsForVendor(getDb(), user, vendor.id), canManage ? countAssets(getDb(), user) : Promise.resolve(0)]);
-  const manual = can.readScores(user) ? await listManualLinkages(getDb(), user, vendor.id) : null;
-  const score = can.readScores(user) ? await getVendorScore(getDb(), user, vendor.id) : null;
-  const names = score?.current ? await resolveNodeNames(getDb(), user.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
+  const db = getDb();
+  const [assessments, deployments, assetCount, manual, score] = await Promise.all([
+    can.readAssessments(user) ? listVendorAssessments(db, user, vendor.id) : { items: [], more: false },
+    listDeploymentsForVendor(db, user, vendor.id),
+    canManage ? countAssets(db, user) : 0,
+    canScores ? listManualLinkages(db, user, vendor.id) : null,
+    canScores ? getVendorScore(db, user, vendor.id) : null,
+  ]);
+  const names = score?.current ? await resolveNodeNames(db, user.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
   const archived = vendor.archivedAt !== null;
 
   return (
@@ -66,9 +71,9 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
         <div className="space-y-6 lg:col-span-2">
           {score ? <div><VendorScoreCard vendorName={vendor.name} current={score.current} previous={score.previous} names={names} /><p className="mt-2 flex justify-end gap-4 text-sm">{score.current ? <a href={`/api/vendors/${vendor.id}/report`} download className="font-medium text-brand-700 hover:underline">Download PDF report</a> : null}<Link href={`/vendors/${vendor.id}/score`} className="font-medium text-brand-700 hover:underline">Open score details</Link></p></div> : null}
           <Card title="Assessments" actions={can.manageAssessments(user) && !archived ? <ButtonLink variant="secondary" href={`/assessments/new?vendorId=${vendor.id}`}>Send questionnaire</ButtonLink> : null}>
-            {assessments.length === 0 ? <p className="text-sm text-slate-600">No questionnaire sent to this vendor yet.</p> : (
+            {assessments.items.length === 0 ? <p className="text-sm text-slate-600">No questionnaire sent to this vendor yet.</p> : (
               <ul className="divide-y divide-slate-100">
-                {assessments.map((a) => (
+                {assessments.items.map((a) => (
                   <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
                     <Link href={`/assessments/${a.id}`} className="font-medium text-brand-700 hover:underline">{a.template.title} v{a.template.version}</Link>
                     <span className="flex items-center gap-3 text-slate-600">due {formatDate(a.dueDate)} <StatusBadge status={a.status} overdue={isOverdue(a.status, a.dueDate, now)} /></span>
@@ -76,6 +81,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
                 ))}
               </ul>
             )}
+            {assessments.more ? <p className="mt-2 text-sm"><Link href={`/assessments?vendorId=${vendor.id}`} className="font-medium text-brand-700 hover:underline">All of this vendor&rsquo;s assessments</Link></p> : null}
           </Card>
           {manual ? <ManualLinkagesPanel vendorId={vendor.id} linkages={manual.linkages} canManage={can.manageLinkages(user) && !archived} /> : null}
           <DeploymentsPanel vendorId={vendor.id} deployments={deployments} hasAssets={assetCount > 0} canManage={canManage && !archived} />
