@@ -1,7 +1,7 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import type { Neighbourhood, NeighbourhoodEdge, NeighbourhoodNode } from "@/lib/domain/what-if/get-vendor-score-details";
@@ -61,15 +61,21 @@ function reachable(vendorKey: string, edges: NeighbourhoodEdge[], kinds: Record<
   return seen;
 }
 
+const subscribeNever = () => () => {};
+
 /** The vendor's neighbourhood: pan, zoom, filter by linkage kind, click a node for its details. */
 export function LinkageGraph({ neighbourhood, vendorKey }: { neighbourhood: Neighbourhood; vendorKey: string }) {
   const [kinds, setKinds] = useState<Record<Kind, boolean>>({ adjacency: true, inheritance: true, trust: true });
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  // The drawing needs a browser (it measures itself, pans and zooms): the server sends a placeholder
+  // and the table below instead of rendering sixty nodes nobody can see until the script runs.
+  const drawn = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const [tableOpen, setTableOpen] = useState(false);
   const positions = useMemo(() => layout(neighbourhood.nodes), [neighbourhood.nodes]);
   const byKey = useMemo(() => new Map(neighbourhood.nodes.map((n) => [n.key, n])), [neighbourhood.nodes]);
   const visible = useMemo(() => reachable(vendorKey, neighbourhood.edges, kinds), [vendorKey, neighbourhood.edges, kinds]);
 
-  const nodes: Node[] = neighbourhood.nodes.map((n) => ({
+  const nodes: Node[] = !drawn ? [] : neighbourhood.nodes.map((n) => ({
     id: n.key,
     position: positions.get(n.key)!,
     hidden: !visible.has(n.key),
@@ -87,7 +93,7 @@ export function LinkageGraph({ neighbourhood, vendorKey }: { neighbourhood: Neig
     },
     style: nodeStyle(n, n.key === selectedKey),
   }));
-  const edges: Edge[] = neighbourhood.edges.map((e) => ({
+  const edges: Edge[] = !drawn ? [] : neighbourhood.edges.map((e) => ({
     id: e.id,
     source: e.from,
     target: e.to,
@@ -113,7 +119,7 @@ export function LinkageGraph({ neighbourhood, vendorKey }: { neighbourhood: Neig
       </fieldset>
       <div className="flex h-[560px] overflow-hidden rounded-md ring-1 ring-slate-200">
         <div className="min-w-0 flex-1" data-testid="linkage-graph">
-          <ReactFlow
+          {drawn ? <ReactFlow
             nodes={nodes}
             edges={edges}
             fitView
@@ -128,7 +134,7 @@ export function LinkageGraph({ neighbourhood, vendorKey }: { neighbourhood: Neig
           >
             <Background gap={20} color="#e2e8f0" />
             <Controls showInteractive={false} />
-          </ReactFlow>
+          </ReactFlow> : <p className="p-4 text-sm text-slate-500" role="status">Drawing the graph of {neighbourhood.nodes.length} nodes…</p>}
         </div>
         <aside className="w-64 shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4 text-sm" aria-label="Node details" aria-live="polite">
           {selected ? (
@@ -139,15 +145,16 @@ export function LinkageGraph({ neighbourhood, vendorKey }: { neighbourhood: Neig
         </aside>
       </div>
       {neighbourhood.omitted > 0 ? <p className="mt-2 text-xs text-slate-500">Showing the {neighbourhood.nodes.length} nodes that carry the most exposure; {neighbourhood.omitted} more are reached with smaller shares.</p> : null}
-      <details className="mt-3 text-sm">
+      <details className="mt-3 text-sm" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary className="cursor-pointer text-brand-700">Show the graph as a table</summary>
         <table className="mt-2 min-w-full divide-y divide-slate-200 text-left text-xs">
           <caption className="sr-only">Linkages in the vendor&apos;s neighbourhood</caption>
           <thead className="text-slate-600"><tr><th className="py-1.5 pr-3 font-medium">From</th><th className="py-1.5 pr-3 font-medium">To</th><th className="py-1.5 pr-3 font-medium">Kind</th><th className="py-1.5 pr-3 text-right font-medium">Weight</th><th className="py-1.5 font-medium">Created by</th></tr></thead>
           <tbody className="divide-y divide-slate-100">
-            {neighbourhood.edges.filter((e) => kinds[e.kind]).map((e) => (
+            {/* Rows are rendered once the table is opened: most visitors read the drawing. */}
+            {tableOpen ? neighbourhood.edges.filter((e) => kinds[e.kind]).map((e) => (
               <tr key={e.id}><td className="py-1.5 pr-3">{name(e.from)}</td><td className="py-1.5 pr-3">{name(e.to)}</td><td className="py-1.5 pr-3">{KIND_LABEL[e.kind]}</td><td className="py-1.5 pr-3 text-right tabular-nums">{e.weight.toFixed(2)}</td><td className="py-1.5"><AnswerLink {...e} /></td></tr>
-            ))}
+            )) : null}
           </tbody>
         </table>
       </details>

@@ -25,6 +25,11 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
     await expect(page.getByTestId("moving-answers").getByRole("listitem").first()).toBeVisible();
     await page.screenshot(shot("vendor-score-details"));
     await page.getByRole("checkbox", { name: "Inheritance" }).check();
+    // The table alternative lists every drawn linkage once opened.
+    const table = page.getByRole("table", { name: "Linkages in the vendor's neighbourhood" });
+    await page.getByText("Show the graph as a table").click();
+    await expect(table.getByRole("row").nth(1)).toBeVisible();
+    expect(await table.getByRole("row", { name: /SCADA-MP Orbital Management Platform/ }).count()).toBeGreaterThan(0);
 
     // Every hop of a top path links to the answer that created it.
     const hopLink = page.getByRole("link", { name: /^answer cred_list \(r1\)$/ }).first();

@@ -221,6 +221,18 @@ describe("comparing vendors", () => {
     expect(pair).toMatch(/as Nordgate Industrial/);
     expect(differences.some((s) => s.includes("has the highest exposure"))).toBe(true);
     expect(differences.some((s) => s.includes("answered “don't know” 2 times"))).toBe(true);
+
+    // Viewed again on the same graph: the same comparison, without re-reading answers or linkages.
+    const reads: string[] = [];
+    const counting = db.$extends({ query: { $allModels: { async $allOperations({ model, operation, args, query }) { reads.push(`${model}.${operation}`); return query(args); } } } }) as unknown as typeof db;
+    expect(await compareVendors(counting, risk, [nordgate.id, acme.id])).toEqual({ vendors, differences });
+    expect(reads).not.toContain("Linkage.findMany");
+    expect(reads.filter((r) => r === "ResponseRevision.findMany")).toHaveLength(1); // which revision, not its answers
+    // A renamed vendor is not served from the remembered comparison.
+    await db.vendor.update({ where: { id: acme.id }, data: { name: "ACME Automation" } });
+    const renamed = await compareVendors(db, risk, [nordgate.id, acme.id]);
+    expect(renamed.vendors[1]!.name).toBe("ACME Automation");
+    expect(renamed.differences.some((s) => s.startsWith("ACME Automation inherits the same component"))).toBe(true);
   });
 
   it("compares an unscored vendor without inventing a score, and insists on 2 to 4 vendors", async () => {

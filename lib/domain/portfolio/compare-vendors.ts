@@ -10,6 +10,7 @@ import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/g
 import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { computeBlastRadius, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
 import { describeDifferences, reachMasks, type ComparedVendorFacts } from "./describe-differences";
+import { linkagesByAssessment } from "@/lib/domain/what-if/graph-index";
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 4;
@@ -19,7 +20,6 @@ export const compareInputSchema = z
   .transform((ids) => [...new Set(ids)])
   .pipe(z.array(idSchema).min(MIN_COMPARED, `Choose at least ${MIN_COMPARED} vendors to compare.`).max(MAX_COMPARED, `Choose at most ${MAX_COMPARED} vendors to compare.`));
 
-const KIND = { ADJACENCY: "adjacency", INHERITANCE: "inheritance", TRUST: "trust" } as const satisfies Record<string, LinkageKind>;
 // Best paths are built for this many of a vendor's reached assets (most exposure first).
 const PATH_LIMIT = 200;
 
@@ -99,60 +99,17 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
 
   const latestAccepted = new Map<string, { id: string; acceptedAt: Date }>();
   for (const a of accepted) if (!latestAccepted.has(a.vendorId)) latestAccepted.set(a.vendorId, { id: a.id, acceptedAt: a.acceptedAt! });
-  const assessmentVendor = new Map(accepted.map((a) => [a.id, a.vendorId]));
-  const [revisions, linkages] = await Promise.all([
-    db.responseRevision.findMany({
-      where: { organizationId, assessmentId: { in: [...latestAccepted.values()].map((a) => a.id) }, submittedAt: { not: null } },
-      orderBy: { revision: "desc" },
-      select: { assessmentId: true, revision: true, submittedAt: true, answers: true },
-    }),
-    db.linkage.findMany({
-      where: { organizationId, assessmentId: { in: accepted.map((a) => a.id) } },
-      select: { fromKey: true, toKey: true, kind: true, assessmentId: true },
-    }),
-  ]);
-
-  const { graph } = compiled;
-  const nodeOf = (key: string) => {
-    const i = graph.indexById.get(key);
-    return i === undefined ? null : graph.nodes[i]!;
-  };
-
+  const revisions = await db.responseRevision.findMany({
+    where: { organizationId, assessmentId: { in: [...latestAccepted.values()].map((a) => a.id) }, submittedAt: { not: null } },
+    orderBy: { revision: "desc" },
+    select: { id: true, assessmentId: true, submittedAt: true },
+  });
   const ordered = ids.map((id) => vendors.find((v) => v.id === id)!);
-  const facts: ComparedVendorFacts[] = [];
-  const hopSets: Set<string>[] = [];
-  const rows: Omit<ComparedVendor, "reachedAssets" | "pathHops">[] = [];
-  for (const v of ordered) {
-    const key = `vendor:${v.id}`;
+  const inputs = ordered.map((v) => {
     const snap = snapshots.find((s) => s.vendorId === v.id);
     const acc = latestAccepted.get(v.id);
     // The revision that was accepted: the newest one submitted before the acceptance.
     const revision = acc ? revisions.find((r) => r.assessmentId === acc.id && r.submittedAt! <= acc.acceptedAt) : undefined;
-
-    const components: ComparedVendorFacts["components"] = new Map();
-    const assetLinks: ComparedVendorFacts["assetLinks"] = new Map();
-    for (const l of linkages) {
-      if (assessmentVendor.get(l.assessmentId!) !== v.id) continue;
-      const kind = KIND[l.kind];
-      for (const end of [l.fromKey, l.toKey]) {
-        const node = nodeOf(end);
-        // Vendor-specific nodes (its platform, its credentials) are never shared; compare the rest.
-        if (!node || end.startsWith("vendor:")) continue;
-        if (node.type === "component") {
-          const entry = components.get(end) ?? { name: node.name, kinds: new Set<LinkageKind>() };
-          entry.kinds.add(kind);
-          components.set(end, entry);
-        } else if (node.type === "asset" && end === l.toKey) {
-          const entry = assetLinks.get(end) ?? { name: node.name, kinds: new Set<LinkageKind>() };
-          entry.kinds.add(kind);
-          assetLinks.set(end, entry);
-        }
-      }
-    }
-
-    const { reached, hops } = compiled.assessedVendorKeys.has(key) && graph.indexById.has(key) ? vendorReach(compiled, key) : { reached: new Map(), hops: new Set<string>() };
-    hopSets.push(hops);
-
     const score = snap
       ? {
           exposure: snap.exposure, amplification: snap.amplification,
@@ -160,22 +117,75 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
           assetsReached: snap.assetsReached, criticalAssetsReached: snap.criticalAssetsReached, computedAt: snap.computedAt, modelVersion: snap.modelVersion,
         }
       : null;
-    const unknownAnswers = revision ? countDontKnow(revision.answers) : null;
-    facts.push({ id: v.id, name: v.name, score, unknownAnswers, components, assetLinks, reached });
-    rows.push({ id: v.id, name: v.name, tier: v.tier, score, unknownAnswers, acceptedAssessmentId: acc?.id ?? null });
-  }
-
-  const masks = reachMasks(facts);
-  const result = rows.map((row, i) => {
-    let reachedShared = 0;
-    for (const k of facts[i]!.reached.keys()) if (masks(k) !== 1 << i) reachedShared++;
-    const hopsShared = [...hopSets[i]!].filter((h) => hopSets.some((s, j) => j !== i && s.has(h))).length;
-    return {
-      ...row,
-      reachedAssets: { shared: reachedShared, unique: facts[i]!.reached.size - reachedShared },
-      pathHops: { shared: hopsShared, unique: hopSets[i]!.size - hopsShared },
-    };
+    return { id: v.id, name: v.name, tier: v.tier, score, acceptedAssessmentId: acc?.id ?? null, revisionId: revision?.id ?? null };
   });
-  return { vendors: result, differences: describeDifferences(facts) };
+  const unknown = await countUnknownAnswers(db, organizationId, inputs.flatMap((i) => i.revisionId ?? []));
+  const rows = inputs.map(({ revisionId, ...row }) => ({ ...row, unknownAnswers: revisionId ? unknown.get(revisionId) ?? null : null }));
+
+  // Everything below depends only on these rows and the graph: a comparison viewed again on the
+  // same graph version (and the same scores, names and acceptances) is not worked out again.
+  return memoOnGraph(compiled.graph, "compare", JSON.stringify(rows), () => {
+    const { graph } = compiled;
+    const byAssessment = linkagesByAssessment(compiled);
+    const facts: ComparedVendorFacts[] = [];
+    const hopSets: Set<string>[] = [];
+    for (const row of rows) {
+      const key = `vendor:${row.id}`;
+      const components: ComparedVendorFacts["components"] = new Map();
+      const assetLinks: ComparedVendorFacts["assetLinks"] = new Map();
+      for (const a of accepted) {
+        if (a.vendorId !== row.id) continue;
+        for (const l of byAssessment.get(a.id) ?? []) {
+          for (const end of [l.from, l.to]) {
+            const i = graph.indexById.get(end);
+            // Vendor-specific nodes (its platform, its credentials) are never shared; compare the rest.
+            if (i === undefined || end.startsWith("vendor:")) continue;
+            const node = graph.nodes[i]!;
+            if (node.type === "component") {
+              const entry = components.get(end) ?? { name: node.name, kinds: new Set<LinkageKind>() };
+              entry.kinds.add(l.kind);
+              components.set(end, entry);
+            } else if (node.type === "asset" && end === l.to) {
+              const entry = assetLinks.get(end) ?? { name: node.name, kinds: new Set<LinkageKind>() };
+              entry.kinds.add(l.kind);
+              assetLinks.set(end, entry);
+            }
+          }
+        }
+      }
+      const { reached, hops } = compiled.assessedVendorKeys.has(key) && graph.indexById.has(key) ? vendorReach(compiled, key) : { reached: new Map(), hops: new Set<string>() };
+      hopSets.push(hops);
+      facts.push({ id: row.id, name: row.name, score: row.score, unknownAnswers: row.unknownAnswers, components, assetLinks, reached });
+    }
+
+    const masks = reachMasks(facts);
+    const result: ComparedVendor[] = rows.map((row, i) => {
+      let reachedShared = 0;
+      for (const k of facts[i]!.reached.keys()) if (masks(k) !== 1 << i) reachedShared++;
+      let hopsShared = 0;
+      for (const h of hopSets[i]!) if (hopSets.some((s, j) => j !== i && s.has(h))) hopsShared++;
+      return {
+        ...row,
+        reachedAssets: { shared: reachedShared, unique: facts[i]!.reached.size - reachedShared },
+        pathHops: { shared: hopsShared, unique: hopSets[i]!.size - hopsShared },
+      };
+    });
+    return { vendors: result, differences: describeDifferences(facts) };
+  }, 64);
+}
+
+// A submitted revision never changes, so its count of "don't know" answers is kept by revision id.
+const MAX_COUNTED_REVISIONS = 4096;
+const unknownByRevision = new Map<string, number>();
+
+/** "Don't know" answers per submitted revision; reads the answers of revisions not counted before. */
+async function countUnknownAnswers(db: Db, organizationId: string, revisionIds: string[]): Promise<Map<string, number>> {
+  const missing = revisionIds.filter((id) => !unknownByRevision.has(id));
+  if (missing.length > 0) {
+    const read = await db.responseRevision.findMany({ where: { organizationId, id: { in: missing }, submittedAt: { not: null } }, select: { id: true, answers: true } });
+    for (const r of read) unknownByRevision.set(r.id, countDontKnow(r.answers));
+    while (unknownByRevision.size > MAX_COUNTED_REVISIONS) unknownByRevision.delete(unknownByRevision.keys().next().value!);
+  }
+  return new Map(revisionIds.flatMap((id) => (unknownByRevision.has(id) ? [[id, unknownByRevision.get(id)!] as const] : [])));
 }
 export type VendorComparison = Awaited<ReturnType<typeof compareVendors>>;
