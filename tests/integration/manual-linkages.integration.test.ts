@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { parseGraphJson } from "@/lib/scoring";
 import { addManualLinkage, listManualLinkages, removeManualLinkage } from "@/lib/domain/graph/manual-linkages";
 import { exportOrganizationGraph } from "@/lib/domain/graph/export-graph";
+import { getVendorScore } from "@/lib/domain/scoring/read-scores";
+import { listPortfolio } from "@/lib/domain/portfolio/list-portfolio";
 import { buildOrganization, buildUser, buildVendor } from "@/prisma/seed/factories";
 import { testDb } from "./setup";
 
@@ -46,8 +48,15 @@ describe("linkages recorded by hand", () => {
     expect((await listManualLinkages(w.db, w.risk, w.vendor.id)).linkages[0]!.toName).toBe("component:name:kiln-rtos");
     await w.db.linkage.deleteMany({ where: { toKey: "component:name:kiln-rtos" } });
 
+    expect((await getVendorScore(w.db, w.risk, w.vendor.id)).current!.exposure).toBeCloseTo(snapshot.exposure);
+    expect(await w.db.currentScore.count({ where: { vendorId: w.vendor.id } })).toBe(1);
+
     await removeManualLinkage(w.db, w.risk, linkages[0]!.id);
     expect((await listManualLinkages(w.db, w.risk, w.vendor.id)).linkages).toEqual([]);
+    // Nothing is known about the vendor any more: it is unscored again, not left at its old score.
+    expect(await w.db.currentScore.count({ where: { vendorId: w.vendor.id } })).toBe(0);
+    expect((await getVendorScore(w.db, w.risk, w.vendor.id)).current).toBeNull();
+    expect((await listPortfolio(w.db, w.risk, {})).items.find((v) => v.id === w.vendor.id)?.score ?? null).toBeNull();
     expect(await w.db.auditEvent.count({ where: { action: "linkage.delete" } })).toBe(1);
   });
 

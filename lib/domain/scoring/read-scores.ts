@@ -30,12 +30,14 @@ export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown,
   if (!id.success) throw notFound("Vendor");
   const where = { organizationId: actor.organizationId, vendorId: id.data };
   const orderBy = [{ computedAt: "desc" }, { id: "desc" }] as const;
-  const [rows, history] = await Promise.all([
+  const [scored, rows, history] = await Promise.all([
+    // Snapshots are history; CurrentScore says whether the vendor is scored now (see recomputeScores).
+    db.currentScore.findFirst({ where, select: { vendorId: true } }),
     db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 2, select: SNAPSHOT_SELECT }),
     options.history ? db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 30, select: { computedAt: true, exposure: true, amplification: true } }) : [],
   ]);
   const [current, previous] = rows as unknown as SnapshotView[];
-  return { current: current ?? null, previous: previous ?? null, history: history.reverse() };
+  return { current: (scored && current) || null, previous: previous ?? null, history: history.reverse() };
 }
 
 /** Every active vendor with its newest snapshot (null when never scored), highest exposure first. */

@@ -42,6 +42,9 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
     vendorIndices = Array.from(graph.vendorIndices);
   }
   const vendorKeys = vendorIndices.map((i) => graph.nodes[i]!.id).filter((key) => assessedVendorKeys.has(key));
+  // A vendor reached by this run that nothing is known about any more (its last hand-recorded
+  // linkage removed, no accepted assessment) is no longer scored: its old score must not stay current.
+  const unscoredVendorIds = vendorIndices.map((i) => graph.nodes[i]!.id).filter((key) => key.startsWith("vendor:") && !assessedVendorKeys.has(key)).map((key) => key.slice("vendor:".length));
   const batchSize = options.batchSize ?? 250;
   if (options.runId) await db.scoringRun.update({ where: { id: options.runId }, data: { status: "RUNNING", startedAt: new Date(), total: vendorKeys.length, done: 0 } });
 
@@ -69,6 +72,7 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
   }));
   await db.$transaction(async (tx) => {
     await storeSnapshots(tx, rows);
+    if (unscoredVendorIds.length > 0) await tx.currentScore.deleteMany({ where: { organizationId, vendorId: { in: unscoredVendorIds } } });
     if (options.runId) await tx.scoringRun.update({ where: { id: options.runId }, data: { status: "SUCCEEDED", done: rows.length, finishedAt: new Date() } });
     // Thousands of snapshots take longer than Prisma's default 5 s for an interactive transaction.
   }, { timeout: 5 * 60_000, maxWait: 30_000 });
