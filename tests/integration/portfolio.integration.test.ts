@@ -7,7 +7,7 @@ import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
 import { submitResponse } from "@/lib/domain/response/supplier-responses";
 import { acceptAssessment } from "@/lib/domain/review/review-assessment";
 import { listPortfolio } from "@/lib/domain/portfolio/list-portfolio";
-import { summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
+import { binScores, summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
 import { listConcentration } from "@/lib/domain/portfolio/list-concentration";
 import { compareVendors, countDontKnow } from "@/lib/domain/portfolio/compare-vendors";
 import { exportPortfolioCsv, PORTFOLIO_CSV_COLUMNS } from "@/lib/domain/portfolio/export-portfolio-csv";
@@ -119,6 +119,14 @@ describe("portfolio ranking", () => {
     const amplification = await summarizePortfolio(db, risk, "amplification");
     expect(amplification.bins).toHaveLength(10);
     expect(amplification.bins[9]!.count).toBe(1);
+    // The bars are counted in SQL: the same bins as binScores over the current scores.
+    const active = await db.vendor.findMany({ where: { organizationId: risk.organizationId, archivedAt: null }, select: { id: true } });
+    const current = await db.currentScore.findMany({ where: { vendorId: { in: active.map((v) => v.id) } }, select: { exposure: true, amplification: true } });
+    expect(exposure.bins).toEqual(binScores(current.map((c) => c.exposure), "exposure"));
+    expect(amplification.bins).toEqual(binScores(current.map((c) => c.amplification), "amplification"));
+    // An organisation with nothing scored has no bars.
+    const empty = await actorFor((await buildOrganization(db)).id, "RISK_OFFICER");
+    expect(await summarizePortfolio(db, empty, "exposure")).toMatchObject({ vendorCount: 0, scoredCount: 0, withCriticalCount: 0, bins: [] });
   });
 
   it("never shows another organisation's vendors, and suppliers see no scores", async () => {

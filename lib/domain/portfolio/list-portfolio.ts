@@ -74,11 +74,10 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
   const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
   const limit = page.limit === null ? Prisma.empty : Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}`;
   // Ranking, filtering and counting run on narrow rows; the wide columns (byKind, history of the
-  // run) are joined for the page's rows only. The latest assessment per vendor is one DISTINCT ON
-  // over the organisation's assessments rather than a probe per vendor.
-  const rows = await db.$queryRaw<RawRow[]>`
-    WITH latest AS (
-      SELECT DISTINCT ON (asm."vendorId") asm."vendorId", asm."id", asm."status",
+  // run) are joined for the page's rows only. The latest assessment per vendor is needed for every
+  // vendor only when the list is filtered or sorted by it: then it is one DISTINCT ON over the
+  // organisation's assessments; otherwise one index probe per row of the page.
+  const latestColumns = Prisma.sql`asm."vendorId", asm."id", asm."status",
              COALESCE(CASE asm."status"
                         WHEN 'ACCEPTED' THEN asm."acceptedAt"
                         WHEN 'CANCELLED' THEN asm."cancelledAt"
@@ -86,7 +85,12 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
                         WHEN 'RESUBMITTED' THEN asm."submittedAt"
                         WHEN 'SENT' THEN asm."sentAt"
                         WHEN 'OPENED' THEN asm."openedAt"
-                      END, asm."updatedAt") AS "at"
+                      END, asm."updatedAt") AS "at"`;
+  const latestForAll = Boolean(query.status) || query.sort === "assessed";
+  const rows = latestForAll
+    ? await db.$queryRaw<RawRow[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (asm."vendorId") ${latestColumns}
       FROM "Assessment" asm
       WHERE asm."organizationId" = ${organizationId}
       ORDER BY asm."vendorId", asm."createdAt" DESC, asm."id" DESC
@@ -107,6 +111,31 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
     SELECT page.*, s."directExposure", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"
     FROM page
     LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}
+    ${orderBy(query)}`
+    : await db.$queryRaw<RawRow[]>`
+    WITH base AS (
+      SELECT v."id", v."name", v."tier",
+             s."exposure", s."amplification", s."dominantKind", s."criticalAssetsReached"
+      FROM "Vendor" v
+      LEFT JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
+      WHERE v."organizationId" = ${organizationId} AND v."archivedAt" IS NULL
+    ), page AS (
+      SELECT *, (count(*) OVER ())::int AS "total" FROM base
+      ${where}
+      ${orderBy(query)}
+      ${limit}
+    )
+    SELECT page.*, a."id" AS "assessmentId", a."status" AS "assessmentStatus", a."at" AS "assessmentAt",
+           s."directExposure", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"
+    FROM page
+    LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}
+    LEFT JOIN LATERAL (
+      SELECT ${latestColumns}
+      FROM "Assessment" asm
+      WHERE asm."organizationId" = ${organizationId} AND asm."vendorId" = page."id"
+      ORDER BY asm."createdAt" DESC, asm."id" DESC
+      LIMIT 1
+    ) a ON true
     ${orderBy(query)}`;
   const items: PortfolioRow[] = rows.map((r) => ({
     id: r.id, name: r.name, tier: r.tier,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 
 export type DistributionMetric = "exposure" | "amplification";
@@ -20,11 +21,10 @@ export function niceBinWidth(max: number, bins: number): number {
   return 10 * magnitude;
 }
 
-/** Bins scores for a histogram; amplification is a share, so its bins are fixed tenths. */
+/** Bins scores for a histogram; amplification is a share, so its bins are fixed tenths. `summarizePortfolio` counts the same bins in SQL. */
 export function binScores(values: number[], metric: DistributionMetric, bins = 10): DistributionBin[] {
   if (values.length === 0) return [];
-  const width = metric === "amplification" ? 0.1 : niceBinWidth(Math.max(...values), bins);
-  const count = metric === "amplification" ? 10 : Math.max(1, Math.ceil(Math.max(...values) / width + 1e-9));
+  const { width, count } = binLayout(Math.max(...values), metric, bins);
   const result: DistributionBin[] = Array.from({ length: count }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
   for (const v of values) {
     const i = Math.min(count - 1, Math.max(0, Math.floor(v / width + 1e-9)));
@@ -33,32 +33,50 @@ export function binScores(values: number[], metric: DistributionMetric, bins = 1
   return result;
 }
 
-/** Headline counts and the distribution of current scores across all active vendors. */
+/** Bin width and count `binScores` uses for values up to `max`. */
+function binLayout(max: number, metric: DistributionMetric, bins = 10): { width: number; count: number } {
+  if (metric === "amplification") return { width: 0.1, count: 10 };
+  const width = niceBinWidth(max, bins);
+  return { width, count: Math.max(1, Math.ceil(max / width + 1e-9)) };
+}
+
+/**
+ * Headline counts and the distribution of current scores across all active vendors. The bars are
+ * counted in SQL with the same bin arithmetic as `binScores`, so a view reads a dozen rows, not one
+ * per vendor (5,000 rows parsed per page view was a tenth of the portfolio's server time).
+ */
 export async function summarizePortfolio(db: Db, actor: Actor, metric: DistributionMetric) {
   assertCan(actor, "readScores");
-  const [counts, scores] = await Promise.all([
-    db.$queryRaw<{ vendors: number; assessed: number }[]>`
-      SELECT (count(*))::int AS "vendors",
-             (count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM "Assessment" a WHERE a."organizationId" = v."organizationId" AND a."vendorId" = v."id"
-             )))::int AS "assessed"
-      FROM "Vendor" v
-      WHERE v."organizationId" = ${actor.organizationId} AND v."archivedAt" IS NULL`,
-    // Only two numbers per vendor cross the wire; the histogram itself is a few bars.
-    db.$queryRaw<{ exposure: number; amplification: number; critical: number }[]>`
-      SELECT s."exposure", s."amplification", s."criticalAssetsReached" AS "critical"
+  const organizationId = actor.organizationId;
+  const column = metric === "amplification" ? Prisma.sql`s."amplification"` : Prisma.sql`s."exposure"`;
+  // One pass over the active vendors for every headline number and the largest score.
+  const [totals] = await db.$queryRaw<{ vendors: number; assessed: number; scored: number; critical: number; max: number | null }[]>`
+    SELECT (count(*))::int AS "vendors", (count(a."vendorId"))::int AS "assessed", (count(s."vendorId"))::int AS "scored",
+           (count(*) FILTER (WHERE s."criticalAssetsReached" > 0))::int AS "critical", max(${column})::float8 AS "max"
+    FROM "Vendor" v
+    LEFT JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
+    LEFT JOIN (SELECT DISTINCT "vendorId" FROM "Assessment" WHERE "organizationId" = ${organizationId}) a ON a."vendorId" = v."id"
+    WHERE v."organizationId" = ${organizationId} AND v."archivedAt" IS NULL`;
+  const { vendors = 0, assessed = 0, scored = 0, critical = 0, max = null } = totals ?? {};
+  let bins: DistributionBin[] = [];
+  if (scored > 0) {
+    const { width, count } = binLayout(max ?? 0, metric);
+    const rows = await db.$queryRaw<{ bin: number; count: number }[]>`
+      SELECT LEAST(${count - 1}::int, GREATEST(0, floor(${column} / ${width}::float8 + 1e-9)))::int AS "bin", (count(*))::int AS "count"
       FROM "Vendor" v
       JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
-      WHERE v."organizationId" = ${actor.organizationId} AND v."archivedAt" IS NULL`,
-  ]);
-  const values = scores.map((s) => s[metric]);
+      WHERE v."organizationId" = ${organizationId} AND v."archivedAt" IS NULL
+      GROUP BY 1`;
+    bins = Array.from({ length: count }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
+    for (const r of rows) bins[r.bin]!.count = r.count;
+  }
   return {
-    vendorCount: counts[0]?.vendors ?? 0,
-    assessedCount: counts[0]?.assessed ?? 0,
-    scoredCount: scores.length,
-    withCriticalCount: scores.filter((s) => s.critical > 0).length,
+    vendorCount: vendors,
+    assessedCount: assessed,
+    scoredCount: scored,
+    withCriticalCount: critical,
     metric,
-    bins: binScores(values, metric),
+    bins,
   };
 }
 export type PortfolioSummary = Awaited<ReturnType<typeof summarizePortfolio>>;
