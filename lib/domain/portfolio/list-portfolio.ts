@@ -87,6 +87,9 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
                         WHEN 'OPENED' THEN asm."openedAt"
                       END, asm."updatedAt") AS "at"`;
   const latestForAll = Boolean(query.status) || query.sort === "assessed";
+  const pageOfBase = Prisma.sql`page AS (SELECT *, (count(*) OVER ())::int AS "total" FROM base ${where} ${orderBy(query)} ${limit})`;
+  const wideColumns = Prisma.sql`s."directExposure", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
+  const wideJoin = Prisma.sql`LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}`;
   const rows = latestForAll
     ? await db.$queryRaw<RawRow[]>`
     WITH latest AS (
@@ -102,15 +105,8 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
       LEFT JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
       LEFT JOIN latest a ON a."vendorId" = v."id"
       WHERE v."organizationId" = ${organizationId} AND v."archivedAt" IS NULL
-    ), page AS (
-      SELECT *, (count(*) OVER ())::int AS "total" FROM base
-      ${where}
-      ${orderBy(query)}
-      ${limit}
-    )
-    SELECT page.*, s."directExposure", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"
-    FROM page
-    LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}
+    ), ${pageOfBase}
+    SELECT page.*, ${wideColumns} FROM page ${wideJoin}
     ${orderBy(query)}`
     : await db.$queryRaw<RawRow[]>`
     WITH base AS (
@@ -119,16 +115,9 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
       FROM "Vendor" v
       LEFT JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
       WHERE v."organizationId" = ${organizationId} AND v."archivedAt" IS NULL
-    ), page AS (
-      SELECT *, (count(*) OVER ())::int AS "total" FROM base
-      ${where}
-      ${orderBy(query)}
-      ${limit}
-    )
-    SELECT page.*, a."id" AS "assessmentId", a."status" AS "assessmentStatus", a."at" AS "assessmentAt",
-           s."directExposure", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"
-    FROM page
-    LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}
+    ), ${pageOfBase}
+    SELECT page.*, a."id" AS "assessmentId", a."status" AS "assessmentStatus", a."at" AS "assessmentAt", ${wideColumns}
+    FROM page ${wideJoin}
     LEFT JOIN LATERAL (
       SELECT ${latestColumns}
       FROM "Assessment" asm
