@@ -122,9 +122,11 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
   const unknown = await countUnknownAnswers(db, organizationId, inputs.flatMap((i) => i.revisionId ?? []));
   const rows = inputs.map(({ revisionId, ...row }) => ({ ...row, unknownAnswers: revisionId ? unknown.get(revisionId) ?? null : null }));
 
-  // Everything below depends only on these rows and the graph: a comparison viewed again on the
-  // same graph version (and the same scores, names and acceptances) is not worked out again.
-  return memoOnGraph(compiled.graph, "compare", JSON.stringify(rows), () => {
+  // Everything below depends only on these rows, the accepted assessments and the graph: a
+  // comparison viewed again on the same graph version (and the same scores, names and acceptances)
+  // is not worked out again.
+  const memoKey = JSON.stringify({ rows, accepted: accepted.map((a) => a.id) });
+  return memoOnGraph(compiled.graph, "compare", memoKey, () => {
     const { graph } = compiled;
     const byAssessment = linkagesByAssessment(compiled);
     const facts: ComparedVendorFacts[] = [];
