@@ -34,6 +34,21 @@ export default defineConfig({
           environment: "node",
         },
       },
+      {
+        extends: true,
+        test: {
+          // Attacks and faults as tests (issue 10): tenant/vendor scoping, sign-in throttling and
+          // headers, uploads, and the reliability cases. Real PostgreSQL, like integration.
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          environment: "node",
+        },
+      },
     ],
   },
 });
