@@ -22,7 +22,9 @@ const NORTHWIND_VENDORS = [
   { name: "Lumen RTOS", tier: "MEDIUM", country: "Finland", website: "https://lumen-rtos.example", description: "Real-time OS and network stack licensed to device makers.", contact: ["Eero Laine", "eero@lumen-rtos.test", "Licensing"] },
   { name: "Brightline HMI", tier: "MEDIUM", country: "Italy", description: "Operator panels and engineering software.", contact: ["Giulia Rossi", "giulia.rossi@brightline.test", "Key account"] },
   { name: "Cobalt Historian", tier: "MEDIUM", country: "Canada", description: "Process historian with a vendor-hosted analytics add-on.", contact: ["Liam Martin", "liam@cobalt-historian.test", "Support lead"] },
-  { name: "Atlas Field Sensors", tier: "LOW", country: "Japan", description: "Wireless pressure and flow sensors.", contact: ["Kenji Sato", "kenji.sato@atlas-sensors.test", "Sales engineer"] },
+  { name: "Atlas Field Sensors", tier: "LOW", country: "Japan", description: "Wireless flow, pressure, level and water-quality sensors and the station RTUs they report to.", contact: ["Kenji Sato", "kenji.sato@atlas-sensors.test", "Sales engineer"] },
+  { name: "Tern Networks", tier: "MEDIUM", country: "Sweden", website: "https://tern-networks.example", description: "Industrial LTE routers for unmanned stations.", contact: ["Sofia Lind", "sofia.lind@tern-networks.test", "Account manager"] },
+  { name: "Vireo Drives", tier: "MEDIUM", country: "Spain", description: "Variable-frequency drives for the high-lift pumps.", contact: ["Pablo Ortega", "pablo.ortega@vireo-drives.test", "Service manager"] },
 ] as const;
 
 const NORTH = "North Treatment Plant";
@@ -35,10 +37,12 @@ const RIVERSIDE = "Riverside Pump Station";
 const NORTHWIND_ASSETS = [
   ["North Treatment Plant", "SITE", 5, true, NORTH, null, ["WTP", "Northwind WTP"], "Surface-water treatment plant serving 180,000 people."],
   ["Riverside Pump Station", "SITE", 4, false, RIVERSIDE, null, ["PS-R"], "Unmanned booster station feeding the east distribution zone."],
-  ["WTP L1 Control Network", "ZONE", 5, true, NORTH, "L1 Control", ["VLAN 110", "Level 1", "Level 1 — basic control"], "Controllers and I/O of the treatment process."],
-  ["WTP L2 Supervisory Network", "ZONE", 4, false, NORTH, "L2 Supervisory", ["VLAN 120", "Level 2", "Level 2 — area supervisory control"], "Gateways, HMIs, broker and engineering workstations."],
-  ["OT DMZ", "ZONE", 4, false, NORTH, "L3.5 DMZ", ["VLAN 350", "DMZ", "Industrial DMZ"], "Between the plant network and the corporate network; historian mirror and remote-access relay."],
-  ["Riverside Station Network", "ZONE", 4, false, RIVERSIDE, "L1-L2 Station", [], "Flat station network: RTU, panel and cellular router."],
+  ["WTP L1 Control Network", "ZONE", 5, true, NORTH, "L1 Control", ["VLAN 110", "Level 1", "Level 1 — basic control", "L1 Control"], "Controllers and I/O of the treatment process."],
+  ["WTP L2 Supervisory Network", "ZONE", 4, false, NORTH, "L2 Supervisory", ["VLAN 120", "Level 2", "Level 2 — area supervisory control", "L2 Supervisory"], "Gateways, HMIs, broker and engineering workstations."],
+  ["OT DMZ", "ZONE", 4, false, NORTH, "L3.5 DMZ", ["VLAN 350", "DMZ", "Industrial DMZ", "L3.5 DMZ"], "Between the plant network and the corporate network; historian mirror and remote-access relay."],
+  ["Plant Operations Network", "ZONE", 4, false, NORTH, "L3 Operations", ["VLAN 300", "Level 3", "L3 Operations"], "Site operations: historian, SCADA agent and the domain controllers."],
+  ["Riverside Station Network", "ZONE", 4, false, RIVERSIDE, "L1-L2 Station", ["Level 1", "Level 2", "L1-L2 Station"], "Flat station network: RTU, panel and cellular router."],
+  ["ISA100 Field Wireless", "NETWORK_SEGMENT", 2, false, NORTH, "L0 Field", ["Level 0", "L0 Field"], "Wireless field instruments and their access points; instruments report only to their RTU or gateway."],
   ["PLC-1 Chemical Dosing", "CONTROLLER", 5, true, NORTH, "L1 Control", ["Helix HC-900 dosing", "plc-1"], "Chlorine and coagulant dosing; wrong setpoints endanger the public."],
   ["PLC-3 Filter Gallery", "CONTROLLER", 4, false, NORTH, "L1 Control", ["Helix HC-900 filters", "plc-3"], "Backwash sequencing of the eight rapid-gravity filters."],
   ["PLC-7 High-Lift Pumps", "CONTROLLER", 5, false, NORTH, "L1 Control", ["Helix HC-700", "plc-7"], "Treated-water pumps into the distribution network."],
@@ -59,6 +63,17 @@ const NORTHWIND_ASSETS = [
   ["FT-101 Raw Water Flow", "OTHER", 3, false, NORTH, "L0 Field", ["Atlas WF-3"], "Wireless raw-water flow transmitter."],
   ["PT-204 Distribution Pressure", "OTHER", 3, false, RIVERSIDE, "L0 Field", ["Atlas WP-2"], "Wireless pressure sensor on the east main."],
   ["LT-301 Reservoir Level", "OTHER", 2, false, RIVERSIDE, "L0 Field", ["Atlas WL-1"], "Wireless level sensor in the east reservoir."],
+  ["FT-102 Filtered Water Flow", "OTHER", 3, false, NORTH, "L0 Field", ["Atlas WF-3 filters"], "Wireless flow transmitter after the filter gallery."],
+  ["AT-110 Chlorine Residual Analyser", "OTHER", 4, false, NORTH, "L0 Field", ["Atlas WQ-4 chlorine"], "Free-chlorine residual at the clearwell outlet; reported to the regulator."],
+  ["AT-111 Turbidity Analyser", "OTHER", 3, false, NORTH, "L0 Field", ["Atlas WQ-4 turbidity"], "Filtered-water turbidity."],
+  ["LT-120 Clearwell Level", "OTHER", 3, false, NORTH, "L0 Field", ["Atlas WL-1 clearwell"], "Clearwell level for the high-lift pumps."],
+  ["PT-130 High-Lift Discharge Pressure", "OTHER", 3, false, NORTH, "L0 Field", ["Atlas WP-2 high-lift"], "Discharge header pressure."],
+  ["TT-205 Station Temperature", "OTHER", 1, false, RIVERSIDE, "L0 Field", ["Atlas WT-1"], "Pump-room temperature."],
+  ["PT-206 Station Suction Pressure", "OTHER", 3, false, RIVERSIDE, "L0 Field", ["Atlas WP-2 suction"], "Booster suction pressure."],
+  ["FT-207 Station Outflow", "OTHER", 3, false, RIVERSIDE, "L0 Field", ["Atlas WF-3 outflow"], "Flow into the east main."],
+  ["RTR-R1 Riverside Cellular Router", "GATEWAY", 4, false, RIVERSIDE, "L1-L2 Station", ["Tern TR-4", "rtr-r1"], "LTE backhaul of the station to the plant; also carries vendors' remote sessions."],
+  ["VFD-7A High-Lift Pump Drive", "CONTROLLER", 4, false, NORTH, "L1 Control", ["Vireo VX-55 A"], "Drive of high-lift pump A."],
+  ["VFD-7B High-Lift Pump Drive", "CONTROLLER", 4, false, NORTH, "L1 Control", ["Vireo VX-55 B"], "Drive of high-lift pump B."],
 ] as const;
 
 /** The buyer's own adjacency: [from, to, kind, weight, reason] — "if from is compromised, to is affected". */
@@ -76,6 +91,11 @@ const NORTHWIND_CONNECTIONS = [
   ["HMI-2 Dosing Operator Panel", "PLC-1 Chemical Dosing", "ADJACENCY", 0.8, "HMI-2 writes dosing setpoints to PLC-1."],
   ["Telemetry Radio Network", "RTU-11 Riverside Pumps", "ADJACENCY", 0.9, "RTU-11 sits on the flat telemetry radio network (no link encryption)."],
   ["Telemetry Radio Network", "RTU-12 East Reservoir", "ADJACENCY", 0.9, "RTU-12 sits on the flat telemetry radio network (no link encryption)."],
+  ["EWS-2 Riverside Maintenance Laptop", "RTU-11 Riverside Pumps", "TRUST", 0.7, "EWS-2 holds the RTU-11 configuration and writes it over the station network."],
+  ["EWS-2 Riverside Maintenance Laptop", "HMI-R1 Riverside Station Panel", "TRUST", 0.6, "EWS-2 loads the panel project onto HMI-R1."],
+  ["PLC-7 High-Lift Pumps", "VFD-7A High-Lift Pump Drive", "ADJACENCY", 0.8, "PLC-7 starts the drive and sets its speed over Modbus TCP."],
+  ["PLC-7 High-Lift Pumps", "VFD-7B High-Lift Pump Drive", "ADJACENCY", 0.8, "PLC-7 starts the drive and sets its speed over Modbus TCP."],
+  ["RTR-R1 Riverside Cellular Router", "Riverside Station Network", "ADJACENCY", 0.7, "RTR-R1 routes straight onto the flat station network (no firewall rules)."],
 ] as const;
 
 /** Where the demo vendors' products sit; Lumen RTOS is a sub-supplier inside others' products. */
@@ -92,7 +112,12 @@ const NORTHWIND_DEPLOYMENTS: Record<string, readonly (readonly [string, string])
   "Atlas Field Sensors": [
     ["FT-101 Raw Water Flow", "WF-3"], ["PT-204 Distribution Pressure", "WP-2"], ["LT-301 Reservoir Level", "WL-1"],
     ["RTU-11 Riverside Pumps", "RT-20"], ["RTU-12 East Reservoir", "RT-10"],
+    ["FT-102 Filtered Water Flow", "WF-3"], ["AT-110 Chlorine Residual Analyser", "WQ-4"], ["AT-111 Turbidity Analyser", "WQ-4"],
+    ["LT-120 Clearwell Level", "WL-1"], ["PT-130 High-Lift Discharge Pressure", "WP-2"], ["TT-205 Station Temperature", "WT-1"],
+    ["PT-206 Station Suction Pressure", "WP-2"], ["FT-207 Station Outflow", "WF-3"],
   ],
+  "Tern Networks": [["RTR-R1 Riverside Cellular Router", "TR-4 LTE router"]],
+  "Vireo Drives": [["VFD-7A High-Lift Pump Drive", "VX-55 with VX-Link card"], ["VFD-7B High-Lift Pump Drive", "VX-55 with VX-Link card"]],
 };
 
 /** Northwind's assets, its own adjacency between them, and where each demo vendor is deployed. */
@@ -116,6 +141,25 @@ export async function seedNorthwindInventory(db: Db, organizationId: string, ven
     for (const [assetName, note] of deployments) await buildDeployment(db, { organizationId, vendorId, assetId: id(assetName), note });
   }
   return assets;
+}
+
+const DAY = 86_400_000;
+/** Northwind set up Trustmap (users, vendors, inventory) this many days before the seed ran. */
+const SETUP_DAYS_AGO = 200;
+
+/** The organisation's setup rows are dated to when it started using Trustmap, before any assessment. */
+async function backdateSetup(db: Db, organizationId: string, at: Date) {
+  const stamp = { createdAt: at, updatedAt: at };
+  await db.$transaction([
+    db.organization.update({ where: { id: organizationId }, data: { createdAt: at } }),
+    db.user.updateMany({ where: { organizationId }, data: stamp }),
+    db.vendor.updateMany({ where: { organizationId }, data: stamp }),
+    db.vendorContact.updateMany({ where: { organizationId }, data: stamp }),
+    db.questionnaireTemplate.updateMany({ where: { organizationId }, data: { createdAt: at } }),
+    db.asset.updateMany({ where: { organizationId }, data: stamp }),
+    db.deployment.updateMany({ where: { organizationId }, data: { createdAt: at } }),
+    db.linkage.updateMany({ where: { organizationId, source: "INVENTORY" }, data: { createdAt: at } }),
+  ]);
 }
 
 /** Seeds the demo organisations unless any organisation exists already. Returns whether it wrote. */
@@ -152,11 +196,15 @@ async function writeDemo(db: Db): Promise<void> {
   await buildUser(db, { organizationId: northwind.id, role: "ADMIN", email: DEMO_USERS.admin, name: "Ada Admin", password: DEMO_PASSWORD });
   const procurement = await buildUser(db, { organizationId: northwind.id, role: "PROCUREMENT", email: DEMO_USERS.procurement, name: "Priya Procurement", password: DEMO_PASSWORD });
   const risk = await buildUser(db, { organizationId: northwind.id, role: "RISK_OFFICER", email: DEMO_USERS.risk, name: "Rafael Risk", password: DEMO_PASSWORD });
-  await buildUser(db, { organizationId: northwind.id, role: "SUPPLIER", email: DEMO_USERS.supplier, name: "Anja Brandt", password: DEMO_PASSWORD, vendorId: vendors["Helix Controls"] });
+  const supplier = await buildUser(db, { organizationId: northwind.id, role: "SUPPLIER", email: DEMO_USERS.supplier, name: "Anja Brandt", password: DEMO_PASSWORD, vendorId: vendors["Helix Controls"] });
 
   await buildBuiltInTemplates(db, northwind.id);
   await seedNorthwindInventory(db, northwind.id, vendors);
-  await seedDemoAssessments(db, northwind.id, { procurementId: procurement.id, riskId: risk.id });
+  await backdateSetup(db, northwind.id, new Date(Date.now() - SETUP_DAYS_AGO * DAY));
+  await seedDemoAssessments(db, northwind.id, { procurementId: procurement.id, riskId: risk.id, supplierUserId: supplier.id, supplierVendor: "Helix Controls" });
+  // Anja's account was created when she first opened Helix's invitation.
+  const helixOpened = await db.assessment.findFirstOrThrow({ where: { organizationId: northwind.id, vendorId: vendors["Helix Controls"] }, select: { openedAt: true } });
+  if (helixOpened.openedAt) await db.user.update({ where: { id: supplier.id }, data: { createdAt: helixOpened.openedAt, updatedAt: helixOpened.openedAt } });
 
   const southbridge = await buildOrganization(db, { name: "Southbridge Chemicals", slug: "southbridge" });
   await buildBuiltInTemplates(db, southbridge.id);

@@ -1,0 +1,138 @@
+// Seeds the demo into a scratch database on the local PostgreSQL and prints what it holds: per scored
+// vendor the exposure and the engine's current amplification, a preview of scoring model 2's
+// footprint amplification (issue 11: A = (E − E_f)/E, E_f = exposure through the vendor's own
+// linkages and its own components' outgoing linkages, stopping at the first asset, computed here
+// with the current engine on that sub-graph), and the structures the demo is built to show.
+//
+//   npx tsx scripts/demo-report.ts            (TEST_DATABASE_URL, default postgres@127.0.0.1:5432)
+//
+// The database and the evidence files it writes are removed at the end.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const evidence = mkdtempSync(path.join(tmpdir(), "trustmap-demo-report-"));
+process.env.EVIDENCE_DIR = evidence;
+
+const { createPrismaClient } = await import("../lib/db/create-client");
+const { migrate } = await import("../lib/db/migrate");
+const { seedDemo } = await import("../prisma/seed/demo");
+const { LUMEN_RTOS_KEY, LUMEN_SUB_SUPPLIER_KEY, NIMBUS_OTA_KEY } = await import("../prisma/seed/demo-assessments");
+const { loadOrganizationGraph } = await import("../lib/domain/graph/load-organization-graph");
+const { buildScoringGraph, listVendorAssetExposure, resolveScoringConfig, scoreVendor } = await import("../lib/scoring");
+const { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, withDatabase } = await import("../tests/integration/database-url");
+type GraphDocument = import("../lib/scoring").GraphDocument;
+
+const serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
+const name = `trustmap_demo_report_${randomBytes(4).toString("hex")}`;
+await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+const url = withDatabase(assertLocalDatabaseUrl(serverUrl), name);
+const db = createPrismaClient({ connectionString: url, max: 2 });
+try {
+  await migrate({ connectionString: url });
+  const started = performance.now();
+  await seedDemo(db);
+  console.log(`seeded in ${Math.round(performance.now() - started)} ms\n`);
+  await report();
+} finally {
+  await db.$disconnect();
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  rmSync(evidence, { recursive: true, force: true });
+}
+
+/** A component's supplier as model 2 infers it: the one vendor linking to it directly, else none. */
+function inferSuppliers(doc: GraphDocument): Map<string, string> {
+  const vendors = new Set(doc.nodes.filter((n) => n.type === "vendor").map((n) => n.id));
+  const direct = new Map<string, Set<string>>();
+  for (const l of doc.linkages) if (vendors.has(l.from)) direct.set(l.to, (direct.get(l.to) ?? new Set()).add(l.from));
+  const out = new Map<string, string>();
+  for (const n of doc.nodes) {
+    const from = direct.get(n.id);
+    if (n.type === "component" && from?.size === 1) out.set(n.id, [...from][0]!);
+  }
+  return out;
+}
+
+/** The vendor's own linkages and its own components' outgoing linkages; nothing leaves an asset. */
+function footprint(doc: GraphDocument, vendorKey: string, suppliers: Map<string, string>): GraphDocument {
+  const assets = new Set(doc.nodes.filter((n) => n.type === "asset").map((n) => n.id));
+  return { nodes: doc.nodes, linkages: doc.linkages.filter((l) => !assets.has(l.from) && (l.from === vendorKey || suppliers.get(l.from) === vendorKey)) };
+}
+
+async function report() {
+  const org = await db.organization.findUniqueOrThrow({ where: { slug: "northwind" }, select: { id: true } });
+  const organizationId = org.id;
+  const [vendors, current, assessments, deployments] = await Promise.all([
+    db.vendor.findMany({ where: { organizationId }, select: { id: true, name: true } }),
+    db.currentScore.findMany({ where: { organizationId }, select: { vendorId: true, exposure: true, amplification: true, assetsReached: true, criticalAssetsReached: true, computedAt: true } }),
+    db.assessment.findMany({ where: { organizationId }, select: { id: true, vendorId: true, status: true, createdAt: true, sentAt: true, openedAt: true, submittedAt: true, acceptedAt: true, dueDate: true, invitations: { select: { createdAt: true, expiresAt: true, usedAt: true } } } }),
+    db.deployment.findMany({ where: { organizationId }, select: { vendorId: true, assetId: true } }),
+  ]);
+  const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
+  const nameOfKey = (key: string) => vendorName.get(key.replace(/^vendor:/, "").split("/")[0]!) ?? key;
+  const { document, overrides } = await loadOrganizationGraph(db, organizationId);
+  const config = resolveScoringConfig(overrides);
+  const graph = buildScoringGraph(document);
+  const suppliers = inferSuppliers(document);
+
+  console.log("Scored vendors (current engine; model-2 preview of footprint amplification)");
+  console.log("vendor                     exposure  assets crit  A(now)  E_f     A2 preview");
+  const rows = [];
+  for (const c of current) {
+    const key = `vendor:${c.vendorId}`;
+    const e = scoreVendor(graph, key, { config }).exposure;
+    const ef = scoreVendor(buildScoringGraph(footprint(document, key, suppliers)), key, { config }).exposure;
+    rows.push({ name: vendorName.get(c.vendorId)!, exposure: c.exposure, assets: c.assetsReached, critical: c.criticalAssetsReached, a: c.amplification, ef, a2: e > 0 ? (e - ef) / e : 0 });
+  }
+  rows.sort((x, y) => y.a2 - x.a2);
+  if (process.env.DEBUG_VENDOR) {
+    const v = vendors.find((x) => x.name === process.env.DEBUG_VENDOR)!;
+    const key = `vendor:${v.id}`;
+    const full = listVendorAssetExposure(graph, key, { config });
+    const own = new Map(listVendorAssetExposure(buildScoringGraph(footprint(document, key, suppliers)), key, { config }).map((a) => [a.id, a]));
+    for (const a of full) console.log(`  ${a.name.padEnd(40)} p=${a.probability.toFixed(3)} c=${a.contribution.toFixed(2)} own=${(own.get(a.id)?.contribution ?? 0).toFixed(2)}`);
+  }
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(26)} ${r.exposure.toFixed(2).padStart(8)}  ${String(r.assets).padStart(6)} ${String(r.critical).padStart(4)}  ${r.a.toFixed(3)}   ${r.ef.toFixed(2).padStart(6)}  ${r.a2.toFixed(3)}`);
+  }
+
+  const linkages = await db.linkage.findMany({ where: { organizationId }, select: { fromKey: true, toKey: true, kind: true, weight: true, source: true, assessmentId: true, reason: true, createdAt: true } });
+  const vendorOfAssessment = new Map(assessments.map((a) => [a.id, vendorName.get(a.vendorId)!]));
+  const deployedBy = new Map<string, string[]>();
+  for (const d of deployments) deployedBy.set(`asset:${d.assetId}`, [...(deployedBy.get(`asset:${d.assetId}`) ?? []), vendorName.get(d.vendorId)!]);
+  const intoAssetsOf = (key: string) => {
+    const out = linkages.filter((l) => l.fromKey === key && l.toKey.startsWith("asset:"));
+    return [...new Set(out.map((l) => vendorOfAssessment.get(l.assessmentId ?? "") ?? l.source))].sort();
+  };
+  const into = (key: string) => linkages.filter((l) => l.toKey === key).map((l) => `${l.fromKey.startsWith("vendor:") ? nameOfKey(l.fromKey) : l.fromKey} (${l.source.toLowerCase()}, ${l.weight.toFixed(2)})`);
+
+  console.log("\nGraph structure");
+  console.log(`Lumen RTOS kernel ${LUMEN_RTOS_KEY}\n  firmware of (extracted, per assessment): ${intoAssetsOf(LUMEN_RTOS_KEY).join(", ")}\n  linked from: ${[...new Set(into(LUMEN_RTOS_KEY))].join("; ")}`);
+  console.log(`  ${LUMEN_SUB_SUPPLIER_KEY} linked from: ${into(LUMEN_SUB_SUPPLIER_KEY).join("; ")}`);
+  console.log(`Nimbus OTA ${NIMBUS_OTA_KEY}\n  reaches the devices of: ${intoAssetsOf(NIMBUS_OTA_KEY).join(", ")}\n  linked from: ${into(NIMBUS_OTA_KEY).join("; ")}`);
+  const hubs = await db.asset.findMany({ where: { organizationId, name: { in: ["GW-2 Modbus to OPC UA Gateway", "MQTT-1 Edge Broker"] } }, select: { id: true, name: true } });
+  for (const h of hubs) {
+    const named = linkages.filter((l) => l.toKey === `asset:${h.id}` && l.source === "ASSESSMENT").map((l) => vendorOfAssessment.get(l.assessmentId!)!);
+    console.log(`${h.name}: deployed by ${(deployedBy.get(`asset:${h.id}`) ?? ["(customer)"]).join(", ")}; linked into by the answers of ${[...new Set(named)].sort().join(", ")}`);
+  }
+  const kestrel = vendors.find((v) => v.name === "Kestrel Remote Access")!;
+  const creds = linkages.filter((l) => l.fromKey.startsWith(`vendor:${kestrel.id}/credential/`));
+  console.log(`Kestrel credentials: ${[...new Set(creds.map((l) => `${l.fromKey.split("/").pop()} → max ${Math.max(...creds.filter((c) => c.fromKey === l.fromKey).map((c) => c.weight)).toFixed(2)}`))].join("; ")}`);
+  const atlas = vendors.find((v) => v.name === "Atlas Field Sensors")!;
+  console.log(`Atlas deployments: ${deployments.filter((d) => d.vendorId === atlas.id).length}`);
+  console.log("Manual linkages:");
+  for (const l of linkages.filter((x) => x.source === "MANUAL")) console.log(`  ${nameOfKey(l.fromKey)} → ${l.toKey} (${l.kind.toLowerCase()} ${l.weight}) on ${l.createdAt.toISOString().slice(0, 10)}`);
+  const mapping = await db.mappingRequest.findMany({ where: { organizationId, resolvedAt: null }, select: { vendorId: true, label: true } });
+  console.log(`Needs mapping: ${mapping.map((m) => `${vendorName.get(m.vendorId)}: ${m.label}`).join("; ") || "none"}`);
+
+  console.log("\nAssessments");
+  const now = Date.now();
+  const day = (d: Date | null) => (d ? `${Math.round((d.getTime() - now) / 86_400_000)}d` : "-");
+  for (const a of [...assessments].sort((x, y) => x.sentAt!.getTime() - y.sentAt!.getTime())) {
+    const inv = a.invitations[0];
+    console.log(`${vendorName.get(a.vendorId)!.padEnd(24)} ${a.status.padEnd(12)} created ${day(a.createdAt)} sent ${day(a.sentAt)} opened ${day(a.openedAt)} submitted ${day(a.submittedAt)} accepted ${day(a.acceptedAt)} due ${day(a.dueDate)} | invitation ${day(inv?.createdAt ?? null)}..${day(inv?.expiresAt ?? null)} used ${day(inv?.usedAt ?? null)}`);
+  }
+  const history = await db.scoreSnapshot.groupBy({ by: ["vendorId"], where: { organizationId }, _count: true, _min: { computedAt: true }, _max: { computedAt: true } });
+  for (const h of history) console.log(`history ${vendorName.get(h.vendorId)}: ${h._count} snapshots ${day(h._min.computedAt)}..${day(h._max.computedAt)}`);
+}
