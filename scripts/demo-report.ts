@@ -107,6 +107,9 @@ async function report() {
   };
   const into = (key: string) => linkages.filter((l) => l.toKey === key).map((l) => `${l.fromKey.startsWith("vendor:") ? nameOfKey(l.fromKey) : l.fromKey} (${l.source.toLowerCase()}, ${l.weight.toFixed(2)})`);
 
+  const orbital = vendors.find((v) => v.name === "Orbital SCADA Cloud")!;
+  const paths = scoreVendor(graph, `vendor:${orbital.id}`, { config }).topPaths;
+  console.log(`\nOrbital's top paths: ${paths.map((p) => `${p.assetName} via ${p.hops.map((h) => (h.provenance as { sources?: { questionId: string }[] } | undefined)?.sources?.[0]?.questionId ?? "-").join(">")}`).join("; ")}`);
   console.log("\nGraph structure");
   console.log(`Lumen RTOS kernel ${LUMEN_RTOS_KEY}\n  firmware of (extracted, per assessment): ${intoAssetsOf(LUMEN_RTOS_KEY).join(", ")}\n  linked from: ${[...new Set(into(LUMEN_RTOS_KEY))].join("; ")}`);
   console.log(`  ${LUMEN_SUB_SUPPLIER_KEY} linked from: ${into(LUMEN_SUB_SUPPLIER_KEY).join("; ")}`);
