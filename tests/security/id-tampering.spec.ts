@@ -9,9 +9,9 @@ import pg from "pg";
 import { createPrismaClient, type Db } from "../../lib/db/create-client";
 import { buildUser } from "../../prisma/seed/factories";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo";
-import { ACTIONS, PAGES, ROUTES, type HttpProbe, type RequestEntry, type Role } from "./matrix";
+import { ACTIONS, PAGES, ROUTES, type ActionEntry, type HttpProbe, type RequestEntry, type Role } from "./matrix";
 import { readAppSurface, readBuiltActions, type BuiltAction } from "./support/app-surface";
-import { ANONYMOUS, callAction, httpGet, httpSend, signIn, type HttpAnswer, type Session } from "./support/attacker";
+import { ANONYMOUS, callAction, httpGet, httpSend, signIn, type ActionAnswer, type HttpAnswer, type Session } from "./support/attacker";
 import { changedTables, findServerDatabase, plantKit, tenantFingerprint, type VictimKit } from "./support/victims";
 
 const BASE = `http://localhost:${Number(process.env.E2E_PORT ?? 3100)}`;
@@ -39,6 +39,8 @@ interface Pair {
   label: string;
   attacker: { role: Role; session: Session };
   victim: VictimKit;
+  /** The attacker's own tenant's kit (the victim's where the attacker has none). */
+  own: VictimKit;
   /** Strings that must never reach this attacker: the kit's marker, and the tenant's name across tenants. */
   markers: string[];
 }
@@ -113,33 +115,31 @@ async function attackAction(pair: Pair, name: string, last: { fp: Record<string,
   const entry = ACTIONS[name]!;
   const action = built.get(name);
   if (!action) return;
-  const role = pair.attacker.role;
-  const a = await callAction(BASE, pair.attacker.session, action, entry.args(pair.victim, unique));
-  const fp = await tenantFingerprint(sql, pair.victim.organizationId);
-  const changed = changedTables(last.fp, fp);
-  last.fp = fp;
-  const found = markerIn(a, pair.markers);
+  for (const [i, args] of entry.calls(pair.victim, unique, pair.own).entries()) {
+    const a = await callAction(BASE, pair.attacker.session, action, args);
+    const fp = await tenantFingerprint(sql, pair.victim.organizationId);
+    const [outcome, detail] = judgeAction(entry, pair.attacker.role, a, markerIn(a, pair.markers), changedTables(last.fp, fp));
+    last.fp = fp;
+    cells.push({ pair: pair.label, target: `action ${name}${i ? ` (call ${i + 1}: own ids mixed in)` : ""}`, outcome, detail });
+  }
+}
+
+function judgeAction(entry: ActionEntry, role: Role, a: ActionAnswer, found: string | undefined, changed: string[]): [Outcome, string] {
   const r = a.result;
   const got = r ? (r.ok ? "ok" : `${r.code}: ${r.message}`) : `HTTP ${a.status}, no action result: ${a.body.slice(0, 120)}`;
-  const allowed = entry.who.includes(role);
-  let outcome: Outcome;
-  let detail = got;
-  if (found) [outcome, detail] = ["leak", `${got} — showing "${found}"`];
-  else if (changed.length) [outcome, detail] = ["leak", `${got} — changed the victim's ${changed.join(", ")}`];
-  else if (!r) outcome = "error";
-  else if (!allowed) {
+  if (found) return ["leak", `${got} — showing "${found}"`];
+  if (changed.length) return ["leak", `${got} — changed the victim's ${changed.join(", ")}`];
+  if (!r) return ["error", got];
+  if (!entry.who.includes(role)) {
     const expected = role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN";
-    outcome = r.ok ? "leak" : r.code === expected ? "denied" : "wrong status";
-    if (outcome !== "denied") detail = `${got}, expected ${expected}`;
-  } else if (r.ok && entry.deniedAlso?.nullData && r.data === null) {
-    [outcome, detail] = ["denied", "ok: null (as for an unknown id)"];
-  } else if (!r.ok && r.code === "VALIDATION" && Object.keys(r.fieldErrors ?? {}).some((f) => entry.deniedAlso?.validationOn?.includes(f))) {
-    [outcome, detail] = ["denied", `${got} ${JSON.stringify(r.fieldErrors)}`];
-  } else if (r.ok) {
-    outcome = entry.expect === "contained" ? "contained" : "leak";
-    if (outcome === "leak") detail = "succeeded with the victim's ids (expected NOT_FOUND)";
-  } else outcome = r.code === "NOT_FOUND" || r.code === "FORBIDDEN" ? "denied" : r.code === "INTERNAL" ? "error" : "wrong status";
-  cells.push({ pair: pair.label, target: `action ${name}`, outcome, detail });
+    if (r.ok) return ["leak", `ok, expected ${expected}`];
+    return r.code === expected ? ["denied", got] : ["wrong status", `${got}, expected ${expected}`];
+  }
+  if (r.ok && entry.deniedAlso?.nullData && r.data === null) return ["denied", "ok: null (as for an unknown id)"];
+  if (!r.ok && r.code === "VALIDATION" && Object.keys(r.fieldErrors ?? {}).some((f) => entry.deniedAlso?.validationOn?.some((on) => f === on || f.startsWith(`${on}.`)))) return ["denied", `${got} ${JSON.stringify(r.fieldErrors)}`];
+  if (r.ok) return entry.expect === "contained" ? ["contained", got] : ["leak", "succeeded with the victim's ids (expected NOT_FOUND)"];
+  if (r.code === "NOT_FOUND" || r.code === "FORBIDDEN") return ["denied", got];
+  return [r.code === "INTERNAL" ? "error" : "wrong status", `${got}, expected NOT_FOUND`];
 }
 
 test.beforeAll(async () => {
@@ -264,6 +264,7 @@ for (const spec of PAIRS) {
       label: pairLabel(spec),
       attacker: { role: spec.role, session: sessions[spec.from][spec.role] },
       victim,
+      own: crossTenant && spec.role !== "ANONYMOUS" ? (spec.from === "Northwind" ? kits.northwind : kits.southbridge) : victim,
       markers: [victim.marker, ...(crossTenant ? [spec.victim === "Northwind" ? "Northwind Water" : "Southbridge Chemicals"] : [])],
     };
     const last = { fp: await tenantFingerprint(sql, victim.organizationId) };

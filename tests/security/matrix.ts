@@ -44,10 +44,13 @@ export interface ActionEntry {
   who: readonly Role[];
   expect: "denied" | "contained";
   /** Other answers that also mean "nothing of the victim's": a form's field error on the foreign
-   *  id (VALIDATION naming that field), or a poll that answers null as for an unknown id. */
+   *  id (VALIDATION naming that field, or a field under it: "remove" covers "remove.0"), or a
+   *  poll that answers null as for an unknown id. */
   deniedAlso?: { validationOn?: readonly string[]; nullData?: true };
-  /** `unique()` gives a fresh suffix for names (never the victim's marker). */
-  args: (v: VictimKit, unique: () => string) => unknown[];
+  /** One argument list per attempt. `unique()` gives a fresh suffix for names (never the victim's
+   *  marker); `own` is the attacker's own tenant's kit, for mixing own ids with the victim's
+   *  (the victim's kit again where the attacker has none: a supplier, a visitor). */
+  calls: (v: VictimKit, unique: () => string, own: VictimKit) => unknown[][];
 }
 
 const get = (path: string): HttpProbe => ({ path });
@@ -121,49 +124,49 @@ const DEFAULT_SETTINGS = { criticality1: 1, criticality2: 2, criticality3: 4, cr
 /** Server actions, keyed by exported name (unique across app/). */
 export const ACTIONS: Record<string, ActionEntry> = {
   // vendors and contacts
-  createVendorAction: { who: BUYERS, expect: "contained", args: (v, u) => [{ name: `Probe vendor ${u()}`, tier: "LOW", organizationId: v.organizationId }] },
-  updateVendorAction: { who: BUYERS, expect: "denied", args: (v, u) => [v.vendorId, { name: `Probe vendor ${u()}`, tier: "LOW" }] },
-  setVendorArchivedAction: { who: BUYERS, expect: "denied", args: (v) => [v.vendorId, true] },
-  createContactAction: { who: BUYERS, expect: "denied", args: (v, u) => [v.vendorId, { name: "Probe Contact", email: `probe-${u()}@attacker.test` }] },
-  updateContactAction: { who: BUYERS, expect: "denied", args: (v, u) => [v.spareContactId, { name: "Probe Contact", email: `probe-${u()}@attacker.test` }] },
-  deleteContactAction: { who: BUYERS, expect: "denied", args: (v) => [v.spareContactId] },
-  addDeploymentAction: { who: BUYERS, expect: "denied", args: (v) => [v.vendorId, { assetId: v.asset2Id, note: "probe" }] },
-  removeDeploymentAction: { who: BUYERS, expect: "denied", args: (v) => [v.deploymentId] },
-  addManualLinkageAction: { who: STAFF, expect: "denied", args: (v) => [{ vendorId: v.vendorId, toKey: `asset:${v.asset2Id}`, kind: "TRUST", weight: 0.5, reason: "probe reason" }] },
-  removeManualLinkageAction: { who: STAFF, expect: "denied", args: (v) => [v.manualLinkageId] },
+  createVendorAction: { who: BUYERS, expect: "contained", calls: (v, u) => [[{ name: `Probe vendor ${u()}`, tier: "LOW", organizationId: v.organizationId }]] },
+  updateVendorAction: { who: BUYERS, expect: "denied", calls: (v, u) => [[v.vendorId, { name: `Probe vendor ${u()}`, tier: "LOW" }]] },
+  setVendorArchivedAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.vendorId, true]] },
+  createContactAction: { who: BUYERS, expect: "denied", calls: (v, u) => [[v.vendorId, { name: "Probe Contact", email: `probe-${u()}@attacker.test` }]] },
+  updateContactAction: { who: BUYERS, expect: "denied", calls: (v, u) => [[v.spareContactId, { name: "Probe Contact", email: `probe-${u()}@attacker.test` }]] },
+  deleteContactAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.spareContactId]] },
+  addDeploymentAction: { who: BUYERS, expect: "denied", calls: (v, _u, own) => [[v.vendorId, { assetId: v.asset2Id, note: "probe" }], [own.vendorId, { assetId: v.asset2Id, note: "probe" }], [v.vendorId, { assetId: own.asset2Id, note: "probe" }]] },
+  removeDeploymentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.deploymentId]] },
+  addManualLinkageAction: { who: STAFF, expect: "denied", deniedAlso: { validationOn: ["toKey"] }, calls: (v, _u, own) => [[{ vendorId: v.vendorId, toKey: `asset:${v.asset2Id}`, kind: "TRUST", weight: 0.5, reason: "probe reason" }], [{ vendorId: own.vendorId, toKey: `asset:${v.asset2Id}`, kind: "TRUST", weight: 0.5, reason: "probe reason" }], [{ vendorId: own.vendorId, toKey: `vendor:${v.vendorId}`, kind: "TRUST", weight: 0.5, reason: "probe reason" }]] },
+  removeManualLinkageAction: { who: STAFF, expect: "denied", calls: (v) => [[v.manualLinkageId]] },
   // assessments and review
-  createAssessmentAction: { who: BUYERS, expect: "denied", deniedAlso: { validationOn: ["vendorId", "contactId", "templateId"] }, args: (v) => [{ vendorId: v.vendorId, contactId: v.contactId, templateId: v.templateId, dueDate: "2031-01-31", send: false }] },
-  sendAssessmentAction: { who: BUYERS, expect: "denied", args: (v) => [v.draftAssessmentId] },
-  remindAssessmentAction: { who: BUYERS, expect: "denied", args: (v) => [v.sentAssessmentId] },
-  revokeInvitationsAction: { who: BUYERS, expect: "denied", args: (v) => [v.sentAssessmentId] },
-  cancelAssessmentAction: { who: BUYERS, expect: "denied", args: (v) => [v.inProgressAssessmentId] },
-  addCommentAction: { who: STAFF, expect: "denied", args: (v) => [v.submittedAssessmentId, { questionId: "scope_product_names", body: "probe comment" }] },
-  deleteCommentAction: { who: STAFF, expect: "denied", args: (v) => [v.commentId] },
-  requestChangesAction: { who: STAFF, expect: "denied", args: (v) => [v.submittedAssessmentId, { message: "probe" }] },
-  acceptAssessmentAction: { who: STAFF, expect: "denied", args: (v) => [v.submittedAssessmentId] },
+  createAssessmentAction: { who: BUYERS, expect: "denied", deniedAlso: { validationOn: ["vendorId", "contactId", "templateId"] }, calls: (v, _u, own) => [[{ vendorId: v.vendorId, contactId: v.contactId, templateId: v.templateId, dueDate: "2031-01-31", send: false }], [{ vendorId: own.vendorId, contactId: own.contactId, templateId: v.templateId, dueDate: "2031-01-31", send: false }], [{ vendorId: own.vendorId, contactId: v.contactId, templateId: own.templateId, dueDate: "2031-01-31", send: false }]] },
+  sendAssessmentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.draftAssessmentId]] },
+  remindAssessmentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.sentAssessmentId]] },
+  revokeInvitationsAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.sentAssessmentId]] },
+  cancelAssessmentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.inProgressAssessmentId]] },
+  addCommentAction: { who: STAFF, expect: "denied", calls: (v) => [[v.submittedAssessmentId, { questionId: "scope_product_names", body: "probe comment" }]] },
+  deleteCommentAction: { who: STAFF, expect: "denied", calls: (v) => [[v.commentId]] },
+  requestChangesAction: { who: STAFF, expect: "denied", calls: (v) => [[v.submittedAssessmentId, { message: "probe" }]] },
+  acceptAssessmentAction: { who: STAFF, expect: "denied", calls: (v) => [[v.submittedAssessmentId]] },
   // suppliers and invitations
-  saveDraftAction: { who: SUPPLIER, expect: "denied", args: (v) => [v.inProgressAssessmentId, { scope_product_names: "probe" }, v.inProgressVersion] },
-  submitResponseAction: { who: SUPPLIER, expect: "denied", args: (v) => [v.inProgressAssessmentId, v.inProgressVersion] },
-  acceptInvitationAction: { who: EVERYONE, expect: "denied", args: (v) => [v.invitationId, { name: "Probe Person", password: "probe-password-1234", confirm: "probe-password-1234" }] },
-  acceptInvitationAsUserAction: { who: SUPPLIER, expect: "denied", args: (v) => [v.invitationId] },
+  saveDraftAction: { who: SUPPLIER, expect: "denied", calls: (v) => [[v.inProgressAssessmentId, { scope_product_names: "probe" }, v.inProgressVersion]] },
+  submitResponseAction: { who: SUPPLIER, expect: "denied", calls: (v) => [[v.inProgressAssessmentId, v.inProgressVersion]] },
+  acceptInvitationAction: { who: EVERYONE, expect: "denied", calls: (v) => [[v.invitationId, { name: "Probe Person", password: "probe-password-1234", confirm: "probe-password-1234" }]] },
+  acceptInvitationAsUserAction: { who: SUPPLIER, expect: "denied", calls: (v) => [[v.invitationId]] },
   // templates
-  importTemplateAction: { who: ADMIN, expect: "contained", args: (_v, u) => [probeTemplate(`probe-${u()}`)] },
+  importTemplateAction: { who: ADMIN, expect: "contained", calls: (_v, u) => [[probeTemplate(`probe-${u()}`)]] },
   // inventory
-  createAssetAction: { who: ADMIN, expect: "contained", args: (_v, u) => [{ ...asset(`Probe asset ${u()}`), organizationId: _v.organizationId }] },
-  updateAssetAction: { who: ADMIN, expect: "denied", args: (v, u) => [v.assetId, asset(`Probe asset ${u()}`)] },
-  deleteAssetAction: { who: ADMIN, expect: "denied", args: (v) => [v.assetId] },
-  previewAssetImportAction: { who: ADMIN, expect: "contained", args: (_v, u) => [`name,type,criticality\nProbe asset ${u()},other,1\n`] },
-  importAssetsAction: { who: ADMIN, expect: "contained", args: (_v, u) => [`name,type,criticality\nProbe asset ${u()},other,1\n`] },
-  addConnectionAction: { who: ADMIN, expect: "denied", args: (v) => [{ fromAssetId: v.assetId, toAssetId: v.asset2Id, kind: "ADJACENCY", weight: 0.5, reason: "probe reason" }] },
-  removeConnectionAction: { who: ADMIN, expect: "denied", args: (v) => [v.inventoryLinkageId] },
+  createAssetAction: { who: ADMIN, expect: "contained", calls: (_v, u) => [[{ ...asset(`Probe asset ${u()}`), organizationId: _v.organizationId }]] },
+  updateAssetAction: { who: ADMIN, expect: "denied", calls: (v, u) => [[v.assetId, asset(`Probe asset ${u()}`)]] },
+  deleteAssetAction: { who: ADMIN, expect: "denied", calls: (v) => [[v.assetId]] },
+  previewAssetImportAction: { who: ADMIN, expect: "contained", calls: (_v, u) => [[`name,type,criticality\nProbe asset ${u()},other,1\n`]] },
+  importAssetsAction: { who: ADMIN, expect: "contained", calls: (_v, u) => [[`name,type,criticality\nProbe asset ${u()},other,1\n`]] },
+  addConnectionAction: { who: ADMIN, expect: "denied", calls: (v, _u, own) => [[{ fromAssetId: v.assetId, toAssetId: v.asset2Id, kind: "ADJACENCY", weight: 0.5, reason: "probe reason" }], [{ fromAssetId: own.assetId, toAssetId: v.asset2Id, kind: "ADJACENCY", weight: 0.5, reason: "probe reason" }]] },
+  removeConnectionAction: { who: ADMIN, expect: "denied", calls: (v) => [[v.inventoryLinkageId]] },
   // scores, what-if, settings
-  requestFullRecomputeAction: { who: SCORERS, expect: "contained", args: () => [] },
-  getScoringRunAction: { who: STAFF, expect: "denied", deniedAlso: { nullData: true }, args: (v) => [v.scoringRunId] },
-  saveScoringSettingsAction: { who: ADMIN, expect: "contained", args: () => [DEFAULT_SETTINGS] },
-  evaluateWhatIfAction: { who: STAFF, expect: "denied", args: (v) => [{ vendorId: v.vendorId, changes: { ...noChanges, remove: [v.manualLinkageId] } }] },
-  saveScenarioAction: { who: STAFF, expect: "denied", args: (v, u) => [{ name: `Probe scenario ${u()}`, vendorId: v.vendorId, changes: noChanges }] },
-  loadScenarioAction: { who: STAFF, expect: "denied", args: (v) => [v.scenarioId] },
-  deleteScenarioAction: { who: STAFF, expect: "denied", args: (v) => [v.scenarioId] },
-  previewRemediationAction: { who: STAFF, expect: "denied", args: (v) => [v.scenarioId] },
-  sendRemediationAction: { who: STAFF, expect: "denied", args: (v) => [{ scenarioId: v.scenarioId, message: "probe" }] },
+  requestFullRecomputeAction: { who: SCORERS, expect: "contained", calls: () => [[]] },
+  getScoringRunAction: { who: STAFF, expect: "denied", deniedAlso: { nullData: true }, calls: (v) => [[v.scoringRunId]] },
+  saveScoringSettingsAction: { who: ADMIN, expect: "contained", calls: () => [[DEFAULT_SETTINGS]] },
+  evaluateWhatIfAction: { who: STAFF, expect: "denied", deniedAlso: { validationOn: ["remove", "reweight"] }, calls: (v, _u, own) => [[{ vendorId: v.vendorId, changes: { ...noChanges, remove: [v.manualLinkageId] } }], [{ vendorId: own.vendorId, changes: { ...noChanges, remove: [v.manualLinkageId], reweight: [{ linkageId: v.inventoryLinkageId, weight: 0 }] } }]] },
+  saveScenarioAction: { who: STAFF, expect: "denied", calls: (v, u) => [[{ name: `Probe scenario ${u()}`, vendorId: v.vendorId, changes: noChanges }]] },
+  loadScenarioAction: { who: STAFF, expect: "denied", calls: (v) => [[v.scenarioId]] },
+  deleteScenarioAction: { who: STAFF, expect: "denied", calls: (v) => [[v.scenarioId]] },
+  previewRemediationAction: { who: STAFF, expect: "denied", calls: (v) => [[v.scenarioId]] },
+  sendRemediationAction: { who: STAFF, expect: "denied", calls: (v) => [[{ scenarioId: v.scenarioId, message: "probe" }]] },
 };
