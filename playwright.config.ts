@@ -35,6 +35,14 @@ export default defineConfig({
         },
       },
     },
+    {
+      // The ID-tampering matrix (tests/security/id-tampering.spec.ts): plain HTTP against the same
+      // production server, no browser. Listed last so that it runs after the journeys, on whatever
+      // state they leave. The vitest "security" project owns tests/security/**/*.test.ts.
+      name: "security",
+      testDir: "tests/security",
+      testMatch: "*.spec.ts",
+    },
   ],
   webServer: {
     // A production build (made by `npm test` before Playwright runs) on a fresh database.
