@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   SIGN_IN_POLICY,
   afterSuccess,
@@ -29,9 +30,8 @@ const entries = (keys: Keys) => Object.entries(keys) as [keyof Keys, string][];
 async function withLockedCounters<T>(db: Db, keys: Keys, work: (tx: Tx, rows: AttemptCounters) => Promise<T>): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      for (const key of Object.values(keys).sort()) {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-      }
+      // unnest yields the sorted keys in order and the locks are taken row by row in that order.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${Object.values(keys).sort()}::text[]) AS k`;
       const found = await tx.signInThrottle.findMany({ where: { key: { in: Object.values(keys) } } });
       const byKey = new Map(found.map(({ key, ...state }) => [key, state]));
       const rows: AttemptCounters = { pair: byKey.get(keys.pair) ?? null, account: byKey.get(keys.account) ?? null };
@@ -42,11 +42,16 @@ async function withLockedCounters<T>(db: Db, keys: Keys, work: (tx: Tx, rows: At
   );
 }
 
+// One statement for all of an attempt's rows (the lock is held, so a plain upsert is safe).
 async function save(tx: Tx, keys: Keys, next: AttemptCounters<ThrottleState>) {
-  for (const [name, key] of entries(keys)) {
-    const state = next[name];
-    if (state) await tx.signInThrottle.upsert({ where: { key }, create: { key, ...state }, update: state });
-  }
+  const rows = entries(keys).flatMap(([name, key]) => (next[name] ? [{ key, ...next[name] }] : []));
+  const values = rows.map((r) => Prisma.sql`(${r.key}, ${r.failures}, ${r.windowStart}, ${r.lastAttemptAt}, ${r.blockedUntil}::timestamp, ${r.notedBlockUntil}::timestamp, ${r.lastSuccessAt}::timestamp)`);
+  await tx.$executeRaw`
+    INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "lastAttemptAt", "blockedUntil", "notedBlockUntil", "lastSuccessAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = EXCLUDED."failures", "windowStart" = EXCLUDED."windowStart", "lastAttemptAt" = EXCLUDED."lastAttemptAt",
+      "blockedUntil" = EXCLUDED."blockedUntil", "notedBlockUntil" = EXCLUDED."notedBlockUntil", "lastSuccessAt" = EXCLUDED."lastSuccessAt"`;
 }
 
 export type Admission = { admitted: true } | { admitted: false; reason: RefusalReason; retryAt: Date; firstRefusal: boolean };
