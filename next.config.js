@@ -9,10 +9,17 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
+        // The same for every response. The Content-Security-Policy (with a per-request nonce) and
+        // HSTS (only when the public address is https) are set at run time by proxy.ts.
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), display-capture=(), browsing-topics=()",
+          },
         ],
       },
     ];

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { getEnv } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
 import { Logo } from "@/components/layout/logo";
 
@@ -9,7 +11,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getCurrentUser().catch(() => null)) redirect("/");
   const params = await searchParams;
-  const callbackUrl = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/";
+  // Without a configured public address only relative paths can match the placeholder origin.
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, getEnv().NEXTAUTH_URL ?? "http://portal.invalid");
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { Field, Input, describedBy } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -22,8 +23,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "E-mail or password is incorrect.");
         return;
       }
-      // A full navigation so every server component re-reads the new session.
-      window.location.assign(callbackUrl);
+      // A full navigation so every server component re-reads the new session; checked here too,
+      // against the origin the browser is actually on.
+      window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
     } catch {
       setFormError("Could not reach the server. Check your connection and try again.");
     }

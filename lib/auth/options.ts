@@ -2,15 +2,27 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { authenticateUser } from "@/lib/domain/auth/authenticate-user";
+import { endSession } from "@/lib/domain/auth/session-user";
 import { AppError, toActionFailure } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { clientAddress, compileTrustedProxies, type TrustProxy } from "./client-address";
+import { PEER_HEADER, peerAddressFrom } from "./peer-address";
+import { safeCallbackUrl } from "./safe-callback-url";
 
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : null);
+let trust: TrustProxy | undefined;
+let warnedUnknownPeer = false;
+
+/** The address sign-in throttling keys on: see client-address.ts and peer-address.ts. */
+function requestClientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const peer = peerAddressFrom(headers?.[PEER_HEADER]);
+  if (!peer && !warnedUnknownPeer) {
+    warnedUnknownPeer = true;
+    console.warn("[trustmap] sign-in without a stamped peer address: throttling keys on the account only (is instrumentation.ts running?)");
+  }
+  trust ??= compileTrustedProxies(getEnv().TRUSTED_PROXIES);
+  return clientAddress(peer, headers?.["x-forwarded-for"], trust);
 }
 
 export const authOptions: NextAuthOptions = {
@@ -25,9 +37,12 @@ export const authOptions: NextAuthOptions = {
           const user = await authenticateUser(getDb(), {
             email: credentials?.email,
             password: credentials?.password,
-            ip: clientIp(req?.headers as Record<string, unknown> | undefined),
+            ip: requestClientAddress(req?.headers as Record<string, unknown> | undefined),
           });
-          return { id: user.userId, email: user.email, name: user.name, role: user.role, organizationId: user.organizationId, vendorId: user.vendorId };
+          return {
+            id: user.userId, email: user.email, name: user.name, role: user.role,
+            organizationId: user.organizationId, vendorId: user.vendorId, sessionVersion: user.sessionVersion,
+          };
         } catch (error) {
           // next-auth passes an Error's message to the sign-in form; only our own messages qualify.
           if (error instanceof AppError) throw new Error(error.message);
@@ -39,11 +54,12 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; role: Role; organizationId: string; vendorId: string | null };
+        const u = user as unknown as { id: string; role: Role; organizationId: string; vendorId: string | null; sessionVersion: number };
         token.uid = u.id;
         token.role = u.role;
         token.organizationId = u.organizationId;
         token.vendorId = u.vendorId;
+        token.sv = u.sessionVersion;
       }
       return token;
     },
@@ -54,8 +70,19 @@ export const authOptions: NextAuthOptions = {
         role: token.role as Role,
         organizationId: token.organizationId as string,
         vendorId: (token.vendorId as string | null) ?? null,
+        sessionVersion: token.sv as number,
       };
       return session;
+    },
+    // Sign-in and sign-out callback URLs stay on the portal (the default accepts "/\evil.example").
+    async redirect({ url, baseUrl }) {
+      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).href;
+    },
+  },
+  events: {
+    // The cookie is deleted by next-auth; this makes the token in it worthless too.
+    async signOut({ token }) {
+      if (token) await endSession(getDb(), { uid: token.uid, organizationId: token.organizationId, sv: token.sv });
     },
   },
 };

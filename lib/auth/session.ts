@@ -5,6 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { can, type Actor, type Capability } from "./roles";
 import { getDb } from "@/lib/db/client";
+import { loadSessionUser } from "@/lib/domain/auth/session-user";
 import { AppError } from "@/lib/errors";
 
 export interface CurrentUser extends Actor {
@@ -15,21 +16,15 @@ export interface CurrentUser extends Actor {
 }
 
 /**
- * The signed-in user, re-read from the database on every request so that a disabled account or a
- * changed role takes effect at once rather than when the session token expires.
+ * The signed-in user, re-read from the database on every request so that a disabled account, a
+ * changed role or a sign-out (which ends the token's session version) takes effect at once rather
+ * than when the session token expires.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getDb().user.findFirst({
-    where: { id, organizationId: session.user.organizationId, disabledAt: null },
-    select: {
-      id: true, name: true, email: true, role: true, organizationId: true, vendorId: true,
-      organization: { select: { name: true } },
-      vendor: { select: { name: true } },
-    },
-  });
+  if (!session?.user) return null;
+  const { id: uid, organizationId, sessionVersion: sv } = session.user;
+  const user = await loadSessionUser(getDb(), { uid, organizationId, sv });
   if (!user) return null;
   return {
     userId: user.id, name: user.name, email: user.email, role: user.role,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authenticateUser, SIGN_IN_LIMITS } from "@/lib/domain/auth/authenticate-user";
+import { authenticateUser } from "@/lib/domain/auth/authenticate-user";
+import { SIGN_IN_POLICY } from "@/lib/auth/sign-in-policy";
 import { AppError } from "@/lib/errors";
 import { buildOrganization, buildUser } from "@/prisma/seed/factories";
 import { testDb } from "./setup";
@@ -56,29 +57,29 @@ describe("authenticateUser", () => {
     for (const input of [{ email: 42, password: "x" }, { email: "a@b.test", password: "x".repeat(500) }, { email: "not-an-email", password: "x" }]) {
       expect((await failure(authenticateUser(db, { ...input, ip: null })))?.code).toBe("UNAUTHENTICATED");
     }
-    expect(await db.signInAttempt.count()).toBe(0);
+    expect(await db.signInThrottle.count()).toBe(0);
   });
 
-  it("locks an account after too many failures, even for the right password, and reopens after the window", async () => {
+  it("holds an account back from one address after a few failures, with waits that grow, and lets the right password in after the wait", async () => {
     const { db, user } = await fixture();
     const t0 = new Date("2026-01-01T10:00:00Z");
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      // Different IPs: the per-account limit must hold regardless of where attempts come from.
-      await failure(authenticateUser(db, { email: user.email, password: "wrong", ip: `10.0.0.${i}` }, t0));
+    const ip = "10.0.0.1";
+    for (let i = 0; i < SIGN_IN_POLICY.pairFreeFailures; i++) {
+      expect((await failure(authenticateUser(db, { email: user.email, password: "wrong", ip }, t0)))?.code).toBe("UNAUTHENTICATED");
     }
-    const locked = await failure(authenticateUser(db, { email: user.email, password: PASSWORD, ip: "10.9.9.9" }, new Date(t0.getTime() + 60_000)));
-    expect(locked?.code).toBe("RATE_LIMITED");
-    expect(locked?.message).toMatch(/Too many failed sign-ins for this account\. Try again in 14 minutes\./);
-
-    const later = new Date(t0.getTime() + SIGN_IN_LIMITS.windowMs + 1_000);
-    await expect(authenticateUser(db, { email: user.email, password: PASSWORD, ip: "10.9.9.9" }, later)).resolves.toMatchObject({ userId: user.id });
+    const held = await failure(authenticateUser(db, { email: user.email, password: PASSWORD, ip }, new Date(t0.getTime() + 500)));
+    expect(held?.code).toBe("RATE_LIMITED");
+    expect(held?.message).toBe("Too many failed sign-ins for this account from your network address. Try again in 1 second.");
+    // Another address is not held back by this one's failures.
+    await expect(authenticateUser(db, { email: user.email, password: PASSWORD, ip: "10.9.9.9" }, new Date(t0.getTime() + 500))).resolves.toMatchObject({ userId: user.id });
+    await expect(authenticateUser(db, { email: user.email, password: PASSWORD, ip }, new Date(t0.getTime() + 1_000))).resolves.toMatchObject({ userId: user.id });
   });
 
-  it("limits failures per IP address across accounts", async () => {
+  it("limits failures per address across accounts, for addresses that never signed in to the account", async () => {
     const { db, org } = await fixture();
     const victim = await buildUser(db, { organizationId: org.id, role: "ADMIN", password: PASSWORD });
     const now = new Date();
-    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) {
+    for (let i = 0; i < SIGN_IN_POLICY.addressCeiling; i++) {
       await failure(authenticateUser(db, { email: `guess-${i}@example.test`, password: "wrong", ip: "203.0.113.7" }, now));
     }
     const blocked = await failure(authenticateUser(db, { email: victim.email, password: PASSWORD, ip: "203.0.113.7" }, now));
@@ -87,11 +88,11 @@ describe("authenticateUser", () => {
     await expect(authenticateUser(db, { email: victim.email, password: PASSWORD, ip: "198.51.100.1" }, now)).resolves.toMatchObject({ userId: victim.id });
   });
 
-  it("a successful sign-in clears the account's failure count", async () => {
+  it("a successful sign-in clears the failure count of that address", async () => {
     const { db, user } = await fixture();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount - 1; i++) await failure(authenticateUser(db, { email: user.email, password: "wrong", ip: null }));
+    for (let i = 0; i < SIGN_IN_POLICY.pairFreeFailures - 1; i++) await failure(authenticateUser(db, { email: user.email, password: "wrong", ip: null }));
     await authenticateUser(db, { email: user.email, password: PASSWORD, ip: null });
-    await failure(authenticateUser(db, { email: user.email, password: "wrong", ip: null }));
+    for (let i = 0; i < SIGN_IN_POLICY.pairFreeFailures - 1; i++) await failure(authenticateUser(db, { email: user.email, password: "wrong", ip: null }));
     await expect(authenticateUser(db, { email: user.email, password: PASSWORD, ip: null })).resolves.toBeTruthy();
   });
 });

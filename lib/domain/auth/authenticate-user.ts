@@ -3,43 +3,25 @@ import type { Db } from "@/lib/db/create-client";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
+import { retryMessage } from "@/lib/auth/sign-in-policy";
 import { signInSchema } from "@/lib/validation/auth";
-
-/** Sign-in throttling: failures counted in a sliding window, per account and per client IP. */
-export const SIGN_IN_LIMITS = {
-  windowMs: 15 * 60 * 1000,
-  perAccount: 5,
-  perIp: 30,
-} as const;
+import { admitSignInAttempt, afterSignInSuccess, throttleKeys } from "./sign-in-throttle";
+import { recordSignInEvent } from "./record-sign-in-event";
 
 export interface AuthenticatedUser extends Actor {
   email: string;
   name: string;
+  /** Goes into the session token; sign-out bumps it (see session-user.ts). */
+  sessionVersion: number;
 }
 
 const INVALID = "E-mail or password is incorrect.";
 
-async function assertNotThrottled(db: Db, key: string, limit: number, who: string, now: Date) {
-  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs);
-  const recent = await db.signInAttempt.findMany({
-    where: { key, createdAt: { gte: since } },
-    select: { createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
-  if (recent.length >= limit) {
-    // The window reopens when the oldest counted failure ages out.
-    const oldest = recent[recent.length - limit]!.createdAt.getTime();
-    const minutes = Math.max(1, Math.ceil((oldest + SIGN_IN_LIMITS.windowMs - now.getTime()) / 60_000));
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many failed sign-ins ${who}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    );
-  }
-}
-
 /**
- * Checks an e-mail and password. Throws AppError(RATE_LIMITED) when the account or IP has too many
- * recent failures, AppError(UNAUTHENTICATED) for wrong credentials or a disabled account.
+ * Checks an e-mail and password. Throws AppError(RATE_LIMITED) when the throttle holds the attempt
+ * back (lib/auth/sign-in-policy.ts), AppError(UNAUTHENTICATED) for wrong credentials or a disabled
+ * account. Unknown e-mails go through the same steps, so neither answers nor timing tell them apart.
+ * `ip` is the client address as lib/auth/client-address.ts determines it, or null when unknown.
  */
 export async function authenticateUser(
   db: Db,
@@ -49,17 +31,24 @@ export async function authenticateUser(
   const parsed = signInSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw new AppError("UNAUTHENTICATED", INVALID);
   const { email, password } = parsed.data;
-  const emailKey = `email:${email}`;
-  const ipKey = input.ip ? `ip:${input.ip}` : null;
+  const keys = throttleKeys(email, input.ip);
 
-  await assertNotThrottled(db, emailKey, SIGN_IN_LIMITS.perAccount, "for this account", now);
-  if (ipKey) await assertNotThrottled(db, ipKey, SIGN_IN_LIMITS.perIp, "from your network address", now);
+  const admission = await admitSignInAttempt(db, keys, now, async (tx, refusal) => {
+    // Once per block, not once per refused request: an attack must not flood the audit log.
+    if (refusal.firstRefusal) {
+      await recordSignInEvent(tx, {
+        email, action: "user.sign_in_throttled", at: now,
+        details: { ip: input.ip, limit: refusal.reason, until: refusal.retryAt.toISOString() },
+      });
+    }
+  });
+  if (!admission.admitted) throw new AppError("RATE_LIMITED", retryMessage(admission.reason, admission.retryAt, now));
 
   const user = await db.user.findUnique({
     where: { email },
     select: {
       id: true, email: true, name: true, role: true, organizationId: true, vendorId: true,
-      disabledAt: true, passwordHash: true,
+      disabledAt: true, passwordHash: true, sessionVersion: true,
     },
   });
   const ok = user?.passwordHash
@@ -67,18 +56,17 @@ export async function authenticateUser(
     : (await verifyPassword(await getDummyHash(), password), false);
 
   if (!user || !ok || user.disabledAt) {
-    await db.signInAttempt.createMany({
-      data: [{ key: emailKey, createdAt: now }, ...(ipKey ? [{ key: ipKey, createdAt: now }] : [])],
-    });
+    // The attempt was counted when it was admitted; only the audit trail is left to write.
+    await recordSignInEvent(db, { email, action: "user.sign_in_failed", at: now, details: { ip: input.ip } });
     throw new AppError("UNAUTHENTICATED", INVALID);
   }
 
-  await db.signInAttempt.deleteMany({ where: { key: emailKey } });
+  await afterSignInSuccess(db, keys, now);
   await db.auditEvent.create({
-    data: { organizationId: user.organizationId, actorId: user.id, action: "user.sign_in", entityType: "User", entityId: user.id },
+    data: { organizationId: user.organizationId, actorId: user.id, action: "user.sign_in", entityType: "User", entityId: user.id, details: { ip: input.ip } },
   });
   return {
     userId: user.id, email: user.email, name: user.name, role: user.role,
-    organizationId: user.organizationId, vendorId: user.vendorId,
+    organizationId: user.organizationId, vendorId: user.vendorId, sessionVersion: user.sessionVersion,
   };
 }
