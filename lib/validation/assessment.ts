@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ID_PATTERN, isPrototypeKey } from "@/lib/questionnaire/ids";
 
 const idField = (label: string) => z.string({ error: `Choose a ${label}.` }).regex(/^[a-z0-9]{20,40}$/i, `Choose a ${label}.`);
 
@@ -24,7 +25,9 @@ export const assessmentListQuerySchema = z.object({
 });
 
 export const commentSchema = z.object({
-  questionId: z.string().min(1).max(100),
+  // A question id as templates declare them: never an Object.prototype member, since comments are
+  // grouped by it.
+  questionId: z.string().regex(ID_PATTERN, "Choose a question.").refine((id) => !isPrototypeKey(id), "Choose a question."),
   body: z.string().trim().min(1, "Write a comment first.").max(4000, "A comment must be at most 4000 characters."),
 });
 
