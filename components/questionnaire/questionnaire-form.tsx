@@ -184,11 +184,13 @@ export function QuestionnaireForm({
     };
     const saved = await autosave.flush();
     if (!saved) {
-      const kind = autosave.getSnapshot().status.kind;
+      const status = autosave.getSnapshot().status;
       return fail(
-        kind === "conflict"
+        status.kind === "conflict"
           ? "Nothing was submitted: this questionnaire was changed in another tab or by a colleague. Reload to see the latest answers."
-          : "Nothing was submitted because your latest answers could not be saved. Check your connection and try again.",
+          : status.kind === "too-large"
+            ? `Nothing was submitted. ${status.message}`
+            : "Nothing was submitted because your latest answers could not be saved. Check your connection and try again.",
       );
     }
     let result: SubmitResult;
