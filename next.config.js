@@ -1,8 +1,17 @@
+import { readFileSync } from "node:fs";
+
+// The largest payloads a server action carries (a template file, a draft's answers) and the body
+// limit that fits them live in one file, read by lib/questionnaire/limits.ts too.
+const requestLimits = JSON.parse(readFileSync(new URL("./lib/questionnaire/request-limits.json", import.meta.url), "utf8"));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: requestLimits.serverActionBodyBytes },
+  },
   // pg and the PGlite embedded server are Node-only; keep them out of the server bundle.
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg-boss", "nodemailer", "smtp-server", "mailparser"],
   async headers() {

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { importTemplateAction } from "@/app/(portal)/templates/actions";
+import { LIMITS } from "@/lib/questionnaire";
+import { formatBytes } from "@/lib/questionnaire/limits";
 
 /** Upload a template JSON file; every validation error is listed with its path. */
 export function ImportTemplateForm() {
@@ -19,9 +21,10 @@ export function ImportTemplateForm() {
     setDone(null);
     const file = input.current?.files?.[0];
     if (!file) return setErrors(["Choose a template JSON file to import."]);
-    if (file.size > 2 * 1024 * 1024) return setErrors(["The file is larger than 2 MB; a template is never that big."]);
+    if (file.size > LIMITS.templateJsonBytes) return setErrors([`The file is ${formatBytes(file.size)}; a template file may be at most ${formatBytes(LIMITS.templateJsonBytes)}.`]);
     startTransition(async () => {
-      const result = await importTemplateAction(await file.text());
+      const result = await importTemplateAction(file).catch(() => null);
+      if (!result) return setErrors(["The file could not be sent. Check your connection and try again."]);
       if (!result.ok) {
         setErrors(result.fieldErrors?.file ?? [result.message]);
         return;

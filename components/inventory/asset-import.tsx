@@ -68,15 +68,16 @@ export function AssetImport() {
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState<string | null>(null);
-  const [text, setText] = useState<string | null>(null);
+  // The file's bytes as chosen: sent undecoded, so the server can say where a non-UTF-8 byte is.
+  const [csvFile, setCsvFile] = useState<Blob | null>(null);
   const [preview, setPreview] = useState<AssetImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [pending, startTransition] = useTransition();
 
-  const runPreview = (csv: string) =>
+  const runPreview = (csv: Blob) =>
     startTransition(async () => {
-      const result = await previewAssetImportAction(new Blob([csv], { type: "text/csv" })).catch(() => null);
+      const result = await previewAssetImportAction(csv).catch(() => null);
       if (!result) {
         setError("The file could not be sent. It may be too large; split it into smaller files.");
         return;
@@ -88,7 +89,7 @@ export function AssetImport() {
   const onFile = async (file: File | undefined) => {
     setError(null);
     setPreview(null);
-    setText(null);
+    setCsvFile(null);
     setOnlyErrors(false);
     if (!file) return;
     setFileName(file.name);
@@ -96,23 +97,23 @@ export function AssetImport() {
       setError(`${file.name} is ${Math.ceil(file.size / 1000).toLocaleString("en-US")} KB; at most ${CSV_LIMITS.maxBytes / 1_000_000} MB (and ${CSV_LIMITS.maxRows.toLocaleString("en-US")} rows) can be imported at once. Split it into smaller files.`);
       return;
     }
-    const csv = await file.text();
-    setText(csv);
+    const csv = new Blob([await file.arrayBuffer()], { type: "text/csv" });
+    setCsvFile(csv);
     runPreview(csv);
   };
 
   const onImport = () => {
-    if (!text) return;
+    if (!csvFile) return;
     setError(null);
     startTransition(async () => {
-      const result = await importAssetsAction(new Blob([text], { type: "text/csv" })).catch(() => null);
+      const result = await importAssetsAction(csvFile).catch(() => null);
       if (!result) {
         setError("The import could not be sent. Please try again.");
         return;
       }
       if (!result.ok) {
         setError(result.message);
-        if (result.code === "VALIDATION" || result.code === "CONFLICT") runPreview(text);
+        if (result.code === "VALIDATION" || result.code === "CONFLICT") runPreview(csvFile);
         return;
       }
       const { created, updated, unchanged } = result.data;

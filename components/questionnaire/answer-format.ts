@@ -31,7 +31,7 @@ const KIND_ACCEPT: Record<EvidenceKind, string> = {
 };
 
 export function kindLabel(kind: EvidenceKind): string {
-  return KIND_LABELS[kind] ?? kind;
+  return Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind] : kind;
 }
 
 export function acceptAttribute(kinds: readonly EvidenceKind[]): string {

@@ -1,4 +1,5 @@
-import type { Template } from "@/lib/questionnaire";
+import { LIMITS, type Template } from "@/lib/questionnaire";
+import { answersJsonBytes, answersTooLargeMessage } from "@/lib/validation/response";
 import { diffAnswers } from "@/lib/questionnaire/diff-answers";
 import { compactAnswers, saveableAnswers } from "./draft-answers";
 import { newTabId, readLocalDraft, removeLocalDraft, writeLocalDraft } from "./local-draft";
@@ -8,7 +9,12 @@ export type SaveStatus =
   | { kind: "saved"; savedAt: string | null }
   | { kind: "pending" }
   | { kind: "saving" }
+  /** No reply (network down, or the reply was lost): the same save is sent again later. */
   | { kind: "offline"; retryAt: number }
+  /** The server answered "unavailable" or failed: the same save is sent again later. */
+  | { kind: "retrying"; retryAt: number; message: string }
+  /** The answers exceed what a save may carry: nothing is sent until they shrink. */
+  | { kind: "too-large"; message: string }
   | { kind: "conflict" }
   | { kind: "error"; message: string }
   | { kind: "stopped" };
@@ -45,10 +51,21 @@ export type AutosaveOptions = {
 
 const MAX_RETRY_DELAY_MS = 30_000;
 
+/** Failures after which the same save is sent again by itself (with backoff): the outcome is unknown or passing. */
+const TRANSIENT_CODES = new Set(["UNAVAILABLE", "INTERNAL"]);
+
+type SaveRequest = { answers: FormAnswers; json: string };
+
 /**
  * Debounced autosave with optimistic concurrency, an offline copy in localStorage and exponential
  * backoff. Framework-free so that the state machine is easy to follow; the form subscribes to it
  * with useSyncExternalStore. Saves are serialized: at most one request is in flight.
+ *
+ * A save that got no reply, or a reply saying the server is unavailable or failed, may or may not
+ * have been stored. It is kept as `unresolved` and sent again unchanged (same answers, same
+ * version) until the server answers: the server recognises a replay of what it already stored and
+ * answers with its version, so a lost reply never turns into a false conflict. Only then are later
+ * edits saved on top.
  */
 export class AutosaveController {
   private readonly tabId = newTabId();
@@ -60,6 +77,7 @@ export class AutosaveController {
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
+  private unresolved: SaveRequest | null = null;
   private chain: Promise<boolean> = Promise.resolve(true);
   private leaving = false;
   private snapshot: AutosaveSnapshot;
@@ -116,7 +134,7 @@ export class AutosaveController {
       return this.emit(patch);
     }
     // While offline the backoff timer (or the "online" event) decides when to try again.
-    if (kind === "offline") return this.emit(patch);
+    if (kind === "offline" || kind === "retrying") return this.emit(patch);
     if (kind !== "saving") patch.status = { kind: "pending" };
     this.emit(patch);
     clearTimeout(this.debounceTimer);
@@ -167,30 +185,39 @@ export class AutosaveController {
     for (let round = 0; round < 5; round += 1) {
       const kind = this.snapshot.status.kind;
       if (kind === "conflict" || kind === "stopped") return false;
-      if (this.saveable.json === this.lastSaved.json) {
+      if (this.isClean()) {
         if (kind !== "saved") this.emit({ status: { kind: "saved", savedAt: null } });
         return true;
       }
       if (!(await this.saveOnce())) return false;
     }
-    return this.saveable.json === this.lastSaved.json;
+    return this.isClean();
+  }
+
+  private isClean() {
+    return this.unresolved === null && this.saveable.json === this.lastSaved.json;
   }
 
   private async saveOnce(): Promise<boolean> {
-    const { answers, json } = this.saveable;
+    const request: SaveRequest = this.unresolved ?? { answers: this.saveable.answers, json: this.saveable.json };
+    const { answers, json } = request;
     clearTimeout(this.retryTimer);
+    const bytes = answersJsonBytes(answers);
+    if (bytes > LIMITS.answersJsonBytes) {
+      // The server would refuse it (or the transport would drop it): say so and wait for an edit.
+      this.emit({ status: { kind: "too-large", message: answersTooLargeMessage(bytes) } });
+      return false;
+    }
     this.emit({ status: { kind: "saving" } });
     let result: SaveResult;
     try {
       result = await this.options.save(answers, this.version);
     } catch {
-      // Network failure or a crashed request: keep the local copy and try again later.
-      this.attempt += 1;
-      const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** (this.attempt - 1)) * (0.8 + Math.random() * 0.4);
-      this.retryTimer = setTimeout(() => void this.flush(), delay);
-      this.emit({ status: { kind: "offline", retryAt: Date.now() + delay } });
-      return false;
+      // Network failure or a crashed request: keep the local copy and send the same save again later.
+      return this.retryLater(request, { kind: "offline" });
     }
+    if (!result.ok && TRANSIENT_CODES.has(result.code)) return this.retryLater(request, { kind: "retrying", message: result.message });
+    this.unresolved = null;
     if (result.ok) {
       this.attempt = 0;
       this.version = result.data.version;
@@ -211,6 +238,15 @@ export class AutosaveController {
       return false;
     }
     this.emit({ status: { kind: "error", message: result.message } });
+    return false;
+  }
+
+  private retryLater(request: SaveRequest, status: { kind: "offline" } | { kind: "retrying"; message: string }): false {
+    this.unresolved = request;
+    this.attempt += 1;
+    const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** (this.attempt - 1)) * (0.8 + Math.random() * 0.4);
+    this.retryTimer = setTimeout(() => void this.flush(), delay);
+    this.emit({ status: { ...status, retryAt: Date.now() + delay } });
     return false;
   }
 
@@ -262,7 +298,8 @@ export class AutosaveController {
   }
 
   private handleOnline = () => {
-    if (this.snapshot.status.kind === "offline") void this.retryNow();
+    const kind = this.snapshot.status.kind;
+    if (kind === "offline" || kind === "retrying") void this.retryNow();
   };
 
   private handleBeforeUnload = (event: BeforeUnloadEvent) => {

@@ -5,11 +5,8 @@ const CELL_PATH = /^[a-z][a-z0-9_]*\[(\d+)\]\.([a-z][a-z0-9_]*)$/;
 
 /** Drops undefined and null values, which mean "not answered" and would only bloat the payload. */
 export function compactAnswers(answers: FormAnswers): FormAnswers {
-  const result: FormAnswers = {};
-  for (const [id, value] of Object.entries(answers)) {
-    if (value !== undefined && value !== null) result[id] = value;
-  }
-  return result;
+  // fromEntries defines own keys: an id like "__proto__" stays an answer instead of a prototype.
+  return Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== undefined && value !== null));
 }
 
 export type SaveableAnswers = {

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch, type FieldError, type FieldErrors, type Resolver } from "react-hook-form";
-import { computeVisibility, validateAnswers, type AnswerIssue, type Question, type Section, type Template } from "@/lib/questionnaire";
+import { computeVisibility, readAnswer, validateAnswers, type AnswerIssue, type Question, type Section, type Template } from "@/lib/questionnaire";
 import { diffAnswers } from "@/lib/questionnaire/diff-answers";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -117,7 +117,7 @@ export function QuestionnaireForm({
       if (seen.has(`${issue.path}|${issue.message}`)) return false;
       if (!issue.questionId || !order.has(issue.questionId)) return true;
       if (!visibility.questions.has(issue.questionId)) return false;
-      return diffAnswers({ v: snapshot[issue.questionId] }, { v: current[issue.questionId] }).length === 0;
+      return diffAnswers({ v: readAnswer(snapshot, issue.questionId) }, { v: readAnswer(current, issue.questionId) }).length === 0;
     });
     return [...localIssues, ...serverStill].sort((a, b) => (order.get(a.questionId) ?? 1e9) - (order.get(b.questionId) ?? 1e9));
   }, [submitState, values, template, order, visibility]);
@@ -184,11 +184,13 @@ export function QuestionnaireForm({
     };
     const saved = await autosave.flush();
     if (!saved) {
-      const kind = autosave.getSnapshot().status.kind;
+      const status = autosave.getSnapshot().status;
       return fail(
-        kind === "conflict"
+        status.kind === "conflict"
           ? "Nothing was submitted: this questionnaire was changed in another tab or by a colleague. Reload to see the latest answers."
-          : "Nothing was submitted because your latest answers could not be saved. Check your connection and try again.",
+          : status.kind === "too-large"
+            ? `Nothing was submitted. ${status.message}`
+            : "Nothing was submitted because your latest answers could not be saved. Check your connection and try again.",
       );
     }
     let result: SubmitResult;

@@ -17,7 +17,7 @@ function clock(iso: string) {
 
 const linkButton = "font-medium underline underline-offset-2 hover:no-underline";
 
-/** The autosave indicator: saving / saved / offline — will retry / conflict / error. */
+/** The autosave indicator: saving / saved / offline or server unavailable — will retry / too large / conflict / error. */
 export function SaveStatusIndicator({ status, onRetry, onReload }: { status: SaveStatus; onRetry: () => void; onReload: () => void }) {
   let content;
   switch (status.kind) {
@@ -53,6 +53,25 @@ export function SaveStatusIndicator({ status, onRetry, onReload }: { status: Sav
           <button type="button" onClick={onRetry} className={linkButton}>
             Retry now
           </button>
+        </span>
+      );
+      break;
+    case "retrying":
+      content = (
+        <span className="flex items-center gap-2 text-amber-800" title={status.message}>
+          <Dot className="bg-amber-500" />
+          Server unavailable — will retry
+          <button type="button" onClick={onRetry} className={linkButton}>
+            Retry now
+          </button>
+        </span>
+      );
+      break;
+    case "too-large":
+      content = (
+        <span className="flex items-center gap-2 text-red-700">
+          <Dot className="bg-red-600" />
+          <span>Not saved: {status.message}</span>
         </span>
       );
       break;

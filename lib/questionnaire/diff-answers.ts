@@ -20,6 +20,11 @@ export function diffAnswers(prev: Answers, next: Answers): string[] {
   return changed;
 }
 
+/** True when two answer maps hold the same answers exactly (key order ignored; "unanswered" kinds not merged). */
+export function sameAnswers(a: Answers, b: Answers): boolean {
+  return deepEqual(a, b);
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;

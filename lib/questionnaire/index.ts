@@ -1,6 +1,6 @@
 // Public surface of the questionnaire format: pure, framework-free, safe to import from client code.
 export * from "./template-schema";
-export { LIMITS } from "./limits";
+export { LIMITS, SERVER_ACTION_BODY_BYTES } from "./limits";
 export { validateTemplate, type TemplateValidationResult } from "./validate-template";
 export { formatTemplateIssue, type TemplateIssue } from "./template-issues";
 export { parseTemplateJson, exportTemplateJson, canonicalizeTemplate, checkTemplateSuccession } from "./template-json";

@@ -1,4 +1,4 @@
-import { LIMITS } from "./limits";
+import { LIMITS, formatBytes, utf8Bytes } from "./limits";
 import type { TemplateIssue } from "./template-issues";
 import type { Template } from "./template-schema";
 import { validateTemplate, type TemplateValidationResult } from "./validate-template";
@@ -8,8 +8,9 @@ import { validateTemplate, type TemplateValidationResult } from "./validate-temp
  * input, JSON syntax errors and template errors all come back as a list of issues.
  */
 export function parseTemplateJson(text: string): TemplateValidationResult {
-  if (text.length > LIMITS.templateJsonBytes) {
-    return fail({ path: "", message: `the template file is larger than ${LIMITS.templateJsonBytes / 1_000_000} MB` });
+  // Bytes, as the import page and the server action body limit count them (a character may be 4).
+  if (text.length > LIMITS.templateJsonBytes || utf8Bytes(text) > LIMITS.templateJsonBytes) {
+    return fail({ path: "", message: `the template file is larger than ${formatBytes(LIMITS.templateJsonBytes)}` });
   }
   let data: unknown;
   try {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter } from "@/lib/validation/text";
 import { ID_PATTERN, TEMPLATE_KEY_PATTERN } from "./ids";
 import { LIMITS } from "./limits";
 
@@ -57,7 +58,10 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const idSchema = z
   .string()
   .regex(ID_PATTERN, "must start with a lowercase letter and contain only a-z, 0-9 and _ (at most 64 characters)");
-const labelSchema = z.string().trim().min(1, "must not be empty").max(LIMITS.labelLength);
+/** One line of text in the template's own message style (lib/validation/text.ts for forms). */
+const oneLine = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max).refine((v) => !hasControlCharacter(v), "must be one line of text, without line breaks or control characters");
+const labelSchema = oneLine(LIMITS.labelLength);
 const helpSchema = z.string().max(LIMITS.helpLength);
 const conditionSchema = z.string().trim().min(1, "must not be empty").max(LIMITS.conditionLength);
 const unitIntervalSchema = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
@@ -65,9 +69,9 @@ const isoDateSchema = z.string().regex(DATE_PATTERN, "must be a date written YYY
 
 export const referenceSchema = z.strictObject({
   /** e.g. "IEC 62443-4-1", "NIST SP 800-161r1", "CISA Secure by Demand". */
-  standard: z.string().trim().min(1).max(100),
+  standard: oneLine(100),
   /** e.g. "SUM-3", "SR 1.1", "Secure by default". */
-  clause: z.string().trim().min(1).max(100),
+  clause: oneLine(100),
 });
 export type Reference = z.infer<typeof referenceSchema>;
 
@@ -160,7 +164,7 @@ export const groupFieldSchemas = {
   number: z.strictObject({
     ...fieldCommon,
     type: z.literal("number"),
-    unit: z.string().trim().min(1).max(40).optional(),
+    unit: oneLine(40).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     integer: z.boolean().optional(),
@@ -207,7 +211,7 @@ export const questionSchemas = {
   number: z.strictObject({
     ...questionCommon,
     type: z.literal("number"),
-    unit: z.string().trim().min(1).max(40).optional(),
+    unit: oneLine(40).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     integer: z.boolean().optional(),
@@ -230,7 +234,7 @@ export const questionSchemas = {
     ...questionCommon,
     type: z.literal("group"),
     /** Label of one row, e.g. "Component". */
-    itemLabel: z.string().trim().min(1).max(100).optional(),
+    itemLabel: oneLine(100).optional(),
     fields: looseArray(LIMITS.groupFields).min(1, "needs at least one field"),
     minItems: z.number().int().min(0).optional(),
     maxItems: z.number().int().min(1).max(LIMITS.groupMaxItems),

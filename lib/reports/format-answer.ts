@@ -2,7 +2,7 @@
 // in components/questionnaire/questionnaire-answers.tsx).
 import { DONT_KNOW, isAnswered, type GroupField, type Question } from "@/lib/questionnaire";
 
-const YES_NO: Record<string, string> = { yes: "Yes", no: "No", [DONT_KNOW]: "Don't know" };
+const YES_NO = new Map<unknown, string>([["yes", "Yes"], ["no", "No"], [DONT_KNOW, "Don't know"]]);
 
 function formatNumber(value: number, unit?: string): string {
   const text = value.toLocaleString("en-GB", { maximumFractionDigits: 6 });
@@ -11,7 +11,7 @@ function formatNumber(value: number, unit?: string): string {
 
 function cellText(field: GroupField, cell: unknown): string {
   if (!isAnswered(cell)) return "—";
-  if (field.type === "yesno") return YES_NO[String(cell)] ?? String(cell);
+  if (field.type === "yesno") return YES_NO.get(cell) ?? String(cell);
   if (field.type === "single_choice") return field.choices.find((choice) => choice.id === cell)?.label ?? String(cell);
   if (field.type === "number" && typeof cell === "number") return formatNumber(cell, field.unit);
   return String(cell);
@@ -22,7 +22,7 @@ export function formatAnswerText(question: Question, value: unknown): string {
   if (!isAnswered(value)) return "Not answered";
   switch (question.type) {
     case "yesno":
-      return YES_NO[String(value)] ?? String(value);
+      return YES_NO.get(value) ?? String(value);
     case "single_choice": {
       const choice = question.choices.find((candidate) => candidate.id === value);
       return choice?.unknown ? "Don't know" : (choice?.label ?? String(value));

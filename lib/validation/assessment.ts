@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ID_PATTERN, isPrototypeKey } from "@/lib/questionnaire/ids";
+import { multiLineText, optionalMultiLineText, singleLineText } from "./text";
 
 const idField = (label: string) => z.string({ error: `Choose a ${label}.` }).regex(/^[a-z0-9]{20,40}$/i, `Choose a ${label}.`);
 
@@ -10,7 +12,7 @@ export const createAssessmentSchema = z.object({
   contactId: idField("contact"),
   templateId: idField("questionnaire"),
   dueDate: dateOnly,
-  message: z.string().trim().max(2000, "The message must be at most 2000 characters.").optional().transform((v) => (v ? v : undefined)),
+  message: optionalMultiLineText("The message", 2000),
   send: z.boolean().default(true),
 });
 export type CreateAssessmentInput = z.input<typeof createAssessmentSchema>;
@@ -24,17 +26,19 @@ export const assessmentListQuerySchema = z.object({
 });
 
 export const commentSchema = z.object({
-  questionId: z.string().min(1).max(100),
-  body: z.string().trim().min(1, "Write a comment first.").max(4000, "A comment must be at most 4000 characters."),
+  // A question id as templates declare them: never an Object.prototype member, since comments are
+  // grouped by it.
+  questionId: z.string().regex(ID_PATTERN, "Choose a question.").refine((id) => !isPrototypeKey(id), "Choose a question."),
+  body: multiLineText("A comment", { min: 1, max: 4000, minMessage: "Write a comment first." }),
 });
 
 export const requestChangesSchema = z.object({
-  message: z.string().trim().max(2000, "The message must be at most 2000 characters.").optional().transform((v) => (v ? v : undefined)),
+  message: optionalMultiLineText("The message", 2000),
 });
 
 export const acceptInvitationSchema = z
   .object({
-    name: z.string().trim().min(2, "Enter your name.").max(120, "Name must be at most 120 characters."),
+    name: singleLineText("Name", { min: 2, max: 120, minMessage: "Enter your name." }),
     password: z.string().min(12, "Use at least 12 characters.").max(200, "That password is too long."),
     confirm: z.string(),
   })

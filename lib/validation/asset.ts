@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter, multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from "./text";
 
 // One schema for the asset form (client), the use cases (server) and every row of a CSV import, so
 // a value the form refuses is refused by the import with the same words.
@@ -53,15 +54,6 @@ export const CRITICALITY_MESSAGE = "Criticality must be a whole number from 1 (l
 export const SAFETY_MESSAGE = "Safety impact must be yes or no.";
 export const MAX_ALIASES = 20;
 
-/** Blank optional text is "not given". */
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
-
 const assetTypeSchema = z.string({ error: ASSET_TYPE_MESSAGE }).transform((value, ctx) => {
   if (value.trim() === "") {
     ctx.addIssue({ code: "custom", message: "Type is required." });
@@ -115,18 +107,19 @@ const aliasesSchema = z
     if (aliases.length > MAX_ALIASES) ctx.addIssue({ code: "custom", message: `At most ${MAX_ALIASES} aliases.` });
     const long = aliases.find((a) => a.length > 120);
     if (long) ctx.addIssue({ code: "custom", message: `Each alias must be at most 120 characters ("${long.slice(0, 20)}…" is longer).` });
+    if (aliases.some(hasControlCharacter)) ctx.addIssue({ code: "custom", message: "Aliases must not contain control characters." });
     return aliases;
   });
 
 export const assetInputSchema = z.object({
-  name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(120, "Name must be at most 120 characters."),
+  name: singleLineText("Name", { min: 1, max: 120 }),
   type: assetTypeSchema,
   criticality: criticalitySchema,
   safetyImpact: safetyImpactSchema,
-  site: optionalText(120, "Site"),
-  zone: optionalText(120, "Zone"),
+  site: optionalSingleLineText("Site", 120),
+  zone: optionalSingleLineText("Zone", 120),
   aliases: aliasesSchema,
-  description: optionalText(2000, "Description"),
+  description: optionalMultiLineText("Description", 2000),
 });
 export type AssetInput = z.input<typeof assetInputSchema>;
 export type AssetData = z.output<typeof assetInputSchema>;
@@ -189,7 +182,7 @@ const connectionFields = {
     }
     return Math.round(n * 1000) / 1000;
   }),
-  reason: z.string({ error: "Say why they are connected." }).trim().min(3, "Say why they are connected (at least 3 characters).").max(500, "Reason must be at most 500 characters."),
+  reason: multiLineText("Reason", { min: 3, max: 500, minMessage: "Say why they are connected (at least 3 characters)." }),
 };
 
 /** What the use case takes: "if `fromAssetId` is compromised, `toAssetId` is affected with probability `weight`". */
@@ -211,7 +204,7 @@ export type ConnectionFormData = z.output<typeof connectionFormSchema>;
 
 export const deploymentInputSchema = z.object({
   assetId: assetIdSchema,
-  note: optionalText(500, "Note"),
+  note: optionalMultiLineText("Note", 500),
 });
 export type DeploymentInput = z.input<typeof deploymentInputSchema>;
 export type DeploymentData = z.output<typeof deploymentInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText } from "./text";
 
 export const MANUAL_LINKAGE_KINDS = ["ADJACENCY", "INHERITANCE", "TRUST"] as const;
 
@@ -8,6 +9,6 @@ export const manualLinkageSchema = z.object({
   toKey: z.string().min(3, "Choose what the vendor reaches.").max(300, "Choose what the vendor reaches."),
   kind: z.enum(MANUAL_LINKAGE_KINDS, { error: "Choose a kind: adjacency, inheritance or trust." }),
   weight: z.coerce.number({ error: "Weight must be a number from 0 to 1." }).min(0, "Weight must be a number from 0 to 1.").max(1, "Weight must be a number from 0 to 1."),
-  reason: z.string().trim().min(3, "Say why (at least 3 characters).").max(500, "Reason must be at most 500 characters."),
+  reason: multiLineText("Reason", { min: 3, max: 500, minMessage: "Say why (at least 3 characters)." }),
 });
 export type ManualLinkageInput = z.input<typeof manualLinkageSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter } from "./text";
 
 // The query of GET /api/search: one schema for the route (server) and the comboboxes that build
 // its URLs (client), so a limit the client asks for is one the server accepts.
@@ -21,6 +22,7 @@ export const searchQuerySchema = z.object({
   q: z
     .string({ error: "The search text must be text." })
     .max(MAX_QUERY_LENGTH, `The search text must be at most ${MAX_QUERY_LENGTH} characters.`)
+    .refine((q) => !hasControlCharacter(q), "The search text must not contain line breaks or control characters.")
     .default("")
     .transform(normalizeSearchText),
   limit: z.coerce
@@ -31,7 +33,7 @@ export const searchQuerySchema = z.object({
     .default(DEFAULT_SEARCH_RESULTS),
   /** Ids (or graph keys for targets) the caller already has, e.g. vendors already chosen for a comparison. */
   exclude: z
-    .array(z.string().min(1).max(200, "An excluded id is too long."))
+    .array(z.string().min(1).max(200, "An excluded id is too long.").refine((id) => !hasControlCharacter(id), "An excluded id must not contain control characters."))
     .max(MAX_EXCLUDED, `At most ${MAX_EXCLUDED} ids can be excluded.`)
     .default([]),
   /** Assets only: leave out the assets this vendor is already deployed on. */

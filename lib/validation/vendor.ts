@@ -1,43 +1,29 @@
 import { z } from "zod";
-
-// Optional text inputs arrive from forms as "" — treat blank as "not given".
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+import { optionalMultiLineText, optionalSingleLineText, singleLineText } from "./text";
 
 export const VENDOR_TIERS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 
 export const vendorInputSchema = z.object({
-  name: z.string().trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters."),
-  website: z
-    .string()
-    .trim()
-    .max(200, "Website must be at most 200 characters.")
+  name: singleLineText("Name", { min: 2, max: 120 }),
+  website: singleLineText("Website", { max: 200 })
     .refine((v) => v === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), "Website must be a full address starting with http:// or https://.")
     .optional()
     .transform((v) => (v ? v : undefined)),
-  country: optionalText(80, "Country"),
+  country: optionalSingleLineText("Country", 80),
   tier: z.enum(VENDOR_TIERS, { error: "Choose a tier: critical, high, medium or low." }),
-  description: optionalText(2000, "Description"),
+  description: optionalMultiLineText("Description", 2000),
 });
 export type VendorInput = z.input<typeof vendorInputSchema>;
 export type VendorData = z.output<typeof vendorInputSchema>;
 
 export const contactInputSchema = z.object({
-  name: z.string().trim().min(2, "Name must be at least 2 characters.").max(120, "Name must be at most 120 characters."),
+  name: singleLineText("Name", { min: 2, max: 120 }),
   email: z.string().trim().toLowerCase().max(254, "E-mail must be at most 254 characters.").email("Enter a valid e-mail address."),
-  phone: z
-    .string()
-    .trim()
-    .max(40, "Phone must be at most 40 characters.")
+  phone: singleLineText("Phone", { max: 40 })
     .refine((v) => v === "" || /^[+()0-9 .\-]{5,}$/.test(v), "Phone may contain digits, spaces and + ( ) . - only.")
     .optional()
     .transform((v) => (v ? v : undefined)),
-  jobTitle: optionalText(120, "Job title"),
+  jobTitle: optionalSingleLineText("Job title", 120),
   isPrimary: z.boolean().default(false),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;

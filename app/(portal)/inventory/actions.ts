@@ -33,11 +33,12 @@ export async function deleteAssetAction(assetId: unknown) {
 }
 
 /**
- * The browser sends the CSV as a Blob: it travels as a raw multipart part, whereas a string argument is
- * JSON-escaped (every quote doubles in size) and a 1 MB file would overrun the 1 MB action body limit.
+ * The browser sends the CSV file itself: it travels as a raw multipart part, whereas a string argument
+ * is JSON-escaped (every quote doubles in size). Its bytes go to the use case undecoded, so a file that
+ * is not UTF-8 is reported (line and byte) rather than read with U+FFFD in place of each bad byte.
  */
 async function csvTextOf(csv: unknown): Promise<unknown> {
-  return csv instanceof Blob ? csv.text() : csv;
+  return csv instanceof Blob ? new Uint8Array(await csv.arrayBuffer()) : csv;
 }
 
 export async function previewAssetImportAction(csv: unknown) {

@@ -17,8 +17,9 @@ export type ImportAction = "create" | "update" | "unchanged";
 const existingSelect = { id: true, normalizedName: true, name: true, type: true, criticality: true, safetyImpact: true, site: true, zone: true, aliases: true, description: true } as const;
 type ExistingAsset = Prisma.AssetGetPayload<{ select: typeof existingSelect }>;
 
-function asText(value: unknown): string {
-  if (typeof value !== "string") throw new AppError("VALIDATION", "Choose a CSV file to import.");
+/** The file as the browser sent it (bytes, decoded strictly by the parser) or text from code. */
+function asFile(value: unknown): string | Uint8Array {
+  if (typeof value !== "string" && !(value instanceof Uint8Array)) throw new AppError("VALIDATION", "Choose a CSV file to import.");
   return value;
 }
 
@@ -46,7 +47,7 @@ async function existingByName(db: Pick<Db, "asset">, organizationId: string, row
  */
 export async function previewAssetImport(db: Db, actor: Actor, csvText: unknown) {
   assertCan(actor, "manageInventory");
-  const parsed = parseAssetCsv(asText(csvText));
+  const parsed = parseAssetCsv(asFile(csvText));
   const existing = await existingByName(db, actor.organizationId, parsed.rows);
   const rows = parsed.rows.map((row) => {
     const match = row.normalizedName ? existing.get(row.normalizedName) : undefined;
@@ -73,8 +74,8 @@ export type AssetImportPreview = Awaited<ReturnType<typeof previewAssetImport>>;
  */
 export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
   assertCan(actor, "manageInventory");
-  const text = asText(csvText);
-  const parsed = parseAssetCsv(text);
+  const file = asFile(csvText);
+  const parsed = parseAssetCsv(file);
   if (!parsed.valid) {
     const problems = parsed.fileErrors.length ? parsed.fileErrors.join(" ") : `${parsed.invalidRowCount} row${parsed.invalidRowCount === 1 ? " has" : "s have"} errors.`;
     throw new AppError("VALIDATION", `Nothing was imported. ${problems} Fix the file and preview it again.`);
@@ -108,7 +109,7 @@ export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
         const counts = { created: creates.length, updated, unchanged, rows: rows.length };
         await recordAuditEvent(tx, actor, {
           action: "asset.import", entityType: "Organization", entityId: actor.organizationId,
-          details: { ...counts, columns: parsed.columns, sha256: createHash("sha256").update(text).digest("hex") },
+          details: { ...counts, columns: parsed.columns, sha256: createHash("sha256").update(file).digest("hex") },
         });
         return { counts, rescore };
       },

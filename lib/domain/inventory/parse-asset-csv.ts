@@ -6,6 +6,7 @@ import {
   CSV_COLUMNS, CSV_LIMITS, REQUIRED_CSV_COLUMNS, assetInputSchema, normalizeAssetName,
   type AssetData, type AssetField, type CsvColumn, type CsvLimits,
 } from "@/lib/validation/asset";
+import { decodeUtf8 } from "@/lib/validation/utf8";
 
 export { CSV_COLUMNS, CSV_LIMITS, REQUIRED_CSV_COLUMNS, type CsvColumn, type CsvLimits };
 
@@ -90,13 +91,22 @@ const addError = (errors: RowErrors, key: CsvColumn | "row", message: string) =>
 /**
  * Reads an asset inventory CSV: a header row naming the columns (any order; name, type and
  * criticality required), then one asset per row. Every row is validated with the asset form's own
- * schema, and names repeated within the file are flagged on every row involved.
+ * schema, and names repeated within the file are flagged on every row involved. The file's bytes
+ * must be UTF-8: anything else is a file error naming the line and byte, never a silent U+FFFD.
  */
-export function parseAssetCsv(text: string, limits: CsvLimits = CSV_LIMITS): ParsedAssetCsv {
-  const bytes = new TextEncoder().encode(text).length;
+export function parseAssetCsv(file: string | Uint8Array, limits: CsvLimits = CSV_LIMITS): ParsedAssetCsv {
+  const bytes = typeof file === "string" ? new TextEncoder().encode(file).length : file.length;
   if (bytes > limits.maxBytes) {
     const size = (n: number) => (n >= 1_000_000 ? `${fmt(Math.round(n / 100_000) / 10)} MB` : `${fmt(Math.ceil(n / 1000))} KB`);
     return result({ fileErrors: [`The file is ${size(bytes)}; at most ${size(limits.maxBytes)} can be imported at once. Split it into smaller files.`] });
+  }
+
+  let text: string;
+  if (typeof file === "string") text = file;
+  else {
+    const decoded = decodeUtf8(file);
+    if (!decoded.ok) return result({ fileErrors: [decoded.message] });
+    text = decoded.text;
   }
 
   let records: { record: string[]; info: { lines: number } }[];

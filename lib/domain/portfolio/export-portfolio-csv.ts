@@ -1,5 +1,5 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
+import { writeCsv } from "@/lib/csv/write-csv";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { queryPortfolioRows } from "./list-portfolio";
@@ -10,9 +10,6 @@ export const PORTFOLIO_CSV_COLUMNS = [
   "critical assets reached", "assets reached", "computed at", "model version",
 ] as const;
 
-// A cell starting with = + - @ (or a tab / carriage return) is run as a formula by spreadsheet
-// programs; a leading apostrophe keeps it text. Only free text (names) needs it: numbers are ours.
-const neutralizeFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 const round = (n: number, digits = 4) => Number(n.toFixed(digits));
 
 /**
@@ -26,12 +23,13 @@ export async function exportPortfolioCsv(db: Db, actor: Actor, rawQuery: unknown
   const records = items.map((v) => {
     const s = v.score;
     return [
-      neutralizeFormula(v.name), v.tier.toLowerCase(),
+      v.name, v.tier.toLowerCase(),
       s ? round(s.exposure) : "", s ? round(s.amplification) : "",
       s ? round(s.byKind.adjacency) : "", s ? round(s.byKind.inheritance) : "", s ? round(s.byKind.trust) : "",
       s ? s.criticalAssetsReached : "", s ? s.assetsReached : "",
       s ? s.computedAt.toISOString() : "", s ? s.modelVersion : "",
     ];
   });
-  return stringify(records, { header: true, columns: [...PORTFOLIO_CSV_COLUMNS], record_delimiter: "windows" });
+  // The shared writer quotes line breaks and keeps formula-like names as text.
+  return writeCsv(PORTFOLIO_CSV_COLUMNS, records);
 }

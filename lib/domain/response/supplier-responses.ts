@@ -5,7 +5,10 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/vendor";
 import { isEditableBySupplier } from "@/lib/assessment/status-machine";
-import { validateAnswers, type AnswerIssue } from "@/lib/questionnaire";
+import { LIMITS, validateAnswers, type AnswerIssue } from "@/lib/questionnaire";
+import { sameAnswers } from "@/lib/questionnaire/diff-answers";
+import { parseInput, toFieldErrors } from "@/lib/validation/parse";
+import { answersJsonBytes, answersTooLargeMessage, draftSaveSchema } from "@/lib/validation/response";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { transitionAssessment } from "@/lib/domain/assessment/transition";
@@ -47,19 +50,30 @@ export async function getSupplierAssessment(db: Db, actor: Actor, assessmentIdRa
       vendor: { select: { name: true } }, organization: { select: { name: true } },
       template: { select: { title: true, definition: true } },
       revisions: { orderBy: { revision: "desc" }, take: 1, select: { revision: true, answers: true, version: true, updatedAt: true, submittedAt: true } },
-      // Reviewers' comments on the revision that was sent back, shown next to the questions.
-      comments: { orderBy: { createdAt: "asc" }, select: { revision: true, questionId: true, body: true, createdAt: true, author: { select: { name: true } } } },
     },
   });
   if (!a) throw notFound("Assessment");
   const current = a.revisions[0]!;
-  const comments: Record<string, { author: string; body: string; createdAt: string }[]> = {};
-  for (const c of a.comments) {
-    if (c.revision !== a.currentRevision - 1 && c.revision !== a.currentRevision) continue;
-    (comments[c.questionId] ??= []).push({ author: c.author?.name ?? "Reviewer", body: c.body, createdAt: c.createdAt.toISOString() });
-  }
-  const { revisions: _r, comments: _c, template, ...rest } = a;
-  return { ...rest, templateTitle: template.title, template: loadTemplate(template.definition), revision: current, comments, editable: isEditableBySupplier(a.status) };
+  const { revisions: _r, template, ...rest } = a;
+  return { ...rest, templateTitle: template.title, template: loadTemplate(template.definition), revision: current, comments: await sentComments(db, scope, a), editable: isEditableBySupplier(a.status) };
+}
+
+/**
+ * The reviewers' comments the supplier has been sent: those on the revision that was sent back
+ * (a change request starts revision n + 1 and sends the comments of revision n). Comments on the
+ * current revision are the reviewer's drafts until then, and are not even read here.
+ */
+async function sentComments(db: Db, scope: ReturnType<typeof supplierScope>, a: { id: string; currentRevision: number }) {
+  if (a.currentRevision < 2) return {};
+  const rows = await db.reviewComment.findMany({
+    where: { assessmentId: a.id, organizationId: scope.organizationId, revision: a.currentRevision - 1, assessment: { ...scope, status: { not: "DRAFT" } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { questionId: true, body: true, createdAt: true, author: { select: { name: true } } },
+  });
+  // Grouped in a Map: a question id is data, and "constructor" must not reach Object.prototype.
+  const byQuestion = new Map<string, { author: string; body: string; createdAt: string }[]>();
+  for (const c of rows) byQuestion.set(c.questionId, [...(byQuestion.get(c.questionId) ?? []), { author: c.author?.name ?? "Reviewer", body: c.body, createdAt: c.createdAt.toISOString() }]);
+  return Object.fromEntries(byQuestion);
 }
 
 async function loadEditable(tx: Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {
@@ -77,23 +91,31 @@ async function loadEditable(tx: Prisma.TransactionClient, actor: Actor, assessme
 
 /**
  * Autosave. The write names the version the client started from; if another tab or a colleague
- * saved in between, nothing is overwritten and the caller gets CONFLICT.
+ * saved in between, nothing is overwritten and the caller gets CONFLICT. A save is idempotent: when
+ * its reply was lost and the client sends it again, the stored revision already holds exactly these
+ * answers at version + 1, and the replay succeeds with that version instead of a false conflict.
  */
 export async function saveDraft(db: Db, actor: Actor, assessmentIdRaw: unknown, answersRaw: unknown, versionRaw: unknown) {
-  if (typeof versionRaw !== "number" || !Number.isInteger(versionRaw) || versionRaw < 0) throw new AppError("VALIDATION", "The draft version is missing. Reload the page.");
+  const { version } = parseInput(draftSaveSchema, { version: versionRaw });
+  const bytes = answersJsonBytes(answersRaw);
+  if (bytes > LIMITS.answersJsonBytes) throw new AppError("VALIDATION", answersTooLargeMessage(bytes), { answers: [answersTooLargeMessage(bytes)] });
   return db.$transaction(async (tx) => {
     const a = await loadEditable(tx, actor, assessmentIdRaw);
     const template = loadTemplate(a.template.definition);
     const checked = validateAnswers(template, answersRaw, "draft");
     if (!checked.ok) {
-      throw new AppError("VALIDATION", `Some answers could not be saved: ${checked.errors.slice(0, 3).map((e) => `${e.label}: ${e.message}`).join("; ")}`, issuesToFieldErrors(checked.errors));
+      throw new AppError("VALIDATION", `Some answers could not be saved: ${checked.errors.slice(0, 3).map((e) => `${e.label || e.path}: ${e.message}`).join("; ")}`, issuesToFieldErrors(checked.errors));
     }
     await assertEvidenceBelongs(tx, actor.organizationId, a.id, evidenceIds(checked.answers as Record<string, unknown>));
+    const where = { assessmentId: a.id, organizationId: actor.organizationId, revision: a.currentRevision, submittedAt: null };
     const updated = await tx.responseRevision.updateMany({
-      where: { assessmentId: a.id, organizationId: actor.organizationId, revision: a.currentRevision, version: versionRaw, submittedAt: null },
+      where: { ...where, version },
       data: { answers: checked.answers as Prisma.InputJsonValue, version: { increment: 1 } },
     });
     if (updated.count !== 1) {
+      const stored = await tx.responseRevision.findFirst({ where, select: { version: true, answers: true, updatedAt: true } });
+      const replay = stored && stored.version === version + 1 && isAnswerMap(stored.answers) && sameAnswers(stored.answers, checked.answers);
+      if (replay) return { version: stored.version, savedAt: stored.updatedAt.toISOString() };
       throw new AppError("CONFLICT", "These answers were changed in another tab or by a colleague since you opened them. Reload to see the latest; your unsaved answers are kept in this browser.");
     }
     if (a.status === "OPENED") await transitionAssessment(tx, a, "save");
@@ -102,10 +124,12 @@ export async function saveDraft(db: Db, actor: Actor, assessmentIdRaw: unknown, 
   });
 }
 
+function isAnswerMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 function issuesToFieldErrors(issues: AnswerIssue[]) {
-  const out: Record<string, string[]> = {};
-  for (const i of issues) (out[i.questionId] ??= []).push(i.message);
-  return out;
+  return toFieldErrors(issues.map((i) => [i.questionId, i.message] as const));
 }
 
 export class SubmissionInvalidError extends AppError {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/validation/parse";
 import { searchQuerySchema, type SearchOption } from "@/lib/validation/search";
 import { searchAssets } from "./search-assets";
 import { searchLinkTargets } from "./search-link-targets";
@@ -16,8 +17,7 @@ import { searchScoredVendors } from "./search-scored-vendors";
 export async function searchOptions(db: Db, actor: Actor, rawQuery: unknown): Promise<SearchOption[]> {
   const parsed = searchQuerySchema.safeParse(rawQuery);
   if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
+    const fieldErrors = toFieldErrors(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "_form"), issue.message] as const));
     throw new AppError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "), fieldErrors);
   }
   const query = parsed.data;

@@ -10,6 +10,7 @@ import { loadTemplate } from "./load-template";
 
 export { loadTemplate };
 import { idSchema } from "@/lib/validation/vendor";
+import { uploadText } from "@/lib/validation/utf8";
 
 /** Stores a validated template as a new version row; refuses a (key, version) that already exists. */
 async function insertTemplateVersion(db: Prisma.TransactionClient, organizationId: string, template: Template) {
@@ -32,10 +33,14 @@ async function insertTemplateVersion(db: Prisma.TransactionClient, organizationI
   return { id: row.id, created: true };
 }
 
-/** Imports a template from JSON text: every validation error is listed by path; nothing is written on error. */
-export async function importTemplate(db: Db, actor: Actor, jsonText: unknown) {
+/**
+ * Imports a template from a JSON file (its bytes, which must be UTF-8, or text): every validation
+ * error is listed by path; nothing is written on error.
+ */
+export async function importTemplate(db: Db, actor: Actor, file: unknown) {
   assertCan(actor, "manageTemplates");
-  if (typeof jsonText !== "string" || jsonText.trim() === "") throw new AppError("VALIDATION", "Choose a template JSON file to import.", { file: ["Choose a template JSON file to import."] });
+  const jsonText = uploadText(file, "file", "Choose a template JSON file to import.");
+  if (jsonText.trim() === "") throw new AppError("VALIDATION", "Choose a template JSON file to import.", { file: ["Choose a template JSON file to import."] });
   const parsed = parseTemplateJson(jsonText);
   if (!parsed.ok) {
     const lines = parsed.errors.map(formatTemplateIssue);

@@ -1,5 +1,6 @@
 // Client-safe: the what-if form validates with the same schemas the server parses with.
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 import { WHAT_IF_CONTROL_IDS } from "./controls";
 
 const linkageId = z.string().min(1, "Unknown linkage.").max(64, "Unknown linkage.");
@@ -22,7 +23,7 @@ export const evaluateWhatIfSchema = z.object({
 });
 
 export const saveScenarioSchema = evaluateWhatIfSchema.extend({
-  name: z.string().trim().min(1, "Give the scenario a name.").max(120, "A name must be at most 120 characters."),
+  name: singleLineText("A name", { min: 1, max: 120, minMessage: "Give the scenario a name." }),
 });
 
 export const remediationRequestSchema = z.object({
