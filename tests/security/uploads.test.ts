@@ -3,7 +3,7 @@
 // pruned after submission; file metadata and download names come from the stored, sniffed row; and
 // every download is audited. The route handlers run as in production on real PostgreSQL and a real
 // temporary EVIDENCE_DIR, with only the session and the database client swapped for the test's.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -205,6 +205,18 @@ describe("finding 6: the upload is streamed with a byte limit enforced while rea
     expect(response.status).toBe(404);
     expect(stats.pulled).toBeLessThan(MB);
     expect(stats.cancelled).toBe(true);
+  });
+  it("sweeps staging files an upload left behind when the server died mid-way, keeping those of running uploads", async () => {
+    const w = await world();
+    const a = await w.open();
+    const staging = path.join(evidenceDir, ".staging");
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(path.join(staging, "crashed.part"), "x");
+    writeFileSync(path.join(staging, "running.part"), "x");
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(path.join(staging, "crashed.part"), twoHoursAgo, twoHoursAgo);
+    expect((await postFile(w.supplier, a.id, "sbom", "fw.json", sbom("lwip"))).status).toBe(200);
+    expect(readdirSync(staging)).toEqual(["running.part"]);
   });
 });
 

@@ -20,7 +20,7 @@ import { measureEvidenceRoom } from "@/lib/evidence/evidence-answers";
 import type { EvidenceFile, EvidenceQuestion } from "@/lib/questionnaire";
 import { formatBytes } from "@/lib/questionnaire/answer-schema";
 import { evidenceDir, stagingDir } from "@/lib/evidence/evidence-dir";
-import { lockAssessment, removeStoredFiles } from "./evidence-storage";
+import { lockAssessment, removeAbandonedUploads, removeStoredFiles } from "./evidence-storage";
 import { evidenceReadScope } from "./read-stored-evidence";
 
 const MAX_NAME = 200;
@@ -83,6 +83,7 @@ function assertRoom(room: { attached: number; heldBytes: number }, question: Evi
  */
 export async function prepareEvidenceUpload(db: Db, actor: Actor, input: { assessmentId: unknown; questionId: unknown }, now = new Date()): Promise<number> {
   const { a, question } = await loadUploadTarget(db, actor, input.assessmentId, input.questionId);
+  await removeAbandonedUploads(now);
   assertRoom(await measureRoom(db, actor.organizationId, a, question?.id ?? null, now), question, 0);
   return question ? uploadLimitFor(question) : MAX_UPLOAD_BYTES;
 }
