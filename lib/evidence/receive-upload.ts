@@ -40,7 +40,7 @@ const ENVELOPE_BYTES = 64 * 1024;
 const MAX_FIELDS = 4;
 
 export function fileTooLarge(limit: number): AppError {
-  return new AppError("TOO_LARGE", `The file is larger than ${formatBytes(limit)}, the most this question accepts. Nothing was stored.`);
+  return new AppError("TOO_LARGE", `The file is larger than ${formatBytes(limit)}, the most accepted here. Nothing was stored.`);
 }
 
 const unreadable = () => new AppError("VALIDATION", "The upload could not be read. Choose the file again and retry.");
