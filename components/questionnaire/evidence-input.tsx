@@ -2,6 +2,7 @@
 
 import { useState, type DragEvent } from "react";
 import type { EvidenceFile, EvidenceQuestion } from "@/lib/questionnaire";
+import { uploadLimitFor } from "@/lib/evidence/upload-limits";
 import { acceptAttribute, formatFileSize, inputDomId, kindLabel } from "./answer-format";
 import { labelId } from "./question-block";
 import type { QuestionInputProps } from "./question-input";
@@ -18,8 +19,10 @@ function toFiles(value: unknown): EvidenceFile[] {
 
 /**
  * Evidence upload: a file picker (and drop zone) that uploads each file through `uploadEvidence`,
- * then lists the stored files with a remove button. The server sniffs the content; its message is
- * shown when it rejects a file.
+ * then lists the stored files with a remove button. Size and count are checked here first (the
+ * question's limit, capped by the server's); the server sniffs the content and enforces the same
+ * limits plus the assessment's quota, and its message is shown next to the field when it refuses a
+ * file. A refusal never touches the files already attached.
  */
 export function EvidenceInput({ question, value, getValue, onChange, onBlur, onCommit, uploadEvidence, describedBy, issues }: QuestionInputProps & { question: EvidenceQuestion }) {
   const files = toFiles(value);
@@ -27,6 +30,7 @@ export function EvidenceInput({ question, value, getValue, onChange, onBlur, onC
   const [rejections, setRejections] = useState<Rejection[]>([]);
   const [dragging, setDragging] = useState(false);
   const maxFiles = question.maxFiles ?? 1;
+  const maxBytes = uploadLimitFor(question);
   const remaining = maxFiles - files.length - uploads.length;
   const id = inputDomId(question.id);
   const accepted = question.accept.map(kindLabel).join(", ");
@@ -38,7 +42,7 @@ export function EvidenceInput({ question, value, getValue, onChange, onBlur, onC
     for (const file of picked) {
       const key = nextUploadKey();
       if (queue.length >= room) problems.push({ key, name: file.name, message: `Not uploaded: at most ${maxFiles} file${maxFiles === 1 ? "" : "s"} can be attached here.` });
-      else if (file.size > question.maxBytes) problems.push({ key, name: file.name, message: `Too large (${formatFileSize(file.size)}); the limit is ${formatFileSize(question.maxBytes)}.` });
+      else if (file.size > maxBytes) problems.push({ key, name: file.name, message: `Not uploaded: too large (${formatFileSize(file.size)}); the limit is ${formatFileSize(maxBytes)}.` });
       else if (file.size === 0) problems.push({ key, name: file.name, message: "The file is empty." });
       else queue.push(file);
     }
@@ -55,7 +59,9 @@ export function EvidenceInput({ question, value, getValue, onChange, onBlur, onC
         onChange([...toFiles(getValue()), result.data]);
         onCommit();
       } else {
-        setRejections((current) => [...current, { key, name: file.name, message: result.message }]);
+        // Too large, too many files, over the assessment's quota, or not an accepted type: the
+        // server's message says which, and what to do.
+        setRejections((current) => [...current, { key, name: file.name, message: `Not uploaded: ${result.message}` }]);
       }
     } catch {
       setRejections((current) => [...current, { key, name: file.name, message: "The upload failed because the server could not be reached. Check your connection and try again." }]);
@@ -104,7 +110,7 @@ export function EvidenceInput({ question, value, getValue, onChange, onBlur, onC
           )}
         </span>
         <span className="text-xs text-slate-500">
-          {accepted} · up to {formatFileSize(question.maxBytes)} each · {maxFiles === 1 ? "one file" : `at most ${maxFiles} files`}
+          {accepted} · up to {formatFileSize(maxBytes)} each · {maxFiles === 1 ? "one file" : `at most ${maxFiles} files`}
         </span>
         <input
           id={id}

@@ -4,3 +4,8 @@ import path from "node:path";
 export function evidenceDir(): string {
   return path.resolve(process.env.EVIDENCE_DIR ?? path.join(process.env.TRUSTMAP_DATA_DIR ?? ".data", "evidence"));
 }
+
+/** Uploads are written here while they arrive, then renamed into place (same file system) once accepted. */
+export function stagingDir(): string {
+  return path.join(evidenceDir(), ".staging");
+}

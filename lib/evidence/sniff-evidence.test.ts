@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sniffEvidence } from "./sniff-evidence";
+import { fileNameForType, sniffEvidence, sniffEvidenceFile } from "./sniff-evidence";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
@@ -29,5 +29,46 @@ describe("sniffEvidence", () => {
     ["invalid UTF-8", Uint8Array.from([0x7b, 0xff, 0xfe, 0x7d])],
   ])("rejects %s", async (_label, bytes) => {
     expect(await sniffEvidence(bytes)).toBeNull();
+  });
+});
+
+describe("sniffEvidenceFile", () => {
+  it("gives the same verdict for a file on disk as for its bytes", async () => {
+    const { mkdtemp, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mkdtemp(path.join(tmpdir(), "sniff-"));
+    try {
+      const cases: [string, Uint8Array, string | null][] = [
+        ["a.pdf", enc("%PDF-1.7\n%%EOF"), "pdf"],
+        ["a.png", PNG, "image"],
+        ["a.json", enc(JSON.stringify({ bomFormat: "CycloneDX", specVersion: "1.6", components: [] })), "cyclonedx_json"],
+        ["a.txt", enc("hello"), null],
+        ["empty", new Uint8Array(), null],
+      ];
+      for (const [name, bytes, kind] of cases) {
+        await writeFile(path.join(dir, name), bytes);
+        expect((await sniffEvidenceFile(path.join(dir, name)))?.kind ?? null, name).toBe(kind);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("fileNameForType", () => {
+  it.each([
+    ["poly.html", "application/pdf", "poly.pdf"],
+    ["report.PDF", "application/pdf", "report.PDF"],
+    ["report", "application/pdf", "report.pdf"],
+    [".pdf", "application/pdf", ".pdf.pdf"],
+    ["photo.jpeg", "image/jpeg", "photo.jpeg"],
+    ["photo.png", "image/jpeg", "photo.jpg"],
+    ["fw-1.2.cdx.json", "application/vnd.cyclonedx+json", "fw-1.2.cdx.json"],
+    ["sbom.xml", "application/spdx+json", "sbom.json"],
+    ["advisory.json.svg", "application/json", "advisory.json.json"],
+    ["old-row.bin", "application/octet-stream", "old-row.bin"],
+  ])("%s as %s is %s", (name, mime, expected) => {
+    expect(fileNameForType(name, mime)).toBe(expected);
   });
 });

@@ -10,6 +10,8 @@ import { loadTemplate } from "@/lib/domain/template/load-template";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
+import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
+import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 import { formatAnswerText } from "./format-answer";
 import { describeHopProvenance, explainScore } from "./explain";
 
@@ -80,7 +82,7 @@ export async function loadVendorReport(db: Db, actor: Actor, vendorIdRaw: unknow
   });
   if (!vendor) throw notFound("Vendor");
 
-  const [{ current }, assessment] = await Promise.all([getVendorScore(db, actor, vendor.id), loadAcceptedAnswers(db, actor.organizationId, vendor.id)]);
+  const [{ current }, assessment] = await Promise.all([getVendorScore(db, actor, vendor.id), loadAcceptedAnswers(db, actor, vendor.id)]);
   const topPaths = current?.topPaths ?? [];
   const names = await resolveNodeNames(db, actor.organizationId, topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])));
   const critical = current ? await listCriticalAssets(db, actor.organizationId, `vendor:${vendor.id}`) : { assets: [], total: 0 };
@@ -117,7 +119,8 @@ export async function loadVendorReport(db: Db, actor: Actor, vendorIdRaw: unknow
 }
 
 /** The newest accepted assessment of the vendor and the answers of the revision that was accepted. */
-async function loadAcceptedAnswers(db: Db, organizationId: string, vendorId: string): Promise<VendorReport["assessment"]> {
+async function loadAcceptedAnswers(db: Db, actor: Actor, vendorId: string): Promise<VendorReport["assessment"]> {
+  const organizationId = actor.organizationId;
   const accepted = await db.assessment.findFirst({
     where: { organizationId, vendorId, acceptedAt: { not: null } },
     orderBy: [{ acceptedAt: "desc" }, { id: "desc" }],
@@ -130,7 +133,8 @@ async function loadAcceptedAnswers(db: Db, organizationId: string, vendorId: str
   const revision = extracted?.revision ?? accepted.currentRevision;
   const row = await db.responseRevision.findFirst({ where: { organizationId, assessmentId: accepted.id, revision }, select: { answers: true } });
   const template = loadTemplate(accepted.template.definition);
-  const answers = (row?.answers ?? {}) as Answers;
+  // Files as stored (name, kind, size), never as the answer JSON describes them.
+  const answers = applyStoredEvidence(template, (row?.answers ?? {}) as Answers, await loadStoredEvidence(db, actor, accepted.id)) as Answers;
   return {
     id: accepted.id,
     revision,

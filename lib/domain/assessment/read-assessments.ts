@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { assessmentListQuerySchema } from "@/lib/validation/assessment";
 import { idSchema } from "@/lib/validation/vendor";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
+import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 
 const PAGE_SIZE = 25;
 const OWED = ["SENT", "OPENED", "IN_PROGRESS", "CHANGES_REQUESTED"] as const;
@@ -84,7 +85,10 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
     select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
   });
   const { definition, ...template } = a.template;
-  return { ...a, template: { ...template, definition: loadTemplate(definition) }, history };
+  const loaded = loadTemplate(definition);
+  // Files are shown as stored (name, kind, size), not as the answer JSON describes them.
+  const revisions = a.revisions.map((r) => ({ ...r, answers: applyStoredEvidence(loaded, r.answers as Record<string, unknown>, a.evidence) as Prisma.JsonValue }));
+  return { ...a, revisions, template: { ...template, definition: loaded }, history };
 }
 
 /** An active vendor of the caller's organisation and its contacts (primary first), to address an assessment to. */

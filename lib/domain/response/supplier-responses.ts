@@ -13,6 +13,7 @@ import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { transitionAssessment } from "@/lib/domain/assessment/transition";
 import { assertEvidenceBelongs } from "@/lib/domain/evidence/evidence-files";
+import { deleteUnreferencedEvidence } from "@/lib/domain/evidence/delete-unreferenced-evidence";
 
 /** Every evidence file id mentioned in an answer map. */
 function evidenceIds(answers: Record<string, unknown>): string[] {
@@ -140,7 +141,7 @@ export class SubmissionInvalidError extends AppError {
 
 /** Validates every visible answer and freezes the current revision. */
 export async function submitResponse(db: Db, actor: Actor, assessmentIdRaw: unknown, versionRaw: unknown, now = new Date()) {
-  return db.$transaction(async (tx) => {
+  const submitted = await db.$transaction(async (tx) => {
     const a = await loadEditable(tx, actor, assessmentIdRaw);
     const revision = await tx.responseRevision.findUniqueOrThrow({ where: { assessmentId_revision: { assessmentId: a.id, revision: a.currentRevision } }, select: { id: true, answers: true, version: true } });
     if (typeof versionRaw === "number" && versionRaw !== revision.version) {
@@ -155,4 +156,6 @@ export async function submitResponse(db: Db, actor: Actor, assessmentIdRaw: unkn
     await recordAuditEvent(tx, actor, { action: status === "RESUBMITTED" ? "assessment.resubmit" : "assessment.submit", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision } });
     return { status, revision: a.currentRevision };
   });
+  await deleteUnreferencedEvidence(db, actor, assessmentIdRaw); // files no answer cites (issue 10, finding 7)
+  return submitted;
 }

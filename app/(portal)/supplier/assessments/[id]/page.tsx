@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getSupplierAssessment } from "@/lib/domain/response/supplier-responses";
+import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
+import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 import { AppError } from "@/lib/errors";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { Alert, PageHeader } from "@/components/ui/card";
@@ -20,7 +22,8 @@ export default async function SupplierAssessmentPage({ params }: { params: Promi
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const answers = a.revision.answers as Record<string, unknown>;
+  // Files as stored (name, kind, size), never as the answer JSON describes them.
+  const answers = applyStoredEvidence(a.template, a.revision.answers as Record<string, unknown>, await loadStoredEvidence(getDb(), user, a.id));
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/" className="hover:underline">My assessments</Link> / {a.templateTitle}</nav>
