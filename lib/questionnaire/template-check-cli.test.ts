@@ -23,7 +23,8 @@ function writeJson(name: string, content: unknown): string {
   return file;
 }
 
-describe("scripts/template-check.ts", () => {
+// Each case spawns tsx (a cold TypeScript start): seconds on a loaded 2-core machine, so not 5.
+describe("scripts/template-check.ts", { timeout: 60_000 }, () => {
   it("prints a summary and exits 0 for the built-in template", () => {
     const result = runCheck("lib/questionnaire/templates/ot-supplier-baseline.json");
     expect(result.stderr).toBe("");
