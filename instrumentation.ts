@@ -1,11 +1,8 @@
-// Next.js calls register() once when a server process starts: the place to start the background
-// worker that runs queued scoring recomputes (pg-boss) next to the web server.
+// Next.js calls register() once when a server process starts: the place to start the scoring
+// worker (lib/jobs/scoring-queue.ts) next to the web server. It never fails to start: while the
+// database is unreachable it retries with backoff by itself.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.TRUSTMAP_DISABLE_WORKER === "1" || !process.env.DATABASE_URL) return;
   const [{ startScoringWorker }, { getDb }] = await Promise.all([import("@/lib/jobs/scoring-queue"), import("@/lib/db/client")]);
-  try {
-    await startScoringWorker(getDb());
-  } catch (error) {
-    console.error("[trustmap] the scoring worker did not start; recomputes will wait in the queue:", (error as Error).message);
-  }
+  startScoringWorker(getDb());
 }
