@@ -110,7 +110,8 @@ export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: un
     await recordAuditEvent(tx, actor, { action: "assessment.accept", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision, linkages: graph.linkages, needsMapping: graph.needsMapping } });
     const runId = await queueRescoreInTransaction(tx, actor.organizationId, [`vendor:${a.vendorId}`, ...graph.touchedNodeKeys], `assessment ${a.id} accepted`);
     return { a, graph, runId };
-  });
+    // Rebuilding a large SBOM's linkages, or a cold server under load, outlasts Prisma's default 5 s.
+  }, { timeout: 30_000, maxWait: 10_000 });
   const scoring = await runQueuedScoringRun(db, runId);
   const warning = await notify({
     to: a.contact.email,
