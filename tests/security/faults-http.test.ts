@@ -4,9 +4,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { startFaultProxy, type FaultProxy } from "@/tests/support/fault-proxy";
+import { freePort, waitFor } from "@/tests/support/fault-helpers";
 
 const results: string[] = [];
 let server: ChildProcess | undefined;
@@ -27,24 +27,6 @@ afterAll(async () => {
   console.log(`\n[faults] http results\n${results.map((r) => `  ${r}`).join("\n")}\n`);
 });
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-async function until<T>(what: string, check: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 describe("finding 20: the portal answers 503 while its database is unreachable", () => {
   it("503 with the words during an outage, back to normal when the database returns", async () => {
     const url = new URL(inject("databaseUrl"));
@@ -62,27 +44,27 @@ describe("finding 20: the portal answers 503 while its database is unreachable",
     const get = () => fetch(page, { redirect: "manual", signal: AbortSignal.timeout(120_000) });
 
     // Up: a signed-out visitor is sent to sign in (the page compiles on this first request).
-    const up = await until("the portal to answer", async () => (server!.exitCode === null ? get() : null), 180_000).catch((error: Error) => {
+    const { value: up } = await waitFor("the portal to answer", async () => server!.exitCode === null && get(), 180_000, 250).catch((error: Error) => {
       throw new Error(`${error.message}\n${output}`);
     });
     expect(up.status).toBe(307);
 
     await proxy.down();
     const started = Date.now();
-    const down = await until("a 503", async () => {
+    const { value: down } = await waitFor("a 503", async () => {
       const r = await get();
-      return r.status === 503 ? r : null;
-    }, 15_000);
+      return r.status === 503 && r;
+    }, 15_000, 250);
     const html = await down.text();
     expect(html).toContain("Trustmap cannot reach its database");
     expect(down.headers.get("retry-after")).toBe("10");
     const detected = Date.now() - started;
 
     await proxy.up();
-    const back = await until("the portal to recover", async () => {
+    const { value: back } = await waitFor("the portal to recover", async () => {
       const r = await get();
-      return r.status !== 503 ? r : null;
-    }, 15_000);
+      return r.status !== 503 && r;
+    }, 15_000, 250);
     expect(back.status).toBe(307);
     results.push(`database cut: /scores answered 503 after ${detected} ms; recovered by itself when it returned`);
   }, 300_000);

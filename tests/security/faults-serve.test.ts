@@ -7,6 +7,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { acceptsConnections as accepts, freePort, waitFor } from "@/tests/support/fault-helpers";
 
 const results: string[] = [];
 const children = new Set<ChildProcess>();
@@ -25,30 +26,6 @@ afterAll(() => {
   if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
   console.log(`\n[faults] serve results\n${results.map((r) => `  ${r}`).join("\n")}\n`);
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return Date.now() - started;
-}
 
 /** serve.ts as `npm start` runs it, in a data directory of its own. */
 function serve(env: Record<string, string | undefined>, args: string[] = []) {
@@ -97,12 +74,14 @@ describe("finding 19: serve.ts and its Next.js server live and die together", ()
   it("kill -9 of serve.ts (embedded mode) frees the HTTP port within a few seconds: no orphaned server", async () => {
     const [port, dbPort] = [await freePort(), await freePort()];
     const run = serve({ PORT: String(port), EMBEDDED_DB_PORT: String(dbPort), DATABASE_URL: undefined, NEXT_TELEMETRY_DISABLED: "1" }, ["--dev"]);
-    const ready = await until("the portal to listen", async () => (run.child.exitCode === null ? accepts(port) : Promise.reject(new Error(run.output()))), 240_000);
+    const { millis: ready } = await waitFor("the portal to listen", async () => run.child.exitCode === null && accepts(port), 240_000, 250).catch((error: Error) => {
+      throw new Error(`${error.message}\n${run.output()}`);
+    });
     expect(await accepts(dbPort)).toBe(true);
 
     run.child.kill("SIGKILL");
     expect(await run.exited).toBe("SIGKILL");
-    const freed = await until("the HTTP port to be free again", async () => !(await accepts(port)), 5_000);
+    const { millis: freed } = await waitFor("the HTTP port to be free again", async () => !(await accepts(port)), 5_000);
     expect(await accepts(dbPort)).toBe(false);
     // Nothing of it is left holding the port: the next start can listen there.
     const next = net.createServer();

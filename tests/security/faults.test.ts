@@ -13,6 +13,7 @@ import { getLatestRun } from "@/lib/domain/scoring/read-scores";
 import { requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 import { startScoringWorker, stopScoringWorker } from "@/lib/jobs/scoring-queue";
 import { startFaultProxy, type FaultProxy } from "@/tests/support/fault-proxy";
+import { waitFor } from "@/tests/support/fault-helpers";
 import { acmeOnASmallPlant, withMailSink } from "../integration/fixtures";
 import { testDb } from "../integration/setup";
 
@@ -50,16 +51,6 @@ async function throughProxy() {
   return { proxy, db, url: proxiedUrl };
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = CONVERGE_MS): Promise<{ value: T; millis: number }> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return { value, millis: Date.now() - started };
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const currentScore = (vendorId: string) => testDb().currentScore.findFirst({ where: { vendorId }, select: { exposure: true } });
 
 /** Accepts in a child process that the test kills (SIGKILL) the moment `trigger` matches a completed command. */
@@ -92,7 +83,7 @@ describe("finding 15: the rescore after an acceptance is durable", () => {
     expect(await testDb().assessment.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } })).toEqual({ status: "ACCEPTED" });
     expect(await currentScore(vendor.id)).toBeNull();
     startScoringWorker(db, WORKER);
-    const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id));
+    const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id), CONVERGE_MS);
     results.push(`server killed after the acceptance's COMMIT: score converged ${millis} ms after a worker started`);
   });
 
@@ -104,7 +95,7 @@ describe("finding 15: the rescore after an acceptance is durable", () => {
     await acceptInKilledChild((tag) => (tag === "COMMIT" ? !(committed = true) : committed && tag === "UPDATE 1"), { url, actor: risk, assessmentId: a.id });
 
     startScoringWorker(db, WORKER);
-    const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id));
+    const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id), CONVERGE_MS);
     const runs = await testDb().scoringRun.findMany({ orderBy: { createdAt: "asc" }, select: { status: true, error: true } });
     expect(runs.map((r) => r.status)).toEqual(["FAILED", "SUCCEEDED"]);
     expect(runs[0]!.error).toMatch(/interrupted/);
@@ -124,7 +115,7 @@ describe("finding 15: the rescore after an acceptance is durable", () => {
     startScoringWorker(db, WORKER);
     await new Promise((r) => setTimeout(r, 1_000));
     await proxy.up();
-    const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id));
+    const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id), CONVERGE_MS);
     results.push(`database down right after the acceptance's COMMIT: no error shown, score converged ${millis} ms after it came back`);
   });
 
