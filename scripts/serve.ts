@@ -1,9 +1,11 @@
 // Serves the portal. Without DATABASE_URL it starts the embedded PostgreSQL (PGlite) persisted
 // under .data/, so a fresh clone needs no database server. Either way it migrates, seeds the demo
 // data once, and then runs `next start` (or `next dev` with --dev) with DATABASE_URL set.
+// The Next.js server lives only as long as this process (scripts/exit-with-parent.cjs).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { EmbeddedDbError, startEmbeddedDb, type EmbeddedDb } from "../lib/db/embedded";
 import { migrate, MigrationError } from "../lib/db/migrate";
@@ -25,17 +27,37 @@ function persistentSecret(): string {
   return secret;
 }
 
+/** A port someone else holds, explained in words (Node's raw EADDRINUSE stack helps nobody). */
+class PortTakenError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use, so Trustmap cannot serve on it. Another Trustmap (an earlier ` +
+        `\`npm start\` that is still running) or another program is listening there. Stop it ` +
+        `(\`lsof -i :${port}\` or \`ss -ltnp 'sport = :${port}'\` shows which process), or serve on another ` +
+        `port: PORT=${port + 1} npm start.`,
+    );
+    this.name = "PortTakenError";
+  }
+}
+
+/** Fails early, before any migration or seed, when the HTTP port is taken (as `next start` would listen). */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortTakenError(port) : error));
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 async function main() {
+  await assertPortFree(port);
   let embedded: EmbeddedDb | undefined;
-  let jobsDb: EmbeddedDb | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
     console.log(`▸ Starting the embedded PostgreSQL (PGlite) in ${path.join(dataRoot, "pglite")} on 127.0.0.1:${dbPort} …`);
     embedded = await startEmbeddedDb({ dataDir: path.join(dataRoot, "pglite"), port: dbPort });
     databaseUrl = embedded.url;
-    // PGlite serves one connection at a time, so the job queue (pg-boss) gets its own instance.
-    jobsDb = await startEmbeddedDb({ dataDir: path.join(dataRoot, "pglite-jobs"), port: dbPort + 1 });
   } else {
     console.log(`▸ Using DATABASE_URL (${databaseUrl.replace(/\/\/[^@]*@/, "//…@")})`);
   }
@@ -66,14 +88,14 @@ async function main() {
     ...(sink ? { MAIL_SINK_DIR: sinkDir } : {}),
     EVIDENCE_DIR: process.env.EVIDENCE_DIR ?? path.join(dataRoot, "evidence"),
     DATABASE_URL: databaseUrl,
-    ...(jobsDb ? { JOBS_DATABASE_URL: jobsDb.url, JOBS_POOL_MAX: "1" } : {}),
     // PGlite serves one connection at a time; a bigger pool would only queue at its socket.
     DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "1" : "10"),
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+  const exitWithParent = path.resolve("scripts/exit-with-parent.cjs");
+  const child = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, "--require", exitWithParent, nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
   console.log(`▸ Trustmap on http://localhost:${port}  (Ctrl+C to stop)`);
 
   let stopping = false;
@@ -82,7 +104,6 @@ async function main() {
     stopping = true;
     child.kill("SIGTERM");
     await sink?.stop().catch(() => {});
-    await jobsDb?.stop().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };
@@ -92,7 +113,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof EmbeddedDbError || error instanceof MigrationError) {
+  if (error instanceof EmbeddedDbError || error instanceof MigrationError || error instanceof PortTakenError) {
     console.error(`\n✖ ${error.message}\n`);
   } else {
     console.error("\n✖ Could not start Trustmap:", error);

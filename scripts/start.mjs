@@ -7,5 +7,7 @@ import { ensureBuild, ensureSetup } from "./ensure-setup.mjs";
 const dev = process.argv.includes("--dev");
 ensureSetup();
 if (!dev) ensureBuild();
-const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], { stdio: "inherit" });
+// tsx as a loader, not its CLI: one process for serve.ts (the CLI would add a parent of its own,
+// and killing that one would leave serve.ts and the server running).
+const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], { stdio: "inherit" });
 process.exit(result.status ?? 1);

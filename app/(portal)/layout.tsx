@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { noteDatabaseUnavailable } from "@/lib/db/health";
 import { AppHeader } from "@/components/layout/app-header";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 
@@ -12,6 +13,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       console.error("[trustmap] database unavailable while loading the portal:", (error as Error).message);
+      // This response's status is already 200; proxy.ts answers the next ones with a 503.
+      noteDatabaseUnavailable();
       return <DatabaseUnavailable />;
     }
     throw error;

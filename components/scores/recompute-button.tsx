@@ -7,11 +7,21 @@ import { getScoringRunAction, requestFullRecomputeAction } from "@/app/(portal)/
 
 type Run = { id: string; status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED"; total: number; done: number; error: string | null };
 
-/** Queues a full recompute and shows its progress until it finishes. */
+/**
+ * Queues a full recompute and shows its progress until it finishes. It reflects full runs only
+ * (getLatestRun): the incremental rescores after each acceptance never disable it.
+ */
 export function RecomputeButton({ initialRun }: { initialRun: Run | null }) {
   const router = useRouter();
   const [run, setRun] = useState<Run | null>(initialRun);
   const [error, setError] = useState<string | null>(null);
+  // The page's newest full run replaces ours when it is another one (a run the worker reaped and
+  // queued again, or one started in another tab): follow that one.
+  const [shownInitial, setShownInitial] = useState(initialRun?.id);
+  if (initialRun?.id !== shownInitial) {
+    setShownInitial(initialRun?.id);
+    setRun(initialRun);
+  }
   const active = run?.status === "QUEUED" || run?.status === "RUNNING";
 
   useEffect(() => {

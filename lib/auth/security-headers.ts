@@ -3,8 +3,11 @@
 
 /** Options of contentSecurityPolicy. */
 export interface CspOptions {
-  /** Fresh per request; Next.js puts it on its own scripts when it finds it in the request's CSP. */
-  nonce: string;
+  /**
+   * Fresh per request; Next.js puts it on its own scripts when it finds it in the request's CSP.
+   * Null for a page of our own with no script at all (the 503 "database unavailable" page).
+   */
+  nonce: string | null;
   /** `next dev` needs eval for React's debugging aids. */
   dev: boolean;
   /** The public address is https: ask browsers to upgrade any stray http sub-resource. */
@@ -19,7 +22,7 @@ export interface CspOptions {
 export function contentSecurityPolicy({ nonce, dev, https }: CspOptions): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    nonce === null ? "script-src 'none'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",

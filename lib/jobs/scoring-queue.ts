@@ -1,59 +1,94 @@
-import "server-only";
-import PgBoss from "pg-boss";
+// No "server-only" marker: the fault tests run a worker in a plain Node process they can kill.
 import type { Db } from "@/lib/db/create-client";
-import { recomputeScores } from "@/lib/domain/scoring/recompute-scores";
+import { isDatabaseUnavailable } from "@/lib/errors";
+import { claimNextScoringRun, executeScoringRun, reapStaleRuns, type ReapOptions } from "@/lib/domain/scoring/scoring-runs";
 
 /**
- * The background queue for whole-portfolio recomputes, on PostgreSQL through pg-boss. It uses
- * JOBS_DATABASE_URL when set (the embedded setup gives the queue its own PGlite, since PGlite
- * serves one connection at a time) and DATABASE_URL otherwise.
+ * The scoring worker: a loop in every server process that reaps runs whose worker died and runs
+ * queued ones (lib/domain/scoring/scoring-runs.ts), oldest first. The queue is the ScoringRun
+ * table itself, so there is nothing to start that can fail for good: while the database is down
+ * each round fails and the next one comes later (backing off to `maxBackoffMs`); once it is back
+ * the worker carries on by itself.
  */
-export const FULL_RECOMPUTE_QUEUE = "scoring-full-recompute";
 
-export interface FullRecomputeJob {
-  runId: string;
-  organizationId: string;
+/** Tuning of the worker; the defaults suit production, tests shorten them. */
+export interface ScoringWorkerOptions extends ReapOptions {
+  /** Pause between rounds while the queue is empty. */
+  pollMs?: number;
+  /** Longest pause while the database keeps failing. */
+  maxBackoffMs?: number;
+  /** Incremental runs younger than this are left to the request that queued them. */
+  graceMs?: number;
 }
 
-const globalForBoss = globalThis as unknown as { trustmapBoss?: Promise<PgBoss> };
-
-export function getBoss(): Promise<PgBoss> {
-  globalForBoss.trustmapBoss ??= (async () => {
-    const connectionString = process.env.JOBS_DATABASE_URL ?? process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set");
-    const boss = new PgBoss({ connectionString, max: Number(process.env.JOBS_POOL_MAX ?? 2) });
-    boss.on("error", (error) => console.error("[trustmap] job queue error:", error.message));
-    await boss.start();
-    await boss.createQueue(FULL_RECOMPUTE_QUEUE);
-    return boss;
-  })();
-  return globalForBoss.trustmapBoss;
+interface WorkerState {
+  db: Db;
+  options: Required<Pick<ScoringWorkerOptions, "pollMs" | "maxBackoffMs" | "graceMs">> & ReapOptions;
+  timer?: NodeJS.Timeout;
+  round?: Promise<void>;
+  failures: number;
+  stopped: boolean;
 }
 
-export async function enqueueFullRecompute(job: FullRecomputeJob): Promise<string | null> {
-  const boss = await getBoss();
-  // A singleton key per organisation: a second request while one waits is folded into it.
-  return boss.send(FULL_RECOMPUTE_QUEUE, job, { singletonKey: job.organizationId, retryLimit: 1 });
+const globalForWorker = globalThis as unknown as { trustmapScoringWorker?: WorkerState };
+
+/** Starts the worker in this process (once; a second call changes nothing). Never throws. */
+export function startScoringWorker(db: Db, options: ScoringWorkerOptions = {}): void {
+  if (globalForWorker.trustmapScoringWorker && !globalForWorker.trustmapScoringWorker.stopped) return;
+  const state: WorkerState = {
+    db,
+    options: { pollMs: options.pollMs ?? 2_000, maxBackoffMs: options.maxBackoffMs ?? 30_000, graceMs: options.graceMs ?? 5_000, leaseMs: options.leaseMs, queuedStaleMs: options.queuedStaleMs },
+    failures: 0,
+    stopped: false,
+  };
+  globalForWorker.trustmapScoringWorker = state;
+  schedule(state, 0);
 }
 
-/** Runs queued recomputes in this process. A failing job marks its run FAILED; old snapshots stay. */
-export async function startScoringWorker(db: Db): Promise<void> {
-  const boss = await getBoss();
-  await boss.work<FullRecomputeJob>(FULL_RECOMPUTE_QUEUE, async ([job]) => {
-    if (!job) return;
-    const { runId, organizationId } = job.data;
-    try {
-      await recomputeScores(db, organizationId, { runId });
-    } catch (error) {
-      console.error("[trustmap] full recompute failed:", error);
-      await db.scoringRun.update({ where: { id: runId }, data: { status: "FAILED", error: "The recompute failed; previous scores are kept.", finishedAt: new Date() } }).catch(() => {});
-      throw error;
+/** Asks the worker of this process (if any) to look at the queue now rather than at its next round. */
+export function wakeScoringWorker(): void {
+  const state = globalForWorker.trustmapScoringWorker;
+  if (state && !state.stopped && !state.round && state.failures === 0) schedule(state, 0);
+}
+
+/** Stops the worker of this process and waits for the run it is on, if any. */
+export async function stopScoringWorker(): Promise<void> {
+  const state = globalForWorker.trustmapScoringWorker;
+  if (!state) return;
+  state.stopped = true;
+  clearTimeout(state.timer);
+  await state.round;
+  globalForWorker.trustmapScoringWorker = undefined;
+}
+
+function schedule(state: WorkerState, delayMs: number): void {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => {
+    state.round = runRound(state).finally(() => {
+      state.round = undefined;
+      if (state.stopped) return;
+      const backoff = Math.min(state.options.pollMs * 2 ** state.failures, state.options.maxBackoffMs);
+      schedule(state, state.failures === 0 ? state.options.pollMs : backoff);
+    });
+  }, delayMs);
+  // The worker never keeps a process alive on its own (scripts and tests end when their work does).
+  state.timer.unref();
+}
+
+async function runRound(state: WorkerState): Promise<void> {
+  const { db, options } = state;
+  try {
+    await reapStaleRuns(db, options);
+    while (!state.stopped) {
+      const run = await claimNextScoringRun(db, options.graceMs);
+      if (!run) break;
+      await executeScoringRun(db, run);
     }
-  });
-}
-
-export async function stopBoss(): Promise<void> {
-  const boss = await globalForBoss.trustmapBoss?.catch(() => undefined);
-  globalForBoss.trustmapBoss = undefined;
-  await boss?.stop({ graceful: false, wait: true });
+    if (state.failures > 0) console.log("[trustmap] scoring worker: the database is back; queued recomputes resume.");
+    state.failures = 0;
+  } catch (error) {
+    // Log the first failure of a streak in full, then quietly keep trying.
+    if (state.failures === 0) console.error("[trustmap] scoring worker: cannot reach the queue; retrying with backoff:", isDatabaseUnavailable(error) ? (error as Error).message : error);
+    state.failures += 1;
+  }
 }

@@ -13,8 +13,7 @@ import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
 import { submitResponse } from "@/lib/domain/response/supplier-responses";
 import { acceptAssessment } from "@/lib/domain/review/review-assessment";
 import { buildBuiltInTemplates, buildContact, buildOrganization, buildUser, buildVendor } from "@/prisma/seed/factories";
-import { stopBoss } from "@/lib/jobs/scoring-queue";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
+import { stopScoringWorker } from "@/lib/jobs/scoring-queue";
 import { testDb } from "./setup";
 
 /** Sending and accepting assessments e-mails the supplier: a real local SMTP sink receives it. */
@@ -33,17 +32,10 @@ export function withMailSink(): { dir: () => string } {
   return { dir: () => mailDir };
 }
 
-/** The job queue (pg-boss) gets a database of its own, as in the embedded setup; stopped and dropped after the file. */
+/** Files that start the scoring worker stop it after the file (the queue is the ScoringRun table). */
 export function withJobsDatabase(): void {
-  let jobsDb: ScratchDatabase;
-  beforeAll(async () => {
-    jobsDb = await createScratchDatabase();
-    process.env.JOBS_DATABASE_URL = jobsDb.url;
-    process.env.JOBS_POOL_MAX = "1";
-  });
   afterAll(async () => {
-    await stopBoss();
-    await jobsDb.drop();
+    await stopScoringWorker();
   });
 }
 

@@ -14,7 +14,7 @@ import { sendMail } from "@/lib/mail/mailer";
 import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/app-url";
 import { rebuildAssessmentLinkages } from "@/lib/domain/graph/rebuild-assessment-linkages";
-import { recomputeAfterGraphChange } from "@/lib/domain/scoring/recompute-scores";
+import { queueRescoreInTransaction, runQueuedScoringRun } from "@/lib/domain/scoring/scoring-runs";
 
 async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {
   assertCan(actor, "reviewAssessments");
@@ -98,17 +98,21 @@ export async function requestChanges(db: Db, actor: Actor, assessmentIdRaw: unkn
 
 /**
  * Accepts the submission. In the same transaction its answers become linkages (replacing any from
- * an earlier acceptance); afterwards the vendors those linkages can affect are rescored.
+ * an earlier acceptance) and a rescore of the vendors those linkages can affect is queued; this
+ * request then runs it. Once the transaction has committed nothing here throws: if the rescore
+ * cannot finish now (a crash, the database gone), a scoring worker finishes it later.
  */
 export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
-  const { a, graph } = await db.$transaction(async (tx) => {
+  const { a, graph, runId } = await db.$transaction(async (tx) => {
     const a = await loadForReview(tx, actor, assessmentIdRaw);
     await transitionAssessment(tx, a, "accept", { acceptedAt: now });
     const graph = await rebuildAssessmentLinkages(tx, actor.organizationId, a.id);
     await recordAuditEvent(tx, actor, { action: "assessment.accept", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision, linkages: graph.linkages, needsMapping: graph.needsMapping } });
-    return { a, graph };
-  });
-  const scoring = await recomputeAfterGraphChange(db, actor.organizationId, [`vendor:${a.vendorId}`, ...graph.touchedNodeKeys], `assessment ${a.id} accepted`);
+    const runId = await queueRescoreInTransaction(tx, actor.organizationId, [`vendor:${a.vendorId}`, ...graph.touchedNodeKeys], `assessment ${a.id} accepted`);
+    return { a, graph, runId };
+    // Rebuilding a large SBOM's linkages, or a cold server under load, outlasts Prisma's default 5 s.
+  }, { timeout: 30_000, maxWait: 10_000 });
+  const scoring = await runQueuedScoringRun(db, runId);
   const warning = await notify({
     to: a.contact.email,
     ...renderAssessmentAccepted({ buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title, acceptedAt: now, link: appUrl(`/supplier/assessments/${a.id}`) }),

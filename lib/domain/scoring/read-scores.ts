@@ -77,9 +77,13 @@ export async function listOpenMappingRequests(db: Db, actor: Actor) {
   });
 }
 
+/**
+ * The newest full recompute, for the "Recompute all scores" button. Incremental runs (one per
+ * accepted assessment or graph edit) never disable the button, whatever state they are in.
+ */
 export async function getLatestRun(db: Db, actor: Actor) {
   assertCan(actor, "readScores");
-  return db.scoringRun.findFirst({ where: { organizationId: actor.organizationId }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, status: true, total: true, done: true, error: true, createdAt: true, finishedAt: true, trigger: true } });
+  return db.scoringRun.findFirst({ where: { organizationId: actor.organizationId, kind: "full" }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, status: true, total: true, done: true, error: true, createdAt: true, finishedAt: true, trigger: true } });
 }
 
 /** Display names for graph node keys (vendors, assets, components, vendor-run services). */

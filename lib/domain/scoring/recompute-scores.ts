@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildScoringGraph, findAffectedVendors, MODEL_VERSION, resolveScoringConfig, scorePortfolio, type VendorScore } from "@/lib/scoring";
 import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
-import { bumpGraphVersion, primeCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { primeCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { queueRescoreInTransaction, runQueuedScoringRun } from "./scoring-runs";
 
 /** Options of one recompute. */
 export interface RecomputeOptions {
@@ -46,13 +47,16 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
   // linkage removed, no accepted assessment) is no longer scored: its old score must not stay current.
   const unscoredVendorIds = vendorIndices.map((i) => graph.nodes[i]!.id).filter((key) => key.startsWith("vendor:") && !assessedVendorKeys.has(key)).map((key) => key.slice("vendor:".length));
   const batchSize = options.batchSize ?? 250;
-  if (options.runId) await db.scoringRun.update({ where: { id: options.runId }, data: { status: "RUNNING", startedAt: new Date(), total: vendorKeys.length, done: 0 } });
+  // Guarded updates: a run the reaper has already given up on is never brought back to life.
+  const progress = (data: Prisma.ScoringRunUpdateManyMutationInput) =>
+    options.runId ? db.scoringRun.updateMany({ where: { id: options.runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { ...data, status: "RUNNING", heartbeatAt: new Date() } }) : null;
+  await progress({ total: vendorKeys.length, done: 0 });
 
   const scores: VendorScore[] = [];
   for (let i = 0; i < vendorKeys.length; i += batchSize) {
     const batch = vendorKeys.slice(i, i + batchSize);
     scores.push(...scorePortfolio(graph, { vendorIds: batch, config }).vendors);
-    if (options.runId) await db.scoringRun.update({ where: { id: options.runId }, data: { done: scores.length } });
+    await progress({ done: scores.length });
   }
 
   const computedAt = new Date();
@@ -73,7 +77,7 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
   await db.$transaction(async (tx) => {
     await storeSnapshots(tx, rows);
     if (unscoredVendorIds.length > 0) await tx.currentScore.deleteMany({ where: { organizationId, vendorId: { in: unscoredVendorIds } } });
-    if (options.runId) await tx.scoringRun.update({ where: { id: options.runId }, data: { status: "SUCCEEDED", done: rows.length, finishedAt: new Date() } });
+    if (options.runId) await tx.scoringRun.updateMany({ where: { id: options.runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "SUCCEEDED", done: rows.length, finishedAt: new Date() } });
     // Thousands of snapshots take longer than Prisma's default 5 s for an interactive transaction.
   }, { timeout: 5 * 60_000, maxWait: 30_000 });
   return { vendorsScored: rows.length, vendorsInGraph: graph.vendorIndices.length, millis: Math.round(performance.now() - started) };
@@ -112,19 +116,21 @@ export async function storeSnapshots(tx: Prisma.TransactionClient, rows: Prisma.
 }
 
 /**
- * After a change to the graph (an accepted assessment, an inventory edit), rescore only the
- * vendors that can reach the changed nodes. Runs in the request, recorded as an incremental run;
- * a failure is logged and recorded but never undoes the change that triggered it.
+ * After a change to the graph has committed (an inventory edit, a manual linkage), rescore only the
+ * vendors that can reach the changed nodes: queues an incremental run and runs it in this request.
+ * Never throws: when the database fails meanwhile, the run stays queued (or is reaped and queued
+ * again) and a scoring worker finishes it. Changes that can, queue the run in their own transaction
+ * instead (queueRescoreInTransaction, as accepting an assessment does), so no crash can lose it.
  */
 export async function recomputeAfterGraphChange(db: Db, organizationId: string, nodeKeys: string[], trigger: string): Promise<RecomputeResult | null> {
-  // Every graph change passes through here, so this is where cached compiled graphs are invalidated.
-  await bumpGraphVersion(db, organizationId);
-  const run = await db.scoringRun.create({ data: { organizationId, kind: "incremental", trigger, status: "QUEUED" }, select: { id: true } });
+  let runId: string;
   try {
-    return await recomputeScores(db, organizationId, { seedNodeKeys: nodeKeys, runId: run.id });
+    // Every graph change passes through here or queueRescoreInTransaction, which bumps the
+    // version that invalidates cached compiled graphs.
+    runId = await db.$transaction((tx) => queueRescoreInTransaction(tx, organizationId, nodeKeys, trigger));
   } catch (error) {
-    console.error("[trustmap] incremental recompute failed:", error);
-    await db.scoringRun.update({ where: { id: run.id }, data: { status: "FAILED", error: "The recompute failed; previous scores are kept.", finishedAt: new Date() } }).catch(() => {});
+    console.error("[trustmap] could not queue the rescore after a graph change:", (error as Error).message);
     return null;
   }
+  return runQueuedScoringRun(db, runId);
 }
