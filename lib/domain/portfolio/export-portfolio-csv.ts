@@ -12,7 +12,7 @@ export const PORTFOLIO_CSV_COLUMNS = [
 
 // A cell starting with = + - @ (or a tab / carriage return) is run as a formula by spreadsheet
 // programs; a leading apostrophe keeps it text. Only free text (names) needs it: numbers are ours.
-const neutralizeFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+export const neutralizeFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 const round = (n: number, digits = 4) => Number(n.toFixed(digits));
 
 /**

@@ -65,10 +65,11 @@ export async function deleteReviewComment(db: Db, actor: Actor, commentIdRaw: un
   const id = idSchema.safeParse(commentIdRaw);
   if (!id.success) throw notFound("Comment");
   return db.$transaction(async (tx) => {
-    const c = await tx.reviewComment.findFirst({ where: { id: id.data, organizationId: actor.organizationId, authorId: actor.userId }, select: { id: true, assessmentId: true, revision: true, assessment: { select: { currentRevision: true, status: true } } } });
+    const c = await tx.reviewComment.findFirst({ where: { id: id.data, organizationId: actor.organizationId, authorId: actor.userId }, select: { id: true, assessmentId: true, revision: true, questionId: true, assessment: { select: { currentRevision: true, status: true } } } });
     if (!c) throw notFound("Comment");
     if (c.revision !== c.assessment.currentRevision || !isAwaitingReview(c.assessment.status)) throw new AppError("CONFLICT", "This comment has already been sent to the supplier.");
     await tx.reviewComment.delete({ where: { id: c.id } });
+    await recordAuditEvent(tx, actor, { action: "assessment.comment_delete", entityType: "Assessment", entityId: c.assessmentId, details: { commentId: c.id, questionId: c.questionId, revision: c.revision } });
     return { assessmentId: c.assessmentId };
   });
 }
