@@ -8,8 +8,8 @@ import { AUDIT_FILTER_KEYS, auditFilterQuery, type AuditFilter } from "@/lib/val
 import { Alert, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
 import { AuditFilters } from "./_components/audit-filters";
+import { AuditPager } from "./_components/audit-pager";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -92,7 +92,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </table>
         </div>
       )}
-      {result && result.total > 0 ? <Pagination page={result.page} pageCount={result.pageCount} total={result.total} noun="row" hrefFor={(p) => `/audit${auditFilterQuery(filter!, { page: String(p) })}`} /> : null}
+      {result && (result.page > 1 || result.hasNext) ? (
+        <AuditPager page={result.page} hasNext={result.hasNext} hrefFor={(p) => `/audit${auditFilterQuery(filter!, p > 1 ? { page: String(p) } : {})}`} />
+      ) : null}
     </>
   );
 }

@@ -41,9 +41,10 @@ export async function* exportAuditCsv(db: Db, actor: Actor, filter: AuditFilter)
   assertCan(actor, "readAudit");
   yield stringify([[...AUDIT_CSV_COLUMNS]], CSV_OPTIONS);
   const where = auditWhereSql(actor.organizationId, filter);
-  let after: { createdAt: Date; id: string } | null = null;
+  let after: string | null = null;
   for (;;) {
-    const cursor: Prisma.Sql = after ? Prisma.sql`AND (e."createdAt", e."id") < (${after.createdAt}, ${after.id})` : Prisma.empty;
+    // The cursor is the last row's id; its time is read back in SQL (no timestamp round trip).
+    const cursor: Prisma.Sql = after ? Prisma.sql`AND (e."createdAt", e."id") < (SELECT c."createdAt", c."id" FROM "AuditEvent" c WHERE c."id" = ${after})` : Prisma.empty;
     const rows: ExportRow[] = await db.$queryRaw<ExportRow[]>`
       SELECT e."id", e."createdAt", e."action", e."entityType", e."entityId", e."details", u."name" AS "actorName", u."email" AS "actorEmail"
       FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
@@ -53,7 +54,6 @@ export async function* exportAuditCsv(db: Db, actor: Actor, filter: AuditFilter)
     if (rows.length === 0) return;
     yield stringify(rows.map(toRecord), CSV_OPTIONS);
     if (rows.length < BATCH) return;
-    const last = rows[rows.length - 1]!;
-    after = { createdAt: last.createdAt, id: last.id };
+    after = rows[rows.length - 1]!.id;
   }
 }

@@ -8,6 +8,7 @@ import { auditFilterSchema, type AuditFilter } from "@/lib/validation/audit";
 /**
  * Actions that repeat in runs (every sign-in, failed or not) and would drown the other events:
  * consecutive ones of the same action, person and record are shown as one row with a count.
+ * A LIKE pattern, so sign-in events recorded under new names (…sign_in_failed) group too.
  */
 export const GROUPED_ACTION_PATTERN = "%sign\\_in%";
 
@@ -43,51 +44,56 @@ export interface AuditRow {
   actor: { name: string; email: string } | null;
 }
 
+type RunHead = { id: string; rn: number; previousAt: Date | null };
+
 /**
- * One page of the audit log, newest first, filtered, with runs of repeated sign-ins collapsed
- * (gaps and islands: a new run starts wherever the run key differs from the previous row's).
- * Paging counts rows as shown, so a run never splits across a page's worth of sign-ins.
+ * One page of the audit log, newest first, filtered, with runs of repeated sign-ins collapsed.
+ * The query walks the (organizationId, createdAt) index newest first and marks each row that
+ * starts a run (it differs from the row before); it stops once it has the page's run heads plus
+ * one, so the first pages cost the same however long the log is. A run's size is the distance to
+ * the next head, and its first event is the row just before that head. Paging counts rows as
+ * shown, so no total is computed (that would read the whole log): the page knows only whether
+ * there is a next one.
  */
 export async function listAuditEvents(db: Db, actor: Actor, options: { filter?: AuditFilter; page?: number; pageSize?: number } = {}) {
   assertCan(actor, "readAudit");
   const pageSize = Math.min(100, Math.max(10, Math.trunc(options.pageSize ?? 50)));
   const page = Math.max(1, Math.min(10_000, Math.trunc(options.page ?? 1) || 1));
   const where = auditWhereSql(actor.organizationId, options.filter ?? {});
-  const runs = Prisma.sql`
-    WITH keyed AS (
-      SELECT e."id", e."createdAt",
-             CASE WHEN e."action" LIKE ${GROUPED_ACTION_PATTERN}
-                  THEN concat_ws('|', e."action", coalesce(e."actorId", '-'), e."entityType", e."entityId")
-                  ELSE e."id" END AS run_key
+  const heads = await db.$queryRaw<RunHead[]>`
+    WITH marked AS (
+      SELECT e."id", (row_number() OVER w)::int AS rn, lag(e."createdAt") OVER w AS "previousAt",
+             NOT (e."action" LIKE ${GROUPED_ACTION_PATTERN}
+                  AND (e."action", e."actorId", e."entityType", e."entityId") IS NOT DISTINCT FROM
+                      (lag(e."action") OVER w, lag(e."actorId") OVER w, lag(e."entityType") OVER w, lag(e."entityId") OVER w)) AS starts
       FROM "AuditEvent" e
       WHERE ${where}
-    ), marked AS (
-      SELECT "id", "createdAt",
-             CASE WHEN run_key = lag(run_key) OVER w THEN 0 ELSE 1 END AS starts
-      FROM keyed
-      WINDOW w AS (ORDER BY "createdAt" DESC, "id" DESC)
-    ), numbered AS (
-      SELECT "id", "createdAt", starts, sum(starts) OVER (ORDER BY "createdAt" DESC, "id" DESC) AS run
-      FROM marked
-    )`;
-  const [[totals], groups] = await Promise.all([
-    db.$queryRaw<{ total: number }[]>`${runs} SELECT count(*)::int AS total FROM numbered WHERE starts = 1`,
-    db.$queryRaw<{ latestId: string; firstAt: Date; count: number }[]>`${runs}
-      SELECT (array_agg("id" ORDER BY "createdAt" DESC, "id" DESC))[1] AS "latestId", min("createdAt") AS "firstAt", count(*)::int AS count
-      FROM numbered GROUP BY run ORDER BY run
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-  ]);
+      WINDOW w AS (ORDER BY e."createdAt" DESC, e."id" DESC)
+    )
+    SELECT "id", rn, "previousAt" FROM marked WHERE starts
+    OFFSET ${(page - 1) * pageSize} LIMIT ${pageSize + 1}`;
+  const hasNext = heads.length > pageSize;
+  const shown = heads.slice(0, pageSize);
+  // The last run on the last page reaches the end of the log: count it from its head onwards.
+  const last = shown.at(-1);
+  const [tail] = last && !hasNext
+    ? await db.$queryRaw<{ count: number; firstAt: Date }[]>`
+        SELECT count(*)::int AS count, min(e."createdAt") AS "firstAt" FROM "AuditEvent" e
+        WHERE ${where} AND (e."createdAt", e."id") <= (SELECT h."createdAt", h."id" FROM "AuditEvent" h WHERE h."id" = ${last.id})`
+    : [];
   const events = await db.auditEvent.findMany({
-    where: { id: { in: groups.map((g) => g.latestId) }, organizationId: actor.organizationId },
+    where: { id: { in: shown.map((h) => h.id) }, organizationId: actor.organizationId },
     select: { id: true, action: true, entityType: true, entityId: true, details: true, createdAt: true, actor: { select: { name: true, email: true } } },
   });
   const byId = new Map(events.map((e) => [e.id, e]));
-  const items: AuditRow[] = groups.flatMap((g) => {
-    const e = byId.get(g.latestId);
-    return e ? [{ ...e, firstAt: g.firstAt, count: g.count }] : [];
+  const items: AuditRow[] = shown.flatMap((head, i) => {
+    const e = byId.get(head.id);
+    if (!e) return [];
+    const next = heads[i + 1];
+    const run = next ? { count: next.rn - head.rn, firstAt: next.previousAt ?? e.createdAt } : (tail ?? { count: 1, firstAt: e.createdAt });
+    return [{ ...e, ...run }];
   });
-  const total = totals?.total ?? 0;
-  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { items, page, hasNext };
 }
 
 /** What the filter menus offer: the actions, record types and people that occur in the log. */
