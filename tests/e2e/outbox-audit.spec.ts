@@ -36,6 +36,7 @@ test.describe("outbox and audit log", () => {
     await expect(main(page).getByRole("link").filter({ hasText: SOUTHBRIDGE_CONTACT })).toHaveCount(1);
     await shot(page, "outbox-list");
     await main(page).getByRole("link").filter({ hasText: SOUTHBRIDGE_CONTACT }).click();
+    await page.waitForURL(/\/outbox\/\w+$/);
     southbridgeMailPath = new URL(page.url()).pathname;
     await expect(page.getByTestId("mail-text")).toContainText("/invite/••••••••");
     expect(await page.content()).not.toContain(token);

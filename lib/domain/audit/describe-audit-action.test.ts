@@ -6,8 +6,8 @@ describe("describeAuditAction", () => {
     ["user.sign_in", "Signed in"],
     ["assessment.comment_delete", "Review comment deleted"],
     // Names the page has never seen (e.g. recorded by newer code) are spelt out, never dropped.
-    ["evidence.download", "Evidence: download"],
-    ["user.sign_in_failed", "User: sign in failed"],
+    ["evidence.download_zip", "Evidence: download zip"],
+    ["user.sign_in_throttled", "User: sign in throttled"],
     ["auth.sign-in.throttled", "Auth: sign in throttled"],
     ["vendor_contact", "Vendor contact"],
     ["", "(no action)"],

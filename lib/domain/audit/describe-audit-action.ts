@@ -5,8 +5,11 @@
 const LABELS: Record<string, string> = {
   "user.sign_in": "Signed in",
   "user.sign_out": "Signed out",
+  "user.sign_in_failed": "Sign-in failed",
   "vendor.create": "Vendor created",
   "vendor.update": "Vendor changed",
+  "vendor.archive": "Vendor archived",
+  "vendor.restore": "Vendor restored",
   "vendor_contact.create": "Contact added",
   "vendor_contact.update": "Contact changed",
   "vendor_contact.delete": "Contact removed",
@@ -17,11 +20,14 @@ const LABELS: Record<string, string> = {
   "assessment.cancel": "Assessment cancelled",
   "assessment.comment": "Review comment added",
   "assessment.comment_delete": "Review comment deleted",
+  "assessment.submit": "Answers submitted",
+  "assessment.resubmit": "Answers resubmitted",
   "assessment.request_changes": "Changes requested",
   "assessment.accept": "Assessment accepted",
   "invitation.accept": "Invitation accepted",
   "invitation.revoke": "Invitation revoked",
   "evidence.upload": "Evidence uploaded",
+  "evidence.download": "Evidence downloaded",
   "template.import": "Questionnaire imported",
   "template.export": "Questionnaire exported",
   "asset.create": "Asset created",
@@ -48,7 +54,7 @@ const LABELS: Record<string, string> = {
 const words = (s: string) => s.replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim();
 const capitalised = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
-/** "evidence.download" -> "Evidence: download"; "user.sign_in_failed" -> "User: sign in failed". */
+/** "evidence.download_zip" -> "Evidence: download zip"; "user.sign_in_throttled" -> "User: sign in throttled". */
 export function describeAuditAction(action: string): string {
   const known = LABELS[action];
   if (known) return known;
