@@ -71,15 +71,15 @@ async function main() {
     await db.$disconnect();
   }
 
-  // Without SMTP_URL, mail goes to a local SMTP sink that keeps each message under .data/mail,
-  // where the admin Outbox page shows it.
+  // Without SMTP_URL, mail goes to a local SMTP sink that keeps each message under .data/mail. The
+  // admin Outbox shows what was sent with invitation links masked; the files hold the real links.
   let sink: MailSink | undefined;
   let smtpUrl = process.env.SMTP_URL;
   const sinkDir = process.env.MAIL_SINK_DIR ?? path.join(dataRoot, "mail");
   if (!smtpUrl) {
     sink = await startMailSink({ dir: sinkDir, port: Number(process.env.MAIL_SINK_PORT ?? 0) });
     smtpUrl = `smtp://127.0.0.1:${sink.port}`;
-    console.log(`▸ Mail goes to the local SMTP sink on ${smtpUrl} (saved in ${sinkDir}; see Outbox as admin).`);
+    console.log(`▸ Mail goes to the local SMTP sink on ${smtpUrl} (saved in ${sinkDir}; \`npx tsx scripts/mail-sink.ts --list --dir ${sinkDir}\` prints the links).`);
   }
 
   const env = {

@@ -14,7 +14,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/scores", label: "Scores", show: can.readScores(user) },
     { href: "/inventory", label: "Inventory", show: can.readInventory(user) },
     { href: "/templates", label: "Questionnaires", show: can.readTemplates(user) },
-    { href: "/outbox", label: "Outbox", show: can.viewOutbox(user) && process.env.MAIL_SINK_DIR !== undefined },
+    { href: "/outbox", label: "Outbox", show: can.viewOutbox(user) },
     { href: "/settings/scoring", label: "Settings", show: can.manageScoringSettings(user) },
     { href: "/audit", label: "Audit log", show: can.readAudit(user) },
   ].filter((l) => l.show);

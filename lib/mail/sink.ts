@@ -1,7 +1,8 @@
 /**
  * A local SMTP server that accepts every message and stores it on disk, for the demo and tests
- * (nothing leaves the machine). The Outbox page and tests read the stored messages back with
- * listSinkMessages / readSinkMessage. See docs/email.md.
+ * (nothing leaves the machine). Tests and developers read the stored messages back with
+ * listSinkMessages / readSinkMessage (or `scripts/mail-sink.ts --list`): these files hold the real,
+ * unmasked links. The admin Outbox shows the SentMail table instead. See docs/email.md.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";

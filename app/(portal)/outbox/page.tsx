@@ -1,28 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { listSinkMessages } from "@/lib/mail/sink";
-import { EmptyState, PageHeader, Alert } from "@/components/ui/card";
+import { getDb } from "@/lib/db/client";
+import { listSentMail } from "@/lib/domain/outbox/read-sent-mail";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/assessments/status-badge";
+import { mailKindLabel } from "./_components/mail-kind";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
-  await requirePageUser("viewOutbox");
-  const dir = process.env.MAIL_SINK_DIR;
-  const messages = dir ? await listSinkMessages(dir, { limit: 100 }) : [];
+  const user = await requirePageUser("viewOutbox");
+  const messages = await listSentMail(getDb(), user, { limit: 100 });
   return (
     <>
-      <PageHeader title="Outbox" description="Demo mode: every e-mail the portal sends is delivered to a local SMTP sink and shown here." />
-      {!dir ? <Alert tone="info">This server sends real e-mail through SMTP_URL; there is no local outbox to show.</Alert> : messages.length === 0 ? (
+      <PageHeader
+        title="Outbox"
+        description={<>The e-mails the portal sent for {user.organizationName}, newest first. Invitation links are masked here: only the recipient can open them.</>}
+      />
+      {messages.length === 0 ? (
         <EmptyState title="No e-mails sent yet">Send a questionnaire from Assessments; the invitation appears here.</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           {messages.map((m) => (
             <li key={m.id}>
-              <Link href={`/outbox/${m.id}`} className="flex flex-wrap justify-between gap-2 px-4 py-3 hover:bg-slate-50">
-                <span><span className="block font-medium text-slate-900">{m.subject}</span><span className="text-sm text-slate-600">to {m.to}</span></span>
-                <time className="text-sm text-slate-500" dateTime={m.date.toISOString()}>{formatDateTime(m.date)}</time>
+              <Link href={`/outbox/${m.id}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 hover:bg-slate-50">
+                <span>
+                  <span className="block font-medium text-slate-900">{m.subject}</span>
+                  <span className="text-sm text-slate-600">to {m.to}</span>
+                </span>
+                <span className="flex items-center gap-3">
+                  <Badge tone="slate">{mailKindLabel(m.kind)}</Badge>
+                  <time className="text-sm text-slate-500" dateTime={m.sentAt.toISOString()}>{formatDateTime(m.sentAt)}</time>
+                </span>
               </Link>
             </li>
           ))}

@@ -9,7 +9,7 @@ import { idSchema } from "@/lib/validation/vendor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { createToken, INVITATION_TTL_MS } from "@/lib/auth/tokens";
 import { appUrl } from "@/lib/app-url";
-import { sendMail } from "@/lib/mail/mailer";
+import { sendOrganizationMail } from "@/lib/mail/send-organization-mail";
 import { renderAssessmentInvitation, renderAssessmentReminder } from "@/lib/mail/templates";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { transitionAssessment } from "./transition";
@@ -88,7 +88,8 @@ export async function sendAssessment(db: Db, actor: Actor, assessmentIdRaw: unkn
     dueDate: a.dueDate, message: a.message, invitationUrl: appUrl(`/invite/${token}`), expiresAt,
   });
   try {
-    await sendMail({ to: a.contact.email, ...mail });
+    // The Outbox copy has the token masked: only the recipient's message holds a usable link.
+    await sendOrganizationMail(db, { organizationId: actor.organizationId, kind: "assessment.invitation", secrets: [token], to: a.contact.email, ...mail });
   } catch (error) {
     await db.assessmentInvitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     throw error;
@@ -118,7 +119,7 @@ export async function remindAssessment(db: Db, actor: Actor, assessmentIdRaw: un
     buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title,
     dueDate: a.dueDate, status: isOverdue(a.status, a.dueDate, now) ? "overdue" : "due-soon", link: appUrl(`/supplier/assessments/${assessmentId}`),
   });
-  await sendMail({ to: a.contact.email, ...mail });
+  await sendOrganizationMail(db, { organizationId: actor.organizationId, kind: "assessment.reminder", to: a.contact.email, ...mail });
   await db.$transaction(async (tx) => {
     await tx.assessment.update({ where: { id: assessmentId, organizationId: actor.organizationId }, data: { lastRemindedAt: now } });
     await recordAuditEvent(tx, actor, { action: "assessment.remind", entityType: "Assessment", entityId: assessmentId, details: { to: a.contact.email } });

@@ -2,7 +2,10 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 
-type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
+/** A transaction, or the client itself for an event that records no change (an export, a download). */
+interface Tx {
+  auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): PromiseLike<unknown> };
+}
 
 /** Writes one audit row inside the caller's transaction, so the change and its record commit together. */
 export async function recordAuditEvent(

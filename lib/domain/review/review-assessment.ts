@@ -10,7 +10,7 @@ import { isAwaitingReview } from "@/lib/assessment/status-machine";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { transitionAssessment } from "@/lib/domain/assessment/transition";
-import { sendMail } from "@/lib/mail/mailer";
+import { sendOrganizationMail, type OrganizationMail } from "@/lib/mail/send-organization-mail";
 import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/app-url";
 import { rebuildAssessmentLinkages } from "@/lib/domain/graph/rebuild-assessment-linkages";
@@ -33,9 +33,9 @@ async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, as
 }
 
 /** Sends a notification after the change has committed; a delivery problem is reported, not fatal. */
-async function notify(message: Parameters<typeof sendMail>[0]): Promise<string | null> {
+async function notify(db: Db, message: OrganizationMail): Promise<string | null> {
   try {
-    await sendMail(message);
+    await sendOrganizationMail(db, message);
     return null;
   } catch (error) {
     return error instanceof AppError ? error.message : "The notification e-mail could not be sent.";
@@ -65,10 +65,11 @@ export async function deleteReviewComment(db: Db, actor: Actor, commentIdRaw: un
   const id = idSchema.safeParse(commentIdRaw);
   if (!id.success) throw notFound("Comment");
   return db.$transaction(async (tx) => {
-    const c = await tx.reviewComment.findFirst({ where: { id: id.data, organizationId: actor.organizationId, authorId: actor.userId }, select: { id: true, assessmentId: true, revision: true, assessment: { select: { currentRevision: true, status: true } } } });
+    const c = await tx.reviewComment.findFirst({ where: { id: id.data, organizationId: actor.organizationId, authorId: actor.userId }, select: { id: true, assessmentId: true, revision: true, questionId: true, assessment: { select: { currentRevision: true, status: true } } } });
     if (!c) throw notFound("Comment");
     if (c.revision !== c.assessment.currentRevision || !isAwaitingReview(c.assessment.status)) throw new AppError("CONFLICT", "This comment has already been sent to the supplier.");
     await tx.reviewComment.delete({ where: { id: c.id } });
+    await recordAuditEvent(tx, actor, { action: "assessment.comment_delete", entityType: "Assessment", entityId: c.assessmentId, details: { commentId: c.id, questionId: c.questionId, revision: c.revision } });
     return { assessmentId: c.assessmentId };
   });
 }
@@ -89,8 +90,8 @@ export async function requestChanges(db: Db, actor: Actor, assessmentIdRaw: unkn
     return { a, commentCount };
   });
   const { a, commentCount } = result;
-  const warning = await notify({
-    to: a.contact.email,
+  const warning = await notify(db, {
+    organizationId: a.organizationId, kind: "assessment.changes_requested", to: a.contact.email,
     ...renderChangesRequested({ buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title, commentCount, reviewerMessage: data.message, dueDate: a.dueDate, link: appUrl(`/supplier/assessments/${a.id}`) }),
   });
   return { revision: a.currentRevision + 1, warning };
@@ -113,8 +114,8 @@ export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: un
     // Rebuilding a large SBOM's linkages, or a cold server under load, outlasts Prisma's default 5 s.
   }, { timeout: 30_000, maxWait: 10_000 });
   const scoring = await runQueuedScoringRun(db, runId);
-  const warning = await notify({
-    to: a.contact.email,
+  const warning = await notify(db, {
+    organizationId: a.organizationId, kind: "assessment.accepted", to: a.contact.email,
     ...renderAssessmentAccepted({ buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title, acceptedAt: now, link: appUrl(`/supplier/assessments/${a.id}`) }),
   });
   return { id: a.id, linkages: graph.linkages, needsMapping: graph.needsMapping, vendorsRescored: scoring?.vendorsScored ?? 0, warning };

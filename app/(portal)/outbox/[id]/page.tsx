@@ -2,23 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
-import { isSinkMessageId, readSinkMessage } from "@/lib/mail/sink";
-import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/lib/db/client";
+import { getSentMail } from "@/lib/domain/outbox/read-sent-mail";
+import { AppError } from "@/lib/errors";
+import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/assessments/status-badge";
+import { mailKindLabel } from "../_components/mail-kind";
 
 export const metadata: Metadata = { title: "E-mail" };
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser("viewOutbox");
+  const user = await requirePageUser("viewOutbox");
   const { id } = await params;
-  const dir = process.env.MAIL_SINK_DIR;
-  if (!dir || !isSinkMessageId(id)) notFound();
-  const m = await readSinkMessage(dir, id);
-  if (!m) notFound();
+  const m = await getSentMail(getDb(), user, id).catch((e) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/outbox" className="hover:underline">Outbox</Link> / message</nav>
-      <PageHeader title={m.subject} description={<>From {m.from} to {m.to} · {formatDateTime(m.date)}</>} />
+      <PageHeader title={m.subject} description={<>{mailKindLabel(m.kind)} · from {m.from} to {m.to} · {formatDateTime(m.sentAt)}</>} />
+      {m.kind === "assessment.invitation" ? (
+        <div className="mb-6">
+          <Alert tone="info">The invitation link is masked (••••••••): it works only from the recipient&apos;s own e-mail. To give them a new link, send the questionnaire again from the assessment.</Alert>
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="As the recipient sees it">
           {m.html ? (

@@ -1,14 +1,17 @@
 import { requireActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { exportPortfolioCsv } from "@/lib/domain/portfolio/export-portfolio-csv";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError, toActionFailure } from "@/lib/errors";
 
 // The portfolio as CSV, with the same filters and sort as /scores (query string). Staff only.
 export async function GET(request: Request) {
   try {
     const actor = await requireActor("readScores");
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const csv = await exportPortfolioCsv(getDb(), actor, params);
+    const { searchParams } = new URL(request.url);
+    const db = getDb();
+    const csv = await exportPortfolioCsv(db, actor, Object.fromEntries(searchParams));
+    await recordAuditEvent(db, actor, { action: "portfolio.export_csv", entityType: "Organization", entityId: actor.organizationId, details: { query: searchParams.toString().slice(0, 500) } });
     const day = new Date().toISOString().slice(0, 10);
     return new Response(`\ufeff${csv}`, {
       headers: {

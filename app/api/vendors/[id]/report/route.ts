@@ -1,5 +1,6 @@
 import { requireActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError, toActionFailure } from "@/lib/errors";
 import { loadVendorReport } from "@/lib/reports/load-vendor-report";
 import { renderVendorReport, reportFileName } from "@/lib/reports/vendor-report";
@@ -8,8 +9,10 @@ import { renderVendorReport, reportFileName } from "@/lib/reports/vendor-report"
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const actor = await requireActor("readScores");
-    const report = await loadVendorReport(getDb(), actor, (await params).id);
+    const db = getDb();
+    const report = await loadVendorReport(db, actor, (await params).id);
     const bytes = await renderVendorReport(report);
+    await recordAuditEvent(db, actor, { action: "vendor.export_report", entityType: "Vendor", entityId: report.vendor.id, details: { format: "pdf" } });
     return new Response(new Uint8Array(bytes), {
       headers: {
         "Content-Type": "application/pdf",
