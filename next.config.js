@@ -13,7 +13,7 @@ const nextConfig = {
     serverActions: { bodySizeLimit: requestLimits.serverActionBodyBytes },
   },
   // pg and the PGlite embedded server are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg-boss", "nodemailer", "smtp-server", "mailparser"],
+  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "nodemailer", "smtp-server", "mailparser"],
   async headers() {
     return [
       {

@@ -92,7 +92,7 @@ describe("the compiled graph cache after a graph change", () => {
 });
 
 describe("full recompute as a background job", () => {
-  it("runs on pg-boss with progress, and writes a new snapshot per assessed vendor", async () => {
+  it("runs queued on the scoring worker with progress, and writes a new snapshot per assessed vendor", async () => {
     const { db, org, a, risk } = await submittedAcme();
     await acceptAssessment(db, risk, a.id);
     const quiet = await buildVendor(db, { organizationId: org.id, name: "Quiet Vendor" });

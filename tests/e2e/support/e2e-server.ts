@@ -38,7 +38,6 @@ const base = assertLocalDatabaseUrl(serverUrl);
 let cleanup: () => Promise<void>;
 let url: string;
 let embedded: EmbeddedDb | undefined;
-let jobsDb: EmbeddedDb | undefined;
 if (await isReachable(serverUrl)) {
   // Playwright ends this process with SIGKILL, so the cleanup below does not always run: drop the
   // databases of earlier runs here (named with their start time; older than an hour is abandoned).
@@ -51,10 +50,8 @@ if (await isReachable(serverUrl)) {
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), "trustmap-e2e-"));
   embedded = await startEmbeddedDb({ dataDir: path.join(dir, "pglite"), port: 0 });
-  jobsDb = await startEmbeddedDb({ dataDir: path.join(dir, "pglite-jobs"), port: 0 });
   url = embedded.url;
   cleanup = async () => {
-    await jobsDb?.stop();
     await embedded?.stop();
     rmSync(dir, { recursive: true, force: true });
   };
@@ -77,7 +74,6 @@ const child = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, path.resolve("n
     ...process.env,
     DATABASE_URL: url,
     DATABASE_POOL_MAX: embedded ? "1" : "5",
-    ...(jobsDb ? { JOBS_DATABASE_URL: jobsDb.url, JOBS_POOL_MAX: "1" } : {}),
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
