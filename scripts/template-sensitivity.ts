@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { computeSensitivity, formatSensitivity } from "../lib/linkage/sensitivity/sensitivity-report";
-import { getOtSupplierBaselineTemplate } from "../lib/questionnaire/built-in-templates";
+import { getLatestOtSupplierBaselineTemplate } from "../lib/questionnaire/built-in-templates";
 import { formatTemplateIssue } from "../lib/questionnaire/template-issues";
 import { parseTemplateJson } from "../lib/questionnaire/template-json";
 import type { Template } from "../lib/questionnaire/template-schema";
@@ -22,7 +22,7 @@ if (targets.length !== 1) {
 
 let template: Template;
 if (targets[0] === "--builtin") {
-  template = getOtSupplierBaselineTemplate();
+  template = getLatestOtSupplierBaselineTemplate();
 } else {
   let text: string;
   try {

@@ -185,6 +185,7 @@ export function extractLinkages(input: ExtractionInput): ExtractionResult {
     const ctx = {
       question: emission.question,
       perRow: emission.rule.perRow === true,
+      unknown: emission.unknown,
       ...(emission.choiceId !== undefined && { choiceId: emission.choiceId }),
       ...(emission.row !== undefined && { row: emission.row }),
       ...(emission.rowIndex !== undefined && { rowIndex: emission.rowIndex }),
@@ -464,10 +465,14 @@ function sentence(text: string): string {
  */
 function custodyLinkages(kept: readonly RawLinkage[], registry: NodeRegistry, vendorName: string, config: ExtractionConfig): RawLinkage[] {
   if (config.dropZeroWeight && config.custodyWeight === 0) return [];
+  // Custody stands in for "how the vendor reaches it" only where the answers say nothing about that:
+  // a node something already links into (the remote-access chain: vendor → accounts → mechanism) is in
+  // series with its controls, and a custody shortcut would bypass them.
+  const linkedInto = new Set(kept.map((l) => l.toKey));
   const operated = new Map<string, RawLinkage[]>();
   for (const l of kept) {
     for (const key of [l.fromKey, l.toKey]) {
-      if (!registry.operated.has(key)) continue;
+      if (!registry.operated.has(key) || linkedInto.has(key)) continue;
       operated.set(key, [...(operated.get(key) ?? []), l]);
     }
   }

@@ -48,7 +48,7 @@ export interface QuestionSensitivity {
   /** "Don't know" scores better than some known answer for a vendor. */
   readonly unknownOptimistic?: true;
   readonly answers: { readonly best: string; readonly worst: string };
-  /** Why an emitting question that moves neither vendor is fine (see NO_EFFECT_EXPLAINED). */
+  /** Why a flagged question (no effect, optimistic unknown) is fine (see EXPLAINED). */
   readonly explained?: string;
 }
 
@@ -60,17 +60,33 @@ export interface SensitivityReport {
   readonly questions: readonly QuestionSensitivity[];
   /** Emitting questions whose answers move neither reference vendor. */
   readonly noEffect: number;
-  /** Of those, the ones not listed in NO_EFFECT_EXPLAINED. */
+  /** Of those, the ones not listed in EXPLAINED. */
   readonly noEffectUnexplained: number;
   readonly reversals: number;
   readonly unknownOptimistic: number;
+  readonly unknownOptimisticUnexplained: number;
 }
 
 /**
- * Emitting questions that deliberately move neither reference vendor, with the reason. A question
- * listed here that does move a vendor is simply reported as moving it.
+ * Why an emitting question deliberately moves neither reference vendor, or why its "don't know" may
+ * score below a known answer. A question listed here that does move a vendor (or is not optimistic)
+ * is simply reported as such; the explanation is shown only next to the flag it explains.
  */
-export const NO_EFFECT_EXPLAINED: Readonly<Record<string, string>> = {};
+export const EXPLAINED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "ot-supplier-baseline@2": {
+    fw_components:
+      "rows are shared component nodes: they carry common-mode risk into every product that embeds them (blast radius), not one vendor's score; the vendor's handling of its components is scored on its firmware edge (SBOM depth, monitoring, fix time, end of life)",
+    sub_sdks: "rows are shared SDK nodes (blast radius, common mode); sub_sdks_present weighs on the vendor's firmware edge",
+    sub_build_access_list: "rows are sub-supplier source nodes linking into the vendor's firmware (their blast radius); sub_build_access weighs on the firmware edge",
+    ra_tenant_isolation: "modifies the shared platform's own source node (a breach at another tenant): its blast radius, not the vendor's score; ra_shared_platform carries the vendor-side factor",
+    cred_rotation_days: "applies to a credential shared across customers, which neither reference vendor has; listed credentials state their own lifetime, so rotation does not discount them twice",
+    cred_push_approval: "a follow-up of cred_delegated_push, which neither reference vendor allows",
+    cred_platform_admins: "a follow-up of cred_delegated_push, which neither reference vendor allows",
+    net_debug_ports: "links a physical-access source (someone at the unit, mapped by the buyer) to the product: blast radius, not the vendor's score",
+    net_uses_hubs:
+      "\"don't know\" cannot name the hub, so it links to one placeholder for the buyer to map, while a named shared gateway also reaches the PLCs behind it: don't know scores below \"yes\" for the PLC vendor",
+  },
+};
 
 const RELATIVE_TOLERANCE = 1e-4;
 
@@ -228,6 +244,7 @@ function withAnswer(answers: Record<string, unknown>, id: string, value: unknown
 /** Builds the report for one template. */
 export function computeSensitivity(template: Template): SensitivityReport {
   const conditions = conditionTexts(template);
+  const explained = EXPLAINED[`${template.key}@${template.version}`] ?? {};
   const refs = REFERENCE_VENDORS.map((ref) => ({ ref, answers: adaptAnswers(template, ref.answers) }));
   const baseOf = Object.fromEntries(refs.map(({ ref, answers }) => [ref.id, referenceExposure(template, ref, answers)])) as unknown as VendorPair;
 
@@ -277,7 +294,7 @@ export function computeSensitivity(template: Template): SensitivityReport {
         ({ ref, scored, unknown }) => unknown !== undefined && unknown + RELATIVE_TOLERANCE * Math.max(baseOf[ref.id], 1e-9) < Math.max(...scored.map((c) => c.exposure)),
       );
       const emits = hasRules(question);
-      const explanation = emits && !moved ? NO_EFFECT_EXPLAINED[question.id] : undefined;
+      const explanation = (emits && !moved) || unknownOptimistic ? explained[question.id] : undefined;
       questions.push({
         id: question.id,
         number: `${s + 1}.${q + 1}`,
@@ -305,6 +322,7 @@ export function computeSensitivity(template: Template): SensitivityReport {
     noEffectUnexplained: noEffectQuestions.filter((q) => q.explained === undefined).length,
     reversals: questions.filter((q) => q.reversed).length,
     unknownOptimistic: questions.filter((q) => q.unknownOptimistic).length,
+    unknownOptimisticUnexplained: questions.filter((q) => q.unknownOptimistic && q.explained === undefined).length,
   };
 }
 
@@ -316,16 +334,17 @@ function round(x: number): number {
 export function formatSensitivity(report: SensitivityReport): string {
   const lines = [
     `Template ${report.template} v${report.version}: reference exposure per unit PLC ${report.reference.plc}, HMI ${report.reference.hmi} (PLC/HMI ${report.reference.ratio}×)`,
-    `noEffect ${report.noEffect} (${report.noEffectUnexplained} unexplained), reversals ${report.reversals}, unknown-optimistic ${report.unknownOptimistic}`,
+    `noEffect ${report.noEffect} (${report.noEffectUnexplained} unexplained), reversals ${report.reversals}, unknown-optimistic ${report.unknownOptimistic} (${report.unknownOptimisticUnexplained} unexplained)`,
     "",
     "  #     question                          effect   best PLC/HMI       worst PLC/HMI      flags",
   ];
   for (const q of report.questions) {
     if (!q.emits) continue;
-    const flags = [q.reversed && "REVERSED", q.effect === 0 && (q.explained ? "no effect (explained)" : "NO EFFECT"), q.unknownOptimistic && "UNKNOWN-OPTIMISTIC"].filter(Boolean).join(", ");
+    const flags = [q.reversed && "REVERSED", q.effect === 0 && "NO EFFECT", q.unknownOptimistic && "UNKNOWN-OPTIMISTIC", q.explained && "(explained)"].filter(Boolean).join(", ");
     lines.push(
       `  ${q.number.padEnd(5)} ${q.id.padEnd(33)} ${(q.effect * 100).toFixed(1).padStart(6)}%  ${`${q.best.plc}/${q.best.hmi}`.padEnd(18)} ${`${q.worst.plc}/${q.worst.hmi}`.padEnd(18)} ${flags}`,
     );
   }
+  for (const q of report.questions) if (q.explained) lines.push(`  ${q.id}: ${q.explained}`);
   return lines.join("\n");
 }
