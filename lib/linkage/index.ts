@@ -15,4 +15,5 @@ export {
   type ResolvedComponentIdentity,
 } from "./component-identity";
 export { toGraphDocument, type ToGraphDocumentOptions } from "./to-graph-document";
+export { computeInheritedExposure, firmwareNodeKey, type InheritedExposure } from "./inherited-exposure";
 export * from "./types";

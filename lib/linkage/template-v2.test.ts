@@ -11,7 +11,7 @@ import { checkTemplateSuccession, exportTemplateJson, getOtSupplierBaselineTempl
 import { extractLinkages } from "./extract-linkages";
 import { acmeAnswers, nordgateAnswers } from "./fixtures/baseline-answers";
 import * as demo from "./fixtures/northwind-demo-answers";
-import { adaptAnswers, referenceExposure } from "./sensitivity/sensitivity-report";
+import { adaptAnswers, referenceExposure, referenceInheritedExposure } from "./sensitivity/sensitivity-report";
 import { HMI_REFERENCE, PLC_REFERENCE, REFERENCE_INVENTORY } from "./sensitivity/reference-vendors";
 import type { ExtractionResult } from "./types";
 
@@ -78,6 +78,15 @@ describe("linkage rules 2", () => {
       const better = { ...hmi, [q]: q === "fw_upstream_monitoring" || q === "dev_security_training" ? "yes" : q === "sub_product_origin" ? "own_design" : "no" };
       expect(exposure({ ...hmi, [q]: worse }, HMI_REFERENCE), q).toBeGreaterThan(exposure(better, HMI_REFERENCE));
     }
+  });
+
+  it("shows an inherited exposure: what arrives through the firmware, in (0, exposure], and it follows the firmware answers", () => {
+    const inherited = (answers: Record<string, unknown>) => referenceInheritedExposure(v2, HMI_REFERENCE, answers);
+    expect(inherited(hmi)).toBeGreaterThan(0);
+    expect(inherited(hmi)).toBeLessThanOrEqual(exposure(hmi, HMI_REFERENCE));
+    expect(inherited({ ...hmi, fw_sbom_available: "no", fw_upstream_monitoring: "no" })).toBeGreaterThan(inherited(hmi));
+    // version 1 has no firmware node: nothing inherited reaches the vendor's score
+    expect(referenceInheritedExposure(v1, HMI_REFERENCE, adaptAnswers(v1, HMI_REFERENCE.answers))).toBe(0);
   });
 
   it("key custody is a factor on the update path, not a parallel trust edge", () => {

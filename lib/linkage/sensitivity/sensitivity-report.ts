@@ -10,6 +10,7 @@
 import type { GroupQuestion, Question, Template } from "../../questionnaire";
 import { buildScoringGraph, parseGraphDocument, scoreVendor } from "../../scoring";
 import { extractLinkages } from "../extract-linkages";
+import { computeInheritedExposure } from "../inherited-exposure";
 import { toGraphDocument } from "../to-graph-document";
 import { CONTROL_SCALES, type ControlScale } from "./control-scales";
 import {
@@ -57,6 +58,8 @@ export interface SensitivityReport {
   readonly version: number;
   /** Reference exposure per unit, and the PLC/HMI ratio the issue asks to be ≥ 8. */
   readonly reference: VendorPair & { readonly ratio: number };
+  /** Of that, the inherited exposure per unit: what arrives through the vendor's firmware. */
+  readonly inherited: VendorPair;
   readonly questions: readonly QuestionSensitivity[];
   /** Emitting questions whose answers move neither reference vendor. */
   readonly noEffect: number;
@@ -118,8 +121,7 @@ export function adaptAnswers(template: Template, answers: ReferenceAnswers): Rec
   return out;
 }
 
-/** Exposure per unit of one reference vendor with these answers. */
-export function referenceExposure(template: Template, reference: ReferenceVendor, answers: Record<string, unknown>): number {
+function referenceGraph(template: Template, reference: ReferenceVendor, answers: Record<string, unknown>) {
   const result = extractLinkages({
     template,
     answers,
@@ -130,7 +132,17 @@ export function referenceExposure(template: Template, reference: ReferenceVendor
   });
   const parsed = parseGraphDocument(toGraphDocument([result], { assets: REFERENCE_INVENTORY, extraLinkages: REFERENCE_BUYER_LINKAGES }));
   if (!parsed.ok) throw new Error(`reference graph does not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
-  return scoreVendor(buildScoringGraph(parsed.graph), `vendor:${reference.vendor.id}`).exposure / reference.units;
+  return parsed.graph;
+}
+
+/** Exposure per unit of one reference vendor with these answers. */
+export function referenceExposure(template: Template, reference: ReferenceVendor, answers: Record<string, unknown>): number {
+  return scoreVendor(buildScoringGraph(referenceGraph(template, reference, answers)), `vendor:${reference.vendor.id}`).exposure / reference.units;
+}
+
+/** Inherited exposure per unit (through the vendor's firmware) of one reference vendor. */
+export function referenceInheritedExposure(template: Template, reference: ReferenceVendor, answers: Record<string, unknown>): number {
+  return computeInheritedExposure(referenceGraph(template, reference, answers), `vendor:${reference.vendor.id}`).inherited / reference.units;
 }
 
 function hasRules(question: Question): boolean {
@@ -317,6 +329,10 @@ export function computeSensitivity(template: Template): SensitivityReport {
     template: template.key,
     version: template.version,
     reference: { plc: round(baseOf.plc), hmi: round(baseOf.hmi), ratio: round(baseOf.plc / Math.max(baseOf.hmi, 1e-12)) },
+    inherited: {
+      plc: round(referenceInheritedExposure(template, refs[0]!.ref, refs[0]!.answers)),
+      hmi: round(referenceInheritedExposure(template, refs[1]!.ref, refs[1]!.answers)),
+    },
     questions,
     noEffect: noEffectQuestions.length,
     noEffectUnexplained: noEffectQuestions.filter((q) => q.explained === undefined).length,
@@ -333,7 +349,7 @@ function round(x: number): number {
 /** The report as text: a summary, then one line per emitting question. */
 export function formatSensitivity(report: SensitivityReport): string {
   const lines = [
-    `Template ${report.template} v${report.version}: reference exposure per unit PLC ${report.reference.plc}, HMI ${report.reference.hmi} (PLC/HMI ${report.reference.ratio}×)`,
+    `Template ${report.template} v${report.version}: reference exposure per unit PLC ${report.reference.plc}, HMI ${report.reference.hmi} (PLC/HMI ${report.reference.ratio}×); inherited through firmware PLC ${report.inherited.plc}, HMI ${report.inherited.hmi}`,
     `noEffect ${report.noEffect} (${report.noEffectUnexplained} unexplained), reversals ${report.reversals}, unknown-optimistic ${report.unknownOptimistic} (${report.unknownOptimisticUnexplained} unexplained)`,
     "",
     "  #     question                          effect   best PLC/HMI       worst PLC/HMI      flags",
