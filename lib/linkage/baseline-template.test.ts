@@ -208,10 +208,12 @@ describe("honest unknowns", () => {
               const modifiedHere = p.modifiers.some((m) => m.questionId === q.id);
               if (!emittedHere && !modifiedHere) continue;
               for (const unknown of unknownResults) {
+                const unknownPlaceholders = new Set(unknown.nodes.filter((n) => n.placeholder).map((n) => n.key));
                 const candidates = unknown.linkages.flatMap((l) =>
                   l.provenance
                     .filter((u) => u.ruleId === p.ruleId && !u.custody)
-                    .filter(() => ruleLevel || (l.fromKey === linkage.fromKey && l.toKey === linkage.toKey && l.kind === linkage.kind))
+                    // An unknown multiple choice collapses to one placeholder node: compare the rule's weight there too.
+                    .filter(() => ruleLevel || unknownPlaceholders.has(l.fromKey) || unknownPlaceholders.has(l.toKey) || (l.fromKey === linkage.fromKey && l.toKey === linkage.toKey && l.kind === linkage.kind))
                     .filter((u) => q.type === "group" || u.rowIndex === p.rowIndex)
                     .map((u) => u.weight),
                 );

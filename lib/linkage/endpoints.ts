@@ -42,6 +42,8 @@ export interface EndpointContext {
   readonly row?: GroupRow;
   readonly rowIndex?: number;
   readonly perRow: boolean;
+  /** The emitting question is unknown: a multiple choice's implicit per-choice nodes collapse into one placeholder. */
+  readonly unknown?: boolean;
 }
 
 /** How an answerOf source question reads: its selected choice ids, or unknown. */
@@ -286,22 +288,26 @@ export class NodeRegistry {
       const selection = this.env.selectionOf(endpoint.answerOf);
       const source = this.env.questionsById.get(endpoint.answerOf);
       const choices = source && (source.type === "single_choice" || source.type === "multiple_choice") ? source.choices : [];
-      const ids = selection.known ? selection.choiceIds : choices.filter((c) => !c.unknown).map((c) => c.id);
-      return ids.map((id) => this.operatedNode(kind, id, choices.find((c) => c.id === id)?.label ?? id));
+      // Unknown source: one placeholder standing for whichever it is, never one node per choice (which would compound).
+      if (!selection.known) return [this.operatedNode(kind, `unknown/${endpoint.answerOf}`, `not known: ${source?.label ?? endpoint.answerOf}`, true)];
+      return selection.choiceIds.map((id) => this.operatedNode(kind, id, choices.find((c) => c.id === id)?.label ?? id));
     }
     if (endpoint.name) return [this.operatedNode(kind, endpoint.name, humanize(endpoint.name))];
     // A choice of a multiple-choice question qualifies the implicit node: each update path is its own update service.
     if (ctx.choiceId !== undefined && ctx.question.type === "multiple_choice") {
+      // Unknown answer: the same single placeholder an answerOf endpoint on this question resolves to.
+      if (ctx.unknown) return [this.operatedNode(kind, `unknown/${ctx.question.id}`, `not known: ${ctx.question.label}`, true)];
       const label = ctx.question.choices.find((c) => c.id === ctx.choiceId)?.label ?? ctx.choiceId;
       return [this.operatedNode(kind, ctx.choiceId, label)];
     }
     return [this.operatedNode(kind)];
   }
 
-  private operatedNode(kind: NodeKind, suffix?: string, label?: string): string {
+  private operatedNode(kind: NodeKind, suffix?: string, label?: string, placeholder = false): string {
     const key = this.vendorScopedKey(kind, suffix);
     const base = `${this.env.vendor.name} ${KIND_LABELS[kind]}`;
-    this.add({ key, type: "component", name: label === undefined ? base : `${base} (${label.charAt(0).toLowerCase()}${label.slice(1)})`, subtype: SUBTYPES[kind] ?? kind });
+    const name = label === undefined ? base : `${base} (${label.charAt(0).toLowerCase()}${label.slice(1)})`;
+    this.add({ key, type: "component", name, subtype: SUBTYPES[kind] ?? kind, ...(placeholder && { placeholder: true as const }) });
     if (VENDOR_OPERATED_KINDS.has(kind)) this.operated.add(key);
     return key;
   }

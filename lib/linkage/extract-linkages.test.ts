@@ -154,13 +154,9 @@ describe("multiple-choice rules: each choice qualifies the implicit node", () =>
   it.each([
     [["media"], ["vendor:v1/update_service/media -> asset:plc-1 inheritance 0.5", "vendor:v1/update_service/media -> asset:plc-2 inheritance 0.5"]],
     [
+      // Unknown: one placeholder at the worst weight, not one node per choice (which would compound by noisy-OR).
       ["dont_know"],
-      [
-        "vendor:v1/update_service/cloud_push -> asset:plc-1 inheritance 0.8",
-        "vendor:v1/update_service/cloud_push -> asset:plc-2 inheritance 0.8",
-        "vendor:v1/update_service/media -> asset:plc-1 inheritance 0.8",
-        "vendor:v1/update_service/media -> asset:plc-2 inheritance 0.8",
-      ],
+      ["vendor:v1/update_service/unknown/paths -> asset:plc-1 inheritance 0.8", "vendor:v1/update_service/unknown/paths -> asset:plc-2 inheritance 0.8"],
     ],
   ])("paths = %j", (answer, expected) => {
     expect(lines(run(template, { paths: answer }))).toEqual(expected);

@@ -22,7 +22,8 @@ import {
   type Question,
   type Template,
 } from "../questionnaire";
-import { NodeRegistry, type ChoiceSelection } from "./endpoints";
+import { applyBuyerControls, buyerControlEffects, type BuyerControl } from "./buyer-controls";
+import { assetKey, NodeRegistry, type ChoiceSelection } from "./endpoints";
 import {
   DEFAULT_EXTRACTION_CONFIG,
   type AppliedModifier,
@@ -30,7 +31,9 @@ import {
   type ExtractedNode,
   type ExtractionConfig,
   type ExtractionInput,
+  type Deployment,
   type ExtractionResult,
+  type InventoryAsset,
   type LinkageKind,
   type LinkageProvenance,
   type NeedsMapping,
@@ -177,6 +180,7 @@ export function extractLinkages(input: ExtractionInput): ExtractionResult {
     if (question.type === "group") collectRowModifiers(question, order, rows, holds, addModifier);
   }
 
+  const buyerControlsByTarget = indexBuyerControls(input.deployments, input.assets);
   const raw: RawLinkage[] = [];
   for (const emission of emissions) {
     const { weight, applied } = applyModifiers(emission, modifiers.get(emission.rule.id) ?? []);
@@ -185,6 +189,7 @@ export function extractLinkages(input: ExtractionInput): ExtractionResult {
     const ctx = {
       question: emission.question,
       perRow: emission.rule.perRow === true,
+      unknown: emission.unknown,
       ...(emission.choiceId !== undefined && { choiceId: emission.choiceId }),
       ...(emission.row !== undefined && { row: emission.row }),
       ...(emission.rowIndex !== undefined && { rowIndex: emission.rowIndex }),
@@ -206,7 +211,7 @@ export function extractLinkages(input: ExtractionInput): ExtractionResult {
     for (const fromKey of unique(fromKeys)) {
       for (const toKey of unique(toKeys)) {
         if (fromKey === toKey) continue; // a node does not propagate to itself
-        raw.push({ fromKey, toKey, kind: emission.rule.kind, order: emission.order, source });
+        raw.push({ fromKey, toKey, kind: emission.rule.kind, order: emission.order, source: withBuyerControls(source, toKey, emission.rule.kind, buyerControlsByTarget) });
       }
     }
   }
@@ -455,6 +460,55 @@ function sentence(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Buyer-side controls
+
+interface BuyerControlTarget {
+  readonly controls: Set<BuyerControl>;
+  /** The target is the zone a controlled deployment sits in, not the deployment itself. */
+  readonly zone: boolean;
+}
+
+/** Per target node: the buyer controls of the deployments there, and of the deployments in a zone asset. */
+function indexBuyerControls(deployments: readonly Deployment[], assets: readonly InventoryAsset[]): Map<string, BuyerControlTarget> {
+  const index = new Map<string, BuyerControlTarget>();
+  const add = (key: string, controls: readonly BuyerControl[], zone: boolean) => {
+    const entry = index.get(key) ?? { controls: new Set<BuyerControl>(), zone };
+    if (entry.zone !== zone) return; // an asset that is both: its own controls win
+    for (const c of controls) entry.controls.add(c);
+    index.set(key, entry);
+  };
+  for (const d of deployments) {
+    if (!d.buyerControls || d.buyerControls.length === 0) continue;
+    add(assetKey(d.assetId), d.buyerControls, false);
+  }
+  // A zone counts a control only when every deployment of the vendor in it has that control.
+  const byZone = new Map<string, BuyerControl[][]>();
+  for (const d of deployments) {
+    const zone = d.zone == null ? undefined : assets.find((a) => a.id === d.zone || a.name === d.zone);
+    if (!zone) continue;
+    byZone.set(zone.id, [...(byZone.get(zone.id) ?? []), [...(d.buyerControls ?? [])]]);
+  }
+  for (const [zoneId, lists] of byZone) {
+    const common = lists.reduce((acc, list) => acc.filter((c) => list.includes(c)));
+    if (common.length > 0) add(assetKey(zoneId), common, true);
+  }
+  return index;
+}
+
+function withBuyerControls(source: LinkageProvenance, toKey: string, kind: LinkageKind, index: ReadonlyMap<string, BuyerControlTarget>): LinkageProvenance {
+  const target = index.get(toKey);
+  if (!target || source.weight === 0) return source;
+  const effects = buyerControlEffects([...target.controls].sort(), source.ruleId, kind, target.zone);
+  if (effects.length === 0) return source;
+  return {
+    ...source,
+    weight: applyBuyerControls(source.weight, effects),
+    reason: [source.reason, ...effects.map((e) => e.reason)].map(sentence).join(" "),
+    buyerControls: effects.map((e) => ({ control: e.control, factor: e.factor, ...(e.cap !== undefined && { cap: e.cap }) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Custody and merging
 
 /**
@@ -464,10 +518,14 @@ function sentence(text: string): string {
  */
 function custodyLinkages(kept: readonly RawLinkage[], registry: NodeRegistry, vendorName: string, config: ExtractionConfig): RawLinkage[] {
   if (config.dropZeroWeight && config.custodyWeight === 0) return [];
+  // Custody stands in for "how the vendor reaches it" only where the answers say nothing about that:
+  // a node something already links into (the remote-access chain: vendor → accounts → mechanism) is in
+  // series with its controls, and a custody shortcut would bypass them.
+  const linkedInto = new Set(kept.map((l) => l.toKey));
   const operated = new Map<string, RawLinkage[]>();
   for (const l of kept) {
     for (const key of [l.fromKey, l.toKey]) {
-      if (!registry.operated.has(key)) continue;
+      if (!registry.operated.has(key) || linkedInto.has(key)) continue;
       operated.set(key, [...(operated.get(key) ?? []), l]);
     }
   }
@@ -480,13 +538,14 @@ function custodyLinkages(kept: readonly RawLinkage[], registry: NodeRegistry, ve
       const id = `${use.source.questionId}|${use.source.ruleId}|${use.source.rowIndex ?? ""}|${use.source.choiceId ?? ""}`;
       if (seen.has(id)) continue;
       seen.add(id);
+      const { buyerControls: _buyerControls, ...useSource } = use.source;
       out.push({
         fromKey: registry.vendorKey,
         toKey: key,
         kind: first.kind,
         order: use.order,
         source: {
-          ...use.source,
+          ...useSource,
           weight: config.custodyWeight,
           reason: `${vendorName} runs this ${(node.subtype ?? "service").replace(/-/g, " ")} itself, so whoever compromises the vendor controls it.`,
           modifiers: [],

@@ -15,4 +15,6 @@ export {
   type ResolvedComponentIdentity,
 } from "./component-identity";
 export { toGraphDocument, type ToGraphDocumentOptions } from "./to-graph-document";
+export { computeInheritedExposure, firmwareNodeKey, type InheritedExposure } from "./inherited-exposure";
 export * from "./types";
+export { BUYER_CONTROLS, BUYER_CONTROL_RULES, type BuyerControl } from "./buyer-controls";

@@ -1,5 +1,6 @@
 /** Input and output shapes of linkage extraction. Plain data only: safe to JSON-serialise. */
 import type { Template } from "../questionnaire";
+import type { BuyerControl } from "./buyer-controls";
 
 export type LinkageKind = "adjacency" | "inheritance" | "trust";
 export type ExtractedNodeType = "vendor" | "component" | "asset";
@@ -23,6 +24,8 @@ export interface Deployment {
   readonly assetType: string;
   /** The zone the asset sits in (a zone asset's id or name, or a level such as "level_2"). */
   readonly zone?: string | null;
+  /** What the buyer already has around this deployment (see buyer-controls.ts); lowers the vendor's linkages into it. */
+  readonly buyerControls?: readonly BuyerControl[];
 }
 
 export interface InventoryAsset {
@@ -99,6 +102,8 @@ export interface LinkageProvenance {
   readonly modifiers: readonly AppliedModifier[];
   /** Set on vendor → operated-node linkages, which exist because this source's node is the vendor's. */
   readonly custody?: true;
+  /** Buyer-side controls that lowered this source's weight (already included in `weight`). */
+  readonly buyerControls?: readonly { readonly control: BuyerControl; readonly factor: number; readonly cap?: number }[];
 }
 
 export interface ExtractedLinkage {

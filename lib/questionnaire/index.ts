@@ -16,4 +16,4 @@ export {
   type GroupRowValue,
 } from "./answer-schema";
 export { validateAnswers, type AnswerIssue, type AnswerIssueCode, type AnswerValidationResult } from "./validate-answers";
-export { getOtSupplierBaselineTemplate, BUILT_IN_TEMPLATES } from "./built-in-templates";
+export { getOtSupplierBaselineTemplate, getLatestOtSupplierBaselineTemplate, LATEST_OT_SUPPLIER_BASELINE_VERSION, BUILT_IN_TEMPLATES, type OtSupplierBaselineVersion } from "./built-in-templates";

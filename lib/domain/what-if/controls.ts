@@ -1,5 +1,6 @@
 // Pure and client-safe: the what-if page previews effective weights with the same function the
 // server uses to evaluate them.
+import type { ControlLevelName } from "@/lib/linkage/weight-table";
 import type { LinkageKind } from "@/lib/scoring";
 
 /** A control a supplier could put in place, mapped to the weight table's level for one linkage kind. */
@@ -8,8 +9,8 @@ export interface WhatIfControl {
   label: string;
   description: string;
   kind: LinkageKind;
-  /** Key in the organisation's controlWeights[kind] table (see docs/scoring.md). */
-  level: string;
+  /** Key in the organisation's controlWeights[kind] table: a level of the one weight table (lib/linkage/weight-table.ts). */
+  level: ControlLevelName;
   /** Applies to linkages whose creating answer's question id starts with one of these ("" = any). */
   questionPrefixes: readonly string[];
   /** Questions a remediation request comments on, when the questionnaire has them. */
