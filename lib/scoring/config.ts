@@ -6,7 +6,7 @@
  */
 
 /** Bumped whenever a formula or a default changes, so every snapshot says which model produced it. */
-export const MODEL_VERSION = "trustmap-propagation/1.0.0";
+export const MODEL_VERSION = "trustmap-propagation/2.0.0";
 
 export const LINKAGE_KINDS = ["adjacency", "inheritance", "trust"] as const;
 export type LinkageKind = (typeof LINKAGE_KINDS)[number];
