@@ -158,3 +158,13 @@ export function resolveUnknownWeight(kind: LinkageKind, config: ScoringConfig = 
   for (const weight of Object.values(config.controlWeights[kind])) if (weight > worst) worst = weight;
   return worst;
 }
+
+/**
+ * The weight of the best (lowest-weight) control of a kind: where an unknown answer's linkage sits
+ * for the low end of a vendor's exposure range (`bestWeight` on the linkage, docs/graph-format.md).
+ */
+export function resolveBestControlWeight(kind: LinkageKind, config: ScoringConfig = DEFAULT_WEIGHTS): number {
+  let best = resolveUnknownWeight(kind, config);
+  for (const weight of Object.values(config.controlWeights[kind])) if (weight < best) best = weight;
+  return best;
+}
