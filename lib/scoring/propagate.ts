@@ -209,20 +209,44 @@ function propagateWorlds(workspace: PropagationWorkspace, threshold: number): vo
     reach[source * words + k] = full;
     lowReach[source * words + k] = full;
   }
-  // FIFO work queue over settle positions (a ring: each node is queued at most once at a time).
-  // Nodes are first queued in settle order, so a region without back linkages is done in one pass.
-  const capacity = settledCount;
-  let head = 0;
+  // Work in settle order: a min-heap of settle positions (each queued at most once at a time). A
+  // linkage forward in settle order is passed on in the same wave; one back to an earlier node
+  // restarts the wave there, merged with any other such restart, instead of a cascade per update.
+  const heap = queue;
   let size = 0;
+  const push = (at: number) => {
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent]! <= at) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = at;
+  };
+  const pop = () => {
+    const top = heap[0]!;
+    const last = heap[--size]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+      if (heap[child]! >= last) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    if (size > 0) heap[i] = last;
+    return top;
+  };
+  // Positions 0..count-1 in order already form a valid min-heap.
   for (let i = 0; i < settledCount; i++) {
-    queue[i] = i;
+    heap[i] = i;
     dirty[i] = 1;
   }
   size = settledCount;
   while (size > 0) {
-    const i = queue[head]!;
-    head = head + 1 === capacity ? 0 : head + 1;
-    size--;
+    const i = pop();
     dirty[i] = 0;
     const x = settled[i]!;
     const bx = best[x]!;
@@ -261,10 +285,7 @@ function propagateWorlds(workspace: PropagationWorkspace, threshold: number): vo
         const at = settlePosition[y]!;
         if (!dirty[at]) {
           dirty[at] = 1;
-          let tail = head + size;
-          if (tail >= capacity) tail -= capacity;
-          queue[tail] = at;
-          size++;
+          push(at);
         }
       }
     }
