@@ -2,6 +2,7 @@
  * Scoring benchmark on a seeded synthetic portfolio (lib/scoring/generate-synthetic-portfolio.ts).
  *
  *   npx tsx scripts/bench-scoring.ts [--json] [--scale 0.1] [--seed 20250601] [--reference-seconds 60] [--worlds N]
+ *   npx tsx scripts/bench-scoring.ts --accuracy    (accuracy against sampling vs time, per world count and threshold)
  *
  * Reports full recompute time, peak RSS, single-vendor what-if latency (median/p95 over 100
  * vendors), incremental recompute after one accepted assessment, and the speed ratio against the
@@ -16,11 +17,14 @@ import {
   buildScoringGraph,
   evaluateWhatIf,
   recomputeIncrementally,
+  resolveScoringConfig,
   scorePortfolio,
   scoreVendor,
   type GraphLinkageInput,
 } from "../lib/scoring/index";
 import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } from "../lib/scoring/generate-synthetic-portfolio";
+import { generateHubPlant } from "../lib/scoring/hub-graphs";
+import { sampleVendorExposure } from "../lib/scoring/sample-exposure";
 import { chooseWorldCount } from "../lib/scoring/worlds";
 import { obtainReverseIndex } from "../lib/scoring/recompute-incrementally";
 import { indexReferenceGraph, scoreVendorByReference } from "../lib/scoring/reference-model";
@@ -44,6 +48,11 @@ function timed<T>(run: () => T): [T, number] {
   const start = performance.now();
   const result = run();
   return [result, performance.now() - start];
+}
+
+if (process.argv.includes("--accuracy")) {
+  runAccuracyStudy();
+  process.exit(0);
 }
 
 const size = {
@@ -156,3 +165,40 @@ const results = {
 log(`targets met: ${Object.entries(results.targetsMet).map(([name, met]) => `${name} ${met ? "yes" : "NO"}`).join(", ")}`);
 if (json) log(JSON.stringify(results));
 if (!agrees || !incrementalAgrees) process.exitCode = 1;
+
+/**
+ * Accuracy against the sampling reference (20,000 samples) on 20 seeded hub-heavy plants, against
+ * the time per vendor on a 200,000-linkage slice of the synthetic portfolio, for each world count
+ * and threshold. Times are relative to the cheapest option, because the machine is shared.
+ */
+function runAccuracyStudy(): void {
+  const plants = Array.from({ length: 20 }, (_, i) => generateHubPlant(i + 1));
+  const oracles = plants.map((plant, i) => sampleVendorExposure(buildScoringGraph(plant), { samples: 20_000, seed: i + 1 }));
+  const slice = generateSyntheticPortfolio({ vendors: 1000, components: 10_000, assets: 4000, linkages: 200_000 }, 20250601);
+  const sampleVendors = Array.from({ length: 100 }, (_, i) => `v${(i * 37) % 1000}`);
+  let baseline = 0;
+  log("worlds  threshold  mean error  worst error  ranking (pairs >5% apart kept / all pairs)  ms/vendor (200k slice)  relative time");
+  for (const threshold of [0.01, 0.003, 0.001]) {
+    const config = resolveScoringConfig({ probabilityThreshold: threshold });
+    for (const worldCount of [64, 256, 1024, 4096]) {
+      const errors: number[] = [];
+      let kept = 0;
+      let pairs = 0;
+      let identical = 0;
+      plants.forEach((plant, i) => {
+        const engine = new Map(scorePortfolio(buildScoringGraph(plant, { worldCount }), { config }).vendors.map((v) => [v.id, v.exposure]));
+        const oracle = oracles[i]!;
+        for (const o of oracle) errors.push(Math.abs(engine.get(o.id)! - o.exposure) / o.exposure);
+        for (const p of oracle) for (const q of oracle) if (p.exposure > q.exposure * 1.05) { pairs++; if (engine.get(p.id)! > engine.get(q.id)!) kept++; }
+        const order = (scores: Map<string, number>) => [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id).join();
+        if (order(engine) === order(new Map(oracle.map((o) => [o.id, o.exposure])))) identical++;
+      });
+      const graph = buildScoringGraph(slice, { worldCount });
+      const [, elapsed] = timed(() => scorePortfolio(graph, { config, vendorIds: sampleVendors }));
+      const perVendor = elapsed / sampleVendors.length;
+      if (baseline === 0) baseline = perVendor;
+      const mean = errors.reduce((a, b) => a + b, 0) / errors.length;
+      log(`${String(worldCount).padStart(6)}  ${String(threshold).padEnd(9)}  ${(mean * 100).toFixed(1).padStart(9)}%  ${(Math.max(...errors) * 100).toFixed(1).padStart(10)}%  ${kept}/${pairs}; identical order in ${identical}/20 plants  ${perVendor.toFixed(1).padStart(10)}  ${(perVendor / baseline).toFixed(1)}x`);
+    }
+  }
+}
