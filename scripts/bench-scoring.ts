@@ -1,7 +1,7 @@
 /**
  * Scoring benchmark on a seeded synthetic portfolio (lib/scoring/generate-synthetic-portfolio.ts).
  *
- *   npx tsx scripts/bench-scoring.ts [--json] [--scale 0.1] [--seed 20250601] [--reference-seconds 60] [--worlds N]
+ *   npx tsx scripts/bench-scoring.ts [--json] [--scale 0.1] [--seed 20250601] [--reference-seconds 60] [--worlds N] [--workers N]
  *   npx tsx scripts/bench-scoring.ts --accuracy    (accuracy against sampling vs time, per world count and threshold)
  *
  * Reports full recompute time, peak RSS, single-vendor what-if latency (median/p95 over 100
@@ -24,6 +24,7 @@ import {
 } from "../lib/scoring/index";
 import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } from "../lib/scoring/generate-synthetic-portfolio";
 import { generateHubPlant } from "../lib/scoring/hub-graphs";
+import { scorePortfolioInWorkers } from "../lib/scoring/score-portfolio-parallel";
 import { sampleVendorExposure } from "../lib/scoring/sample-exposure";
 import { chooseWorldCount } from "../lib/scoring/worlds";
 import { obtainReverseIndex } from "../lib/scoring/recompute-incrementally";
@@ -70,10 +71,16 @@ const [graph, buildMs] = timed(() => buildScoringGraph(document, { worldCount })
 log(`build CSR graph + worlds     ${ms(buildMs)}  (${worldCount} sampled worlds per linkage)`);
 const loadAtStart = loadavg()[0]!;
 
-// Full recompute: every vendor, explaining paths included.
-const [portfolio, fullMs] = timed(() => scorePortfolio(graph));
+// Full recompute: every vendor, explaining paths included; on one thread, then over worker_threads.
+const [portfolio, singleThreadMs] = timed(() => scorePortfolio(graph));
 const reach = portfolio.vendors.map((v) => v.assetsReached).sort((a, b) => a - b);
-log(`full recompute               ${ms(fullMs)}  (${(fullMs / portfolio.vendors.length).toFixed(2)} ms/vendor; assets reached per vendor: median ${quantile(reach, 0.5)}, p90 ${quantile(reach, 0.9)}, max ${reach[reach.length - 1]})`);
+log(`full recompute, 1 thread     ${ms(singleThreadMs)}  (${(singleThreadMs / portfolio.vendors.length).toFixed(2)} ms/vendor; assets reached per vendor: median ${quantile(reach, 0.5)}, p90 ${quantile(reach, 0.9)}, max ${reach[reach.length - 1]})`);
+const workerCount = readOption("--workers", availableParallelism());
+const parallelStart = performance.now();
+const parallel = await scorePortfolioInWorkers(graph, { workers: workerCount });
+const fullMs = performance.now() - parallelStart;
+const parallelAgrees = parallel.vendors.every((v, i) => v.exposure === portfolio.vendors[i]!.exposure && v.beyondFootprintExposure === portfolio.vendors[i]!.beyondFootprintExposure);
+log(`full recompute, ${workerCount} workers   ${ms(fullMs)}  (shared typed arrays; ${parallelAgrees ? "identical to" : "DIFFERENT from"} the single-threaded scores)`);
 
 // What-if: for 100 seeded vendors, strengthen the control on the first hop of their top path.
 const random = createRandom(seed ^ 0x5eed);
@@ -136,6 +143,8 @@ log(`load average (1 min) at start / end: ${load.map((l) => l.toFixed(1)).join("
 const results = {
   linkages: size.linkages,
   fullRecomputeMs: Math.round(fullMs),
+  fullRecomputeSingleThreadMs: Math.round(singleThreadMs),
+  workers: workerCount,
   whatIfP95Ms: Number(whatIf.p95Ms.toFixed(2)),
   incrementalMs: Math.round(incrementalMs),
   peakRssMb: Math.round(rss),
@@ -164,7 +173,7 @@ const results = {
 };
 log(`targets met: ${Object.entries(results.targetsMet).map(([name, met]) => `${name} ${met ? "yes" : "NO"}`).join(", ")}`);
 if (json) log(JSON.stringify(results));
-if (!agrees || !incrementalAgrees) process.exitCode = 1;
+if (!agrees || !incrementalAgrees || !parallelAgrees) process.exitCode = 1;
 
 /**
  * Accuracy against the sampling reference (20,000 samples) on 20 seeded hub-heavy plants, against
