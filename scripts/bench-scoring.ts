@@ -1,23 +1,32 @@
 /**
  * Scoring benchmark on a seeded synthetic portfolio (lib/scoring/generate-synthetic-portfolio.ts).
  *
- *   npx tsx scripts/bench-scoring.ts [--json] [--scale 0.1] [--seed 20250601] [--reference-seconds 60]
+ *   npx tsx scripts/bench-scoring.ts [--json] [--scale 0.1] [--seed 20250601] [--reference-seconds 60] [--worlds N] [--workers N]
+ *   npx tsx scripts/bench-scoring.ts --accuracy    (accuracy against sampling vs time, per world count and threshold)
  *
  * Reports full recompute time, peak RSS, single-vendor what-if latency (median/p95 over 100
  * vendors), incremental recompute after one accepted assessment, and the speed ratio against the
  * straightforward reference implementation (on a sample of vendors it can finish within the time
- * budget) with an agreement check. With --json the last line is one JSON object.
+ * budget) with an agreement check. With --json the last line is one JSON object with, among others,
+ * the keys linkages, fullRecomputeMs, whatIfP95Ms, incrementalMs, peakRssMb and speedupVsReference.
+ * The machine's load average is printed with them: on a shared machine compare ratios, not times.
  */
+import { availableParallelism, loadavg } from "node:os";
 import {
   MODEL_VERSION,
   buildScoringGraph,
   evaluateWhatIf,
   recomputeIncrementally,
+  resolveScoringConfig,
   scorePortfolio,
   scoreVendor,
   type GraphLinkageInput,
 } from "../lib/scoring/index";
 import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } from "../lib/scoring/generate-synthetic-portfolio";
+import { generateHubPlant } from "../lib/scoring/hub-graphs";
+import { scorePortfolioInWorkers } from "../lib/scoring/score-portfolio-parallel";
+import { sampleVendorExposure } from "../lib/scoring/sample-exposure";
+import { chooseWorldCount } from "../lib/scoring/worlds";
 import { obtainReverseIndex } from "../lib/scoring/recompute-incrementally";
 import { indexReferenceGraph, scoreVendorByReference } from "../lib/scoring/reference-model";
 import { readOption } from "./bench-options";
@@ -30,6 +39,7 @@ const json = process.argv.includes("--json");
 const scale = readOption("--scale", 1);
 const seed = readOption("--seed", 20250601);
 const referenceBudgetMs = readOption("--reference-seconds", 60) * 1000;
+const worldsOption = process.argv.includes("--worlds") ? readOption("--worlds", 0) : undefined;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -39,6 +49,11 @@ function timed<T>(run: () => T): [T, number] {
   const start = performance.now();
   const result = run();
   return [result, performance.now() - start];
+}
+
+if (process.argv.includes("--accuracy")) {
+  runAccuracyStudy();
+  process.exit(0);
 }
 
 const size = {
@@ -51,13 +66,21 @@ log(`Trustmap scoring benchmark — model ${MODEL_VERSION}, seed ${seed}, node $
 
 const [document, generateMs] = timed(() => generateSyntheticPortfolio(size, seed));
 log(`generate portfolio           ${ms(generateMs)}`);
-const [graph, buildMs] = timed(() => buildScoringGraph(document));
-log(`build CSR graph              ${ms(buildMs)}`);
+const worldCount = worldsOption ?? chooseWorldCount(document.linkages.length);
+const [graph, buildMs] = timed(() => buildScoringGraph(document, { worldCount }));
+log(`build CSR graph + worlds     ${ms(buildMs)}  (${worldCount} sampled worlds per linkage)`);
+const loadAtStart = loadavg()[0]!;
 
-// Full recompute: every vendor, explaining paths included.
-const [portfolio, fullMs] = timed(() => scorePortfolio(graph));
+// Full recompute: every vendor, explaining paths included; on one thread, then over worker_threads.
+const [portfolio, singleThreadMs] = timed(() => scorePortfolio(graph));
 const reach = portfolio.vendors.map((v) => v.assetsReached).sort((a, b) => a - b);
-log(`full recompute               ${ms(fullMs)}  (${(fullMs / portfolio.vendors.length).toFixed(2)} ms/vendor; assets reached per vendor: median ${quantile(reach, 0.5)}, p90 ${quantile(reach, 0.9)}, max ${reach[reach.length - 1]})`);
+log(`full recompute, 1 thread     ${ms(singleThreadMs)}  (${(singleThreadMs / portfolio.vendors.length).toFixed(2)} ms/vendor; assets reached per vendor: median ${quantile(reach, 0.5)}, p90 ${quantile(reach, 0.9)}, max ${reach[reach.length - 1]})`);
+const workerCount = readOption("--workers", availableParallelism());
+const parallelStart = performance.now();
+const parallel = await scorePortfolioInWorkers(graph, { workers: workerCount });
+const fullMs = performance.now() - parallelStart;
+const parallelAgrees = parallel.vendors.every((v, i) => v.exposure === portfolio.vendors[i]!.exposure && v.beyondFootprintExposure === portfolio.vendors[i]!.beyondFootprintExposure);
+log(`full recompute, ${workerCount} workers   ${ms(fullMs)}  (shared typed arrays; ${parallelAgrees ? "identical to" : "DIFFERENT from"} the single-threaded scores)`);
 
 // What-if: for 100 seeded vendors, strengthen the control on the first hop of their top path.
 const random = createRandom(seed ^ 0x5eed);
@@ -93,7 +116,7 @@ const incrementalAgrees = Math.abs(check.exposure - incremental.scores.vendors.f
 log(`incremental recompute        ${ms(incrementalMs)}  (assessment ${assessment}: ${revised.length} linkages replaced, ${incremental.recomputedVendorIds.length} of ${portfolio.vendors.length} vendors recomputed; reverse index built once per graph version in ${ms(reverseIndexMs)})`);
 
 // Reference implementation on as many sampled vendors as fit the time budget.
-const [referenceIndex, referenceIndexMs] = timed(() => indexReferenceGraph(document));
+const [referenceIndex, referenceIndexMs] = timed(() => indexReferenceGraph(document, worldCount));
 const sample: string[] = [];
 let referenceMs = 0;
 let maxRelativeDifference = 0;
@@ -102,7 +125,7 @@ for (let i = 0; i < 200 && referenceMs < referenceBudgetMs; i++) {
   const [expected, elapsed] = timed(() => scoreVendorByReference(referenceIndex, vendor.id));
   referenceMs += elapsed;
   sample.push(vendor.id);
-  for (const [actual, wanted] of [[vendor.exposure, expected.exposure], [vendor.directExposure, expected.directExposure]] as const) {
+  for (const [actual, wanted] of [[vendor.exposure, expected.exposure], [vendor.directExposure, expected.directExposure], [vendor.beyondFootprintExposure, expected.beyondFootprintExposure], [vendor.exposureLow, expected.exposureLow]] as const) {
     maxRelativeDifference = Math.max(maxRelativeDifference, Math.abs(actual - wanted) / Math.max(1, Math.abs(wanted)));
   }
 }
@@ -114,17 +137,28 @@ log(`reference implementation     ${sample.length} vendors in ${ms(referenceMs)}
 const rss = peakRssMb();
 log(`peak RSS                     ${rss.toFixed(0)} MB`);
 
+const load = [loadAtStart, loadavg()[0]!];
+log(`load average (1 min) at start / end: ${load.map((l) => l.toFixed(1)).join(" / ")} on ${availableParallelism()} cores`);
+
 const results = {
+  linkages: size.linkages,
+  fullRecomputeMs: Math.round(fullMs),
+  fullRecomputeSingleThreadMs: Math.round(singleThreadMs),
+  workers: workerCount,
+  whatIfP95Ms: Number(whatIf.p95Ms.toFixed(2)),
+  incrementalMs: Math.round(incrementalMs),
+  peakRssMb: Math.round(rss),
+  speedupVsReference: Number(speedRatio.toFixed(1)),
+  worldCount,
+  loadAverage: load.map((l) => Number(l.toFixed(1))),
   modelVersion: MODEL_VERSION,
   seed,
   scale,
   size,
   generateMs: Math.round(generateMs),
   buildGraphMs: Math.round(buildMs),
-  fullRecomputeMs: Math.round(fullMs),
   fullRecomputeMsPerVendor: Number((fullMs / portfolio.vendors.length).toFixed(3)),
   assetsReachedPerVendor: { median: quantile(reach, 0.5), p90: quantile(reach, 0.9), max: reach[reach.length - 1] },
-  peakRssMb: Math.round(rss),
   whatIf: { vendors: whatIfSamples.length, medianMs: Number(whatIf.medianMs.toFixed(2)), p95Ms: Number(whatIf.p95Ms.toFixed(2)) },
   incremental: { ms: Math.round(incrementalMs), linkagesReplaced: revised.length, vendorsRecomputed: incremental.recomputedVendorIds.length, reverseIndexBuildMs: Math.round(reverseIndexMs), agreesWithFullScore: incrementalAgrees },
   reference: { vendors: sample.length, referenceMs: Math.round(referenceMs), engineMs: Number(engineSampleMs.toFixed(1)), speedRatio: Number(speedRatio.toFixed(1)), maxRelativeDifference, tolerance: AGREEMENT_TOLERANCE, agrees },
@@ -139,4 +173,41 @@ const results = {
 };
 log(`targets met: ${Object.entries(results.targetsMet).map(([name, met]) => `${name} ${met ? "yes" : "NO"}`).join(", ")}`);
 if (json) log(JSON.stringify(results));
-if (!agrees || !incrementalAgrees) process.exitCode = 1;
+if (!agrees || !incrementalAgrees || !parallelAgrees) process.exitCode = 1;
+
+/**
+ * Accuracy against the sampling reference (20,000 samples) on 20 seeded hub-heavy plants, against
+ * the time per vendor on a 200,000-linkage slice of the synthetic portfolio, for each world count
+ * and threshold. Times are relative to the cheapest option, because the machine is shared.
+ */
+function runAccuracyStudy(): void {
+  const plants = Array.from({ length: 20 }, (_, i) => generateHubPlant(i + 1));
+  const oracles = plants.map((plant, i) => sampleVendorExposure(buildScoringGraph(plant), { samples: 20_000, seed: i + 1 }));
+  const slice = generateSyntheticPortfolio({ vendors: 1000, components: 10_000, assets: 4000, linkages: 200_000 }, 20250601);
+  const sampleVendors = Array.from({ length: 100 }, (_, i) => `v${(i * 37) % 1000}`);
+  let baseline = 0;
+  log("worlds  threshold  mean error  worst error  ranking (pairs >5% apart kept / all pairs)  ms/vendor (200k slice)  relative time");
+  for (const threshold of [0.01, 0.003, 0.001]) {
+    const config = resolveScoringConfig({ probabilityThreshold: threshold });
+    for (const worldCount of [64, 256, 1024, 4096]) {
+      const errors: number[] = [];
+      let kept = 0;
+      let pairs = 0;
+      let identical = 0;
+      plants.forEach((plant, i) => {
+        const engine = new Map(scorePortfolio(buildScoringGraph(plant, { worldCount }), { config }).vendors.map((v) => [v.id, v.exposure]));
+        const oracle = oracles[i]!;
+        for (const o of oracle) errors.push(Math.abs(engine.get(o.id)! - o.exposure) / o.exposure);
+        for (const p of oracle) for (const q of oracle) if (p.exposure > q.exposure * 1.05) { pairs++; if (engine.get(p.id)! > engine.get(q.id)!) kept++; }
+        const order = (scores: Map<string, number>) => [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id).join();
+        if (order(engine) === order(new Map(oracle.map((o) => [o.id, o.exposure])))) identical++;
+      });
+      const graph = buildScoringGraph(slice, { worldCount });
+      const [, elapsed] = timed(() => scorePortfolio(graph, { config, vendorIds: sampleVendors }));
+      const perVendor = elapsed / sampleVendors.length;
+      if (baseline === 0) baseline = perVendor;
+      const mean = errors.reduce((a, b) => a + b, 0) / errors.length;
+      log(`${String(worldCount).padStart(6)}  ${String(threshold).padEnd(9)}  ${(mean * 100).toFixed(1).padStart(9)}%  ${(Math.max(...errors) * 100).toFixed(1).padStart(10)}%  ${kept}/${pairs}; identical order in ${identical}/20 plants  ${perVendor.toFixed(1).padStart(10)}  ${(perVendor / baseline).toFixed(1)}x`);
+    }
+  }
+}

@@ -8,6 +8,7 @@
  */
 import type { LinkageKind } from "./config";
 import type { GraphLinkageInput, GraphNodeInput } from "./graph-format";
+import { hashId } from "./worlds";
 import {
   KIND_CODES,
   ScoringInputError,
@@ -15,7 +16,9 @@ import {
   collectVendorIndices,
   createRowComparator,
   linkageAt,
+  resolveSuppliers,
   writeNodeAttributes,
+  writeRowWorlds,
   type ScoringGraph,
 } from "./scoring-graph";
 
@@ -82,12 +85,22 @@ interface EdgeBuffers {
   edgeWeight: Float64Array;
   edgeKind: Uint8Array;
   edgeLinkage: Int32Array;
+  edgeMask: Uint32Array;
+  edgeLowMask: Uint32Array;
 }
 
 const scratchBuffers = new WeakMap<ScoringGraph, EdgeBuffers>();
 
 function allocateEdges(graph: ScoringGraph, edgeCount: number, reuse: boolean): EdgeBuffers {
-  const fresh = (n: number): EdgeBuffers => ({ edgeTo: new Int32Array(n), edgeWeight: new Float64Array(n), edgeKind: new Uint8Array(n), edgeLinkage: new Int32Array(n) });
+  const words = graph.worldWords;
+  const fresh = (n: number): EdgeBuffers => ({
+    edgeTo: new Int32Array(n),
+    edgeWeight: new Float64Array(n),
+    edgeKind: new Uint8Array(n),
+    edgeLinkage: new Int32Array(n),
+    edgeMask: new Uint32Array(n * words),
+    edgeLowMask: new Uint32Array(n * words),
+  });
   if (!reuse) return fresh(edgeCount);
   let buffers = scratchBuffers.get(graph);
   if (!buffers || buffers.edgeTo.length < edgeCount) {
@@ -96,7 +109,14 @@ function allocateEdges(graph: ScoringGraph, edgeCount: number, reuse: boolean): 
     scratchBuffers.set(graph, buffers);
   }
   // Every slot below edgeCount is written, so the stale contents need no clearing.
-  return { edgeTo: buffers.edgeTo.subarray(0, edgeCount), edgeWeight: buffers.edgeWeight.subarray(0, edgeCount), edgeKind: buffers.edgeKind.subarray(0, edgeCount), edgeLinkage: buffers.edgeLinkage.subarray(0, edgeCount) };
+  return {
+    edgeTo: buffers.edgeTo.subarray(0, edgeCount),
+    edgeWeight: buffers.edgeWeight.subarray(0, edgeCount),
+    edgeKind: buffers.edgeKind.subarray(0, edgeCount),
+    edgeLinkage: buffers.edgeLinkage.subarray(0, edgeCount),
+    edgeMask: buffers.edgeMask.subarray(0, edgeCount * words),
+    edgeLowMask: buffers.edgeLowMask.subarray(0, edgeCount * words),
+  };
 }
 
 export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, options: ApplyOptions = {}): AppliedGraphChanges {
@@ -224,7 +244,15 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
 
   const edgeCount = graph.edgeTo.length + [...rebuiltRows].reduce((sum, [row, slots]) => sum + slots.linkage.length - (row < oldCount ? graph.rowStart[row + 1]! - graph.rowStart[row]! : 0), 0);
   const rowStart = new Int32Array(newCount + 1);
-  const { edgeTo, edgeWeight, edgeKind, edgeLinkage } = allocateEdges(graph, edgeCount, options.reuseBuffers === true);
+  const { edgeTo, edgeWeight, edgeKind, edgeLinkage, edgeMask, edgeLowMask } = allocateEdges(graph, edgeCount, options.reuseBuffers === true);
+  const words = graph.worldWords;
+  let nodeHash = graph.nodeHash;
+  if (newCount !== oldCount) {
+    nodeHash = new Uint32Array(newCount);
+    nodeHash.set(graph.nodeHash);
+    for (let i = oldCount; i < newCount; i++) nodeHash[i] = hashId(nodes[i]!.id);
+  }
+  const worlds = { worldCount: graph.worldCount, worldWords: words, nodeHash, edgeTo, edgeKind, edgeWeight, edgeLinkage, edgeMask, edgeLowMask };
 
   const sortedDirty = [...rebuiltRows.keys()].sort((a, b) => a - b);
   let written = 0;
@@ -240,6 +268,8 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
       edgeWeight.set(graph.edgeWeight.subarray(start, end), written);
       edgeKind.set(graph.edgeKind.subarray(start, end), written);
       edgeLinkage.set(graph.edgeLinkage.subarray(start, end), written);
+      edgeMask.set(graph.edgeMask.subarray(start * words, end * words), written * words);
+      edgeLowMask.set(graph.edgeLowMask.subarray(start * words, end * words), written * words);
       for (let x = nextRow; x < limit; x++) rowStart[x] = graph.rowStart[x]! + shift;
       written += end - start;
       nextRow = limit;
@@ -259,11 +289,18 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
       edgeLinkage[written] = l;
       written++;
     }
+    writeRowWorlds(worlds, linkageOf, row, rowStart[row]!, written);
     nextRow = row + 1;
   }
   copyCleanRows(newCount);
   rowStart[newCount] = written;
 
+  // Without node upserts the node tables (and so the vendor order) are the original's.
+  const vendorIndices = upserts.length === 0 ? graph.vendorIndices : collectVendorIndices(nodeType, rank);
+  // Inference reads vendor rows only; recomputing it whole is cheap. A component whose supplier
+  // changes changes the footprint of whoever reaches it, so it is a seed like a changed row.
+  const supplier = resolveSuppliers(nodes, indexById, nodeType, vendorIndices, rowStart, edgeTo);
+  for (let c = 0; c < oldCount; c++) if (supplier[c] !== graph.supplier[c]) seeds.add(c);
   const next: ScoringGraph = {
     nodeCount: newCount,
     nodes,
@@ -271,8 +308,7 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
     nodeType,
     criticality,
     rank,
-    // Without node upserts the node tables (and so the vendor order) are the original's.
-    vendorIndices: upserts.length === 0 ? graph.vendorIndices : collectVendorIndices(nodeType, rank),
+    vendorIndices,
     rowStart,
     edgeTo,
     edgeWeight,
@@ -280,6 +316,12 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
     edgeLinkage,
     linkages: graph.linkages,
     addedLinkages,
+    supplier,
+    nodeHash,
+    worldCount: graph.worldCount,
+    worldWords: words,
+    edgeMask,
+    edgeLowMask,
   };
   const newVendorIds: string[] = [];
   for (const v of next.vendorIndices) if (v >= oldCount || graph.nodeType[v] !== nodeType[v]) newVendorIds.push(nodes[v]!.id);

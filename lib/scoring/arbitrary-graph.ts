@@ -50,3 +50,16 @@ export function permuteDocument(document: GraphDocument, nodeOrder: readonly num
     items.map((item, i) => ({ item, key: keys[i % Math.max(1, keys.length)] ?? 0, i })).sort((a, b) => a.key - b.key || b.i - a.i).map((x) => x.item);
   return { nodes: reorder(document.nodes, nodeOrder), linkages: reorder(document.linkages, linkageOrder) };
 }
+
+/**
+ * A graph and a weight change on one of its linkages, as the pair (lower weight, higher weight):
+ * for monotonicity properties, which compare the two whichever way the weight moved.
+ */
+export const arbitraryReweighting: fc.Arbitrary<{ readonly lower: GraphDocument; readonly higher: GraphDocument }> = fc
+  .tuple(arbitraryGraph, fc.nat(), arbitraryWeight)
+  .filter(([document]) => document.linkages.length > 0)
+  .map(([document, pick, newWeight]) => {
+    const at = pick % document.linkages.length;
+    const changed = { ...document, linkages: document.linkages.map((l, i) => (i === at ? { ...l, weight: newWeight } : l)) };
+    return newWeight >= document.linkages[at]!.weight ? { lower: document, higher: changed } : { lower: changed, higher: document };
+  });

@@ -6,7 +6,7 @@
  */
 
 /** Bumped whenever a formula or a default changes, so every snapshot says which model produced it. */
-export const MODEL_VERSION = "trustmap-propagation/1.0.0";
+export const MODEL_VERSION = "trustmap-propagation/2.0.0";
 
 export const LINKAGE_KINDS = ["adjacency", "inheritance", "trust"] as const;
 export type LinkageKind = (typeof LINKAGE_KINDS)[number];
@@ -157,4 +157,14 @@ export function resolveUnknownWeight(kind: LinkageKind, config: ScoringConfig = 
   let worst = config.unknownAnswerWeight;
   for (const weight of Object.values(config.controlWeights[kind])) if (weight > worst) worst = weight;
   return worst;
+}
+
+/**
+ * The weight of the best (lowest-weight) control of a kind: where an unknown answer's linkage sits
+ * for the low end of a vendor's exposure range (`bestWeight` on the linkage, docs/graph-format.md).
+ */
+export function resolveBestControlWeight(kind: LinkageKind, config: ScoringConfig = DEFAULT_WEIGHTS): number {
+  let best = resolveUnknownWeight(kind, config);
+  for (const weight of Object.values(config.controlWeights[kind])) if (weight < best) best = weight;
+  return best;
 }

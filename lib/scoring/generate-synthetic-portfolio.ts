@@ -11,7 +11,7 @@
  * - weights come from the default control tables, with a share of "don't know" answers mapped to the
  *   pessimistic unknown weight, as the extraction layer would produce them.
  */
-import { DEFAULT_WEIGHTS, resolveUnknownWeight, type LinkageKind } from "./config";
+import { DEFAULT_WEIGHTS, resolveBestControlWeight, resolveUnknownWeight, type LinkageKind } from "./config";
 import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "./graph-format";
 
 export interface SyntheticPortfolioSize {
@@ -110,8 +110,14 @@ export function generateSyntheticPortfolio(size: SyntheticPortfolioSize = BENCHM
     inheritance: Object.values(DEFAULT_WEIGHTS.controlWeights.inheritance).sort((a, b) => a - b),
     trust: Object.values(DEFAULT_WEIGHTS.controlWeights.trust).filter((w) => w > 0).sort((a, b) => a - b),
   };
+  // An answer is drawn right before `add` is called with it; a "don't know" is remembered until that
+  // call so the linkage carries `unknown` and the best-control weight, as extraction writes them.
+  let pendingUnknown: LinkageKind | undefined;
   const answerWeight = (kind: LinkageKind) => {
-    if (random() < 0.1) return resolveUnknownWeight(kind);
+    if (random() < 0.1) {
+      pendingUnknown = kind;
+      return resolveUnknownWeight(kind);
+    }
     return knownWeight(kind);
   };
   const knownWeight = (kind: LinkageKind) => {
@@ -121,8 +127,11 @@ export function generateSyntheticPortfolio(size: SyntheticPortfolioSize = BENCHM
 
   const vendorAssessment = (v: string) => ({ assessment: `asm-${v}`, revision: 1 });
   const add = (from: string, to: string, kind: LinkageKind, weight: number, reason: string, provenance?: unknown) => {
+    const unknown = pendingUnknown === kind;
+    pendingUnknown = undefined;
     if (from === to) return;
-    linkages.push(provenance === undefined ? { from, to, kind, weight, reason } : { from, to, kind, weight, reason, provenance });
+    const linkage: GraphLinkageInput = provenance === undefined ? { from, to, kind, weight, reason } : { from, to, kind, weight, reason, provenance };
+    linkages.push(unknown ? { ...linkage, unknown: true, bestWeight: resolveBestControlWeight(kind) } : linkage);
   };
   const ownerOf = new Map<string, string>();
 

@@ -15,6 +15,11 @@ export interface GraphNodeInput {
   /** Assets only, 1–5; see docs/graph-format.md for the default when missing. */
   readonly criticality?: number;
   readonly subtype?: string;
+  /**
+   * Components only: the vendor node that builds or operates it (its footprint). When absent, the
+   * vendor that links to it directly is inferred, if exactly one does (docs/scoring.md).
+   */
+  readonly supplier?: string;
   readonly [extra: string]: unknown;
 }
 
@@ -29,6 +34,10 @@ export interface GraphLinkageInput {
   readonly provenance?: unknown;
   /** Optional stable id, usable in what-if selectors. */
   readonly id?: string;
+  /** The weight comes from an unknown / "don't know" answer (the pessimistic weight). */
+  readonly unknown?: boolean;
+  /** For an unknown linkage: the weight of the best control of its kind (the exposure range's low end). */
+  readonly bestWeight?: number;
   readonly [extra: string]: unknown;
 }
 
@@ -60,6 +69,7 @@ export const graphNodeSchema = z.looseObject({
     .max(5, { error: "must be an integer from 1 to 5" })
     .optional(),
   subtype: z.string({ error: "must be a string" }).optional(),
+  supplier: z.string({ error: "must be a vendor node id (string)" }).min(1, { error: "must not be empty" }).optional(),
 });
 
 export const graphLinkageSchema = z.looseObject({
@@ -72,6 +82,12 @@ export const graphLinkageSchema = z.looseObject({
     .max(1, { error: "must be a number from 0 to 1" }),
   reason: z.string({ error: "must be a string" }).optional(),
   id: z.string({ error: "must be a string" }).optional(),
+  unknown: z.boolean({ error: "must be true or false" }).optional(),
+  bestWeight: z
+    .number({ error: "must be a number from 0 to 1" })
+    .min(0, { error: "must be a number from 0 to 1" })
+    .max(1, { error: "must be a number from 0 to 1" })
+    .optional(),
 });
 
 export const graphDocumentSchema = z.looseObject({
@@ -151,6 +167,18 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
     nodes.push(node);
   });
 
+  // Suppliers are checked once every node id is known: a supplier may be listed after its component.
+  const typeById = new Map(nodes.map((node) => [node.id, node.type]));
+  top.data.nodes.forEach((raw, index) => {
+    const supplier = (raw as { supplier?: unknown } | null)?.supplier;
+    const node = raw as { id?: unknown; type?: unknown };
+    if (typeof supplier !== "string" || supplier === "" || typeById.get(node.id as string) === undefined) return;
+    const type = typeById.get(supplier);
+    if (type === undefined) errors.push({ path: `nodes[${index}].supplier`, message: `unknown node id "${supplier}"` });
+    else if (type !== "vendor") errors.push({ path: `nodes[${index}].supplier`, message: `"${supplier}" is not a vendor node (it is a ${type})` });
+    else if (node.type !== "component") warnings.push({ path: `nodes[${index}].supplier`, message: `ignored: only components have a supplier ("${String(node.id)}" is a ${String(node.type)})` });
+  });
+
   const linkages: GraphLinkageInput[] = [];
   top.data.linkages.forEach((raw, index) => {
     const parsed = graphLinkageSchema.safeParse(raw);
@@ -167,6 +195,13 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
     }
     if (!parsed.success) return;
     const linkage = parsed.data as GraphLinkageInput;
+    if (linkage.bestWeight !== undefined && linkage.bestWeight > linkage.weight) {
+      errors.push({ path: `linkages[${index}].bestWeight`, message: `must not exceed weight (${linkage.weight}): it is the weight at the best control` });
+      return;
+    }
+    if (linkage.bestWeight !== undefined && linkage.unknown !== true) {
+      warnings.push({ path: `linkages[${index}].bestWeight`, message: "ignored: only unknown linkages (unknown: true) have a range" });
+    }
     if (linkage.from === linkage.to) {
       warnings.push({ path: `linkages[${index}]`, message: `self-linkage on "${linkage.from}" has no effect` });
     }

@@ -128,6 +128,9 @@ export interface VendorScoreDelta {
   readonly after: VendorScore | null;
   readonly exposureDelta: number;
   readonly amplificationDelta: number;
+  /** Side by side, so a control that weakens the footprint does not read as amplification rising. */
+  readonly footprintExposureDelta: number;
+  readonly beyondFootprintExposureDelta: number;
 }
 
 export interface WhatIfResult {
@@ -178,6 +181,8 @@ export function evaluateWhatIf(graph: ScoringGraph, changes: GraphChanges, optio
       after,
       exposureDelta: (after?.exposure ?? 0) - (before?.exposure ?? 0),
       amplificationDelta: (after?.amplification ?? 0) - (before?.amplification ?? 0),
+      footprintExposureDelta: (after?.footprintExposure ?? 0) - (before?.footprintExposure ?? 0),
+      beyondFootprintExposureDelta: (after?.beyondFootprintExposure ?? 0) - (before?.beyondFootprintExposure ?? 0),
     };
   });
   return { modelVersion: MODEL_VERSION, deltas, graph: applied.graph };

@@ -19,19 +19,28 @@ function loadExample(): GraphDocument {
 
 const graph = buildScoringGraph(loadExample());
 
+/**
+ * The hand-computed values are exact for the model; the engine estimates them on 4,096 sampled
+ * worlds (docs/scoring.md), so it is checked to within 2% of them.
+ */
+const near = (exact: number, relative = 0.02) => expect.closeTo(exact, -Math.log10(Math.max(1e-12, 2 * relative * Math.abs(exact))));
+
 describe("worked example (docs/scoring.md)", () => {
-  it("scores ACME: direct remote access plus inherited firmware", () => {
+  it("scores ACME: direct remote access plus its own firmware, all inside its footprint", () => {
     const acme = scoreVendor(graph, "acme");
-    expect(acme.exposure).toBeCloseTo(14.4, 12); // 16 × 0.7 + 8 × 0.4
-    expect(acme.directExposure).toBeCloseTo(8, 12); // 16 × 0.5
-    expect(acme.amplification).toBeCloseTo(6.4 / 14.4, 12);
-    expect(acme.byKind).toEqual({ adjacency: 0, inheritance: expect.closeTo(3.2, 12), trust: expect.closeTo(11.2, 12) });
+    expect(acme.exposure).toEqual(near(14.4)); // 16 × 0.7 + 8 × 0.4
+    expect(acme.directExposure).toEqual(near(8)); // 16 × 0.5
+    expect(acme.amplification).toBe(0); // acme-fw is ACME's own (the only vendor linking to it)
+    expect(acme.footprintExposure).toBe(acme.exposure);
+    expect(acme.byKind.adjacency).toBe(0);
+    expect(acme.byKind.trust + acme.byKind.inheritance).toBeCloseTo(acme.exposure, 12);
     expect(acme.assetsReached).toBe(2);
     expect(acme.criticalAssetsReached).toBe(2);
-    expect(acme.topPaths.map((p) => [p.asset, p.probability, p.pathProbability])).toEqual([
-      ["plc-1", expect.closeTo(0.7, 12), 0.5],
-      ["plc-2", expect.closeTo(0.4, 12), 0.4],
+    expect(acme.topPaths.map((p) => [p.asset, p.pathProbability])).toEqual([
+      ["plc-1", 0.5],
+      ["plc-2", 0.4],
     ]);
+    expect(acme.topPaths.map((p) => p.probability)).toEqual([near(0.7), near(0.4)]);
     expect(acme.topPaths[0]!.hops).toEqual([
       {
         from: "acme",
@@ -44,37 +53,36 @@ describe("worked example (docs/scoring.md)", () => {
     ]);
   });
 
-  it("scores CloudOps: everything arrives through its portal, including the historian echo", () => {
+  it("scores CloudOps: the gateway it configures carries most of its exposure beyond its footprint", () => {
     const cloudops = scoreVendor(graph, "cloudops");
-    // gw-1 4×0.6 + plc-1 16×0.3 + hmi-1 2×(1 − 0.8×0.7×0.985) + historian 4×0.15
-    expect(cloudops.exposure).toBeCloseTo(2.4 + 4.8 + 0.8968 + 0.6, 12);
+    // gw-1 4×0.6 + plc-1 16×0.3 + hmi-1 2×0.44 + historian 4×0.22; the historian echo adds nothing.
+    expect(cloudops.exposure).toEqual(near(8.96));
+    // Beyond: plc-1 16×0.3 + hmi-1 via gw-1 2×0.3 + historian 4×0.22 = 6.28.
+    expect(cloudops.beyondFootprintExposure).toEqual(near(6.28));
+    expect(cloudops.footprintExposure).toEqual(near(2.68));
+    expect(cloudops.amplification).toEqual(near(6.28 / 8.96));
+    expect(cloudops.amplificationMultiplier).toEqual(near(8.96 / 2.68, 0.04));
     expect(cloudops.directExposure).toBe(0);
-    expect(cloudops.amplification).toBe(1);
-    expect(cloudops.byKind.trust).toBeCloseTo(2.4 + 3.2 + (2 / 3) * 0.8968 + 0.3, 12);
-    expect(cloudops.byKind.adjacency).toBeCloseTo(1.6 + (1 / 3) * 0.8968 + 0.3, 12);
+    // Kind mix over all routes: gw-1 all trust, plc-1 ⅔ trust, hmi-1 0.8 trust, historian 0.5778 trust.
+    expect(cloudops.byKind.trust).toEqual(near(2.4 + 3.2 + 0.88 * 0.8 + 0.88 * (0.8 * 2.6) / 3.6));
+    expect(cloudops.byKind.adjacency + cloudops.byKind.trust).toBeCloseTo(cloudops.exposure, 12);
     expect(cloudops.byKind.inheritance).toBe(0);
     expect(cloudops.assetsReached).toBe(4);
     expect(cloudops.criticalAssetsReached).toBe(1);
-    expect(cloudops.topPaths.map((p) => p.asset)).toEqual(["plc-1", "gw-1", "hmi-1"]);
+    expect(cloudops.topPaths.map((p) => p.asset)).toEqual(["plc-1", "gw-1", "historian"]);
   });
 
   it("ranks the management portal and the gateway as structural amplifiers", () => {
     const ranking = rankStructuralAmplifiers(graph);
-    expect(ranking.map((r) => [r.id, r.throughput])).toEqual([
-      ["cloudops-portal", expect.closeTo(8.6968, 12)],
-      ["gw-1", expect.closeTo(6.2968, 12)],
-      ["acme-fw", expect.closeTo(3.2, 12)],
-      ["hmi-1", expect.closeTo(0.6, 12)],
-    ]);
+    expect(ranking.map((r) => r.id)).toEqual(["cloudops-portal", "gw-1", "acme-fw", "hmi-1"]);
+    expect(ranking.map((r) => r.throughput)).toEqual([near(8.96), near(6.56), near(3.2), near(0.88)]);
   });
 
   it("answers 'what if the RTOS stack fails?' with its blast radius", () => {
     const radius = computeBlastRadius(graph, "rtos-net");
-    expect(radius.exposure).toBeCloseTo(17.28, 12); // (16 + 8) × 0.9 × 0.8
-    expect(radius.assets.map((a) => [a.id, a.probability])).toEqual([
-      ["plc-1", expect.closeTo(0.72, 12)],
-      ["plc-2", expect.closeTo(0.72, 12)],
-    ]);
+    expect(radius.exposure).toEqual(near(17.28)); // (16 + 8) × 0.9 × 0.8
+    expect(radius.assets.map((a) => a.id)).toEqual(["plc-1", "plc-2"]);
+    expect(radius.assets.map((a) => a.probability)).toEqual([near(0.72), near(0.72)]);
     expect(radius.assets[0]!.path!.map((h) => h.to)).toEqual(["acme-fw", "plc-1"]);
     const gateway = computeBlastRadius(graph, "gw-1");
     expect(gateway.assets.find((a) => a.id === "gw-1")).toMatchObject({ probability: 1, path: [] });
@@ -84,17 +92,17 @@ describe("worked example (docs/scoring.md)", () => {
     const result = evaluateWhatIf(graph, { reweightLinkages: [{ match: { from: "acme", to: "acme-fw" }, weight: 0.1 }] });
     expect(result.deltas.map((d) => d.id)).toEqual(["acme"]);
     // plc-1: 1 − 0.5 × 0.92 = 0.54; plc-2: 0.08
-    expect(result.deltas[0]!.after!.exposure).toBeCloseTo(16 * 0.54 + 8 * 0.08, 12);
-    expect(result.deltas[0]!.exposureDelta).toBeCloseTo(16 * 0.54 + 8 * 0.08 - 14.4, 12);
+    expect(result.deltas[0]!.after!.exposure).toEqual(near(16 * 0.54 + 8 * 0.08));
+    expect(result.deltas[0]!.exposureDelta).toBeLessThan(0);
     // The input graph is untouched.
-    expect(scoreVendor(graph, "acme").exposure).toBeCloseTo(14.4, 12);
+    expect(scoreVendor(graph, "acme").exposure).toBe(result.deltas[0]!.before!.exposure);
   });
 
   it("what-if: removing the portal's service account takes out the gateway path", () => {
     const result = evaluateWhatIf(graph, { removeLinkages: [{ from: "cloudops-portal", to: "gw-1", kind: "trust" }] }, { vendorIds: ["cloudops"] });
     const after = result.deltas[0]!.after!;
-    // Only hmi-1 (0.2) and the historian behind it (0.1) remain.
-    expect(after.exposure).toBeCloseTo(2 * (1 - 0.8 * (1 - 0.2 * 0.5 * 0.1)) + 4 * 0.1, 12);
+    // Only hmi-1 (0.2) and the historian behind it (0.1) remain; both inside or one step past the portal.
+    expect(after.exposure).toEqual(near(2 * 0.2 + 4 * 0.1));
   });
 
   it("finds affected vendors by reverse reachability", () => {

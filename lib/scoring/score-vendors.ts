@@ -3,7 +3,7 @@
  * structural amplifier ranking and blast radius.
  */
 import { DEFAULT_WEIGHTS, MODEL_VERSION, type ScoringConfig } from "./config";
-import { obtainWorkspace, propagateFrom, readAssetProbability, type PropagationWorkspace } from "./propagate";
+import { obtainWorkspace, propagateFrom, readAssetProbability, readNodeProbabilities, type PropagationWorkspace } from "./propagate";
 import { KIND_BY_CODE, TYPE_ASSET, TYPE_VENDOR, linkageAt, type ScoringGraph } from "./scoring-graph";
 import type {
   AssetExposure,
@@ -31,6 +31,8 @@ export function resolveCriticality(graph: ScoringGraph, node: number, config: Sc
 interface SearchSummary {
   exposure: number;
   directExposure: number;
+  beyondExposure: number;
+  lowExposure: number;
   byKind: [number, number, number];
   assetsReached: number;
   criticalAssetsReached: number;
@@ -45,19 +47,22 @@ interface SearchSummary {
  * tree, taken in reverse settle order so every child is done before its parent).
  */
 function summariseSearch(workspace: PropagationWorkspace, config: ScoringConfig, topCount: number, throughput?: Float64Array, vendorCount?: Int32Array): SearchSummary {
-  const { graph, settled, settledCount, kindShare, directComplement, source } = workspace;
+  const { graph, settled, settledCount, kindShare } = workspace;
   const weights = config.criticalityWeights;
   const minCritical = config.criticalAssetMinCriticality;
-  const summary: SearchSummary = { exposure: 0, directExposure: 0, byKind: [0, 0, 0], assetsReached: 0, criticalAssetsReached: 0, topAssets: [], topContributions: [] };
+  const summary: SearchSummary = { exposure: 0, directExposure: 0, beyondExposure: 0, lowExposure: 0, byKind: [0, 0, 0], assetsReached: 0, criticalAssetsReached: 0, topAssets: [], topContributions: [] };
 
   // Settle order is canonical, so summing in it keeps the floating-point result deterministic.
   for (let i = 0; i < settledCount; i++) {
     const a = settled[i]!;
     if (graph.nodeType[a] !== TYPE_ASSET) continue;
     const level = graph.criticality[a] || config.defaultAssetCriticality;
-    const contribution = weights[level]! * readAssetProbability(workspace, a);
+    const p = readNodeProbabilities(workspace, a);
+    const contribution = weights[level]! * p.probability;
     summary.exposure += contribution;
-    summary.directExposure += a === source ? contribution : weights[level]! * (1 - directComplement[a]!);
+    summary.directExposure += weights[level]! * p.direct;
+    summary.beyondExposure += weights[level]! * p.beyond;
+    summary.lowExposure += weights[level]! * p.low;
     summary.byKind[0] += contribution * kindShare[3 * a]!;
     summary.byKind[1] += contribution * kindShare[3 * a + 1]!;
     summary.byKind[2] += contribution * kindShare[3 * a + 2]!;
@@ -146,14 +151,23 @@ function buildExplainingPath(workspace: PropagationWorkspace, asset: number, con
 
 function buildVendorScore(workspace: PropagationWorkspace, vendor: number, summary: SearchSummary, config: ScoringConfig): VendorScore {
   const node = workspace.graph.nodes[vendor]!;
-  const indirect = summary.exposure - summary.directExposure;
+  const { exposure } = summary;
+  // Clamped because the parts are summed separately and may differ by rounding.
+  const beyond = Math.min(exposure, summary.beyondExposure);
+  const footprint = exposure - beyond;
+  const low = Math.min(exposure, summary.lowExposure);
   return {
     id: node.id,
     name: node.name,
-    exposure: summary.exposure,
-    directExposure: summary.directExposure,
-    // Clamped because direct and total are summed separately and may differ by rounding.
-    amplification: summary.exposure > 0 ? Math.min(1, Math.max(0, indirect / summary.exposure)) : 0,
+    exposure,
+    directExposure: Math.min(exposure, summary.directExposure),
+    footprintExposure: footprint,
+    beyondFootprintExposure: beyond,
+    amplification: exposure > 0 ? Math.min(1, Math.max(0, beyond / exposure)) : 0,
+    amplificationMultiplier: footprint > 0 ? exposure / footprint : null,
+    exposureLow: low,
+    exposureHigh: exposure,
+    evidenceGap: exposure - low,
     byKind: { adjacency: summary.byKind[0], inheritance: summary.byKind[1], trust: summary.byKind[2] },
     assetsReached: summary.assetsReached,
     criticalAssetsReached: summary.criticalAssetsReached,
@@ -194,13 +208,13 @@ export function listVendorAssetExposure(graph: ScoringGraph, vendorId: string, o
 }
 
 function collectAssetExposure(workspace: PropagationWorkspace, config: ScoringConfig, pathLimit = 0): BlastRadiusAsset[] {
-  const { graph, settled, settledCount, directComplement, source } = workspace;
+  const { graph, settled, settledCount } = workspace;
   const assets: { index: number; asset: BlastRadiusAsset }[] = [];
   for (let i = 0; i < settledCount; i++) {
     const a = settled[i]!;
     if (graph.nodeType[a] !== TYPE_ASSET) continue;
     const criticality = resolveCriticality(graph, a, config);
-    const probability = readAssetProbability(workspace, a);
+    const { probability, direct } = readNodeProbabilities(workspace, a);
     assets.push({
       index: a,
       asset: {
@@ -208,7 +222,7 @@ function collectAssetExposure(workspace: PropagationWorkspace, config: ScoringCo
         name: graph.nodes[a]!.name,
         criticality,
         probability,
-        directProbability: a === source ? 1 : 1 - directComplement[a]!,
+        directProbability: direct,
         contribution: config.criticalityWeights[criticality]! * probability,
       },
     });

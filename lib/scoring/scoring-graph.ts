@@ -10,11 +10,13 @@
  */
 import type { LinkageKind, NodeType } from "./config";
 import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "./graph-format";
+import { chooseWorldCount, hashId, linkageSeed, writeWorldMask } from "./worlds";
 
 export const KIND_CODES: Readonly<Record<LinkageKind, number>> = { adjacency: 0, inheritance: 1, trust: 2 };
 export const KIND_BY_CODE: readonly LinkageKind[] = ["adjacency", "inheritance", "trust"];
 export const TYPE_CODES: Readonly<Record<NodeType, number>> = { vendor: 0, component: 1, asset: 2 };
 export const TYPE_VENDOR = 0;
+export const TYPE_COMPONENT = 1;
 export const TYPE_ASSET = 2;
 
 export interface ScoringGraph {
@@ -43,6 +45,26 @@ export interface ScoringGraph {
    * million-linkage graph shares the big array instead of copying it.
    */
   readonly addedLinkages: readonly GraphLinkageInput[];
+  /**
+   * Per node: the vendor index that supplies it (its footprint), or -1. Components only: the file's
+   * `supplier`, else the one vendor linking to it directly, else none (shared). See resolveSuppliers.
+   */
+  readonly supplier: Int32Array;
+  /** Stable hash of each node id (seeds the linkage worlds; never depends on input order). */
+  readonly nodeHash: Uint32Array;
+  /** Worlds per linkage (multiple of 32) and words per linkage in the masks below. */
+  readonly worldCount: number;
+  readonly worldWords: number;
+  /** Live-world bit masks per edge slot: edge e owns words e·worldWords .. (e+1)·worldWords-1. */
+  readonly edgeMask: Uint32Array;
+  /** The same masks with unknown linkages at their best-control weight (the range's low end). */
+  readonly edgeLowMask: Uint32Array;
+}
+
+/** Options of buildScoringGraph. */
+export interface BuildGraphOptions {
+  /** Sampled worlds per linkage, a power of two from 32 to 65536 (default: chooseWorldCount). */
+  readonly worldCount?: number;
 }
 
 /** The linkage object behind linkage index `l`. */
@@ -61,7 +83,11 @@ export class ScoringInputError extends Error {
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Builds the compiled graph. Throws ScoringInputError on unknown node ids or duplicates. */
-export function buildScoringGraph(document: GraphDocument): ScoringGraph {
+export function buildScoringGraph(document: GraphDocument, options: BuildGraphOptions = {}): ScoringGraph {
+  const worldCount = options.worldCount ?? chooseWorldCount(document.linkages.length);
+  if (!(Number.isInteger(worldCount) && worldCount >= 32 && (worldCount & (worldCount - 1)) === 0 && worldCount <= 65536)) {
+    throw new ScoringInputError(`worldCount must be a power of two from 32 to 65536, got ${worldCount}`);
+  }
   const sortedNodes = [...document.nodes].sort((a, b) => compareIds(a.id, b.id));
   const nodeCount = sortedNodes.length;
   const indexById = new Map<string, number>();
@@ -109,6 +135,15 @@ export function buildScoringGraph(document: GraphDocument): ScoringGraph {
     edgeKind[e] = KIND_CODES[linkage.kind];
   }
 
+  const vendorIndices = collectVendorIndices(nodeType, rank);
+  const nodeHash = new Uint32Array(nodeCount);
+  for (let i = 0; i < nodeCount; i++) nodeHash[i] = hashId(sortedNodes[i]!.id);
+  const worldWords = worldCount >>> 5;
+  const edgeMask = new Uint32Array(linkageCount * worldWords);
+  const edgeLowMask = new Uint32Array(linkageCount * worldWords);
+  const worlds = { worldCount, worldWords, nodeHash, edgeTo, edgeKind, edgeWeight, edgeLinkage, edgeMask, edgeLowMask };
+  for (let x = 0; x < nodeCount; x++) writeRowWorlds(worlds, (l) => linkages[l]!, x, rowStart[x]!, rowStart[x + 1]!);
+
   return {
     nodeCount,
     nodes: sortedNodes,
@@ -116,7 +151,7 @@ export function buildScoringGraph(document: GraphDocument): ScoringGraph {
     nodeType,
     criticality,
     rank,
-    vendorIndices: collectVendorIndices(nodeType, rank),
+    vendorIndices,
     rowStart,
     edgeTo,
     edgeWeight,
@@ -124,7 +159,90 @@ export function buildScoringGraph(document: GraphDocument): ScoringGraph {
     edgeLinkage,
     linkages,
     addedLinkages: [],
+    supplier: resolveSuppliers(sortedNodes, indexById, nodeType, vendorIndices, rowStart, edgeTo),
+    nodeHash,
+    worldCount,
+    worldWords,
+    edgeMask,
+    edgeLowMask,
   };
+}
+
+/** What writeRowWorlds reads and writes. */
+export interface WorldArrays {
+  readonly worldCount: number;
+  readonly worldWords: number;
+  readonly nodeHash: Uint32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeKind: Uint8Array;
+  readonly edgeWeight: Float64Array;
+  readonly edgeLinkage: Int32Array;
+  readonly edgeMask: Uint32Array;
+  readonly edgeLowMask: Uint32Array;
+}
+
+/**
+ * Writes the world masks of one canonically ordered row (edge slots start..end-1 of node x). The
+ * occurrence index numbers parallel linkages with the same target and kind in row order (weight
+ * descending), so raising one of them can only hand it an earlier seed whose worlds a heavier one
+ * had: the union stays monotone.
+ */
+export function writeRowWorlds(worlds: WorldArrays, linkageOf: (l: number) => GraphLinkageInput, x: number, start: number, end: number): void {
+  const { worldCount, worldWords, nodeHash, edgeTo, edgeKind, edgeWeight, edgeLinkage, edgeMask, edgeLowMask } = worlds;
+  const seen = end - start > 16 ? new Map<number, number>() : undefined;
+  for (let e = start; e < end; e++) {
+    const target = edgeTo[e]!;
+    const kind = edgeKind[e]!;
+    let occurrence = 0;
+    if (seen) {
+      const key = target * 3 + kind;
+      occurrence = seen.get(key) ?? 0;
+      seen.set(key, occurrence + 1);
+    } else {
+      for (let f = start; f < e; f++) if (edgeTo[f] === target && edgeKind[f] === kind) occurrence++;
+    }
+    const linkage = linkageOf(edgeLinkage[e]!);
+    const weight = edgeWeight[e]!;
+    const low = linkage.unknown === true && typeof linkage.bestWeight === "number" ? Math.min(weight, linkage.bestWeight) : weight;
+    writeWorldMask(linkageSeed(nodeHash[x]!, nodeHash[target]!, kind, occurrence), weight, worldCount, edgeMask, e * worldWords, low, edgeLowMask);
+  }
+}
+
+/**
+ * The supplier of every component: the file's `supplier` when it names a vendor, else the vendor
+ * that links to it directly when exactly one does, else -1 (shared, or nobody's). Vendors and
+ * assets have none.
+ */
+export function resolveSuppliers(
+  nodes: readonly GraphNodeInput[],
+  indexById: ReadonlyMap<string, number>,
+  nodeType: Uint8Array,
+  vendorIndices: Int32Array,
+  rowStart: Int32Array,
+  edgeTo: Int32Array,
+): Int32Array {
+  const supplier = new Int32Array(nodes.length).fill(-1);
+  // -2: linked directly by more than one vendor.
+  const inferred = new Int32Array(nodes.length).fill(-1);
+  for (const v of vendorIndices) {
+    for (let e = rowStart[v]!; e < rowStart[v + 1]!; e++) {
+      const c = edgeTo[e]!;
+      if (nodeType[c] !== TYPE_COMPONENT) continue;
+      inferred[c] = inferred[c] === -1 || inferred[c] === v ? v : -2;
+    }
+  }
+  for (let c = 0; c < nodes.length; c++) {
+    if (nodeType[c] !== TYPE_COMPONENT) continue;
+    const named = nodes[c]!.supplier;
+    if (typeof named === "string") {
+      const explicit = indexById.get(named);
+      if (explicit === undefined || nodeType[explicit] !== TYPE_VENDOR) throw new ScoringInputError(`node "${nodes[c]!.id}": supplier "${named}" is not a vendor node`);
+      supplier[c] = explicit;
+    } else if (inferred[c]! >= 0) {
+      supplier[c] = inferred[c]!;
+    }
+  }
+  return supplier;
 }
 
 export function writeNodeAttributes(node: GraphNodeInput, index: number, nodeType: Uint8Array, criticality: Uint8Array): void {

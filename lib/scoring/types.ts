@@ -19,7 +19,7 @@ export interface ExplainingPath {
   readonly asset: string;
   readonly assetName: string;
   readonly criticality: number;
-  /** Noisy-OR probability that the asset is affected (all counted final hops, not just this path). */
+  /** Probability that the asset is affected over all counted routes (not just this path). */
   readonly probability: number;
   /** Probability of this single most probable path. */
   readonly pathProbability: number;
@@ -33,11 +33,26 @@ export interface VendorScore {
   readonly name: string;
   /** Σ over reached assets of criticality weight × P(affected). */
   readonly exposure: number;
-  /** The part of exposure explained by the vendor's own one-hop linkages to assets. */
+  /** The part of exposure explained by the vendor's own one-hop linkages to assets (model 1's "direct"). */
   readonly directExposure: number;
-  /** (exposure - directExposure) / exposure, 0 when exposure is 0. In [0, 1]. */
+  /**
+   * E_f: the part of exposure that only the vendor's footprint explains (its own linkages and its
+   * own components' outgoing linkages, stopping at the first asset); exposure − beyondFootprintExposure.
+   */
+  readonly footprintExposure: number;
+  /** E − E_f: criticality-weighted probability of being reached through a route that leaves the footprint. */
+  readonly beyondFootprintExposure: number;
+  /** (E − E_f) / E, 0 when E is 0. In [0, 1]. */
   readonly amplification: number;
-  /** Exposure split by the kinds of the hops on each asset's best path; sums to exposure. */
+  /** E / E_f, or null when E_f is 0 (everything is beyond the footprint, or nothing is reached). */
+  readonly amplificationMultiplier: number | null;
+  /** Exposure with every unknown / "don't know" linkage at its best control; ≤ exposure. */
+  readonly exposureLow: number;
+  /** Exposure with unknowns at the pessimistic weight: the headline, equal to `exposure`. */
+  readonly exposureHigh: number;
+  /** exposureHigh − exposureLow: how much of the score is ignorance rather than reported weakness. */
+  readonly evidenceGap: number;
+  /** Exposure split by linkage kind over all counted routes into each asset; sums to exposure. */
   readonly byKind: KindBreakdown;
   readonly assetsReached: number;
   readonly criticalAssetsReached: number;
