@@ -1,4 +1,4 @@
-import REQUEST_LIMITS from "./request-limits.json";
+import REQUEST_LIMITS from "./request-limits.json" with { type: "json" };
 
 /**
  * Hard limits of the questionnaire format. They exist so that a hostile or broken template, condition
