@@ -38,6 +38,13 @@ export interface ComparedVendor {
   score: {
     exposure: number;
     amplification: number;
+    /** Scoring model 2 (zero on model 1 snapshots). */
+    footprintExposure: number;
+    beyondFootprintExposure: number;
+    amplificationMultiplier: number | null;
+    exposureLow: number;
+    exposureHigh: number;
+    evidenceGap: number;
     byKind: KindBreakdown;
     assetsReached: number;
     criticalAssetsReached: number;
@@ -86,7 +93,10 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
       where: { organizationId, vendorId: { in: ids } },
       orderBy: [{ vendorId: "asc" }, { computedAt: "desc" }, { id: "desc" }],
       distinct: ["vendorId"],
-      select: { vendorId: true, exposure: true, amplification: true, byKind: true, assetsReached: true, criticalAssetsReached: true, computedAt: true, modelVersion: true },
+      select: {
+        vendorId: true, exposure: true, amplification: true, byKind: true, assetsReached: true, criticalAssetsReached: true, computedAt: true, modelVersion: true,
+        footprintExposure: true, beyondFootprintExposure: true, amplificationMultiplier: true, exposureLow: true, exposureHigh: true, evidenceGap: true,
+      },
     }),
     db.assessment.findMany({
       where: { organizationId, vendorId: { in: ids }, acceptedAt: { not: null } },
@@ -113,6 +123,8 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
     const score = snap
       ? {
           exposure: snap.exposure, amplification: snap.amplification,
+          footprintExposure: snap.footprintExposure, beyondFootprintExposure: snap.beyondFootprintExposure, amplificationMultiplier: snap.amplificationMultiplier,
+          exposureLow: snap.exposureLow, exposureHigh: snap.exposureHigh, evidenceGap: snap.evidenceGap,
           byKind: { adjacency: 0, inheritance: 0, trust: 0, ...(snap.byKind as Partial<KindBreakdown>) },
           assetsReached: snap.assetsReached, criticalAssetsReached: snap.criticalAssetsReached, computedAt: snap.computedAt, modelVersion: snap.modelVersion,
         }
