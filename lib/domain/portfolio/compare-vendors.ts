@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
+import type { ScoreModel2Parts } from "@/lib/domain/scoring/read-scores";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
@@ -35,22 +36,16 @@ export interface ComparedVendor {
   id: string;
   name: string;
   tier: VendorTier;
-  score: {
+  /** With scoring model 2's parts (zero on model 1 snapshots). */
+  score: (ScoreModel2Parts & {
     exposure: number;
     amplification: number;
-    /** Scoring model 2 (zero on model 1 snapshots). */
-    footprintExposure: number;
-    beyondFootprintExposure: number;
-    amplificationMultiplier: number | null;
-    exposureLow: number;
-    exposureHigh: number;
-    evidenceGap: number;
     byKind: KindBreakdown;
     assetsReached: number;
     criticalAssetsReached: number;
     computedAt: Date;
     modelVersion: string;
-  } | null;
+  }) | null;
   unknownAnswers: number | null;
   acceptedAssessmentId: string | null;
   /** Reached assets the other compared vendors also reach / that only this vendor reaches. */

@@ -6,17 +6,20 @@ import { idSchema } from "@/lib/validation/vendor";
 import { buildScoringGraph, rankStructuralAmplifiers, resolveScoringConfig, type ExplainingPath, type KindBreakdown } from "@/lib/scoring";
 import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
 
-export interface SnapshotView {
-  exposure: number;
-  directExposure: number;
-  amplification: number;
-  /** Scoring model 2 (zero / null on snapshots of model 1: check modelVersion). */
+/** Scoring model 2's stored parts (zero / null on snapshots of model 1: check modelVersion). */
+export interface ScoreModel2Parts {
   footprintExposure: number;
   beyondFootprintExposure: number;
   amplificationMultiplier: number | null;
   exposureLow: number;
   exposureHigh: number;
   evidenceGap: number;
+}
+
+export interface SnapshotView extends ScoreModel2Parts {
+  exposure: number;
+  directExposure: number;
+  amplification: number;
   byKind: KindBreakdown;
   assetsReached: number;
   criticalAssetsReached: number;
