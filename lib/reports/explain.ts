@@ -44,20 +44,30 @@ export function hasFootprint(score: Omit<ExplainableScore, "topPaths">): boolean
 
 /**
  * Where the top paths leave the vendor's own products and services, weighted by contribution: the
- * first hop onward from one of your assets, or into a component that is not the vendor's own
- * (another vendor's product, a shared service or sub-supplier). The snapshot does not keep each
- * component's supplier, so "own" here means the vendor's own namespaced nodes: a reading aid.
+ * first hop onward from one of your assets, or into a component that is not the vendor's own. The
+ * snapshot does not keep each component's supplier, so "own" follows the rules extraction feeds the
+ * engine (lib/linkage/component-suppliers.ts): the vendor's namespaced nodes (its firmware, platform,
+ * update service, remote access, credentials), the sub-supplier node it stands for and what that
+ * sub-supplier supplies. A component only this vendor links to, which the engine infers as its own,
+ * reads as "beyond" here: a reading aid, the numbers come from the engine.
  */
 export function beyondFootprintRoutes(topPaths: readonly ExplainingPath[], names: Record<string, string>): { name: string; kind: keyof typeof KIND_WORD; share: number }[] {
   const weight = new Map<string, { name: string; kind: keyof typeof KIND_WORD; contribution: number }>();
   let total = 0;
   for (const p of topPaths) {
     const vendorKey = p.hops[0]?.from ?? "";
-    const leave = p.hops.find((h, i) => (i > 0 && h.from.startsWith("asset:")) || (!h.to.startsWith("asset:") && !h.to.startsWith(`${vendorKey}/`) && h.to !== vendorKey));
+    const own = new Set([vendorKey]);
+    let leave: { node: string; kind: keyof typeof KIND_WORD; onward: boolean } | undefined;
+    for (const h of p.hops) {
+      if (h.from.startsWith("asset:")) { leave = { node: h.from, kind: h.kind, onward: true }; break; }
+      if (h.to.startsWith("asset:")) continue;
+      const ownNode = own.has(h.from) && (h.to.startsWith(`${vendorKey}/`) || (h.from === vendorKey && h.to.startsWith("sub_supplier:")) || (h.from.startsWith("sub_supplier:") && h.kind === "inheritance"));
+      if (!ownNode) { leave = { node: h.to, kind: h.kind, onward: false }; break; }
+      own.add(h.to);
+    }
     if (!leave) continue;
-    const node = leave.from.startsWith("asset:") && leave.from !== vendorKey ? leave.from : leave.to;
-    const name = node.startsWith("asset:") ? `${names[node] ?? node} onward` : (names[node] ?? node);
-    const key = `${node}|${leave.kind}`;
+    const name = leave.onward ? `${names[leave.node] ?? leave.node} onward` : (names[leave.node] ?? leave.node);
+    const key = `${leave.node}|${leave.kind}`;
     const entry = weight.get(key) ?? { name, kind: leave.kind, contribution: 0 };
     entry.contribution += p.contribution;
     weight.set(key, entry);
@@ -67,6 +77,7 @@ export function beyondFootprintRoutes(topPaths: readonly ExplainingPath[], names
 }
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
 
 /** "62 % of Meridian's exposure reaches beyond its own products and services: through GW-2 (network adjacency), …" */
 export function explainAmplification(vendorName: string, score: ExplainableScore, names: Record<string, string>): string {
@@ -74,11 +85,11 @@ export function explainAmplification(vendorName: string, score: ExplainableScore
   const beyond = score.beyondFootprintExposure ?? 0;
   const footprint = score.footprintExposure ?? 0;
   if (score.amplification <= 0.005) {
-    return `All of ${vendorName}'s exposure stays within its own products and services: nothing it reaches passes through another vendor's product, a shared service or onward from one of your assets.`;
+    return `All of ${possessive(vendorName)} exposure stays within its own products and services: nothing it reaches passes through another vendor's product, a shared service or onward from one of your assets.`;
   }
   const routes = beyondFootprintRoutes(score.topPaths, names).slice(0, 3);
   const through = routes.length > 0 ? `: through ${routes.map((r) => `${r.name} (${KIND_WORD[r.kind]})`).join(", ")}` : "";
-  const head = `${percent(score.amplification)} of ${vendorName}'s exposure (${fmt(beyond)} of ${fmt(score.exposure)}) reaches beyond its own products and services${through}.`;
+  const head = `${percent(score.amplification)} of ${possessive(vendorName)} exposure (${fmt(beyond)} of ${fmt(score.exposure)}) reaches beyond its own products and services${through}.`;
   if (footprint <= 0) return `${head} Its own footprint reaches nothing by itself: everything it can affect, it affects through others.`;
   const multiplier = score.amplificationMultiplier ?? score.exposure / footprint;
   return `${head} Its own footprint accounts for ${fmt(footprint)}; all routes together reach ${multiplier.toFixed(1)}× that.`;

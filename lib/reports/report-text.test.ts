@@ -79,8 +79,14 @@ describe("model 2 explanations", () => {
   });
 
   it("a self-contained vendor and a vendor with no footprint of its own", () => {
-    expect(explainAmplification("Atlas", { ...meridian, amplification: 0, beyondFootprintExposure: 0, footprintExposure: 20 }, names)).toMatch(/^All of Atlas's exposure stays within its own products and services/);
+    expect(explainAmplification("Atlas", { ...meridian, amplification: 0, beyondFootprintExposure: 0, footprintExposure: 20 }, names)).toMatch(/^All of Atlas' exposure stays within its own products and services/);
     expect(explainAmplification("Lumen", { ...meridian, amplification: 1, beyondFootprintExposure: 20, footprintExposure: 0, amplificationMultiplier: null }, names)).toContain("Its own footprint reaches nothing by itself");
+  });
+
+  it("counts a sub-supplier's own component as its footprint, and says \"Gateways'\"", () => {
+    const lumen = { ...meridian, topPaths: [path(5, [hop("vendor:l", "sub_supplier:lumen", "inheritance"), hop("sub_supplier:lumen", "pkg:rtos", "inheritance"), hop("pkg:rtos", "asset:gw", "inheritance"), hop("asset:gw", "asset:scada", "adjacency")])] };
+    expect(explainAmplification("Lumen", lumen, names)).toContain("through GW-2 onward (network adjacency).");
+    expect(explainAmplification("Meridian Gateways", meridian, names)).toContain("of Meridian Gateways' exposure");
   });
 
   it("states the evidence gap as a range, or that there is none", () => {
