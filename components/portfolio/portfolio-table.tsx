@@ -61,7 +61,7 @@ export function PortfolioTable({ items, query, offset, metric, hrefFor }: { item
                     <td className="px-3 py-2.5 text-right font-medium tabular-nums">
                       {formatScore(v.score.exposure)}
                       {/* Scoring model 2's exposure range: the gap is how much rests on unknown answers. */}
-                      {v.score.evidenceGap >= 0.05 ? <div className="text-xs font-normal text-slate-500" title={`Evidence gap ${formatScore(v.score.evidenceGap)}: exposure with unknown answers at their best control`}>from {formatScore(v.score.exposureLow)}</div> : null}
+                      {formatScore(v.score.exposureLow) !== formatScore(v.score.exposure) ? <div className="text-xs font-normal text-slate-500" title={`Evidence gap ${formatScore(v.score.evidenceGap)}: exposure with unknown answers at their best control`}>from {formatScore(v.score.exposureLow)}</div> : null}
                     </td>
                     <td className="px-3 py-2.5 text-right tabular-nums">
                       {formatPercent(v.score.amplification)}
