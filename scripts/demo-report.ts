@@ -1,8 +1,7 @@
 // Seeds the demo into a scratch database on the local PostgreSQL and prints what it holds: per scored
-// vendor the exposure and the engine's current amplification, a preview of scoring model 2's
-// footprint amplification (issue 11: A = (E − E_f)/E, E_f = exposure through the vendor's own
-// linkages and its own components' outgoing linkages, stopping at the first asset, computed here
-// with the current engine on that sub-graph), and the structures the demo is built to show.
+// vendor scoring model 2's numbers as stored (exposure, footprint E_f, beyond-footprint E − E_f,
+// amplification A = (E − E_f)/E, multiplier E/E_f, exposure range low–high and evidence gap), the
+// components' suppliers the portal feeds the engine, and the structures the demo is built to show.
 //
 //   npx tsx scripts/demo-report.ts            (TEST_DATABASE_URL, default postgres@127.0.0.1:5432)
 //
@@ -20,9 +19,8 @@ const { migrate } = await import("../lib/db/migrate");
 const { seedDemo } = await import("../prisma/seed/demo");
 const { LUMEN_RTOS_KEY, LUMEN_SUB_SUPPLIER_KEY, NIMBUS_OTA_KEY } = await import("../prisma/seed/demo-assessments");
 const { loadOrganizationGraph } = await import("../lib/domain/graph/load-organization-graph");
-const { buildScoringGraph, listVendorAssetExposure, resolveScoringConfig, scoreVendor } = await import("../lib/scoring");
+const { buildScoringGraph, resolveScoringConfig, scoreVendor } = await import("../lib/scoring");
 const { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, withDatabase } = await import("../tests/integration/database-url");
-type GraphDocument = import("../lib/scoring").GraphDocument;
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
 const name = `trustmap_demo_report_${randomBytes(4).toString("hex")}`;
@@ -41,31 +39,18 @@ try {
   rmSync(evidence, { recursive: true, force: true });
 }
 
-/** A component's supplier as model 2 infers it: the one vendor linking to it directly, else none. */
-function inferSuppliers(doc: GraphDocument): Map<string, string> {
-  const vendors = new Set(doc.nodes.filter((n) => n.type === "vendor").map((n) => n.id));
-  const direct = new Map<string, Set<string>>();
-  for (const l of doc.linkages) if (vendors.has(l.from)) direct.set(l.to, (direct.get(l.to) ?? new Set()).add(l.from));
-  const out = new Map<string, string>();
-  for (const n of doc.nodes) {
-    const from = direct.get(n.id);
-    if (n.type === "component" && from?.size === 1) out.set(n.id, [...from][0]!);
-  }
-  return out;
-}
-
-/** The vendor's own linkages and its own components' outgoing linkages; nothing leaves an asset. */
-function footprint(doc: GraphDocument, vendorKey: string, suppliers: Map<string, string>): GraphDocument {
-  const assets = new Set(doc.nodes.filter((n) => n.type === "asset").map((n) => n.id));
-  return { nodes: doc.nodes, linkages: doc.linkages.filter((l) => !assets.has(l.from) && (l.from === vendorKey || suppliers.get(l.from) === vendorKey)) };
-}
-
 async function report() {
   const org = await db.organization.findUniqueOrThrow({ where: { slug: "northwind" }, select: { id: true } });
   const organizationId = org.id;
   const [vendors, current, assessments, deployments] = await Promise.all([
     db.vendor.findMany({ where: { organizationId }, select: { id: true, name: true } }),
-    db.currentScore.findMany({ where: { organizationId }, select: { vendorId: true, exposure: true, amplification: true, assetsReached: true, criticalAssetsReached: true, computedAt: true } }),
+    db.currentScore.findMany({
+      where: { organizationId },
+      select: {
+        vendorId: true, exposure: true, amplification: true, assetsReached: true, criticalAssetsReached: true, computedAt: true, modelVersion: true,
+        footprintExposure: true, beyondFootprintExposure: true, amplificationMultiplier: true, exposureLow: true, exposureHigh: true, evidenceGap: true,
+      },
+    }),
     db.assessment.findMany({ where: { organizationId }, select: { id: true, vendorId: true, status: true, createdAt: true, sentAt: true, openedAt: true, submittedAt: true, acceptedAt: true, dueDate: true, invitations: { select: { createdAt: true, expiresAt: true, usedAt: true } } } }),
     db.deployment.findMany({ where: { organizationId }, select: { vendorId: true, assetId: true } }),
   ]);
@@ -74,28 +59,20 @@ async function report() {
   const { document, overrides } = await loadOrganizationGraph(db, organizationId);
   const config = resolveScoringConfig(overrides);
   const graph = buildScoringGraph(document);
-  const suppliers = inferSuppliers(document);
 
-  console.log("Scored vendors (current engine; model-2 preview of footprint amplification)");
-  console.log("vendor                     exposure  assets crit  A(now)  E_f     A2 preview");
-  const rows = [];
-  for (const c of current) {
-    const key = `vendor:${c.vendorId}`;
-    const e = scoreVendor(graph, key, { config }).exposure;
-    const ef = scoreVendor(buildScoringGraph(footprint(document, key, suppliers)), key, { config }).exposure;
-    rows.push({ name: vendorName.get(c.vendorId)!, exposure: c.exposure, assets: c.assetsReached, critical: c.criticalAssetsReached, a: c.amplification, ef, a2: e > 0 ? (e - ef) / e : 0 });
+  console.log("Scored vendors (scoring model 2, as stored in CurrentScore)");
+  console.log("vendor                     exposure  assets crit  footprint  beyond    A      E/E_f   range (low–high)   gap    model");
+  for (const c of [...current].sort((x, y) => y.amplification - x.amplification)) {
+    const multiplier = c.amplificationMultiplier === null ? "   –  " : `${c.amplificationMultiplier.toFixed(2).padStart(5)}×`;
+    console.log(
+      `${vendorName.get(c.vendorId)!.padEnd(26)} ${c.exposure.toFixed(2).padStart(8)}  ${String(c.assetsReached).padStart(6)} ${String(c.criticalAssetsReached).padStart(4)}  ${c.footprintExposure.toFixed(2).padStart(9)}  ${c.beyondFootprintExposure.toFixed(2).padStart(7)}  ${c.amplification.toFixed(3)}  ${multiplier}  ${c.exposureLow.toFixed(2).padStart(7)}–${c.exposureHigh.toFixed(2).padEnd(8)}  ${c.evidenceGap.toFixed(2).padStart(5)}  ${c.modelVersion}`,
+    );
   }
-  rows.sort((x, y) => y.a2 - x.a2);
-  if (process.env.DEBUG_VENDOR) {
-    const v = vendors.find((x) => x.name === process.env.DEBUG_VENDOR)!;
-    const key = `vendor:${v.id}`;
-    const full = listVendorAssetExposure(graph, key, { config });
-    const own = new Map(listVendorAssetExposure(buildScoringGraph(footprint(document, key, suppliers)), key, { config }).map((a) => [a.id, a]));
-    for (const a of full) console.log(`  ${a.name.padEnd(40)} p=${a.probability.toFixed(3)} c=${a.contribution.toFixed(2)} own=${(own.get(a.id)?.contribution ?? 0).toFixed(2)}`);
-  }
-  for (const r of rows) {
-    console.log(`${r.name.padEnd(26)} ${r.exposure.toFixed(2).padStart(8)}  ${String(r.assets).padStart(6)} ${String(r.critical).padStart(4)}  ${r.a.toFixed(3)}   ${r.ef.toFixed(2).padStart(6)}  ${r.a2.toFixed(3)}`);
-  }
+  const suppliers = document.nodes.filter((n) => n.type === "component" && n.supplier !== undefined);
+  const named = new Map<string, number>();
+  for (const n of suppliers) named.set(nameOfKey(n.supplier!), (named.get(nameOfKey(n.supplier!)) ?? 0) + 1);
+  console.log(`\nComponents with a supplier from custody / "vendor builds" / sub-supplier linkages: ${suppliers.length} of ${document.nodes.filter((n) => n.type === "component").length} (${[...named].map(([v, k]) => `${v} ${k}`).join(", ")})`);
+  console.log(`Unknown-answer linkages (unknown + bestWeight): ${document.linkages.filter((l) => l.unknown).length} of ${document.linkages.length}`);
 
   const linkages = await db.linkage.findMany({ where: { organizationId }, select: { fromKey: true, toKey: true, kind: true, weight: true, source: true, assessmentId: true, reason: true, createdAt: true } });
   const vendorOfAssessment = new Map(assessments.map((a) => [a.id, vendorName.get(a.vendorId)!]));

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ComparedVendor } from "@/lib/domain/portfolio/compare-vendors";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
+import { hasFootprint } from "@/lib/reports/explain";
 import { formatMetric, type ChartMetric } from "./metric-format";
 
 /** The metrics compared, in table order; the charts draw the same list. */
@@ -9,6 +10,9 @@ export function buildCompareMetrics(vendors: ComparedVendor[]): ChartMetric[] {
   return [
     { key: "exposure", label: "Exposure", format: "score", values: pick((v) => v.score?.exposure) },
     { key: "amplification", label: "Amplification", format: "percent", values: pick((v) => v.score?.amplification) },
+    { key: "beyondFootprint", label: "Exposure beyond its own footprint", format: "score", values: pick((v) => (v.score && hasFootprint(v.score) ? v.score.beyondFootprintExposure : null)) },
+    { key: "exposureLow", label: "Exposure with unknowns at their best control", format: "score", values: pick((v) => (v.score && hasFootprint(v.score) ? v.score.exposureLow : null)) },
+    { key: "evidenceGap", label: "Evidence gap (unknown answers)", format: "score", values: pick((v) => (v.score && hasFootprint(v.score) ? v.score.evidenceGap : null)) },
     { key: "adjacency", label: "Exposure via adjacency", format: "score", values: pick((v) => v.score?.byKind.adjacency) },
     { key: "inheritance", label: "Exposure via inheritance", format: "score", values: pick((v) => v.score?.byKind.inheritance) },
     { key: "trust", label: "Exposure via trust", format: "score", values: pick((v) => v.score?.byKind.trust) },

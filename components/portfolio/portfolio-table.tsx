@@ -4,7 +4,7 @@ import type { PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
 import { KindBreakdownBar } from "@/components/scores/kind-breakdown-bar";
-import { formatPercent, formatScore } from "@/components/scores/score-format";
+import { formatMultiplier, formatPercent, formatScore } from "@/components/scores/score-format";
 import { ScoreSparkline, TrendDelta } from "./score-sparkline";
 
 export type PortfolioHref = (changes: Partial<PortfolioQuery>) => string;
@@ -58,8 +58,15 @@ export function PortfolioTable({ items, query, offset, metric, hrefFor }: { item
                 </td>
                 {v.score ? (
                   <>
-                    <td className="px-3 py-2.5 text-right font-medium tabular-nums">{formatScore(v.score.exposure)}</td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{formatPercent(v.score.amplification)}</td>
+                    <td className="px-3 py-2.5 text-right font-medium tabular-nums">
+                      {formatScore(v.score.exposure)}
+                      {/* Scoring model 2's exposure range: the gap is how much rests on unknown answers. */}
+                      {formatScore(v.score.exposureLow) !== formatScore(v.score.exposure) ? <div className="text-xs font-normal text-slate-500" title={`Evidence gap ${formatScore(v.score.evidenceGap)}: exposure with unknown answers at their best control`}>from {formatScore(v.score.exposureLow)}</div> : null}
+                    </td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">
+                      {formatPercent(v.score.amplification)}
+                      {v.score.amplificationMultiplier !== null ? <div className="text-xs text-slate-500" title="Everything reached, against what its own footprint reaches">{formatMultiplier(v.score.amplificationMultiplier)} footprint</div> : null}
+                    </td>
                     <td className="px-3 py-2.5">
                       <div className="flex items-center gap-2">
                         <ScoreSparkline values={values} label={`${metric === "amplification" ? "Amplification" : "Exposure"} over the last ${values.length} scores: ${values.map(fmt).join(", ")}`} />

@@ -2,6 +2,7 @@
 import type { Db } from "@/lib/db/create-client";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { claimNextScoringRun, executeScoringRun, reapStaleRuns, type ReapOptions } from "@/lib/domain/scoring/scoring-runs";
+import { queueModelUpgradeRecomputes } from "@/lib/domain/scoring/queue-model-upgrades";
 
 /**
  * The scoring worker: a loop in every server process that reaps runs whose worker died and runs
@@ -28,6 +29,8 @@ interface WorkerState {
   round?: Promise<void>;
   failures: number;
   stopped: boolean;
+  /** Scores of an older model version have been queued for a full recompute (once per process). */
+  upgradesQueued?: boolean;
 }
 
 const globalForWorker = globalThis as unknown as { trustmapScoringWorker?: WorkerState };
@@ -79,6 +82,10 @@ async function runRound(state: WorkerState): Promise<void> {
   const { db, options } = state;
   try {
     await reapStaleRuns(db, options);
+    if (!state.upgradesQueued) {
+      await queueModelUpgradeRecomputes(db);
+      state.upgradesQueued = true;
+    }
     while (!state.stopped) {
       const run = await claimNextScoringRun(db, options.graceMs);
       if (!run) break;

@@ -3,7 +3,8 @@
  * document for lib/scoring (docs/graph-format.md). Node keys become node ids, so a component that
  * several vendors reported (same purl, CPE or normalised name+version) is one node.
  */
-import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "../scoring";
+import type { GraphDocument, GraphLinkageInput, GraphNodeInput, ScoringConfig } from "../scoring";
+import { withModel2Inputs } from "./component-suppliers";
 import type { ExtractedLinkage, ExtractedNode, ExtractionResult, LinkageProvenance } from "./types";
 
 /** Options of toGraphDocument. */
@@ -12,12 +13,16 @@ export interface ToGraphDocumentOptions {
   readonly assets?: ReadonlyArray<{ readonly id: string; readonly name: string; readonly type: string; readonly criticality?: number }>;
   /** The buyer's own linkages (e.g. zone → member assets, gateway → PLCs), by node id. */
   readonly extraLinkages?: readonly GraphLinkageInput[];
+  /** The scoring config, for the best-control weight of unknown-answer linkages (default weights when absent). */
+  readonly config?: ScoringConfig;
 }
 
 /**
  * Nodes are merged by key (the first result's name wins); linkages with the same (from, to, kind)
  * from several results are merged like within one extraction: highest weight, every source kept in
  * `provenance`. Output is sorted, so it does not depend on the order of `results`' contents.
+ * Components get the `supplier` custody, "vendor builds" and sub-supplier linkages name, and
+ * unknown-answer linkages `unknown` + `bestWeight` (component-suppliers.ts, scoring model 2).
  */
 export function toGraphDocument(results: readonly ExtractionResult[], options: ToGraphDocumentOptions = {}): GraphDocument {
   const nodes = new Map<string, GraphNodeInput>();
@@ -48,7 +53,7 @@ export function toGraphDocument(results: readonly ExtractionResult[], options: T
     .map(([id, l]) => ({ id, from: l.fromKey, to: l.toKey, kind: l.kind, weight: l.weight, reason: l.reason, provenance: l.provenance }));
   linkages.push(...(options.extraLinkages ?? []));
 
-  return { nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), linkages };
+  return withModel2Inputs({ nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), linkages }, options.config);
 }
 
 function toGraphNode(node: ExtractedNode): GraphNodeInput {

@@ -13,7 +13,7 @@ import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-crit
 import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 import { formatAnswerText } from "./format-answer";
-import { describeHopProvenance, explainScore } from "./explain";
+import { describeHopProvenance, explainScore, hasFootprint } from "./explain";
 
 /** One hop of a top path, with names resolved and its provenance spelt out. */
 export interface ReportHop {
@@ -50,6 +50,8 @@ export interface VendorReport {
     exposure: number;
     directExposure: number;
     amplification: number;
+    /** Scoring model 2; null on a model 1 snapshot (awaiting its recompute). */
+    model2: { footprintExposure: number; beyondFootprintExposure: number; exposureLow: number; exposureHigh: number; evidenceGap: number } | null;
     byKind: KindBreakdown;
     assetsReached: number;
     criticalAssetsReached: number;
@@ -96,6 +98,7 @@ export async function loadVendorReport(db: Db, actor: Actor, vendorIdRaw: unknow
           exposure: current.exposure,
           directExposure: current.directExposure,
           amplification: current.amplification,
+          model2: hasFootprint(current) ? { footprintExposure: current.footprintExposure, beyondFootprintExposure: current.beyondFootprintExposure, exposureLow: current.exposureLow, exposureHigh: current.exposureHigh, evidenceGap: current.evidenceGap } : null,
           byKind: current.byKind,
           assetsReached: current.assetsReached,
           criticalAssetsReached: current.criticalAssetsReached,

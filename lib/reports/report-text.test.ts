@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Question } from "@/lib/questionnaire";
-import { describeHopProvenance, explainScore } from "./explain";
+import { describeHopProvenance, explainAmplification, explainEvidenceGap, explainScore } from "./explain";
 import { formatAnswerText } from "./format-answer";
 import { printable, reportFileName } from "./vendor-report";
 
@@ -51,6 +51,52 @@ describe("explainScore", () => {
   it("says so when nothing is amplified or nothing is reached", () => {
     expect(explainScore("ACME", { exposure: 8, amplification: 0, topPaths: [path(8, "vendor:a", "asset:2")] }, {})).toContain("nothing is amplified");
     expect(explainScore("ACME", { exposure: 0, amplification: 0, topPaths: [] }, {})).toBe("ACME reaches none of your assets through any known linkage.");
+  });
+});
+
+describe("model 2 explanations", () => {
+  const hop = (from: string, to: string, kind: "trust" | "adjacency" | "inheritance" = "trust") => ({ from, to, kind, weight: 1 });
+  const path = (contribution: number, hops: ReturnType<typeof hop>[]) => ({ asset: hops.at(-1)!.to, assetName: "", criticality: 5, probability: 1, pathProbability: 1, contribution, hops });
+  const meridian = {
+    exposure: 20, amplification: 0.62, footprintExposure: 7.6, beyondFootprintExposure: 12.4, amplificationMultiplier: 20 / 7.6, exposureLow: 14, exposureHigh: 20, evidenceGap: 6,
+    modelVersion: "trustmap-propagation/2.0.0",
+    topPaths: [
+      // Onward from the gateway Meridian's own firmware reaches: beyond the footprint.
+      path(10, [hop("vendor:m", "vendor:m/component/firmware", "inheritance"), hop("vendor:m/component/firmware", "asset:gw", "inheritance"), hop("asset:gw", "asset:scada", "adjacency")]),
+      // Through a shared update service.
+      path(4, [hop("vendor:m", "pkg:nimbus-ota", "inheritance"), hop("pkg:nimbus-ota", "asset:panel", "inheritance")]),
+      // Its own firmware on its own gateway: inside the footprint.
+      path(6, [hop("vendor:m", "vendor:m/component/firmware", "inheritance"), hop("vendor:m/component/firmware", "asset:gw", "inheritance")]),
+    ],
+  };
+  const names = { "asset:gw": "GW-2", "pkg:nimbus-ota": "Nimbus OTA" };
+
+  it("says how much reaches beyond the vendor's own products and services, and through what", () => {
+    const text = explainAmplification("Meridian", meridian, names);
+    expect(text).toContain("62 % of Meridian's exposure (12.4 of 20.0) reaches beyond its own products and services: through GW-2 onward (network adjacency), Nimbus OTA (inheritance).");
+    expect(text).toContain("Its own footprint accounts for 7.6; all routes together reach 2.6× that.");
+    expect(text).not.toMatch(/indirect/);
+  });
+
+  it("a self-contained vendor and a vendor with no footprint of its own", () => {
+    expect(explainAmplification("Atlas", { ...meridian, amplification: 0, beyondFootprintExposure: 0, footprintExposure: 20 }, names)).toMatch(/^All of Atlas' exposure stays within its own products and services/);
+    expect(explainAmplification("Lumen", { ...meridian, amplification: 1, beyondFootprintExposure: 20, footprintExposure: 0, amplificationMultiplier: null }, names)).toContain("Its own footprint reaches nothing by itself");
+  });
+
+  it("counts a sub-supplier's own component as its footprint, and says \"Gateways'\"", () => {
+    const lumen = { ...meridian, topPaths: [path(5, [hop("vendor:l", "sub_supplier:lumen", "inheritance"), hop("sub_supplier:lumen", "pkg:rtos", "inheritance"), hop("pkg:rtos", "asset:gw", "inheritance"), hop("asset:gw", "asset:scada", "adjacency")])] };
+    expect(explainAmplification("Lumen", lumen, names)).toContain("through GW-2 onward (network adjacency).");
+    expect(explainAmplification("Meridian Gateways", meridian, names)).toContain("of Meridian Gateways' exposure");
+  });
+
+  it("states the evidence gap as a range, or that there is none", () => {
+    expect(explainEvidenceGap("Meridian", meridian)).toBe('Unknown and "don\'t know" answers account for up to 6.0 of it (30 %): with the best control in their place exposure would be 14.0 rather than 20.0. Asking Meridian for those answers can only lower the score.');
+    expect(explainEvidenceGap("Meridian", { ...meridian, evidenceGap: 0, exposureLow: 20 })).toContain("No unknown");
+  });
+
+  it("explainScore uses model 2's reading for model 2 snapshots", () => {
+    expect(explainScore("Meridian", meridian, names)).toContain("reaches beyond its own products and services");
+    expect(explainScore("Meridian", { ...meridian, modelVersion: "trustmap-propagation/1.2.0" }, names)).toContain("arrives indirectly");
   });
 });
 

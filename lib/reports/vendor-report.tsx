@@ -155,7 +155,9 @@ export function VendorReportDocument({ report }: { report: VendorReport }) {
               <View style={styles.number}><P style={styles.numberLabel}>Assets reachable</P><P style={styles.numberValue}>{String(score.assetsReached)}</P></View>
             </View>
             <P style={{ marginTop: 8 }}>{score.explanation}</P>
-            <P style={[styles.small, { marginTop: 4 }]}>{`Direct exposure (one hop from ${vendor.name}): ${formatScore(score.directExposure)}. Amplification is the share of exposure that is not direct.`}</P>
+            <P style={[styles.small, { marginTop: 4 }]}>{score.model2
+              ? `Footprint exposure (through ${vendor.name}'s own products and services, up to the first of your assets): ${formatScore(score.model2.footprintExposure)}; beyond its footprint: ${formatScore(score.model2.beyondFootprintExposure)}. Amplification is the share of exposure that reaches beyond the footprint. Exposure range with unknown answers at their best control: ${formatScore(score.model2.exposureLow)} to ${formatScore(score.model2.exposureHigh)} (evidence gap ${formatScore(score.model2.evidenceGap)}).`
+              : `Direct exposure (one hop from ${vendor.name}): ${formatScore(score.directExposure)}. Computed under scoring model 1, where amplification was the share not one hop from the vendor; a recompute under model 2 is queued.`}</P>
 
             <P style={styles.h2}>Exposure by linkage kind</P>
             <KindBar byKind={score.byKind} />

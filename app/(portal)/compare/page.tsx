@@ -40,7 +40,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
     <>
       <PageHeader
         title="Compare vendors"
-        description={`Two to ${MAX_COMPARED} vendors side by side: what each can reach, how much arrives indirectly, what they share and where they differ.`}
+        description={`Two to ${MAX_COMPARED} vendors side by side: what each can reach, how much reaches beyond its own products and services, what they share and where they differ.`}
         actions={<Link href="/scores" className="text-sm font-medium text-brand-700 hover:underline">← Portfolio</Link>}
       />
       {pickable.count < MIN_COMPARED ? (

@@ -52,7 +52,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
     <>
       <PageHeader
         title="Portfolio"
-        description="How much of your plant each vendor can affect (exposure), and how much of it arrives indirectly (amplification)."
+        description="How much of your plant each vendor can affect (exposure), and how much of it reaches beyond the vendor's own products and services (amplification)."
         actions={can.runScoring(user) ? <RecomputeButton initialRun={run} /> : null}
       />
 

@@ -1,6 +1,7 @@
 // No "server-only" marker: the demo seed (plain Node) runs this too. Nothing here reaches a client.
 import type { Db } from "@/lib/db/create-client";
-import type { GraphDocument, GraphLinkageInput, GraphNodeInput, ScoringConfigOverrides } from "@/lib/scoring";
+import { withModel2Inputs } from "@/lib/linkage/component-suppliers";
+import { resolveScoringConfig, type GraphDocument, type GraphLinkageInput, type GraphNodeInput, type ScoringConfigOverrides } from "@/lib/scoring";
 
 const KIND = { ADJACENCY: "adjacency", INHERITANCE: "inheritance", TRUST: "trust" } as const;
 const TYPE = { VENDOR: "vendor", COMPONENT: "component", ASSET: "asset" } as const;
@@ -38,10 +39,21 @@ export async function loadOrganizationGraph(db: Db, organizationId: string): Pro
   // A vendor is scored once something is known about it: an accepted assessment or a linkage of its
   // own. An unassessed vendor gets no score at all rather than a reassuring zero.
   const assessedVendorKeys = new Set<string>([...accepted.map((a) => `vendor:${a.vendorId}`), ...graphLinkages.filter((l) => l.from.startsWith("vendor:") && !l.from.includes("/")).map((l) => l.from)]);
+  const overrides = (org.scoringConfig ?? {}) as ScoringConfigOverrides;
   return {
     assessedVendorKeys,
-    document: { nodes: [...byId.values()], linkages: graphLinkages },
-    overrides: (org.scoringConfig ?? {}) as ScoringConfigOverrides,
+    // Model 2's inputs: component suppliers and unknown-answer ranges (lib/linkage/component-suppliers.ts).
+    document: withModel2Inputs({ nodes: [...byId.values()], linkages: graphLinkages }, configOrDefaults(overrides)),
+    overrides,
     vendorIds: vendors.map((v) => v.id),
   };
+}
+
+/** An invalid stored config fails at scoring with its own message; here the defaults do. */
+function configOrDefaults(overrides: ScoringConfigOverrides) {
+  try {
+    return resolveScoringConfig(overrides);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/create-client";
+import type { ScoreModel2Parts } from "@/lib/domain/scoring/read-scores";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
@@ -35,7 +36,8 @@ export interface ComparedVendor {
   id: string;
   name: string;
   tier: VendorTier;
-  score: {
+  /** With scoring model 2's parts (zero on model 1 snapshots). */
+  score: (ScoreModel2Parts & {
     exposure: number;
     amplification: number;
     byKind: KindBreakdown;
@@ -43,7 +45,7 @@ export interface ComparedVendor {
     criticalAssetsReached: number;
     computedAt: Date;
     modelVersion: string;
-  } | null;
+  }) | null;
   unknownAnswers: number | null;
   acceptedAssessmentId: string | null;
   /** Reached assets the other compared vendors also reach / that only this vendor reaches. */
@@ -86,7 +88,10 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
       where: { organizationId, vendorId: { in: ids } },
       orderBy: [{ vendorId: "asc" }, { computedAt: "desc" }, { id: "desc" }],
       distinct: ["vendorId"],
-      select: { vendorId: true, exposure: true, amplification: true, byKind: true, assetsReached: true, criticalAssetsReached: true, computedAt: true, modelVersion: true },
+      select: {
+        vendorId: true, exposure: true, amplification: true, byKind: true, assetsReached: true, criticalAssetsReached: true, computedAt: true, modelVersion: true,
+        footprintExposure: true, beyondFootprintExposure: true, amplificationMultiplier: true, exposureLow: true, exposureHigh: true, evidenceGap: true,
+      },
     }),
     db.assessment.findMany({
       where: { organizationId, vendorId: { in: ids }, acceptedAt: { not: null } },
@@ -113,6 +118,8 @@ export async function compareVendors(db: Db, actor: Actor, rawIds: unknown): Pro
     const score = snap
       ? {
           exposure: snap.exposure, amplification: snap.amplification,
+          footprintExposure: snap.footprintExposure, beyondFootprintExposure: snap.beyondFootprintExposure, amplificationMultiplier: snap.amplificationMultiplier,
+          exposureLow: snap.exposureLow, exposureHigh: snap.exposureHigh, evidenceGap: snap.evidenceGap,
           byKind: { adjacency: 0, inheritance: 0, trust: 0, ...(snap.byKind as Partial<KindBreakdown>) },
           assetsReached: snap.assetsReached, criticalAssetsReached: snap.criticalAssetsReached, computedAt: snap.computedAt, modelVersion: snap.modelVersion,
         }

@@ -5,7 +5,7 @@ import type { KindBreakdown, LinkageKind } from "@/lib/scoring";
 export interface ComparedVendorFacts {
   id: string;
   name: string;
-  score: { exposure: number; amplification: number; byKind: KindBreakdown; criticalAssetsReached: number } | null;
+  score: { exposure: number; amplification: number; byKind: KindBreakdown; criticalAssetsReached: number; evidenceGap?: number; exposureLow?: number; exposureHigh?: number } | null;
   /** "don't know" answers in the accepted revision; null without an accepted assessment. */
   unknownAnswers: number | null;
   /** Shared (not vendor-specific) components its answers link, by node key, with the linkage kinds. */
@@ -126,7 +126,13 @@ export function describeDifferences(vendors: ComparedVendorFacts[]): string[] {
     const byAmp = [...scored].sort((a, b) => b.score!.amplification - a.score!.amplification);
     const [most, least] = [byAmp[0]!, byAmp[byAmp.length - 1]!];
     if (most.score!.amplification - least.score!.amplification >= 0.005) {
-      sentences.push(`${most.name} amplifies the most: ${pct(most.score!.amplification)} of its exposure arrives indirectly, against ${pct(least.score!.amplification)} for ${least.name}.`);
+      sentences.push(`${most.name} amplifies the most: ${pct(most.score!.amplification)} of its exposure reaches beyond its own products and services, against ${pct(least.score!.amplification)} for ${least.name}.`);
+    }
+    // Model 2's exposure range: which vendor's score rests most on unanswered questions.
+    const byGap = [...scored].filter((v) => v.score!.evidenceGap !== undefined).sort((a, b) => b.score!.evidenceGap! - a.score!.evidenceGap!);
+    if (byGap.length >= 2 && byGap[0]!.score!.evidenceGap! - byGap[byGap.length - 1]!.score!.evidenceGap! >= 0.05) {
+      const [gap, sure] = [byGap[0]!, byGap[byGap.length - 1]!];
+      sentences.push(`${possessive(gap.name)} score rests most on unknown answers: it could be as low as ${num(gap.score!.exposureLow ?? gap.score!.exposure)} rather than ${num(gap.score!.exposureHigh ?? gap.score!.exposure)} (evidence gap ${num(gap.score!.evidenceGap!)}, against ${num(sure.score!.evidenceGap!)} for ${sure.name}).`);
     }
     const kinds = scored.map((v) => ({ v, kind: dominantKind(v.score!.byKind) }));
     if (new Set(kinds.map((k) => k.kind)).size > 1) {

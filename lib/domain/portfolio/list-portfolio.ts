@@ -15,6 +15,11 @@ export interface PortfolioRow {
     exposure: number;
     directExposure: number;
     amplification: number;
+    /** E / E_f (scoring model 2); null when the footprint reaches nothing or on model 1 scores. */
+    amplificationMultiplier: number | null;
+    /** Exposure range for unknown answers (scoring model 2); 0 on model 1 scores. */
+    exposureLow: number;
+    evidenceGap: number;
     byKind: KindBreakdown;
     dominantKind: PortfolioKind | null;
     assetsReached: number;
@@ -34,6 +39,7 @@ export interface PortfolioHistoryPoint {
 type RawRow = {
   id: string; name: string; tier: VendorTier;
   exposure: number | null; directExposure: number | null; amplification: number | null; byKind: KindBreakdown | null;
+  amplificationMultiplier: number | null; exposureLow: number | null; evidenceGap: number | null;
   dominantKind: PortfolioKind | null; assetsReached: number | null; criticalAssetsReached: number | null;
   modelVersion: string | null; computedAt: Date | null;
   assessmentId: string | null; assessmentStatus: AssessmentStatus | null; assessmentAt: Date | null;
@@ -88,7 +94,7 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
                       END, asm."updatedAt") AS "at"`;
   const latestForAll = Boolean(query.status) || query.sort === "assessed";
   const pageOfBase = Prisma.sql`page AS (SELECT *, (count(*) OVER ())::int AS "total" FROM base ${where} ${orderBy(query)} ${limit})`;
-  const wideColumns = Prisma.sql`s."directExposure", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
+  const wideColumns = Prisma.sql`s."directExposure", s."amplificationMultiplier", s."exposureLow", s."evidenceGap", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
   const wideJoin = Prisma.sql`LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}`;
   const rows = latestForAll
     ? await db.$queryRaw<RawRow[]>`
@@ -130,6 +136,7 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
     id: r.id, name: r.name, tier: r.tier,
     score: r.exposure === null || r.computedAt === null ? null : {
       exposure: r.exposure, directExposure: r.directExposure ?? 0, amplification: r.amplification ?? 0,
+      amplificationMultiplier: r.amplificationMultiplier, exposureLow: r.exposureLow ?? 0, evidenceGap: r.evidenceGap ?? 0,
       byKind: { adjacency: r.byKind?.adjacency ?? 0, inheritance: r.byKind?.inheritance ?? 0, trust: r.byKind?.trust ?? 0 },
       dominantKind: r.dominantKind, assetsReached: r.assetsReached ?? 0, criticalAssetsReached: r.criticalAssetsReached ?? 0,
       modelVersion: r.modelVersion ?? "", computedAt: r.computedAt,

@@ -6,7 +6,17 @@ import { idSchema } from "@/lib/validation/vendor";
 import { buildScoringGraph, rankStructuralAmplifiers, resolveScoringConfig, type ExplainingPath, type KindBreakdown } from "@/lib/scoring";
 import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
 
-export interface SnapshotView {
+/** Scoring model 2's stored parts (zero / null on snapshots of model 1: check modelVersion). */
+export interface ScoreModel2Parts {
+  footprintExposure: number;
+  beyondFootprintExposure: number;
+  amplificationMultiplier: number | null;
+  exposureLow: number;
+  exposureHigh: number;
+  evidenceGap: number;
+}
+
+export interface SnapshotView extends ScoreModel2Parts {
   exposure: number;
   directExposure: number;
   amplification: number;
@@ -18,7 +28,10 @@ export interface SnapshotView {
   computedAt: Date;
 }
 
-const SNAPSHOT_SELECT = { exposure: true, directExposure: true, amplification: true, byKind: true, assetsReached: true, criticalAssetsReached: true, topPaths: true, modelVersion: true, computedAt: true } as const;
+const SNAPSHOT_SELECT = {
+  exposure: true, directExposure: true, amplification: true,
+  footprintExposure: true, beyondFootprintExposure: true, amplificationMultiplier: true, exposureLow: true, exposureHigh: true, evidenceGap: true,
+  byKind: true, assetsReached: true, criticalAssetsReached: true, topPaths: true, modelVersion: true, computedAt: true } as const;
 
 /**
  * The vendor's newest snapshot and the one before it (for the trend); with `history`, also its last
@@ -34,7 +47,7 @@ export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown,
     // Snapshots are history; CurrentScore says whether the vendor is scored now (see recomputeScores).
     db.currentScore.findFirst({ where, select: { vendorId: true } }),
     db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 2, select: SNAPSHOT_SELECT }),
-    options.history ? db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 30, select: { computedAt: true, exposure: true, amplification: true } }) : [],
+    options.history ? db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 30, select: { computedAt: true, exposure: true, amplification: true, modelVersion: true } }) : [],
   ]);
   const [current, previous] = rows as unknown as SnapshotView[];
   return { current: (scored && current) || null, previous: previous ?? null, history: history.reverse() };

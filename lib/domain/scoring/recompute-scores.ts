@@ -67,6 +67,12 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
     exposure: s.exposure,
     directExposure: s.directExposure,
     amplification: s.amplification,
+    footprintExposure: s.footprintExposure,
+    beyondFootprintExposure: s.beyondFootprintExposure,
+    amplificationMultiplier: s.amplificationMultiplier,
+    exposureLow: s.exposureLow,
+    exposureHigh: s.exposureHigh,
+    evidenceGap: s.evidenceGap,
     byKind: s.byKind as unknown as Prisma.InputJsonValue,
     assetsReached: s.assetsReached,
     criticalAssetsReached: s.criticalAssetsReached,
@@ -93,8 +99,11 @@ export async function storeSnapshots(tx: Prisma.TransactionClient, rows: Prisma.
   for (let i = 0; i < rows.length; i += 1000) snapshotIds.push(...(await tx.scoreSnapshot.createManyAndReturn({ data: rows.slice(i, i + 1000), select: { id: true } })).map((r) => r.id));
   if (snapshotIds.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO "CurrentScore" ("vendorId", "organizationId", "snapshotId", "modelVersion", "exposure", "directExposure", "amplification", "byKind", "dominantKind", "assetsReached", "criticalAssetsReached", "computedAt")
-    SELECT sn."vendorId", sn."organizationId", sn."id", sn."modelVersion", sn."exposure", sn."directExposure", sn."amplification", sn."byKind",
+    INSERT INTO "CurrentScore" ("vendorId", "organizationId", "snapshotId", "modelVersion", "exposure", "directExposure", "amplification",
+                                "footprintExposure", "beyondFootprintExposure", "amplificationMultiplier", "exposureLow", "exposureHigh", "evidenceGap",
+                                "byKind", "dominantKind", "assetsReached", "criticalAssetsReached", "computedAt")
+    SELECT sn."vendorId", sn."organizationId", sn."id", sn."modelVersion", sn."exposure", sn."directExposure", sn."amplification",
+           sn."footprintExposure", sn."beyondFootprintExposure", sn."amplificationMultiplier", sn."exposureLow", sn."exposureHigh", sn."evidenceGap", sn."byKind",
            CASE WHEN GREATEST(k.adj, k.inh, k.tru) <= 0 THEN NULL
                 WHEN k.tru >= k.adj AND k.tru >= k.inh THEN 'trust'
                 WHEN k.adj >= k.inh THEN 'adjacency'
@@ -110,6 +119,9 @@ export async function storeSnapshots(tx: Prisma.TransactionClient, rows: Prisma.
     ON CONFLICT ("vendorId") DO UPDATE SET
       "organizationId" = EXCLUDED."organizationId", "snapshotId" = EXCLUDED."snapshotId", "modelVersion" = EXCLUDED."modelVersion",
       "exposure" = EXCLUDED."exposure", "directExposure" = EXCLUDED."directExposure", "amplification" = EXCLUDED."amplification",
+      "footprintExposure" = EXCLUDED."footprintExposure", "beyondFootprintExposure" = EXCLUDED."beyondFootprintExposure",
+      "amplificationMultiplier" = EXCLUDED."amplificationMultiplier", "exposureLow" = EXCLUDED."exposureLow",
+      "exposureHigh" = EXCLUDED."exposureHigh", "evidenceGap" = EXCLUDED."evidenceGap",
       "byKind" = EXCLUDED."byKind", "dominantKind" = EXCLUDED."dominantKind", "assetsReached" = EXCLUDED."assetsReached",
       "criticalAssetsReached" = EXCLUDED."criticalAssetsReached", "computedAt" = EXCLUDED."computedAt"
     WHERE "CurrentScore"."computedAt" <= EXCLUDED."computedAt"`;

@@ -47,3 +47,17 @@ describe("describeDifferences: reach", () => {
     expect(sentences).toContain("Only B reaches y.");
   });
 });
+
+describe("describeDifferences: model 2", () => {
+  const scored = (id: string, score: NonNullable<ComparedVendorFacts["score"]>) => ({ ...vendor(id, []), score });
+  const byKind = { adjacency: 0, inheritance: 10, trust: 0 };
+  it("says amplification reaches beyond the vendor's own footprint, and names the widest evidence gap", () => {
+    const sentences = describeDifferences([
+      scored("Meridian", { exposure: 20, amplification: 0.62, byKind, criticalAssetsReached: 2, evidenceGap: 6, exposureLow: 14, exposureHigh: 20 }),
+      scored("Atlas", { exposure: 10, amplification: 0, byKind, criticalAssetsReached: 2, evidenceGap: 0.5, exposureLow: 9.5, exposureHigh: 10 }),
+    ]);
+    expect(sentences).toContain("Meridian amplifies the most: 62 % of its exposure reaches beyond its own products and services, against 0 % for Atlas.");
+    expect(sentences).toContain("Meridian's score rests most on unknown answers: it could be as low as 14.0 rather than 20.0 (evidence gap 6.0, against 0.5 for Atlas).");
+    expect(sentences.join(" ")).not.toMatch(/indirect/);
+  });
+});

@@ -89,7 +89,7 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
             </Card>
           </div>
           <Card title="Score history">
-            <ScoreHistoryChart history={score.history.map((h) => ({ computedAt: h.computedAt.toISOString(), exposure: h.exposure, amplification: h.amplification }))} />
+            <ScoreHistoryChart history={score.history.map((h) => ({ computedAt: h.computedAt.toISOString(), exposure: h.exposure, amplification: h.amplification, modelVersion: h.modelVersion }))} />
           </Card>
         </div>
       )}
