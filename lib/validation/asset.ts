@@ -140,7 +140,7 @@ export const assetListQuerySchema = z.object({
 });
 export type AssetListQuery = z.output<typeof assetListQuerySchema>;
 
-// ── CSV import (docs/inventory-csv.md; parsed by lib/domain/inventory/parse-asset-csv.ts) ──
+// ── CSV import (docs/inventory-csv.md; parsed by lib/csv/parse-asset-csv.ts) ──
 
 export const CSV_COLUMNS = ["name", "type", "criticality", "safety_impact", "site", "zone", "aliases", "description"] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];

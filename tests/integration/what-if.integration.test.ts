@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WHAT_IF_CONTROL_IDS } from "@/lib/domain/what-if/controls";
+import { WHAT_IF_CONTROL_IDS } from "@/lib/what-if/controls";
 import { evaluateScenario } from "@/lib/domain/what-if/evaluate-scenario";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
 import { deleteScenario, getScenario, listScenarios, saveScenario } from "@/lib/domain/what-if/manage-scenarios";

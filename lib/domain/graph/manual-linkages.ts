@@ -7,7 +7,7 @@ import { manualLinkageSchema } from "@/lib/validation/linkage";
 import { idSchema } from "@/lib/validation/vendor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { recomputeAfterGraphChange } from "@/lib/domain/scoring/recompute-scores";
-import { assetIdOfKey, assetKey } from "@/lib/domain/inventory/ids";
+import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
 
 /**
  * Linkages recorded by hand from this vendor, with the names of what they reach. New targets are

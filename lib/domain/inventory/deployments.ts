@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { deploymentInputSchema } from "@/lib/validation/asset";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { parseRecordId } from "./ids";
+import { parseRecordId } from "@/lib/validation/ids";
 
 // Deployments say where a vendor's products sit in the buyer's inventory. They belong to the vendor
 // record, so they follow the vendor capabilities: procurement and admins record them, risk officers read.

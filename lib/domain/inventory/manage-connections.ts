@@ -5,7 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { connectionInputSchema } from "@/lib/validation/asset";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { assetKey, parseRecordId } from "./ids";
+import { assetKey, parseRecordId } from "@/lib/validation/ids";
 import { rescoreAfterInventoryChange } from "./rescore";
 
 /**

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { assetInputSchema, normalizeAssetName, type AssetData } from "@/lib/validation/asset";
 import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { assetKey, parseRecordId } from "./ids";
+import { assetKey, parseRecordId } from "@/lib/validation/ids";
 import { rescoreAfterInventoryChange } from "./rescore";
 
 function duplicateName(): AppError {

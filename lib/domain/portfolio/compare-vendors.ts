@@ -9,7 +9,7 @@ import { DONT_KNOW } from "@/lib/questionnaire/template-schema";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { computeBlastRadius, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
-import { describeDifferences, reachMasks, type ComparedVendorFacts } from "./describe-differences";
+import { describeDifferences, reachMasks, type ComparedVendorFacts } from "@/lib/portfolio/describe-differences";
 import { linkagesByAssessment } from "@/lib/domain/what-if/graph-index";
 
 export const MIN_COMPARED = 2;

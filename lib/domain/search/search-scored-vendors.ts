@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { normalizeSearchText, type SearchOption, type SearchQuery } from "@/lib/validation/search";
-import { comparePrefixFirst } from "./match-order";
+import { comparePrefixFirst } from "@/lib/db/match-order";
 import { formatExposure, latestExposures } from "./latest-exposures";
 
 /** Vendors a what-if can open: assessed and in the compiled graph (the test evaluate-scenario applies). */

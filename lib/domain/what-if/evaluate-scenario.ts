@@ -7,9 +7,9 @@ import { parseInput } from "@/lib/validation/parse";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { evaluateWhatIf, scoreVendor, type KindBreakdown, type VendorScore } from "@/lib/scoring";
-import { resolveScenarioOutcomes, type LinkageOutcome, type ScenarioChanges, type WhatIfLinkage } from "./controls";
+import { resolveScenarioOutcomes, type LinkageOutcome, type ScenarioChanges, type WhatIfLinkage } from "@/lib/what-if/controls";
 import { linkagesByAssessment, toGraphChanges } from "./graph-index";
-import { evaluateWhatIfSchema } from "./what-if-schema";
+import { evaluateWhatIfSchema } from "@/lib/validation/what-if";
 
 export interface ScoreSummary {
   exposure: number;

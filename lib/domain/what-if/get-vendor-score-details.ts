@@ -8,7 +8,7 @@ import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { KIND_BY_CODE, linkageAt } from "@/lib/scoring/scoring-graph";
 import { computeBlastRadius, evaluateWhatIf, type LinkageKind, type NodeType, type ScoringGraph } from "@/lib/scoring";
-import type { WhatIfLinkage } from "./controls";
+import type { WhatIfLinkage } from "@/lib/what-if/controls";
 import { currentVendorScore, loadVendorLinkages } from "./evaluate-scenario";
 import { toGraphChanges, toWhatIfLinkage } from "./graph-index";
 

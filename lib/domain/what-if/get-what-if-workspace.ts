@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
 import { questionLabelsFor } from "@/lib/domain/template/question-labels";
-import { WHAT_IF_CONTROLS, controlApplies, controlWeight, type ControlWeights, type WhatIfLinkage } from "./controls";
+import { WHAT_IF_CONTROLS, controlApplies, controlWeight, type ControlWeights, type WhatIfLinkage } from "@/lib/what-if/controls";
 import { currentVendorScore, loadVendorLinkages, type ScoreSummary } from "./evaluate-scenario";
 import { linkagesByAssessment } from "./graph-index";
 import { listScenarios, type SavedScenario } from "./manage-scenarios";

@@ -3,7 +3,7 @@ import type { CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
 import { KIND_CODES } from "@/lib/scoring/scoring-graph";
 import type { GraphChanges, GraphLinkageInput, LinkageSelector, ScoringGraph } from "@/lib/scoring";
-import type { LinkageOutcome, WhatIfLinkage } from "./controls";
+import type { LinkageOutcome, WhatIfLinkage } from "@/lib/what-if/controls";
 
 type Provenance = { source?: string; assessmentId?: string | null; revision?: number | null; sources?: { questionId?: string; rowIndex?: number; custody?: boolean }[] | null };
 

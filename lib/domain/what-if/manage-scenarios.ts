@@ -7,9 +7,9 @@ import { idSchema } from "@/lib/validation/vendor";
 import { parseInput } from "@/lib/validation/parse";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
-import type { ScenarioChanges } from "./controls";
+import type { ScenarioChanges } from "@/lib/what-if/controls";
 import { evaluateOnGraph, type ScenarioEvaluation } from "./evaluate-scenario";
-import { saveScenarioSchema, scenarioChangesSchema } from "./what-if-schema";
+import { saveScenarioSchema, scenarioChangesSchema } from "@/lib/validation/what-if";
 
 const SCENARIO_SELECT = { id: true, name: true, vendorId: true, changes: true, result: true, createdAt: true, createdById: true } as const;
 
