@@ -4,7 +4,7 @@
 // linkages and its own components' outgoing linkages, stopping at the first asset, computed here
 // with the current engine on that sub-graph), and the structures the demo is built to show.
 //
-//   npx tsx scripts/demo-report.ts            (TEST_DATABASE_URL, default postgres@127.0.0.1:5432)
+//   npx tsx --conditions=react-server scripts/demo-report.ts            (TEST_DATABASE_URL, default postgres@127.0.0.1:5432)
 //
 // The database and the evidence files it writes are removed at the end.
 import { randomBytes } from "node:crypto";
@@ -19,7 +19,7 @@ const { createPrismaClient } = await import("../lib/db/create-client");
 const { migrate } = await import("../lib/db/migrate");
 const { seedDemo } = await import("../prisma/seed/demo");
 const { LUMEN_RTOS_KEY, LUMEN_SUB_SUPPLIER_KEY, NIMBUS_OTA_KEY } = await import("../prisma/seed/demo-assessments");
-const { loadOrganizationGraph } = await import("../lib/domain/graph/load-organization-graph");
+const { loadOrganizationGraph } = await import("../lib/domain/graph-store/load-organization-graph");
 const { buildScoringGraph, listVendorAssetExposure, resolveScoringConfig, scoreVendor } = await import("../lib/scoring");
 const { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, withDatabase } = await import("../tests/integration/database-url");
 type GraphDocument = import("../lib/scoring").GraphDocument;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasControlCharacter, multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from "./text";
+import { hasControlCharacter, multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from "@/lib/text";
 
 // One schema for the asset form (client), the use cases (server) and every row of a CSV import, so
 // a value the form refuses is refused by the import with the same words.

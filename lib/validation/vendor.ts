@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalMultiLineText, optionalSingleLineText, singleLineText } from "./text";
+import { optionalMultiLineText, optionalSingleLineText, singleLineText } from "@/lib/text";
 
 export const VENDOR_TIERS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 

@@ -1,6 +1,6 @@
 // Client-safe: the what-if form validates with the same schemas the server parses with.
 import { z } from "zod";
-import { singleLineText } from "@/lib/validation/text";
+import { singleLineText } from "@/lib/text";
 import { WHAT_IF_CONTROL_IDS } from "@/lib/what-if/controls";
 
 const linkageId = z.string().min(1, "Unknown linkage.").max(64, "Unknown linkage.");

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { searchOptions } from "@/lib/domain/search/search-options";
 import { searchScoredVendors } from "@/lib/domain/search/search-scored-vendors";
-import { addManualLinkage } from "@/lib/domain/graph/manual-linkages";
+import { addManualLinkage } from "@/lib/domain/linkage/manual-linkages";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
 import { listComparableVendors } from "@/lib/domain/portfolio/list-comparable-vendors";
 import { getAssessmentFormOptions, listAssessmentContacts } from "@/lib/domain/assessment/read-assessments";

@@ -4,7 +4,7 @@ import { evaluateScenario } from "@/lib/domain/what-if/evaluate-scenario";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
 import { deleteScenario, getScenario, listScenarios, saveScenario } from "@/lib/domain/what-if/manage-scenarios";
 import { previewRemediationRequest, sendRemediationRequest } from "@/lib/domain/what-if/send-remediation-request";
-import { getVendorScoreDetails, NEIGHBOURHOOD_NODE_CAP } from "@/lib/domain/what-if/get-vendor-score-details";
+import { getVendorScoreDetails, NEIGHBOURHOOD_NODE_CAP } from "@/lib/domain/scoring/get-vendor-score-details";
 import { getBlastRadius, searchGraphNodes } from "@/lib/domain/blast-radius/get-blast-radius";
 import { acmeOnASmallPlant, withMailSink } from "./fixtures";
 

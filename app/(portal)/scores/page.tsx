@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { requirePageUser, type CurrentUser } from "@/lib/auth/session";
+import { requirePageUser, type CurrentUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getLatestRun } from "@/lib/domain/scoring/read-scores";

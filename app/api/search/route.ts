@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError, toActionFailure } from "@/lib/errors";
 import { searchOptions } from "@/lib/domain/search/search-options";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/next-auth/session";
 import { inspectInvitation } from "@/lib/domain/invitation/accept-invitation";
 import { Logo } from "@/components/layout/logo";
 import { Alert } from "@/components/ui/card";

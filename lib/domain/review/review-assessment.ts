@@ -13,7 +13,7 @@ import { transitionAssessment } from "@/lib/domain/assessment/transition";
 import { sendOrganizationMail, type OrganizationMail } from "@/lib/mail/send-organization-mail";
 import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/app-url";
-import { rebuildAssessmentLinkages } from "@/lib/domain/graph/rebuild-assessment-linkages";
+import { rebuildAssessmentLinkages } from "@/lib/domain/linkage/rebuild-assessment-linkages";
 import { queueRescoreInTransaction, runQueuedScoringRun } from "@/lib/domain/scoring/scoring-runs";
 
 async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/vendor";
 import { buildScoringGraph, rankStructuralAmplifiers, resolveScoringConfig, type ExplainingPath, type KindBreakdown } from "@/lib/scoring";
-import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
+import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
 
 export interface SnapshotView {
   exposure: number;

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
-import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { normalizeSearchText, type SearchOption, type SearchQuery } from "@/lib/validation/search";
 import { comparePrefixFirst } from "@/lib/db/match-order";
 import { formatExposure, latestExposures } from "./latest-exposures";

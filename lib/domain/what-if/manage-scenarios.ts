@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/vendor";
 import { parseInput } from "@/lib/validation/parse";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import type { ScenarioChanges } from "@/lib/what-if/controls";
 import { evaluateOnGraph, type ScenarioEvaluation } from "./evaluate-scenario";
 import { saveScenarioSchema, scenarioChangesSchema } from "@/lib/validation/what-if";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getScoringSettings } from "@/lib/domain/settings/scoring-settings";
 import { PageHeader } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
@@ -19,7 +19,7 @@ import { VendorScoreCard } from "@/components/scores/vendor-score-card";
 import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
 import { countAssets } from "@/lib/domain/inventory/list-assets";
 import { DeploymentsPanel } from "@/components/inventory/deployments-panel";
-import { listManualLinkages } from "@/lib/domain/graph/manual-linkages";
+import { listManualLinkages } from "@/lib/domain/linkage/manual-linkages";
 import { ManualLinkagesPanel } from "@/components/linkages/manual-linkages-panel";
 
 export const metadata: Metadata = { title: "Vendor" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { PageHeader } from "@/components/ui/card";
 import { VendorForm } from "@/components/vendors/vendor-form";
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { openEvidenceFile } from "@/lib/domain/evidence/evidence-files";
 import { AppError, toActionFailure } from "@/lib/errors";

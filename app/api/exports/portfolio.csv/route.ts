@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { exportPortfolioCsv } from "@/lib/domain/portfolio/export-portfolio-csv";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";

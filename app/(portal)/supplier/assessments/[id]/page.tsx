@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getSupplierAssessment } from "@/lib/domain/response/supplier-responses";
 import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";

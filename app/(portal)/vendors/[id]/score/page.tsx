@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { getVendorScoreDetails } from "@/lib/domain/what-if/get-vendor-score-details";
+import { getVendorScoreDetails } from "@/lib/domain/scoring/get-vendor-score-details";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { VendorScoreCard } from "@/components/scores/vendor-score-card";

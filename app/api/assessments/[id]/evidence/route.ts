@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { prepareEvidenceUpload, storeEvidence } from "@/lib/domain/evidence/evidence-files";
 import { receiveUpload } from "@/lib/evidence/receive-upload";

@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getTemplate } from "@/lib/domain/template/template-versions";
 import { exportTemplateJson } from "@/lib/questionnaire";

@@ -1,8 +1,8 @@
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError, toActionFailure } from "@/lib/errors";
-import { loadVendorReport } from "@/lib/reports/load-vendor-report";
+import { loadVendorReport } from "@/lib/domain/report/load-vendor-report";
 import { renderVendorReport, reportFileName } from "@/lib/reports/vendor-report";
 
 // The printable vendor report as a PDF attachment: staff who may read scores, own organisation only.

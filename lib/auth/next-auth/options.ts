@@ -7,9 +7,9 @@ import { authenticateUser } from "@/lib/domain/auth/authenticate-user";
 import { endSession } from "@/lib/domain/auth/session-user";
 import { AppError, toActionFailure } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { clientAddress, compileTrustedProxies, type TrustProxy } from "./client-address";
-import { PEER_HEADER, peerAddressFrom } from "./peer-address";
-import { safeCallbackUrl } from "./safe-callback-url";
+import { clientAddress, compileTrustedProxies, type TrustProxy } from "@/lib/auth/client-address";
+import { PEER_HEADER, peerAddressFrom } from "@/lib/auth/peer-address";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 let trust: TrustProxy | undefined;
 let warnedUnknownPeer = false;

@@ -1,16 +1,16 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
-import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
 import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { KIND_BY_CODE, linkageAt } from "@/lib/scoring/scoring-graph";
 import { computeBlastRadius, evaluateWhatIf, type LinkageKind, type NodeType, type ScoringGraph } from "@/lib/scoring";
 import type { WhatIfLinkage } from "@/lib/what-if/controls";
-import { currentVendorScore, loadVendorLinkages } from "./evaluate-scenario";
-import { toGraphChanges, toWhatIfLinkage } from "./graph-index";
+import { currentVendorScore, loadVendorLinkages } from "./vendor-on-graph";
+import { toGraphChanges, toWhatIfLinkage } from "@/lib/domain/graph-store/graph-index";
 
 /** At most this many nodes in the drawn neighbourhood: beyond it a graph stops being readable. */
 export const NEIGHBOURHOOD_NODE_CAP = 60;

@@ -1,4 +1,4 @@
-// No "server-only" marker: benchmarks and the seed (plain Node) use this too.
+import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildScoringGraph, resolveScoringConfig, type GraphDocument, type ScoringConfig, type ScoringGraph } from "@/lib/scoring";

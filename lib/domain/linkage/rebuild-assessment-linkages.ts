@@ -1,9 +1,9 @@
-// No "server-only" marker: the demo seed (plain Node) runs this too. Nothing here reaches a client.
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
 import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
 import { loadTemplate } from "@/lib/domain/template/load-template";
-import { bumpGraphVersion } from "./graph-cache";
+import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
 const KIND: Record<string, LinkageKind> = { adjacency: "ADJACENCY", inheritance: "INHERITANCE", trust: "TRUST" };

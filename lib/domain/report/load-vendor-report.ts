@@ -1,70 +1,18 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import type { VendorTier } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/vendor";
 import { visibleQuestions, type Answers } from "@/lib/questionnaire";
-import { type KindBreakdown, type LinkageKind } from "@/lib/scoring";
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
-import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
 import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
-import { formatAnswerText } from "./format-answer";
-import { describeHopProvenance, explainScore } from "./explain";
-
-/** One hop of a top path, with names resolved and its provenance spelt out. */
-export interface ReportHop {
-  from: string;
-  to: string;
-  kind: LinkageKind;
-  weight: number;
-  reason: string | null;
-  provenance: string;
-}
-
-export interface ReportPath {
-  assetName: string;
-  criticality: number;
-  probability: number;
-  contribution: number;
-  hops: ReportHop[];
-}
-
-export interface ReportAnswer {
-  section: string;
-  questionId: string;
-  label: string;
-  answer: string;
-  provenance: string;
-}
-
-/** Everything the printable vendor report shows; plain data, rendered by lib/reports/vendor-report.tsx. */
-export interface VendorReport {
-  organizationName: string;
-  generatedAt: Date;
-  vendor: { id: string; name: string; tier: VendorTier };
-  score: null | {
-    exposure: number;
-    directExposure: number;
-    amplification: number;
-    byKind: KindBreakdown;
-    assetsReached: number;
-    criticalAssetsReached: number;
-    modelVersion: string;
-    computedAt: Date;
-    explanation: string;
-  };
-  /** Critical assets the vendor reaches in the current graph, most exposed first (at most 20). */
-  criticalAssets: { name: string; criticality: number; probability: number }[];
-  criticalAssetsTotal: number;
-  paths: ReportPath[];
-  /** Display names of every node key on the paths. */
-  names: Record<string, string>;
-  assessment: null | { id: string; revision: number; templateTitle: string; templateVersion: number; acceptedAt: Date | null; answers: ReportAnswer[] };
-}
+import { formatAnswerText } from "@/lib/reports/format-answer";
+import { describeHopProvenance, explainScore } from "@/lib/reports/explain";
+import type { VendorReport } from "@/lib/reports/report-types";
 
 const CRITICAL_ASSET_LIMIT = 20;
 

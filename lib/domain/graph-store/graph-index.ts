@@ -1,6 +1,6 @@
 import "server-only";
-import type { CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
-import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import type { CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { KIND_CODES } from "@/lib/scoring/scoring-graph";
 import type { GraphChanges, GraphLinkageInput, LinkageSelector, ScoringGraph } from "@/lib/scoring";
 import type { LinkageOutcome, WhatIfLinkage } from "@/lib/what-if/controls";

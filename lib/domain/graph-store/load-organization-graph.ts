@@ -1,4 +1,4 @@
-// No "server-only" marker: the demo seed (plain Node) runs this too. Nothing here reaches a client.
+import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { GraphDocument, GraphLinkageInput, GraphNodeInput, ScoringConfigOverrides } from "@/lib/scoring";
 

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { manualLinkageSchema } from "@/lib/validation/linkage";
 import { idSchema } from "@/lib/validation/vendor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { recomputeAfterGraphChange } from "@/lib/domain/scoring/recompute-scores";
+import { recomputeAfterGraphChange } from "@/lib/domain/scoring/scoring-runs";
 import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
 
 /**

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "./options";
-import { can, type Actor, type Capability } from "./roles";
+import { can, type Actor, type Capability } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/domain/auth/session-user";
 import { AppError } from "@/lib/errors";

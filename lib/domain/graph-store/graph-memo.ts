@@ -1,4 +1,4 @@
-// No "server-only" marker: benchmarks use this too.
+import "server-only";
 import type { ScoringGraph } from "@/lib/scoring";
 
 /**
