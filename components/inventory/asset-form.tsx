@@ -1,14 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ASSET_TYPES, ASSET_TYPE_LABEL, assetInputSchema, type AssetData, type AssetInput } from "@/lib/validation/asset";
 import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/field";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { createAssetAction, updateAssetAction } from "@/app/(portal)/inventory/actions";
 import { CRITICALITY_LABEL } from "./asset-badges";
 
@@ -17,27 +15,18 @@ type Defaults = { name: string; type: string; criticality: string; safetyImpact:
 
 export function AssetForm({ assetId, defaults }: { assetId?: string; defaults?: Defaults }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string[]>([]);
-  const { register, handleSubmit, setError, formState } = useForm<AssetInput, unknown, AssetData>({
+  const { form, onSubmit, formError, err } = useActionForm<AssetInput, AssetData, { id: string }>({
     resolver: zodResolver(assetInputSchema),
     defaultValues: defaults ?? { name: "", type: "CONTROLLER", criticality: "3", safetyImpact: false, site: "", zone: "", aliases: "", description: "" },
-    mode: "onTouched",
-  });
-  const { errors, isSubmitting } = formState;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError([]);
-    const result = assetId ? await updateAssetAction(assetId, values) : await createAssetAction(values);
-    if (result.ok) {
-      router.push(`/inventory/${result.data.id}`);
+    fields: FIELDS,
+    submit: (values) => (assetId ? updateAssetAction(assetId, values) : createAssetAction(values)),
+    onSuccess: (data) => {
+      router.push(`/inventory/${data.id}`);
       router.refresh();
-      return;
-    }
-    const unplaced = applyFieldErrors(setError, result.fieldErrors, FIELDS);
-    setFormError(result.code === "VALIDATION" || result.code === "CONFLICT" ? unplaced : [result.message, ...unplaced]);
+    },
   });
+  const { register, formState: { isSubmitting } } = form;
 
-  const err = (f: (typeof FIELDS)[number]) => errors[f]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5" aria-label={assetId ? "Edit asset" : "New asset"}>
       {formError.length ? <Alert>{formError.join(" ")}</Alert> : null}

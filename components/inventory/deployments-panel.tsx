@@ -3,14 +3,13 @@
 import { useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { deploymentInputSchema, type DeploymentData, type DeploymentInput } from "@/lib/validation/asset";
 import { Field, Input, describedBy } from "@/components/ui/field";
 import { SearchComboboxController } from "@/components/ui/search-combobox";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { addDeploymentAction, removeDeploymentAction } from "@/app/(portal)/inventory/deployment-actions";
 import { CriticalityBadge, SafetyBadge, assetTypeLabel } from "./asset-badges";
 
@@ -24,25 +23,19 @@ const FIELDS = ["assetId", "note"] as const;
 
 function DeploymentForm({ vendorId, onDone }: { vendorId: string; onDone: () => void }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string[]>([]);
-  const { register, control, handleSubmit, setError, formState } = useForm<DeploymentInput, unknown, DeploymentData>({
+  const { form, onSubmit, formError, err } = useActionForm<DeploymentInput, DeploymentData, unknown>({
     resolver: zodResolver(deploymentInputSchema),
     defaultValues: { assetId: "", note: "" },
-    mode: "onTouched",
-  });
-  const { errors, isSubmitting } = formState;
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError([]);
-    const result = await addDeploymentAction(vendorId, values);
-    if (result.ok) {
+    fields: FIELDS,
+    submit: (values) => addDeploymentAction(vendorId, values),
+    onSuccess: () => {
       router.refresh();
       onDone();
-      return;
-    }
-    const unplaced = applyFieldErrors(setError, result.fieldErrors, FIELDS);
-    setFormError(result.code === "VALIDATION" || (result.code === "CONFLICT" && result.fieldErrors) ? unplaced : [result.message, ...unplaced]);
+    },
+    // A duplicate deployment names its field; any other conflict says what happened in its message.
+    toldByFields: (failure) => failure.code === "VALIDATION" || (failure.code === "CONFLICT" && !!failure.fieldErrors),
   });
-  const err = (f: (typeof FIELDS)[number]) => errors[f]?.message;
+  const { register, control, formState: { isSubmitting } } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200" aria-label="New deployment">
       {formError.length ? <Alert>{formError.join(" ")}</Alert> : null}

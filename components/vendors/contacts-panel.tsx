@@ -2,14 +2,13 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { contactInputSchema, type ContactData, type ContactInput } from "@/lib/validation/vendor";
 import { Field, Input, describedBy } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { createContactAction, deleteContactAction, updateContactAction } from "@/app/(portal)/vendors/actions";
 
 type Contact = { id: string; name: string; email: string; phone: string | null; jobTitle: string | null; isPrimary: boolean };
@@ -17,27 +16,19 @@ const FIELDS = ["name", "email", "phone", "jobTitle", "isPrimary"] as const;
 
 function ContactForm({ vendorId, contact, onDone }: { vendorId: string; contact?: Contact; onDone: () => void }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string[]>([]);
   const prefix = contact ? `contact-${contact.id}` : "new-contact";
-  const { register, handleSubmit, setError, formState } = useForm<ContactInput, unknown, ContactData>({
+  const { form, onSubmit, formError, err } = useActionForm<ContactInput, ContactData, unknown>({
     resolver: zodResolver(contactInputSchema),
     defaultValues: { name: contact?.name ?? "", email: contact?.email ?? "", phone: contact?.phone ?? "", jobTitle: contact?.jobTitle ?? "", isPrimary: contact?.isPrimary ?? false },
-    mode: "onTouched",
-  });
-  const { errors, isSubmitting } = formState;
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError([]);
-    const result = contact ? await updateContactAction(contact.id, values) : await createContactAction(vendorId, values);
-    if (result.ok) {
+    fields: FIELDS,
+    submit: (values) => (contact ? updateContactAction(contact.id, values) : createContactAction(vendorId, values)),
+    onSuccess: () => {
       router.refresh();
       onDone();
-      return;
-    }
-    const unplaced = applyFieldErrors(setError, result.fieldErrors, FIELDS);
-    setFormError(result.code === "VALIDATION" || result.code === "CONFLICT" ? unplaced : [result.message, ...unplaced]);
+    },
   });
+  const { register, formState: { isSubmitting } } = form;
   const id = (f: string) => `${prefix}-${f}`;
-  const err = (f: (typeof FIELDS)[number]) => errors[f]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200" aria-label={contact ? `Edit ${contact.name}` : "New contact"}>
       {formError.length ? <Alert>{formError.join(" ")}</Alert> : null}

@@ -1,42 +1,31 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { VENDOR_TIERS, vendorInputSchema, type VendorData, type VendorInput } from "@/lib/validation/vendor";
 import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/field";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { TIER_LABEL } from "@/components/ui/badge";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { createVendorAction, updateVendorAction } from "@/app/(portal)/vendors/actions";
 
 const FIELDS = ["name", "website", "country", "tier", "description"] as const;
 
 export function VendorForm({ vendorId, defaults }: { vendorId?: string; defaults?: Partial<Record<(typeof FIELDS)[number], string>> }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string[]>([]);
-  const { register, handleSubmit, setError, formState } = useForm<VendorInput, unknown, VendorData>({
+  const { form, onSubmit, formError, err } = useActionForm<VendorInput, VendorData, { id: string }>({
     resolver: zodResolver(vendorInputSchema),
     defaultValues: { name: "", website: "", country: "", tier: "MEDIUM", description: "", ...defaults } as VendorInput,
-    mode: "onTouched",
-  });
-  const { errors, isSubmitting } = formState;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError([]);
-    const result = vendorId ? await updateVendorAction(vendorId, values) : await createVendorAction(values);
-    if (result.ok) {
-      router.push(`/vendors/${result.data.id}`);
+    fields: FIELDS,
+    submit: (values) => (vendorId ? updateVendorAction(vendorId, values) : createVendorAction(values)),
+    onSuccess: (data) => {
+      router.push(`/vendors/${data.id}`);
       router.refresh();
-      return;
-    }
-    const unplaced = applyFieldErrors(setError, result.fieldErrors, FIELDS);
-    setFormError(result.code === "VALIDATION" || result.code === "CONFLICT" ? unplaced : [result.message, ...unplaced]);
+    },
   });
+  const { register, formState: { isSubmitting } } = form;
 
-  const err = (f: (typeof FIELDS)[number]) => errors[f]?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5" aria-label={vendorId ? "Edit vendor" : "New vendor"}>
       {formError.length ? <Alert>{formError.join(" ")}</Alert> : null}

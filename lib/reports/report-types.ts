@@ -1,7 +1,8 @@
 // The printable vendor report as plain data: filled by lib/domain/report/load-vendor-report.ts (server),
 // rendered by vendor-report.tsx.
 import type { VendorTier } from "@/lib/generated/prisma/enums";
-import type { KindBreakdown, LinkageKind } from "@/lib/scoring";
+import type { LinkageKind } from "@/lib/scoring";
+import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
 
 /** One hop of a top path, with names resolved and its provenance spelt out. */
 export interface ReportHop {
@@ -34,17 +35,7 @@ export interface VendorReport {
   organizationName: string;
   generatedAt: Date;
   vendor: { id: string; name: string; tier: VendorTier };
-  score: null | {
-    exposure: number;
-    directExposure: number;
-    amplification: number;
-    byKind: KindBreakdown;
-    assetsReached: number;
-    criticalAssetsReached: number;
-    modelVersion: string;
-    computedAt: Date;
-    explanation: string;
-  };
+  score: null | (ScoreSummary & { modelVersion: string; computedAt: Date; explanation: string });
   /** Critical assets the vendor reaches in the current graph, most exposed first (at most 20). */
   criticalAssets: { name: string; criticality: number; probability: number }[];
   criticalAssetsTotal: number;

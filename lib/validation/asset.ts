@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "./common";
 import { hasControlCharacter, multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from "@/lib/text";
 
 // One schema for the asset form (client), the use cases (server) and every row of a CSV import, so
@@ -170,7 +171,7 @@ export const LINKAGE_KIND_LABEL: Record<ConnectionKind, string> = {
 export const DEFAULT_CONNECTION_WEIGHT: Record<ConnectionKind, number> = { ADJACENCY: 0.8, INHERITANCE: 0.6, TRUST: 0.85 };
 
 /** Record ids are cuids; anything else is rejected before it reaches a query. */
-export const assetIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/i, "Choose an asset.");
+export const assetIdSchema = recordIdSchema("Choose an asset.");
 
 const connectionFields = {
   kind: z.enum(LINKAGE_KINDS, { error: "Choose a kind: adjacency, inheritance or trust." }),

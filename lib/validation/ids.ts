@@ -1,12 +1,4 @@
-import { notFound } from "@/lib/errors";
-import { assetIdSchema } from "@/lib/validation/asset";
-
-/** A well-formed record id, or NOT_FOUND: malformed ids never reach a query. */
-export function parseRecordId(value: unknown, what: string): string {
-  const id = assetIdSchema.safeParse(value);
-  if (!id.success) throw notFound(what);
-  return id.data;
-}
+// Node keys of the linkage graph (to join lib/linkage/keys.ts once that exists).
 
 /** The linkage-graph key of an asset (as in lib/linkage): "asset:<id>". */
 export const assetKey = (assetId: string) => `asset:${assetId}`;

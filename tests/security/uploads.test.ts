@@ -21,7 +21,7 @@ import { testDb } from "../integration/setup";
 import { actorFor, withMailSink } from "../integration/fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
+vi.mock("@/lib/auth/next-auth/session", async () => {
   const { AppError: Err } = await import("@/lib/errors");
   const { can } = await import("@/lib/auth/roles");
   return {

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { manualLinkageSchema } from "@/lib/validation/linkage";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { recomputeAfterGraphChange } from "@/lib/domain/scoring/scoring-runs";
 import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
@@ -15,9 +15,8 @@ import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
  */
 export async function listManualLinkages(db: Db, actor: Actor, vendorIdRaw: unknown) {
   assertCan(actor, "readScores");
-  const id = idSchema.safeParse(vendorIdRaw);
-  if (!id.success) throw notFound("Vendor");
-  const linkages = await db.linkage.findMany({ where: { organizationId: actor.organizationId, source: "MANUAL", fromKey: `vendor:${id.data}` }, orderBy: { createdAt: "desc" }, select: { id: true, toKey: true, kind: true, weight: true, reason: true, createdAt: true } });
+  const id = parseRecordId(vendorIdRaw, "Vendor");
+  const linkages = await db.linkage.findMany({ where: { organizationId: actor.organizationId, source: "MANUAL", fromKey: `vendor:${id}` }, orderBy: { createdAt: "desc" }, select: { id: true, toKey: true, kind: true, weight: true, reason: true, createdAt: true } });
   const keys = [...new Set(linkages.map((l) => l.toKey))];
   const assetIds = keys.flatMap((k) => assetIdOfKey(k) ?? []);
   const [assets, nodes] = await Promise.all([
@@ -57,10 +56,9 @@ export async function addManualLinkage(db: Db, actor: Actor, input: unknown) {
 
 export async function removeManualLinkage(db: Db, actor: Actor, linkageIdRaw: unknown) {
   assertCan(actor, "manageLinkages");
-  const id = idSchema.safeParse(linkageIdRaw);
-  if (!id.success) throw notFound("Linkage");
+  const id = parseRecordId(linkageIdRaw, "Linkage");
   const removed = await db.$transaction(async (tx) => {
-    const l = await tx.linkage.findFirst({ where: { id: id.data, organizationId: actor.organizationId, source: "MANUAL" }, select: { id: true, fromKey: true, toKey: true, kind: true, weight: true, reason: true } });
+    const l = await tx.linkage.findFirst({ where: { id: id, organizationId: actor.organizationId, source: "MANUAL" }, select: { id: true, fromKey: true, toKey: true, kind: true, weight: true, reason: true } });
     if (!l) throw notFound("Linkage");
     await tx.linkage.delete({ where: { id: l.id } });
     await recordAuditEvent(tx, actor, { action: "linkage.delete", entityType: "Linkage", entityId: l.id, details: { fromKey: l.fromKey, toKey: l.toKey, kind: l.kind, weight: l.weight, reason: l.reason } });

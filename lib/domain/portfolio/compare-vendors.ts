@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { idSchema } from "@/lib/validation/common";
 import { DONT_KNOW } from "@/lib/questionnaire/template-schema";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";

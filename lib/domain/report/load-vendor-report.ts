@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { visibleQuestions, type Answers } from "@/lib/questionnaire";
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
@@ -22,10 +22,9 @@ const CRITICAL_ASSET_LIMIT = 20;
  */
 export async function loadVendorReport(db: Db, actor: Actor, vendorIdRaw: unknown, now = new Date()): Promise<VendorReport> {
   assertCan(actor, "readScores");
-  const id = idSchema.safeParse(vendorIdRaw);
-  if (!id.success) throw notFound("Vendor");
+  const id = parseRecordId(vendorIdRaw, "Vendor");
   const vendor = await db.vendor.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId },
+    where: { id: id, organizationId: actor.organizationId },
     select: { id: true, name: true, tier: true, organization: { select: { name: true } } },
   });
   if (!vendor) throw notFound("Vendor");

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import type { CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { linkagesByAssessment } from "@/lib/domain/graph-store/graph-index";
@@ -17,10 +17,9 @@ export function currentVendorScore(compiled: CompiledOrganizationGraph, vendorKe
 
 /** A vendor of the caller's organisation with the linkages its accepted assessments created. */
 export async function loadVendorLinkages(db: Db, actor: Actor, compiled: CompiledOrganizationGraph, vendorIdRaw: unknown) {
-  const id = idSchema.safeParse(vendorIdRaw);
-  if (!id.success) throw notFound("Vendor");
+  const id = parseRecordId(vendorIdRaw, "Vendor");
   const vendor = await db.vendor.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId },
+    where: { id: id, organizationId: actor.organizationId },
     select: {
       id: true, name: true,
       assessments: { where: { acceptedAt: { not: null } }, orderBy: { acceptedAt: "desc" }, select: { id: true, status: true, currentRevision: true, acceptedAt: true } },

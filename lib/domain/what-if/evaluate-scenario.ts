@@ -5,20 +5,14 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
-import { evaluateWhatIf, type KindBreakdown, type VendorScore } from "@/lib/scoring";
+import { evaluateWhatIf, type VendorScore } from "@/lib/scoring";
 import { resolveScenarioOutcomes, type LinkageOutcome, type ScenarioChanges, type WhatIfLinkage } from "@/lib/what-if/controls";
 import { linkagesByAssessment, toGraphChanges } from "@/lib/domain/graph-store/graph-index";
 import { evaluateWhatIfSchema } from "@/lib/validation/what-if";
 import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
+import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
 
-export interface ScoreSummary {
-  exposure: number;
-  directExposure: number;
-  amplification: number;
-  assetsReached: number;
-  criticalAssetsReached: number;
-  byKind: KindBreakdown;
-}
+export type { ScoreSummary };
 
 export interface VendorDelta {
   vendorId: string;

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
-import { AppError } from "@/lib/errors";
 import { Card, PageHeader, Alert } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
@@ -21,16 +19,14 @@ import { countAssets } from "@/lib/domain/inventory/list-assets";
 import { DeploymentsPanel } from "@/components/inventory/deployments-panel";
 import { listManualLinkages } from "@/lib/domain/linkage/manual-linkages";
 import { ManualLinkagesPanel } from "@/components/linkages/manual-linkages-panel";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Vendor" };
 
 export default async function VendorPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("readVendors");
   const { id } = await params;
-  const vendor = await getVendor(getDb(), user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const vendor = await orNotFound(getVendor(getDb(), user, id));
   const canManage = can.manageVendors(user);
   const canScores = can.readScores(user);
   const now = new Date();
