@@ -4,6 +4,7 @@ import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
 import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
+import { assetKey } from "@/lib/validation/ids";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
 const KIND: Record<string, LinkageKind> = { adjacency: "ADJACENCY", inheritance: "INHERITANCE", trust: "TRUST" };
@@ -52,14 +53,27 @@ export async function rebuildAssessmentLinkages(tx: Prisma.TransactionClient, or
   await tx.mappingRequest.deleteMany({ where: { organizationId, assessmentId: a.id, resolvedAt: null } });
 
   // Real assets are the Asset table; every other node (vendor, components, vendor-run services,
-  // placeholders) is a GraphNode shared by key across vendors.
+  // placeholders) is a GraphNode shared by key across vendors. Linear in nodes + assets (a set of
+  // asset keys) and two statements whatever the count: insert the new nodes, then bring each
+  // node's name, subtype (when given) and placeholder flag up to date, as one upsert per node did
+  // (the last occurrence of a key wins; a concurrent insert of the key is updated once it commits).
+  const assetKeys = new Set(assets.map((x) => assetKey(x.id)));
+  const graphNodes = new Map<string, (typeof result.nodes)[number]>();
   for (const node of result.nodes) {
-    if (node.type === "asset" && !node.placeholder && node.key.startsWith("asset:") && assets.some((x) => `asset:${x.id}` === node.key)) continue;
-    await tx.graphNode.upsert({
-      where: { organizationId_key: { organizationId, key: node.key } },
-      create: { organizationId, key: node.key, type: NODE_TYPE[node.type]!, name: node.name, subtype: node.subtype, identity: node.identity as Prisma.InputJsonValue | undefined, placeholder: node.placeholder === true },
-      update: { name: node.name, subtype: node.subtype, placeholder: node.placeholder === true },
+    if (node.type === "asset" && !node.placeholder && assetKeys.has(node.key)) continue;
+    graphNodes.delete(node.key);
+    graphNodes.set(node.key, node);
+  }
+  if (graphNodes.size) {
+    const nodes = [...graphNodes.values()];
+    await tx.graphNode.createMany({
+      data: nodes.map((node) => ({ organizationId, key: node.key, type: NODE_TYPE[node.type]!, name: node.name, subtype: node.subtype, identity: node.identity as Prisma.InputJsonValue | undefined, placeholder: node.placeholder === true })),
+      skipDuplicates: true,
     });
+    await tx.$executeRaw`
+      UPDATE "GraphNode" AS g SET "name" = n."name", "subtype" = COALESCE(n."subtype", g."subtype"), "placeholder" = n."placeholder", "updatedAt" = ${new Date()}
+      FROM unnest(${nodes.map((x) => x.key)}::text[], ${nodes.map((x) => x.name)}::text[], ${nodes.map((x) => x.subtype ?? null)}::text[], ${nodes.map((x) => x.placeholder === true)}::boolean[]) AS n("key", "name", "subtype", "placeholder")
+      WHERE g."organizationId" = ${organizationId} AND g."key" = n."key"`;
   }
   if (result.linkages.length) {
     await tx.linkage.createMany({
