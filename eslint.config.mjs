@@ -12,7 +12,7 @@ const config = [
   },
   {
     // The runtime boundary (issue 13): client components may see the server-only use cases' types,
-    // never their code.
+    // never their code; and components/ never reach into app/ (routes depend on components, not back).
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
@@ -23,6 +23,10 @@ const config = [
               regex: "^(@/lib/domain|(\\.\\./)+lib/domain)(/|$)",
               allowTypeImports: true,
               message: "components/ may import only types from lib/domain (server-only); move client-safe code out of lib/domain.",
+            },
+            {
+              regex: "^(@/app|(\\.\\./)+app)(/|$)",
+              message: "components/ do not import from app/: take server actions as props, or colocate the component under app/<route>/_components/.",
             },
           ],
         },

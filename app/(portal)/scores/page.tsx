@@ -13,7 +13,7 @@ import { parsePortfolioQuery, portfolioSearchParams, type PortfolioQuery } from 
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
-import { RecomputeButton } from "@/components/scores/recompute-button";
+import { RecomputeButton } from "@/app/(portal)/scores/_components/recompute-button";
 import { CompareSelectionForm } from "@/components/portfolio/compare-selection-form";
 import { ConcentrationPanel } from "@/components/portfolio/concentration-panel";
 import { PortfolioFilters } from "@/components/portfolio/portfolio-filters";

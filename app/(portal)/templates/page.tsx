@@ -6,7 +6,7 @@ import { listTemplates } from "@/lib/domain/template/template-versions";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/assessments/status-badge";
-import { ImportTemplateForm } from "@/components/assessments/import-template-form";
+import { ImportTemplateForm } from "@/app/(portal)/templates/_components/import-template-form";
 
 export const metadata: Metadata = { title: "Questionnaires" };
 

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { WhatIfWorkbench } from "@/components/what-if/what-if-workbench";
+import { WhatIfWorkbench } from "./_components/what-if-workbench/what-if-workbench";
 import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "What-if" };

@@ -6,7 +6,7 @@ import { inspectInvitation } from "@/lib/domain/invitation/accept-invitation";
 import { Logo } from "@/components/layout/logo";
 import { Alert } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { AcceptInvitationForm, ContinueAsUserButton } from "@/components/assessments/accept-invitation-form";
+import { AcceptInvitationForm, ContinueAsUserButton } from "@/app/invite/[token]/_components/accept-invitation-form";
 
 export const metadata: Metadata = { title: "Your invitation", referrer: "no-referrer" };
 

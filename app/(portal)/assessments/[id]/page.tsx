@@ -9,8 +9,8 @@ import { diffAnswers } from "@/lib/questionnaire/diff-answers";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { StatusBadge, formatDate, formatDateTime } from "@/components/assessments/status-badge";
 import { QuestionnaireAnswers } from "@/components/questionnaire";
-import { AssessmentActions, ReopenAction, ReviewActions } from "@/components/assessments/assessment-actions";
-import { CommentForm } from "@/components/assessments/comment-form";
+import { AssessmentActions, ReopenAction, ReviewActions } from "@/app/(portal)/assessments/[id]/_components/assessment-actions";
+import { CommentForm } from "@/app/(portal)/assessments/[id]/_components/comment-form";
 import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Assessment" };

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { getAssessmentFormOptions } from "@/lib/domain/assessment/read-assessments";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { NewAssessmentForm } from "@/components/assessments/new-assessment-form";
+import { NewAssessmentForm } from "@/app/(portal)/assessments/new/_components/new-assessment-form";
 
 export const metadata: Metadata = { title: "New assessment" };
 

@@ -10,8 +10,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import { CriticalityBadge, SafetyBadge, assetTypeLabel } from "@/components/inventory/asset-badges";
-import { ConnectionsPanel } from "@/components/inventory/connections-panel";
-import { DeleteAssetButton } from "@/components/inventory/delete-asset-button";
+import { ConnectionsPanel } from "@/app/(portal)/inventory/[id]/_components/connections-panel";
+import { DeleteAssetButton } from "@/app/(portal)/inventory/[id]/_components/delete-asset-button";
 import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Asset" };

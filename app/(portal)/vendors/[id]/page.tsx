@@ -7,8 +7,8 @@ import { getVendor } from "@/lib/domain/vendor/get-vendor";
 import { Card, PageHeader, Alert } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
-import { ArchiveVendorButton } from "@/components/vendors/archive-vendor-button";
-import { ContactsPanel } from "@/components/vendors/contacts-panel";
+import { ArchiveVendorButton } from "@/app/(portal)/vendors/[id]/_components/archive-vendor-button";
+import { ContactsPanel } from "@/app/(portal)/vendors/[id]/_components/contacts-panel";
 import { listVendorAssessments } from "@/lib/domain/assessment/read-assessments";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
@@ -16,9 +16,9 @@ import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scor
 import { VendorScoreCard } from "@/components/scores/vendor-score-card";
 import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
 import { countAssets } from "@/lib/domain/inventory/list-assets";
-import { DeploymentsPanel } from "@/components/inventory/deployments-panel";
+import { DeploymentsPanel } from "@/app/(portal)/vendors/[id]/_components/deployments-panel";
 import { listManualLinkages } from "@/lib/domain/linkage/manual-linkages";
-import { ManualLinkagesPanel } from "@/components/linkages/manual-linkages-panel";
+import { ManualLinkagesPanel } from "@/app/(portal)/vendors/[id]/_components/manual-linkages-panel";
 import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Vendor" };

@@ -3,7 +3,7 @@ import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getAsset } from "@/lib/domain/inventory/get-asset";
 import { PageHeader } from "@/components/ui/card";
-import { AssetForm } from "@/components/inventory/asset-form";
+import { AssetForm } from "@/app/(portal)/inventory/_components/asset-form";
 import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Edit asset" };

@@ -8,7 +8,7 @@ import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { StatusBadge, formatDate, formatDateTime } from "@/components/assessments/status-badge";
-import { SupplierQuestionnaire } from "@/components/assessments/supplier-questionnaire";
+import { SupplierQuestionnaire } from "@/app/(portal)/supplier/assessments/[id]/_components/supplier-questionnaire";
 import { QuestionnaireAnswers } from "@/components/questionnaire/questionnaire-answers";
 import { orNotFound } from "@/lib/actions/or-not-found";
 

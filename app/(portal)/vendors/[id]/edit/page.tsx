@@ -3,7 +3,7 @@ import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
 import { PageHeader } from "@/components/ui/card";
-import { VendorForm } from "@/components/vendors/vendor-form";
+import { VendorForm } from "@/app/(portal)/vendors/_components/vendor-form";
 import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Edit vendor" };

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { addDeploymentAction, removeDeploymentAction } from "@/app/(portal)/inventory/deployment-actions";
-import { CriticalityBadge, SafetyBadge, assetTypeLabel } from "./asset-badges";
+import { CriticalityBadge, SafetyBadge, assetTypeLabel } from "@/components/inventory/asset-badges";
 
 /** One row of listDeploymentsForVendor (lib/domain/inventory/deployments.ts). */
 export type DeploymentPanelRow = {

@@ -8,7 +8,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { createAssetAction, updateAssetAction } from "@/app/(portal)/inventory/actions";
-import { CRITICALITY_LABEL } from "./asset-badges";
+import { CRITICALITY_LABEL } from "@/components/inventory/asset-badges";
 
 const FIELDS = ["name", "type", "criticality", "safetyImpact", "site", "zone", "aliases", "description"] as const;
 type Defaults = { name: string; type: string; criticality: string; safetyImpact: boolean; site: string; zone: string; aliases: string; description: string };
