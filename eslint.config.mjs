@@ -11,6 +11,47 @@ const config = [
     },
   },
   {
+    // The runtime boundary (issue 13): client components may see the server-only use cases' types,
+    // never their code; and components/ never reach into app/ (routes depend on components, not back).
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/lib/domain|(\\.\\./)+lib/domain)(/|$)",
+              allowTypeImports: true,
+              message: "components/ may import only types from lib/domain (server-only); move client-safe code out of lib/domain.",
+            },
+            {
+              regex: "^(@/app|(\\.\\./)+app)(/|$)",
+              message: "components/ do not import from app/: take server actions as props, or colocate the component under app/<route>/_components/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The pure engines import neither the database, the use cases nor Next.
+    files: ["lib/{scoring,linkage,questionnaire,assessment}/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/lib/(db|domain)|(\\.\\./)+(lib/)?(db|domain))(/|$)",
+              message: "lib/{scoring,linkage,questionnaire,assessment} are pure: no database and no use cases.",
+            },
+            { regex: "^next(/|$)", message: "lib/{scoring,linkage,questionnaire,assessment} are pure: no Next.js." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests build deliberately broken templates out of loose JSON; typing those would hide the point.
     files: ["**/*.test.ts", "lib/questionnaire/test-fixtures.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -33,7 +33,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { Db } from "../lib/db/create-client";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { recomputeScores } from "../lib/domain/scoring/recompute-scores";
-import { getCompiledGraph } from "../lib/domain/graph/graph-cache";
+import { getCompiledGraph } from "../lib/domain/graph-store/graph-cache";
 import { MODEL_VERSION, evaluateWhatIf, scoreVendor } from "../lib/scoring/index";
 import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } from "../lib/scoring/generate-synthetic-portfolio";
 import { acmeAnswers } from "../lib/linkage/fixtures/baseline-answers";

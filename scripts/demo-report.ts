@@ -3,7 +3,7 @@
 // amplification A = (E − E_f)/E, multiplier E/E_f, exposure range low–high and evidence gap), the
 // components' suppliers the portal feeds the engine, and the structures the demo is built to show.
 //
-//   npx tsx scripts/demo-report.ts            (TEST_DATABASE_URL, default postgres@127.0.0.1:5432)
+//   npx tsx --conditions=react-server scripts/demo-report.ts            (TEST_DATABASE_URL, default postgres@127.0.0.1:5432)
 //
 // The database and the evidence files it writes are removed at the end.
 import { randomBytes } from "node:crypto";
@@ -18,7 +18,7 @@ const { createPrismaClient } = await import("../lib/db/create-client");
 const { migrate } = await import("../lib/db/migrate");
 const { seedDemo } = await import("../prisma/seed/demo");
 const { LUMEN_RTOS_KEY, LUMEN_SUB_SUPPLIER_KEY, NIMBUS_OTA_KEY } = await import("../prisma/seed/demo-assessments");
-const { loadOrganizationGraph } = await import("../lib/domain/graph/load-organization-graph");
+const { loadOrganizationGraph } = await import("../lib/domain/graph-store/load-organization-graph");
 const { buildScoringGraph, resolveScoringConfig, scoreVendor } = await import("../lib/scoring");
 const { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, withDatabase } = await import("../tests/integration/database-url");
 

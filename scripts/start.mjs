@@ -8,6 +8,7 @@ const dev = process.argv.includes("--dev");
 ensureSetup();
 if (!dev) ensureBuild();
 // tsx as a loader, not its CLI: one process for serve.ts (the CLI would add a parent of its own,
-// and killing that one would leave serve.ts and the server running).
-const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], { stdio: "inherit" });
+// and killing that one would leave serve.ts and the server running). react-server: the seed runs
+// server-only use cases (lib/domain); the Next server it spawns gets its own node arguments.
+const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], { stdio: "inherit" });
 process.exit(result.status ?? 1);

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/next-auth/session";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { noteDatabaseUnavailable } from "@/lib/db/health";
 import { AppHeader } from "@/components/layout/app-header";

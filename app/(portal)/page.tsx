@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { summarizeVendors } from "@/lib/domain/vendor/summarize-vendors";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/next-auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getEnv } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";

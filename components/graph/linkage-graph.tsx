@@ -4,7 +4,7 @@ import "@xyflow/react/dist/style.css";
 import { useMemo, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from "@xyflow/react";
-import type { Neighbourhood, NeighbourhoodEdge, NeighbourhoodNode } from "@/lib/domain/what-if/get-vendor-score-details";
+import type { Neighbourhood, NeighbourhoodEdge, NeighbourhoodNode } from "@/lib/domain/scoring/get-vendor-score-details";
 import { AnswerLink, blastRadiusHref } from "./answer-link";
 
 const KINDS = ["adjacency", "inheritance", "trust"] as const;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/roles";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/next-auth/session";
 import { Logo } from "./logo";
 import { SignOutButton } from "./sign-out-button";
 import { NavLink } from "./nav-link";

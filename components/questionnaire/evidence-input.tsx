@@ -5,7 +5,7 @@ import type { EvidenceFile, EvidenceQuestion } from "@/lib/questionnaire";
 import { uploadLimitFor } from "@/lib/evidence/upload-limits";
 import { acceptAttribute, formatFileSize, inputDomId, kindLabel } from "./answer-format";
 import { labelId } from "./question-block";
-import type { QuestionInputProps } from "./question-input";
+import type { QuestionInputProps } from "./types";
 
 type Upload = { key: string; name: string; bytes: number };
 type Rejection = { key: string; name: string; message: string };

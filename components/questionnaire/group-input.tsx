@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { YESNO_OPTIONS, describeRange, inputDomId, sentence } from "./answer-format";
 import { cellOf } from "./draft-answers";
 import { NumberTextInput } from "./number-text-input";
-import type { QuestionInputProps } from "./question-input";
+import type { QuestionInputProps } from "./types";
 
 type Row = Record<string, unknown>;
 

@@ -2,10 +2,10 @@ import type { ReactNode } from "react";
 import type { Question } from "@/lib/questionnaire";
 import { inputDomId, questionDomId, sentence } from "./answer-format";
 import { CommentThread, ReferenceList, RequiredMark } from "./question-meta";
-import type { QuestionComment } from "./types";
+import type { AnswerIssueLike, QuestionComment } from "./types";
 
 /** The part of an answer issue the form needs: `path` is "q", "q[2]" or "q[2].field". */
-export type AnswerIssueLike = { questionId: string; path: string; message: string };
+export type { AnswerIssueLike };
 
 /** Questions answered with one control get a <label>; the others are a fieldset with a legend. */
 export function usesFieldset(question: Question): boolean {

@@ -6,7 +6,6 @@ import {
   type DateQuestion,
   type MultipleChoiceQuestion,
   type NumberQuestion,
-  type Question,
   type TextQuestion,
   type Choice,
 } from "@/lib/questionnaire";
@@ -15,23 +14,9 @@ import { YESNO_OPTIONS, describeRange, inputDomId } from "./answer-format";
 import { EvidenceInput } from "./evidence-input";
 import { GroupInput } from "./group-input";
 import { NumberTextInput } from "./number-text-input";
-import type { AnswerIssueLike } from "./question-block";
-import type { UploadResult } from "./types";
+import type { QuestionInputProps } from "./types";
 
-export type QuestionInputProps = {
-  question: Question;
-  value: unknown;
-  onChange: (value: unknown) => void;
-  /** Reads the current value at call time (for async updates such as finished uploads). */
-  getValue: () => unknown;
-  onBlur: () => void;
-  issues: AnswerIssueLike[];
-  /** ids of the help and error texts, for aria-describedby. */
-  describedBy?: string;
-  uploadEvidence: (questionId: string, file: File) => Promise<UploadResult>;
-  /** Called after a change that should be saved at once (an upload finished, a file removed). */
-  onCommit: () => void;
-};
+export type { QuestionInputProps };
 
 /** The control(s) for one question; the label, help and errors are drawn by QuestionBlock. */
 export function QuestionInput(props: QuestionInputProps) {

@@ -1,18 +1,22 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { Controller, useForm, useWatch, type FieldError, type FieldErrors, type Resolver } from "react-hook-form";
-import { computeVisibility, readAnswer, validateAnswers, type AnswerIssue, type Question, type Section, type Template } from "@/lib/questionnaire";
-import { diffAnswers } from "@/lib/questionnaire/diff-answers";
+import { useMemo, useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { computeVisibility, type Template } from "@/lib/questionnaire";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { formatTimestamp, inputDomId, questionDomId, sectionProgress, sentence, type SectionProgress } from "./answer-format";
-import { AutosaveController } from "./autosave";
-import { cellOf, compactAnswers, draftIssuesByQuestion, questionIndex } from "./draft-answers";
-import { QuestionBlock, errorId, helpId, usesFieldset, type AnswerIssueLike } from "./question-block";
+import { formatTimestamp, questionDomId, sectionProgress, sentence, type SectionProgress } from "./answer-format";
+import { cellOf, questionIndex } from "./draft-answers";
+import { describedBy, draftResolver, issuesFromFieldError, mergeIssues } from "./form-issues";
+import { IssueList } from "./issue-list";
+import { QuestionBlock, usesFieldset } from "./question-block";
 import { QuestionInput } from "./question-input";
 import { SaveStatusIndicator } from "./save-status";
+import { SectionNav } from "./section-nav";
 import type { FormAnswers, QuestionComments, SaveResult, SubmitResult, UploadResult } from "./types";
+import { useFocusRequest } from "./use-focus-request";
+import { useQuestionnaireAutosave } from "./use-questionnaire-autosave";
+import { useSubmission } from "./use-submission";
 
 export type QuestionnaireFormProps = {
   template: Template;
@@ -33,35 +37,6 @@ export type QuestionnaireFormProps = {
   onSubmitted?: (data: unknown) => void;
 };
 
-type SubmitState =
-  | { kind: "idle" }
-  | { kind: "submitting" }
-  | { kind: "failed"; message: string; serverIssues: AnswerIssue[]; snapshot: FormAnswers }
-  | { kind: "submitted" };
-
-type FocusRequest = { target: "section" } | { target: "issue"; questionId: string; path: string } | { target: "issues" };
-
-/** Draft validation for react-hook-form: the same validator the server uses, visible questions only. */
-function draftResolver(template: Template): Resolver<FormAnswers> {
-  return async (values) => {
-    const byQuestion = draftIssuesByQuestion(template, values);
-    if (byQuestion.size === 0) return { values, errors: {} };
-    const errors: FieldErrors<FormAnswers> = {};
-    for (const [questionId, issues] of byQuestion) {
-      const types: Record<string, string> = {};
-      for (const issue of issues) types[issue.path] = types[issue.path] ? `${types[issue.path]} ${sentence(issue.message)}` : issue.message;
-      errors[questionId] = { type: "draft", message: issues[0]?.message, types } satisfies FieldError;
-    }
-    return { values: {}, errors };
-  };
-}
-
-function issuesFromFieldError(questionId: string, error: FieldError | undefined): AnswerIssueLike[] {
-  if (!error) return [];
-  if (!error.types) return error.message ? [{ questionId, path: questionId, message: error.message }] : [];
-  return Object.entries(error.types).map(([path, message]) => ({ questionId, path, message: String(message) }));
-}
-
 /**
  * The supplier's questionnaire: one section per page with a progress sidebar, live conditional
  * questions, draft validation on blur, debounced autosave with an offline copy, and submission
@@ -81,12 +56,7 @@ export function QuestionnaireForm({
   const resolver = useMemo(() => draftResolver(template), [template]);
   const form = useForm<FormAnswers>({ defaultValues: initialAnswers, resolver, mode: "onTouched" });
   const values = useWatch({ control: form.control }) as FormAnswers;
-
-  const [autosave] = useState(() => new AutosaveController({ template, storageKey, initialVersion, initialAnswers, save: saveDraft }));
-  const saveState = useSyncExternalStore(autosave.subscribe, autosave.getSnapshot, autosave.getSnapshot);
-  useEffect(() => autosave.setSave(saveDraft), [autosave, saveDraft]);
-  useEffect(() => autosave.start(), [autosave]);
-  useEffect(() => form.subscribe({ formState: { values: true }, callback: ({ values: latest }) => autosave.update(latest) }), [form, autosave]);
+  const { autosave, saveState, reload, restore } = useQuestionnaireAutosave(form, { template, storageKey, initialVersion, initialAnswers, saveDraft });
 
   const visibility = useMemo(() => computeVisibility(template, values), [template, values]);
   const visibleSections = template.sections.filter((section) => visibility.sections.has(section.id));
@@ -94,39 +64,8 @@ export function QuestionnaireForm({
   const active = visibleSections.find((section) => section.id === activeId) ?? visibleSections[0];
   const activeIndex = active ? visibleSections.indexOf(active) : -1;
 
-  const [submitState, setSubmitState] = useState<SubmitState>({ kind: "idle" });
-  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const issuesRef = useRef<HTMLDivElement>(null);
-
-  const order = useMemo(() => {
-    const ids = [...questionIndex(template).keys()];
-    return new Map(ids.map((id, index) => [id, index]));
-  }, [template]);
-
-  // After a failed submission the list follows the answers: fixed problems disappear as the supplier
-  // types; the server's own findings stay until the answer they are about changes.
-  const attention = useMemo<AnswerIssue[]>(() => {
-    if (submitState.kind !== "failed" || submitState.serverIssues.length === 0) return [];
-    const current = compactAnswers(values);
-    const local = validateAnswers(template, current, "submission");
-    const localIssues = local.ok ? [] : local.errors.filter((issue) => issue.code !== "unknown_question");
-    const seen = new Set(localIssues.map((issue) => `${issue.path}|${issue.message}`));
-    const { snapshot } = submitState;
-    const serverStill = submitState.serverIssues.filter((issue) => {
-      if (seen.has(`${issue.path}|${issue.message}`)) return false;
-      if (!issue.questionId || !order.has(issue.questionId)) return true;
-      if (!visibility.questions.has(issue.questionId)) return false;
-      return diffAnswers({ v: readAnswer(snapshot, issue.questionId) }, { v: readAnswer(current, issue.questionId) }).length === 0;
-    });
-    return [...localIssues, ...serverStill].sort((a, b) => (order.get(a.questionId) ?? 1e9) - (order.get(b.questionId) ?? 1e9));
-  }, [submitState, values, template, order, visibility]);
-
-  const attentionByQuestion = useMemo(() => {
-    const map = new Map<string, AnswerIssue[]>();
-    for (const issue of attention) map.set(issue.questionId, [...(map.get(issue.questionId) ?? []), issue]);
-    return map;
-  }, [attention]);
+  const { headingRef, issuesRef, setFocusRequest } = useFocusRequest();
+  const { submitState, submitted, attention, attentionByQuestion, handleSubmit } = useSubmission({ template, values, visibility, form, autosave, submit, onSubmitted, setFocusRequest });
 
   const progress = useMemo(() => {
     const map = new Map<string, SectionProgress>();
@@ -135,20 +74,6 @@ export function QuestionnaireForm({
   }, [template, visibility, values]);
   const totals = [...progress.values()].reduce((sum, item) => ({ answered: sum.answered + item.answered, required: sum.required + item.required }), { answered: 0, required: 0 });
 
-  useEffect(() => {
-    if (!focusRequest) return;
-    if (focusRequest.target === "section") {
-      headingRef.current?.focus({ preventScroll: true });
-      headingRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
-    } else if (focusRequest.target === "issues") {
-      issuesRef.current?.focus({ preventScroll: true });
-      issuesRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
-    } else {
-      focusQuestion(focusRequest.questionId, focusRequest.path);
-    }
-  }, [focusRequest]);
-
-  const submitted = submitState.kind === "submitted";
   const conflict = saveState.status.kind === "conflict";
   const questionsById = questionIndex(template);
 
@@ -160,53 +85,6 @@ export function QuestionnaireForm({
     const section = template.sections.find((candidate) => candidate.questions.some((question) => question.id === issue.questionId));
     if (section) setActiveId(section.id);
     setFocusRequest({ target: "issue", questionId: issue.questionId, path: issue.path });
-  };
-  const reload = () => {
-    autosave.allowLeaving();
-    window.location.reload();
-  };
-  const restore = () => {
-    const offer = saveState.restore;
-    if (!offer) return;
-    form.reset(offer.answers);
-    autosave.clearRestoreOffer(false);
-    autosave.update(offer.answers);
-    void autosave.flush();
-  };
-
-  const handleSubmit = async () => {
-    if (submitState.kind === "submitting" || submitted) return;
-    setSubmitState({ kind: "submitting" });
-    const snapshot = compactAnswers(form.getValues());
-    const fail = (message: string, serverIssues: AnswerIssue[] = []) => {
-      setSubmitState({ kind: "failed", message, serverIssues, snapshot });
-      setFocusRequest({ target: "issues" });
-    };
-    const saved = await autosave.flush();
-    if (!saved) {
-      const status = autosave.getSnapshot().status;
-      return fail(
-        status.kind === "conflict"
-          ? "Nothing was submitted: this questionnaire was changed in another tab or by a colleague. Reload to see the latest answers."
-          : status.kind === "too-large"
-            ? `Nothing was submitted. ${status.message}`
-            : "Nothing was submitted because your latest answers could not be saved. Check your connection and try again.",
-      );
-    }
-    let result: SubmitResult;
-    try {
-      result = await submit(autosave.currentSaveableAnswers(), autosave.currentVersion());
-    } catch {
-      return fail("Nothing was submitted because the server could not be reached. Your answers are saved; try again in a moment.");
-    }
-    if (result.ok) {
-      autosave.stop();
-      setSubmitState({ kind: "submitted" });
-      window.scrollTo({ top: 0, behavior: "smooth" });
-      onSubmitted?.(result.data);
-      return;
-    }
-    fail(result.message, result.issues ?? []);
   };
 
   const commentedQuestions = Object.keys(comments).filter((id) => comments[id]?.length && visibility.questions.has(id));
@@ -405,181 +283,6 @@ export function QuestionnaireForm({
           </footer>
         </form>
       </div>
-    </div>
-  );
-}
-
-function describedBy(question: Question, hasIssues: boolean): string | undefined {
-  return [question.help ? helpId(question.id) : null, hasIssues ? errorId(question.id) : null].filter(Boolean).join(" ") || undefined;
-}
-
-function mergeIssues(draft: AnswerIssueLike[], submission: AnswerIssueLike[]): AnswerIssueLike[] {
-  const seen = new Set<string>();
-  return [...submission, ...draft].filter((issue) => {
-    const key = `${issue.path}|${issue.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** Moves focus to the control an issue is about (a group cell when the path names one). */
-function focusQuestion(questionId: string, path: string) {
-  const container = document.getElementById(questionDomId(questionId));
-  if (!container) return;
-  const cell = cellOf({ path });
-  const target =
-    (cell ? document.getElementById(inputDomId(questionId, cell.row, cell.field)) : null) ??
-    container.querySelector<HTMLElement>("input:not([disabled]):not([type=hidden]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])");
-  container.scrollIntoView({ block: "center", behavior: "smooth" });
-  target?.focus({ preventScroll: true });
-}
-
-function describeIssue(issue: AnswerIssue, template: Template): string {
-  const question = questionIndex(template).get(issue.questionId);
-  const cell = cellOf(issue);
-  if (!question || !cell || question.type !== "group") return issue.message;
-  const field = question.fields.find((candidate) => candidate.id === cell.field);
-  const row = `${question.itemLabel ?? "Row"} ${cell.row + 1}`;
-  const label = field?.label ?? cell.field;
-  return issue.message.startsWith(label) ? `${row}: ${issue.message}` : `${row}, ${label}: ${issue.message}`;
-}
-
-function IssueList({ issues, template, onSelect }: { issues: AnswerIssue[]; template: Template; onSelect: (issue: AnswerIssue) => void }) {
-  const groups = new Map<string, AnswerIssue[]>();
-  for (const issue of issues) groups.set(issue.sectionId ?? "", [...(groups.get(issue.sectionId ?? "") ?? []), issue]);
-  return (
-    <div className="mt-3 space-y-3">
-      {[...groups].map(([sectionId, items]) => (
-        <div key={sectionId || "other"}>
-          <p className="text-xs font-semibold uppercase tracking-wide text-red-700">{template.sections.find((section) => section.id === sectionId)?.title ?? "Other"}</p>
-          <ul className="mt-1 space-y-0.5">
-            {items.map((issue, index) => (
-              <li key={`${issue.path}-${index}`}>
-                {issue.questionId && questionIndex(template).has(issue.questionId) ? (
-                  <a
-                    href={`#${questionDomId(issue.questionId)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      onSelect(issue);
-                    }}
-                    className="group -mx-1 block rounded px-1 py-0.5 hover:bg-red-100"
-                  >
-                    <span className="font-medium underline underline-offset-2 group-hover:no-underline">{issue.label}</span>
-                    <span className="text-red-700"> — {describeIssue(issue, template)}</span>
-                  </a>
-                ) : (
-                  <span>{sentence(issue.message)}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function SectionNav({
-  sections,
-  template,
-  activeId,
-  progress,
-  attention,
-  comments,
-  visibleQuestions,
-  totals,
-  onSelect,
-}: {
-  sections: Section[];
-  template: Template;
-  activeId: string;
-  progress: Map<string, SectionProgress>;
-  attention: AnswerIssue[];
-  comments: QuestionComments;
-  visibleQuestions: ReadonlySet<string>;
-  totals: { answered: number; required: number };
-  onSelect: (id: string) => void;
-}) {
-  const percent = totals.required ? Math.round((totals.answered / totals.required) * 100) : 100;
-  return (
-    <div className="lg:sticky lg:top-4 lg:self-start">
-      <div className="mb-3 lg:hidden">
-        <label htmlFor="questionnaire-section-select" className="mb-1 block text-xs font-medium text-slate-600">
-          Section
-        </label>
-        <select
-          id="questionnaire-section-select"
-          value={activeId}
-          onChange={(event) => onSelect(event.target.value)}
-          className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-        >
-          {sections.map((section) => {
-            const item = progress.get(section.id);
-            return (
-              <option key={section.id} value={section.id}>
-                {template.sections.indexOf(section) + 1}. {section.title} ({item?.answered ?? 0}/{item?.required ?? 0})
-              </option>
-            );
-          })}
-        </select>
-      </div>
-      <nav aria-label="Questionnaire sections" className="hidden rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 lg:block">
-        <div className="px-2 pb-3">
-          <div className="flex items-baseline justify-between text-xs text-slate-600">
-            <span className="font-medium text-slate-800">Progress</span>
-            <span>
-              {totals.answered} / {totals.required} required
-            </span>
-          </div>
-          <div className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-100" aria-hidden>
-            <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
-          </div>
-        </div>
-        <ol className="space-y-0.5">
-          {sections.map((section) => {
-            const item = progress.get(section.id) ?? { answered: 0, required: 0, answeredAny: 0, visible: 0 };
-            const complete = item.answered === item.required;
-            const issueCount = attention.filter((issue) => issue.sectionId === section.id).length;
-            const commentCount = section.questions.filter((question) => comments[question.id]?.length && visibleQuestions.has(question.id)).length;
-            const current = section.id === activeId;
-            return (
-              <li key={section.id}>
-                <button
-                  type="button"
-                  onClick={() => onSelect(section.id)}
-                  aria-current={current ? "step" : undefined}
-                  className={`flex w-full items-start gap-2.5 rounded-md px-2 py-2 text-left text-sm ${current ? "bg-brand-50 text-brand-900" : "text-slate-700 hover:bg-slate-50"}`}
-                >
-                  <span
-                    aria-hidden
-                    className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-[11px] font-semibold ${
-                      complete ? "bg-emerald-100 text-emerald-700" : current ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600"
-                    }`}
-                  >
-                    {complete ? "✓" : template.sections.indexOf(section) + 1}
-                  </span>
-                  <span className="min-w-0 flex-1">
-                    <span className={`block leading-snug ${current ? "font-semibold" : "font-medium"}`}>{section.title}</span>
-                    <span className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-slate-500">
-                      <span>
-                        {item.answered}/{item.required} required
-                        <span className="sr-only"> answered{complete ? ", complete" : ""}</span>
-                      </span>
-                      {issueCount ? <span className="font-medium text-red-700">{issueCount} to fix</span> : null}
-                      {commentCount ? (
-                        <span className="text-amber-700">
-                          {commentCount} comment{commentCount === 1 ? "" : "s"}
-                        </span>
-                      ) : null}
-                    </span>
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
     </div>
   );
 }

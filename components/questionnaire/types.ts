@@ -1,4 +1,4 @@
-import type { AnswerIssue, EvidenceFile } from "@/lib/questionnaire";
+import type { AnswerIssue, EvidenceFile, Question } from "@/lib/questionnaire";
 
 /** Result of saving the draft; code "CONFLICT" means someone saved a newer version meanwhile. */
 export type SaveResult = { ok: true; data: { version: number; savedAt: string } } | { ok: false; code: string; message: string };
@@ -13,3 +13,22 @@ export type QuestionComment = { author: string; body: string; createdAt: string 
 export type QuestionComments = Record<string, QuestionComment[]>;
 
 export type FormAnswers = Record<string, unknown>;
+
+/** An answer problem as the form shows it (the server's AnswerIssue or one found in the browser). */
+export type AnswerIssueLike = { questionId: string; path: string; message: string };
+
+/** What every question control gets (QuestionInput and the group and evidence inputs it draws). */
+export type QuestionInputProps = {
+  question: Question;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Reads the current value at call time (for async updates such as finished uploads). */
+  getValue: () => unknown;
+  onBlur: () => void;
+  issues: AnswerIssueLike[];
+  /** ids of the help and error texts, for aria-describedby. */
+  describedBy?: string;
+  uploadEvidence: (questionId: string, file: File) => Promise<UploadResult>;
+  /** Called after a change that should be saved at once (an upload finished, a file removed). */
+  onCommit: () => void;
+};

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireActor, type CurrentUser } from "@/lib/auth/session";
+import { requireActor, type CurrentUser } from "@/lib/auth/next-auth/session";
 import type { Capability } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create-client";

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { claimNextScoringRun, executeScoringRun, reapStaleRuns, type ReapOptions } from "@/lib/domain/scoring/scoring-runs";
 import { queueModelUpgradeRecomputes } from "@/lib/domain/scoring/queue-model-upgrades";
+import { registerScoringWorkerWake } from "@/lib/domain/scoring/scoring-worker-signal";
 
 /**
  * The scoring worker: a loop in every server process that reaps runs whose worker died and runs
@@ -53,6 +54,7 @@ export function wakeScoringWorker(): void {
   const state = globalForWorker.trustmapScoringWorker;
   if (state && !state.stopped && !state.round && state.failures === 0) schedule(state, 0);
 }
+registerScoringWorkerWake(wakeScoringWorker);
 
 /** Stops the worker of this process and waits for the run it is on, if any. */
 export async function stopScoringWorker(): Promise<void> {

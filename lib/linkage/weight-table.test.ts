@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { WHAT_IF_CONTROLS } from "../domain/what-if/controls";
+import { WHAT_IF_CONTROLS } from "../what-if/controls";
 import { getLatestOtSupplierBaselineTemplate } from "../questionnaire";
 import { DEFAULT_WEIGHTS, LINKAGE_KINDS } from "../scoring";
 import { extractLinkages } from "./extract-linkages";

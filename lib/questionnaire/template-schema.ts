@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasControlCharacter } from "@/lib/validation/text";
+import { hasControlCharacter } from "@/lib/text";
 import { ID_PATTERN, TEMPLATE_KEY_PATTERN } from "./ids";
 import { LIMITS } from "./limits";
 
@@ -58,7 +58,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const idSchema = z
   .string()
   .regex(ID_PATTERN, "must start with a lowercase letter and contain only a-z, 0-9 and _ (at most 64 characters)");
-/** One line of text in the template's own message style (lib/validation/text.ts for forms). */
+/** One line of text in the template's own message style (lib/text.ts for forms). */
 const oneLine = (max: number) =>
   z.string().trim().min(1, "must not be empty").max(max).refine((v) => !hasControlCharacter(v), "must be one line of text, without line breaks or control characters");
 const labelSchema = oneLine(LIMITS.labelLength);

@@ -4,7 +4,7 @@
 import { Document, G, Page, Polygon, Rect, Path, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { KindBreakdown, LinkageKind } from "@/lib/scoring";
-import type { ReportAnswer, ReportPath, VendorReport } from "./load-vendor-report";
+import type { ReportAnswer, ReportPath, VendorReport } from "./report-types";
 import { layoutPathGraph, type PathGraphLayout } from "./path-graph-layout";
 
 const KIND_LABEL: Record<LinkageKind, string> = { adjacency: "Adjacency", inheritance: "Inheritance", trust: "Trust" };

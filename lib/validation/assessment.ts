@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ID_PATTERN, isPrototypeKey } from "@/lib/questionnaire/ids";
-import { multiLineText, optionalMultiLineText, singleLineText } from "./text";
+import { multiLineText, optionalMultiLineText, singleLineText } from "@/lib/text";
 
 const idField = (label: string) => z.string({ error: `Choose a ${label}.` }).regex(/^[a-z0-9]{20,40}$/i, `Choose a ${label}.`);
 

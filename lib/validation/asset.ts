@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { hasControlCharacter, multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from "./text";
+import { recordIdSchema } from "./common";
+import { hasControlCharacter, multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from "@/lib/text";
 
 // One schema for the asset form (client), the use cases (server) and every row of a CSV import, so
 // a value the form refuses is refused by the import with the same words.
@@ -140,7 +141,7 @@ export const assetListQuerySchema = z.object({
 });
 export type AssetListQuery = z.output<typeof assetListQuerySchema>;
 
-// ── CSV import (docs/inventory-csv.md; parsed by lib/domain/inventory/parse-asset-csv.ts) ──
+// ── CSV import (docs/inventory-csv.md; parsed by lib/csv/parse-asset-csv.ts) ──
 
 export const CSV_COLUMNS = ["name", "type", "criticality", "safety_impact", "site", "zone", "aliases", "description"] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -170,7 +171,7 @@ export const LINKAGE_KIND_LABEL: Record<ConnectionKind, string> = {
 export const DEFAULT_CONNECTION_WEIGHT: Record<ConnectionKind, number> = { ADJACENCY: 0.8, INHERITANCE: 0.6, TRUST: 0.85 };
 
 /** Record ids are cuids; anything else is rejected before it reaches a query. */
-export const assetIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/i, "Choose an asset.");
+export const assetIdSchema = recordIdSchema("Choose an asset.");
 
 const connectionFields = {
   kind: z.enum(LINKAGE_KINDS, { error: "Choose a kind: adjacency, inheritance or trust." }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multiLineText } from "./text";
+import { multiLineText } from "@/lib/text";
 
 export const MANUAL_LINKAGE_KINDS = ["ADJACENCY", "INHERITANCE", "TRUST"] as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasControlCharacter } from "./text";
+import { hasControlCharacter } from "@/lib/text";
 
 // The query of GET /api/search: one schema for the route (server) and the comboboxes that build
 // its URLs (client), so a limit the client asks for is one the server accepts.

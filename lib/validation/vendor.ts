@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalMultiLineText, optionalSingleLineText, singleLineText } from "./text";
+import { optionalMultiLineText, optionalSingleLineText, singleLineText } from "@/lib/text";
 
 export const VENDOR_TIERS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 
@@ -30,7 +30,7 @@ export type ContactInput = z.input<typeof contactInputSchema>;
 export type ContactData = z.output<typeof contactInputSchema>;
 
 /** Record ids are cuids; anything else is rejected before it reaches a query. */
-export const idSchema = z.string().regex(/^[a-z0-9]{20,40}$/i, "Unknown record.");
+
 
 export const VENDOR_SORTS = ["name", "tier", "updatedAt", "createdAt"] as const;
 export const vendorListQuerySchema = z.object({

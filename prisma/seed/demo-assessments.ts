@@ -19,8 +19,8 @@ import { componentKey, normalizeComponentName } from "../../lib/linkage";
 import {
   atlasAnswers, brightlineAnswers, cobaltAnswers, helixAnswers, kestrelAnswers, LUMEN_RTOS, lumenAnswers, meridianAnswers, NIMBUS_OTA, orbitalAnswers, vireoDraftAnswers,
 } from "../../lib/linkage/fixtures/northwind-demo-answers";
-import { rebuildAssessmentLinkages } from "../../lib/domain/graph/rebuild-assessment-linkages";
-import { bumpGraphVersion } from "../../lib/domain/graph/graph-cache";
+import { rebuildAssessmentLinkages } from "../../lib/domain/linkage/rebuild-assessment-linkages";
+import { bumpGraphVersion } from "../../lib/domain/graph-store/graph-cache";
 import { recomputeScores } from "../../lib/domain/scoring/recompute-scores";
 
 const DAY = 86_400_000;

@@ -4,15 +4,8 @@ import type { Db } from "../../lib/db/create-client";
 import { buildAsset, buildBuiltInTemplates, buildContact, buildDeployment, buildInventoryLinkage, buildOrganization, buildUser, buildVendor } from "./factories";
 import { seedDemoAssessments } from "./demo-assessments";
 
-export const DEMO_PASSWORD = "trustmap-demo";
-
-export const DEMO_USERS = {
-  admin: "admin@northwind.test",
-  procurement: "procurement@northwind.test",
-  risk: "risk@northwind.test",
-  supplier: "supplier@helix-controls.test",
-  otherOrgAdmin: "admin@southbridge.test",
-} as const;
+export { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 const NORTHWIND_VENDORS = [
   { name: "Helix Controls", tier: "CRITICAL", country: "Germany", website: "https://helix-controls.example", description: "PLCs and safety controllers for water treatment lines.", contact: ["Anja Brandt", "anja.brandt@helix-controls.test", "Product security lead"] },

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { parseGraphJson } from "@/lib/scoring";
-import { addManualLinkage, listManualLinkages, removeManualLinkage } from "@/lib/domain/graph/manual-linkages";
+import { addManualLinkage, listManualLinkages, removeManualLinkage } from "@/lib/domain/linkage/manual-linkages";
 import { exportOrganizationGraph } from "@/lib/domain/graph/export-graph";
 import { getVendorScore } from "@/lib/domain/scoring/read-scores";
 import { listPortfolio } from "@/lib/domain/portfolio/list-portfolio";

@@ -6,7 +6,7 @@ import { submitResponse } from "@/lib/domain/response/supplier-responses";
 import { acceptAssessment, requestChanges } from "@/lib/domain/review/review-assessment";
 import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 import { recomputeScores } from "@/lib/domain/scoring/recompute-scores";
-import { getCompiledGraph, primeCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { getCompiledGraph, primeCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { startScoringWorker } from "@/lib/jobs/scoring-queue";
 import { buildVendor } from "@/prisma/seed/factories";
 import { acmeOnASmallPlant, withJobsDatabase, withMailSink } from "./fixtures";

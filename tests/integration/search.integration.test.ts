@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { searchOptions } from "@/lib/domain/search/search-options";
 import { searchScoredVendors } from "@/lib/domain/search/search-scored-vendors";
-import { addManualLinkage } from "@/lib/domain/graph/manual-linkages";
+import { addManualLinkage } from "@/lib/domain/linkage/manual-linkages";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
 import { listComparableVendors } from "@/lib/domain/portfolio/list-comparable-vendors";
 import { getAssessmentFormOptions, listAssessmentContacts } from "@/lib/domain/assessment/read-assessments";
@@ -15,7 +15,7 @@ import { acmeOnASmallPlant, actorFor, withMailSink } from "./fixtures";
 // The route handler runs as in production, with the session and the database client swapped for
 // the test's actor and database.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
+vi.mock("@/lib/auth/next-auth/session", async () => {
   const { AppError: Err } = await import("@/lib/errors");
   return { requireActor: async () => { if (!session.actor) throw new Err("UNAUTHENTICATED", "Your session has ended. Please sign in again."); return session.actor; } };
 });

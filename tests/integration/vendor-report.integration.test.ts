@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { MODEL_VERSION } from "@/lib/scoring";
-import { loadVendorReport } from "@/lib/reports/load-vendor-report";
+import { loadVendorReport } from "@/lib/domain/report/load-vendor-report";
 import { renderVendorReport, reportFileName } from "@/lib/reports/vendor-report";
 import { buildOrganization, buildVendor } from "@/prisma/seed/factories";
 import { testDb } from "./setup";

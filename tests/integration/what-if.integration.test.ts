@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { WHAT_IF_CONTROL_IDS } from "@/lib/domain/what-if/controls";
+import { WHAT_IF_CONTROL_IDS } from "@/lib/what-if/controls";
 import { evaluateScenario } from "@/lib/domain/what-if/evaluate-scenario";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
 import { deleteScenario, getScenario, listScenarios, saveScenario } from "@/lib/domain/what-if/manage-scenarios";
 import { previewRemediationRequest, sendRemediationRequest } from "@/lib/domain/what-if/send-remediation-request";
-import { getVendorScoreDetails, NEIGHBOURHOOD_NODE_CAP } from "@/lib/domain/what-if/get-vendor-score-details";
+import { getVendorScoreDetails, NEIGHBOURHOOD_NODE_CAP } from "@/lib/domain/scoring/get-vendor-score-details";
 import { getBlastRadius, searchGraphNodes } from "@/lib/domain/blast-radius/get-blast-radius";
 import { acmeOnASmallPlant, withMailSink } from "./fixtures";
 

@@ -27,13 +27,13 @@ afterAll(() => {
   console.log(`\n[faults] serve results\n${results.map((r) => `  ${r}`).join("\n")}\n`);
 });
 
-/** serve.ts as `npm start` runs it, in a data directory of its own. */
+/** serve.ts as `npm start` runs it (scripts/start.mjs: react-server conditions, for the seed's server-only use cases), in a data directory of its own. */
 function serve(env: Record<string, string | undefined>, args: string[] = []) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "trustmap-serve-"));
   dirs.push(dataDir);
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, TRUSTMAP_DATA_DIR: dataDir, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete fullEnv[key];
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...args], { env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", ...args], { env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));

@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { createPrismaClient, type Db } from "../../lib/db/create-client";
 import { buildUser } from "../../prisma/seed/factories";
-import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-users";
 import { ACTIONS, PAGES, ROUTES, type ActionEntry, type HttpProbe, type RequestEntry, type Role } from "./matrix";
 import { readAppSurface, readBuiltActions, type BuiltAction } from "./support/app-surface";
 import { ANONYMOUS, callAction, httpGet, httpSend, signIn, type ActionAnswer, type HttpAnswer, type Session } from "./support/attacker";

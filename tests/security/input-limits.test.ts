@@ -15,7 +15,7 @@ import { actorFor } from "../integration/fixtures";
 // The route handler runs as in production, with the session and the database client swapped for
 // the test's actor and database (as in tests/integration/search.integration.test.ts).
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
+vi.mock("@/lib/auth/next-auth/session", async () => {
   const { AppError: Err } = await import("@/lib/errors");
   return { requireActor: async () => { if (!session.actor) throw new Err("UNAUTHENTICATED", "Your session has ended. Please sign in again."); return session.actor; } };
 });

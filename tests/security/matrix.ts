@@ -103,6 +103,7 @@ export const ROUTES: Record<string, RequestEntry> = {
   "/api/evidence/[id]": { who: SIGNED_IN, expect: "denied", control: "SUPPLIER", probes: (v) => [get(`/api/evidence/${v.evidenceId}`)] },
   "/api/exports/portfolio.csv": { who: STAFF, expect: "contained", probes: (v) => [get(`/api/exports/portfolio.csv?q=${v.probe}`)] },
   "/api/graph/export": { who: STAFF, expect: "contained", probes: () => [get("/api/graph/export")] },
+  "/audit/export.csv": { who: ADMIN, expect: "contained", probes: () => [get("/audit/export.csv")] },
   "/api/search": {
     who: STAFF, expect: "contained",
     probes: (v) => [

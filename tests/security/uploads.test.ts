@@ -15,13 +15,13 @@ import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
 import { getAssessmentForStaff } from "@/lib/domain/assessment/read-assessments";
 import { saveDraft, submitResponse } from "@/lib/domain/response/supplier-responses";
 import { requestChanges } from "@/lib/domain/review/review-assessment";
-import { loadVendorReport } from "@/lib/reports/load-vendor-report";
+import { loadVendorReport } from "@/lib/domain/report/load-vendor-report";
 import { buildContact, buildOrganization, buildTemplate, buildVendor } from "@/prisma/seed/factories";
 import { testDb } from "../integration/setup";
 import { actorFor, withMailSink } from "../integration/fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
+vi.mock("@/lib/auth/next-auth/session", async () => {
   const { AppError: Err } = await import("@/lib/errors");
   const { can } = await import("@/lib/auth/roles");
   return {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { listAuditEvents, listAuditFilterOptions, parseAuditFilter, type AuditRow } from "@/lib/domain/audit/list-audit-events";
 import { describeAuditAction, describeEntityType } from "@/lib/domain/audit/describe-audit-action";

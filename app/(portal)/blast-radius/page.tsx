@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getBlastRadius, searchGraphNodes } from "@/lib/domain/blast-radius/get-blast-radius";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";

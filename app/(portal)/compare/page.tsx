@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { compareVendors, MAX_COMPARED, MIN_COMPARED, type VendorComparison } from "@/lib/domain/portfolio/compare-vendors";

@@ -5,7 +5,7 @@ import { runAction } from "@/lib/actions/run-action";
 import { createAsset, deleteAsset, updateAsset } from "@/lib/domain/inventory/save-asset";
 import { importAssets, previewAssetImport } from "@/lib/domain/inventory/import-assets";
 import { addConnection, removeConnection } from "@/lib/domain/inventory/manage-connections";
-import { assetIdOfKey } from "@/lib/domain/inventory/ids";
+import { assetIdOfKey } from "@/lib/validation/ids";
 
 export async function createAssetAction(input: unknown) {
   return runAction("manageInventory", async (db, actor) => {

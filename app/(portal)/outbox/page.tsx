@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { listSentMail } from "@/lib/domain/outbox/read-sent-mail";
 import { EmptyState, PageHeader } from "@/components/ui/card";

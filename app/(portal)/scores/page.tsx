@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { requirePageUser, type CurrentUser } from "@/lib/auth/session";
+import { requirePageUser, type CurrentUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getLatestRun } from "@/lib/domain/scoring/read-scores";
@@ -13,7 +13,7 @@ import { parsePortfolioQuery, portfolioSearchParams, type PortfolioQuery } from 
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
-import { RecomputeButton } from "@/components/scores/recompute-button";
+import { RecomputeButton } from "@/app/(portal)/scores/_components/recompute-button";
 import { CompareSelectionForm } from "@/components/portfolio/compare-selection-form";
 import { ConcentrationPanel } from "@/components/portfolio/concentration-panel";
 import { PortfolioFilters } from "@/components/portfolio/portfolio-filters";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { listTemplates } from "@/lib/domain/template/template-versions";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/assessments/status-badge";
-import { ImportTemplateForm } from "@/components/assessments/import-template-form";
+import { ImportTemplateForm } from "@/app/(portal)/templates/_components/import-template-form";
 
 export const metadata: Metadata = { title: "Questionnaires" };
 

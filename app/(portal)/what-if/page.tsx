@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { WhatIfWorkbench } from "@/components/what-if/what-if-workbench";
+import { WhatIfWorkbench } from "./_components/what-if-workbench/what-if-workbench";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "What-if" };
 
 export default async function WhatIfPage({ searchParams }: { searchParams: Promise<{ vendor?: string; scenario?: string }> }) {
   const user = await requirePageUser("readScores");
   const sp = await searchParams;
-  const workspace = await getWhatIfWorkspace(getDb(), user, sp.vendor).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const workspace = await orNotFound(getWhatIfWorkspace(getDb(), user, sp.vendor));
   const initial = sp.scenario ? workspace.scenarios.find((s) => s.id === sp.scenario)?.changes ?? null : null;
   const { vendor } = workspace;
   return (

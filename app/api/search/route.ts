@@ -1,6 +1,4 @@
-import { requireActor } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { AppError, toActionFailure } from "@/lib/errors";
+import { routeHandler } from "@/lib/actions/route-handler";
 import { searchOptions } from "@/lib/domain/search/search-options";
 import type { SearchResponse } from "@/lib/validation/search";
 
@@ -8,11 +6,11 @@ const HEADERS = { "Cache-Control": "private, no-store" };
 
 // Matches for the search comboboxes: /api/search?type=asset|target|vendor|scored-vendor&q=…&limit=…
 // Signed-in staff only; the use case checks the capability of each type. Bad parameters are 400.
-export async function GET(request: Request) {
-  try {
-    const actor = await requireActor();
+export const GET = routeHandler(
+  null,
+  async ({ request, db, actor }) => {
     const params = new URL(request.url).searchParams;
-    const items = await searchOptions(getDb(), actor, {
+    const items = await searchOptions(db, actor, {
       type: params.get("type") ?? undefined,
       q: params.get("q") ?? undefined,
       limit: params.get("limit") ?? undefined,
@@ -20,8 +18,6 @@ export async function GET(request: Request) {
       undeployedFor: params.get("undeployedFor") || undefined,
     });
     return Response.json({ items } satisfies SearchResponse, { headers: HEADERS });
-  } catch (error) {
-    const status = error instanceof AppError ? (error.code === "VALIDATION" ? 400 : error.status) : 500;
-    return Response.json(toActionFailure(error), { status, headers: HEADERS });
-  }
-}
+  },
+  { headers: HEADERS, validationStatus: 400 },
+);

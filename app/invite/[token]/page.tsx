@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/next-auth/session";
 import { inspectInvitation } from "@/lib/domain/invitation/accept-invitation";
 import { Logo } from "@/components/layout/logo";
 import { Alert } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { AcceptInvitationForm, ContinueAsUserButton } from "@/components/assessments/accept-invitation-form";
+import { AcceptInvitationForm, ContinueAsUserButton } from "@/app/invite/[token]/_components/accept-invitation-form";
 
 export const metadata: Metadata = { title: "Your invitation", referrer: "no-referrer" };
 

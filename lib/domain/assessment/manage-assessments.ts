@@ -5,7 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { createAssessmentSchema } from "@/lib/validation/assessment";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { createToken, INVITATION_TTL_MS } from "@/lib/auth/tokens";
 import { appUrl } from "@/lib/app-url";
@@ -13,12 +13,6 @@ import { sendOrganizationMail } from "@/lib/mail/send-organization-mail";
 import { renderAssessmentInvitation, renderAssessmentReminder } from "@/lib/mail/templates";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { transitionAssessment } from "./transition";
-
-function parseId(value: unknown, what: string): string {
-  const id = idSchema.safeParse(value);
-  if (!id.success) throw notFound(what);
-  return id.data;
-}
 
 /** Creates an assessment for a vendor and, unless saved as a draft, sends the invitation at once. */
 export async function createAssessment(db: Db, actor: Actor, input: unknown, now = new Date()) {
@@ -72,7 +66,7 @@ async function loadForStaff(db: Db | Prisma.TransactionClient, actor: Actor, ass
  */
 export async function sendAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
   assertCan(actor, "manageAssessments");
-  const assessmentId = parseId(assessmentIdRaw, "Assessment");
+  const assessmentId = parseRecordId(assessmentIdRaw, "Assessment");
   const a = await loadForStaff(db, actor, assessmentId);
   if (a.status === "SUBMITTED" || a.status === "RESUBMITTED" || a.status === "ACCEPTED" || a.status === "CANCELLED") {
     throw new AppError("CONFLICT", "This assessment is no longer waiting for the supplier, so there is nothing to send.");
@@ -108,7 +102,7 @@ export async function sendAssessment(db: Db, actor: Actor, assessmentIdRaw: unkn
  */
 export async function remindAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
   assertCan(actor, "manageAssessments");
-  const assessmentId = parseId(assessmentIdRaw, "Assessment");
+  const assessmentId = parseRecordId(assessmentIdRaw, "Assessment");
   const a = await loadForStaff(db, actor, assessmentId);
   if (!["SENT", "OPENED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status)) {
     throw new AppError("CONFLICT", "Only assessments waiting for the supplier can be reminded.");
@@ -129,7 +123,7 @@ export async function remindAssessment(db: Db, actor: Actor, assessmentIdRaw: un
 
 export async function revokeInvitations(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
   assertCan(actor, "manageAssessments");
-  const assessmentId = parseId(assessmentIdRaw, "Assessment");
+  const assessmentId = parseRecordId(assessmentIdRaw, "Assessment");
   await loadForStaff(db, actor, assessmentId);
   return db.$transaction(async (tx) => {
     const { count } = await tx.assessmentInvitation.updateMany({ where: { assessmentId, organizationId: actor.organizationId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
@@ -140,7 +134,7 @@ export async function revokeInvitations(db: Db, actor: Actor, assessmentIdRaw: u
 
 export async function cancelAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
   assertCan(actor, "manageAssessments");
-  const assessmentId = parseId(assessmentIdRaw, "Assessment");
+  const assessmentId = parseRecordId(assessmentIdRaw, "Assessment");
   return db.$transaction(async (tx) => {
     const a = await loadForStaff(tx, actor, assessmentId);
     await transitionAssessment(tx, a, "cancel", { cancelledAt: now });

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { assessmentListQuerySchema } from "@/lib/validation/assessment";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 
@@ -64,10 +64,9 @@ export async function listVendorAssessments(db: Db, actor: Actor, vendorId: stri
 /** Everything the staff detail/review page shows about one assessment. */
 export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRaw: unknown) {
   assertCan(actor, "readAssessments");
-  const id = idSchema.safeParse(assessmentIdRaw);
-  if (!id.success) throw notFound("Assessment");
+  const id = parseRecordId(assessmentIdRaw, "Assessment");
   const a = await db.assessment.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId },
+    where: { id: id, organizationId: actor.organizationId },
     select: {
       id: true, status: true, dueDate: true, message: true, currentRevision: true, createdAt: true, sentAt: true, openedAt: true, submittedAt: true, acceptedAt: true, cancelledAt: true, lastRemindedAt: true,
       vendor: { select: { id: true, name: true } }, contact: { select: { id: true, name: true, email: true } },
@@ -94,10 +93,9 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
 /** An active vendor of the caller's organisation and its contacts (primary first), to address an assessment to. */
 export async function listAssessmentContacts(db: Db, actor: Actor, vendorIdRaw: unknown) {
   assertCan(actor, "manageAssessments");
-  const id = idSchema.safeParse(vendorIdRaw);
-  if (!id.success) throw notFound("Vendor");
+  const id = parseRecordId(vendorIdRaw, "Vendor");
   const vendor = await db.vendor.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId, archivedAt: null },
+    where: { id: id, organizationId: actor.organizationId, archivedAt: null },
     select: { id: true, name: true, contacts: { orderBy: [{ isPrimary: "desc" }, { name: "asc" }], select: { id: true, name: true, email: true, isPrimary: true } } },
   });
   if (!vendor) throw notFound("Vendor");

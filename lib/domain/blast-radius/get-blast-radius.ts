@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { computeBlastRadius, type ExplainingHop, type NodeType } from "@/lib/scoring";
 
 /** Node keys look like "vendor:<id>", "asset:<id>", "component:purl:…"; the graph has the final word. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Actor } from "@/lib/auth/roles";
-import { idSchema } from "@/lib/validation/vendor";
+import { idSchema } from "@/lib/validation/common";
 import { citedFileIdsOf } from "@/lib/evidence/evidence-answers";
 import { lockAssessment, removeStoredFiles } from "./evidence-storage";
 

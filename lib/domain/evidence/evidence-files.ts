@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { isEditableBySupplier } from "@/lib/assessment/status-machine";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
@@ -41,10 +41,9 @@ type Target = { a: { id: string; currentRevision: number }; question: EvidenceQu
 /** The supplier's own editable assessment and, when named, its evidence question; throws otherwise. */
 async function loadUploadTarget(db: Db | Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown, questionIdRaw: unknown): Promise<Target> {
   assertCan(actor, "answerAssessments");
-  const id = idSchema.safeParse(assessmentIdRaw);
-  if (!id.success) throw notFound("Assessment");
+  const id = parseRecordId(assessmentIdRaw, "Assessment");
   const a = await db.assessment.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId, vendorId: actor.vendorId!, status: { not: "DRAFT" } },
+    where: { id: id, organizationId: actor.organizationId, vendorId: actor.vendorId!, status: { not: "DRAFT" } },
     select: { id: true, status: true, currentRevision: true, template: { select: { definition: true } } },
   });
   if (!a) throw notFound("Assessment");
@@ -160,10 +159,10 @@ export async function uploadEvidence(db: Db, actor: Actor, input: { assessmentId
  * The name carries the extension of the sniffed type, never the one it was uploaded with.
  */
 export async function openEvidenceFile(db: Db, actor: Actor, evidenceIdRaw: unknown): Promise<{ fileName: string; mimeType: string; bytes: number; stream: () => Readable }> {
-  const id = idSchema.safeParse(evidenceIdRaw);
+  const id = parseRecordId(evidenceIdRaw, "File");
   const scope = evidenceReadScope(actor);
-  if (!id.success || !scope) throw notFound("File");
-  const row = await db.evidence.findFirst({ where: { id: id.data, ...scope }, select: { id: true, assessmentId: true, fileName: true, mimeType: true, storageKey: true } });
+  if (!scope) throw notFound("File");
+  const row = await db.evidence.findFirst({ where: { id, ...scope }, select: { id: true, assessmentId: true, fileName: true, mimeType: true, storageKey: true } });
   if (!row) throw notFound("File");
   const fullPath = path.join(evidenceDir(), row.storageKey);
   const size = await stat(fullPath).then((s) => s.size, () => null);

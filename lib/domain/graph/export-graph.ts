@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { GraphDocument } from "@/lib/scoring";
-import { loadOrganizationGraph } from "./load-organization-graph";
+import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
 
 /**
  * The organisation's linkage graph in the file format of docs/graph-format.md, ready for

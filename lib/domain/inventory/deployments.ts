@@ -1,4 +1,5 @@
 import "server-only";
+import { parseRecordId } from "@/lib/validation/common";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
@@ -6,7 +7,6 @@ import { parseInput } from "@/lib/validation/parse";
 import { deploymentInputSchema } from "@/lib/validation/asset";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { parseRecordId } from "./ids";
 
 // Deployments say where a vendor's products sit in the buyer's inventory. They belong to the vendor
 // record, so they follow the vendor capabilities: procurement and admins record them, risk officers read.

@@ -1,8 +1,9 @@
 import "server-only";
+import { parseRecordId } from "@/lib/validation/common";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
-import { assetIdOfKey, assetKey, parseRecordId } from "./ids";
+import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
 
 /**
  * One asset of the caller's organisation with the vendors deployed on it and its connections (the

@@ -7,9 +7,9 @@ import { AppError } from "@/lib/errors";
 import type { AssetData, AssetField } from "@/lib/validation/asset";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { parseAssetCsv, type ParsedCsvRow } from "./parse-asset-csv";
+import { parseAssetCsv, type ParsedCsvRow } from "@/lib/csv/parse-asset-csv";
 import { assetColumns } from "./save-asset";
-import { assetKey } from "./ids";
+import { assetKey } from "@/lib/validation/ids";
 import { rescoreAfterInventoryChange } from "./rescore";
 
 export type ImportAction = "create" | "update" | "unchanged";

@@ -1,11 +1,12 @@
 import "server-only";
+import { parseRecordId } from "@/lib/validation/common";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { connectionInputSchema } from "@/lib/validation/asset";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { assetKey, parseRecordId } from "./ids";
+import { assetKey } from "@/lib/validation/ids";
 import { rescoreAfterInventoryChange } from "./rescore";
 
 /**

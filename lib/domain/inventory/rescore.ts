@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { recomputeAfterGraphChange } from "@/lib/domain/scoring/recompute-scores";
+import { recomputeAfterGraphChange } from "@/lib/domain/scoring/scoring-runs";
 
 /**
  * After an inventory change has committed, rescores the vendors that can reach the changed nodes.

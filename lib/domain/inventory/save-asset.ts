@@ -1,4 +1,5 @@
 import "server-only";
+import { parseRecordId } from "@/lib/validation/common";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
@@ -6,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { assetInputSchema, normalizeAssetName, type AssetData } from "@/lib/validation/asset";
 import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import { assetKey, parseRecordId } from "./ids";
+import { assetKey } from "@/lib/validation/ids";
 import { rescoreAfterInventoryChange } from "./rescore";
 
 function duplicateName(): AppError {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 
 /** The newest e-mails sent for the caller's organisation (administrators only). */
 export async function listSentMail(db: Db, actor: Actor, options: { limit?: number } = {}) {
@@ -22,10 +22,9 @@ export async function listSentMail(db: Db, actor: Actor, options: { limit?: numb
  */
 export async function getSentMail(db: Db, actor: Actor, idRaw: unknown) {
   assertCan(actor, "viewOutbox");
-  const id = idSchema.safeParse(idRaw);
-  if (!id.success) throw notFound("E-mail");
+  const id = parseRecordId(idRaw, "E-mail");
   const mail = await db.sentMail.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId },
+    where: { id: id, organizationId: actor.organizationId },
     select: { id: true, kind: true, to: true, from: true, subject: true, text: true, html: true, sentAt: true },
   });
   if (!mail) throw notFound("E-mail");

@@ -5,13 +5,13 @@ import type { ScoreModel2Parts } from "@/lib/domain/scoring/read-scores";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { idSchema } from "@/lib/validation/common";
 import { DONT_KNOW } from "@/lib/questionnaire/template-schema";
-import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
-import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { computeBlastRadius, type KindBreakdown, type LinkageKind } from "@/lib/scoring";
-import { describeDifferences, reachMasks, type ComparedVendorFacts } from "./describe-differences";
-import { linkagesByAssessment } from "@/lib/domain/what-if/graph-index";
+import { describeDifferences, reachMasks, type ComparedVendorFacts } from "@/lib/portfolio/describe-differences";
+import { linkagesByAssessment } from "@/lib/domain/graph-store/graph-index";
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 4;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { idSchema } from "@/lib/validation/vendor";
+import { idSchema } from "@/lib/validation/common";
 import { latestExposures } from "@/lib/domain/search/latest-exposures";
 import { MAX_COMPARED } from "./compare-vendors";
 

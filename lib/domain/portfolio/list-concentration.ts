@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
-import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { rankStructuralAmplifiers, type StructuralAmplifier } from "@/lib/scoring";
 
 const RANKED = 50;

@@ -1,5 +1,6 @@
-// The portfolio's query string, parsed once for the page, the CSV export and the tests. No
-// "server-only": the page's filter form builds links from the same type.
+import "server-only";
+// The portfolio's query string, parsed once for the page, the CSV export and the tests. The page's
+// filter form (a client component) imports only its type.
 import { z } from "zod";
 
 export const PORTFOLIO_SORTS = ["exposure", "amplification", "name", "tier", "critical", "assessed"] as const;

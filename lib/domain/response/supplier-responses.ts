@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { isEditableBySupplier } from "@/lib/assessment/status-machine";
 import { LIMITS, validateAnswers, type AnswerIssue } from "@/lib/questionnaire";
 import { sameAnswers } from "@/lib/questionnaire/diff-answers";
@@ -42,10 +42,9 @@ export async function listSupplierAssessments(db: Db, actor: Actor) {
 
 export async function getSupplierAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown) {
   const scope = supplierScope(actor);
-  const id = idSchema.safeParse(assessmentIdRaw);
-  if (!id.success) throw notFound("Assessment");
+  const id = parseRecordId(assessmentIdRaw, "Assessment");
   const a = await db.assessment.findFirst({
-    where: { id: id.data, ...scope, status: { not: "DRAFT" } },
+    where: { id: id, ...scope, status: { not: "DRAFT" } },
     select: {
       id: true, status: true, dueDate: true, message: true, currentRevision: true,
       vendor: { select: { name: true } }, organization: { select: { name: true } },
@@ -79,10 +78,9 @@ async function sentComments(db: Db, scope: ReturnType<typeof supplierScope>, a: 
 
 async function loadEditable(tx: Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {
   const scope = supplierScope(actor);
-  const id = idSchema.safeParse(assessmentIdRaw);
-  if (!id.success) throw notFound("Assessment");
+  const id = parseRecordId(assessmentIdRaw, "Assessment");
   const a = await tx.assessment.findFirst({
-    where: { id: id.data, ...scope, status: { not: "DRAFT" } },
+    where: { id: id, ...scope, status: { not: "DRAFT" } },
     select: { id: true, organizationId: true, status: true, currentRevision: true, template: { select: { definition: true } } },
   });
   if (!a) throw notFound("Assessment");

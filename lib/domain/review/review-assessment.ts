@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { commentSchema, requestChangesSchema } from "@/lib/validation/assessment";
 import { isAwaitingReview } from "@/lib/assessment/status-machine";
@@ -13,15 +13,14 @@ import { transitionAssessment } from "@/lib/domain/assessment/transition";
 import { sendOrganizationMail, type OrganizationMail } from "@/lib/mail/send-organization-mail";
 import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
 import { appUrl } from "@/lib/app-url";
-import { rebuildAssessmentLinkages } from "@/lib/domain/graph/rebuild-assessment-linkages";
+import { rebuildAssessmentLinkages } from "@/lib/domain/linkage/rebuild-assessment-linkages";
 import { queueRescoreInTransaction, runQueuedScoringRun } from "@/lib/domain/scoring/scoring-runs";
 
 async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {
   assertCan(actor, "reviewAssessments");
-  const id = idSchema.safeParse(assessmentIdRaw);
-  if (!id.success) throw notFound("Assessment");
+  const id = parseRecordId(assessmentIdRaw, "Assessment");
   const a = await tx.assessment.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId },
+    where: { id: id, organizationId: actor.organizationId },
     select: {
       id: true, organizationId: true, vendorId: true, status: true, currentRevision: true, dueDate: true,
       template: { select: { title: true, definition: true } }, vendor: { select: { name: true } },
@@ -62,10 +61,9 @@ export async function addReviewComment(db: Db, actor: Actor, assessmentIdRaw: un
 
 export async function deleteReviewComment(db: Db, actor: Actor, commentIdRaw: unknown) {
   assertCan(actor, "reviewAssessments");
-  const id = idSchema.safeParse(commentIdRaw);
-  if (!id.success) throw notFound("Comment");
+  const id = parseRecordId(commentIdRaw, "Comment");
   return db.$transaction(async (tx) => {
-    const c = await tx.reviewComment.findFirst({ where: { id: id.data, organizationId: actor.organizationId, authorId: actor.userId }, select: { id: true, assessmentId: true, revision: true, questionId: true, assessment: { select: { currentRevision: true, status: true } } } });
+    const c = await tx.reviewComment.findFirst({ where: { id: id, organizationId: actor.organizationId, authorId: actor.userId }, select: { id: true, assessmentId: true, revision: true, questionId: true, assessment: { select: { currentRevision: true, status: true } } } });
     if (!c) throw notFound("Comment");
     if (c.revision !== c.assessment.currentRevision || !isAwaitingReview(c.assessment.status)) throw new AppError("CONFLICT", "This comment has already been sent to the supplier.");
     await tx.reviewComment.delete({ where: { id: c.id } });

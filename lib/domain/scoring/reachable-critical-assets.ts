@@ -1,6 +1,6 @@
-// No "server-only" marker: pure computation on a compiled graph.
-import type { CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
-import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import "server-only";
+import type { CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { computeBlastRadius } from "@/lib/scoring";
 
 export interface CriticalAsset {

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { buildScoringGraph, rankStructuralAmplifiers, resolveScoringConfig, type ExplainingPath, type KindBreakdown } from "@/lib/scoring";
-import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
+import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
 
 /** Scoring model 2's stored parts (zero / null on snapshots of model 1: check modelVersion). */
 export interface ScoreModel2Parts {
@@ -16,13 +15,18 @@ export interface ScoreModel2Parts {
   evidenceGap: number;
 }
 
-export interface SnapshotView extends ScoreModel2Parts {
+/** A vendor's score in brief: the one shape the score card, the report and what-if show. */
+export interface ScoreSummary {
   exposure: number;
   directExposure: number;
   amplification: number;
   byKind: KindBreakdown;
   assetsReached: number;
   criticalAssetsReached: number;
+}
+
+/** A stored snapshot: the summary with its paths and when and by which model it was computed. */
+export interface SnapshotView extends ScoreSummary, ScoreModel2Parts {
   topPaths: ExplainingPath[];
   modelVersion: string;
   computedAt: Date;
@@ -39,9 +43,8 @@ const SNAPSHOT_SELECT = {
  */
 export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown, options: { history?: boolean } = {}) {
   assertCan(actor, "readScores");
-  const id = idSchema.safeParse(vendorIdRaw);
-  if (!id.success) throw notFound("Vendor");
-  const where = { organizationId: actor.organizationId, vendorId: id.data };
+  const id = parseRecordId(vendorIdRaw, "Vendor");
+  const where = { organizationId: actor.organizationId, vendorId: id };
   const orderBy = [{ computedAt: "desc" }, { id: "desc" }] as const;
   const [scored, rows, history] = await Promise.all([
     // Snapshots are history; CurrentScore says whether the vendor is scored now (see recomputeScores).

@@ -1,10 +1,9 @@
-// No "server-only" marker: the demo seed (plain Node) runs this too. Nothing here reaches a client.
+import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildScoringGraph, findAffectedVendors, MODEL_VERSION, resolveScoringConfig, scorePortfolio, type VendorScore } from "@/lib/scoring";
-import { loadOrganizationGraph } from "@/lib/domain/graph/load-organization-graph";
-import { primeCompiledGraph } from "@/lib/domain/graph/graph-cache";
-import { queueRescoreInTransaction, runQueuedScoringRun } from "./scoring-runs";
+import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
+import { primeCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 
 /** Options of one recompute. */
 export interface RecomputeOptions {
@@ -125,24 +124,4 @@ export async function storeSnapshots(tx: Prisma.TransactionClient, rows: Prisma.
       "byKind" = EXCLUDED."byKind", "dominantKind" = EXCLUDED."dominantKind", "assetsReached" = EXCLUDED."assetsReached",
       "criticalAssetsReached" = EXCLUDED."criticalAssetsReached", "computedAt" = EXCLUDED."computedAt"
     WHERE "CurrentScore"."computedAt" <= EXCLUDED."computedAt"`;
-}
-
-/**
- * After a change to the graph has committed (an inventory edit, a manual linkage), rescore only the
- * vendors that can reach the changed nodes: queues an incremental run and runs it in this request.
- * Never throws: when the database fails meanwhile, the run stays queued (or is reaped and queued
- * again) and a scoring worker finishes it. Changes that can, queue the run in their own transaction
- * instead (queueRescoreInTransaction, as accepting an assessment does), so no crash can lose it.
- */
-export async function recomputeAfterGraphChange(db: Db, organizationId: string, nodeKeys: string[], trigger: string): Promise<RecomputeResult | null> {
-  let runId: string;
-  try {
-    // Every graph change passes through here or queueRescoreInTransaction, which bumps the
-    // version that invalidates cached compiled graphs.
-    runId = await db.$transaction((tx) => queueRescoreInTransaction(tx, organizationId, nodeKeys, trigger));
-  } catch (error) {
-    console.error("[trustmap] could not queue the rescore after a graph change:", (error as Error).message);
-    return null;
-  }
-  return runQueuedScoringRun(db, runId);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { wakeScoringWorker } from "@/lib/jobs/scoring-queue";
+import { wakeScoringWorker } from "./scoring-worker-signal";
 import { isStaleRun } from "./scoring-runs";
 
 /**

@@ -1,8 +1,8 @@
-// No "server-only" marker: the worker and the fault tests run this in plain Node too.
+import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import { bumpGraphVersion } from "@/lib/domain/graph/graph-cache";
+import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
 import { recomputeScores, type RecomputeResult } from "./recompute-scores";
 
 /**
@@ -155,4 +155,24 @@ export function isStaleRun(run: { status: string; createdAt: Date; heartbeatAt: 
   if (run.status === "RUNNING") return (run.heartbeatAt ?? run.createdAt).getTime() < now - (options.leaseMs ?? DEFAULT_LEASE_MS);
   if (run.status === "QUEUED") return run.createdAt.getTime() < now - (options.queuedStaleMs ?? DEFAULT_QUEUED_STALE_MS);
   return false;
+}
+
+/**
+ * After a change to the graph has committed (an inventory edit, a manual linkage), rescore only the
+ * vendors that can reach the changed nodes: queues an incremental run and runs it in this request.
+ * Never throws: when the database fails meanwhile, the run stays queued (or is reaped and queued
+ * again) and a scoring worker finishes it. Changes that can, queue the run in their own transaction
+ * instead (queueRescoreInTransaction, as accepting an assessment does), so no crash can lose it.
+ */
+export async function recomputeAfterGraphChange(db: Db, organizationId: string, nodeKeys: string[], trigger: string): Promise<RecomputeResult | null> {
+  let runId: string;
+  try {
+    // Every graph change passes through here or queueRescoreInTransaction, which bumps the
+    // version that invalidates cached compiled graphs.
+    runId = await db.$transaction((tx) => queueRescoreInTransaction(tx, organizationId, nodeKeys, trigger));
+  } catch (error) {
+    console.error("[trustmap] could not queue the rescore after a graph change:", (error as Error).message);
+    return null;
+  }
+  return runQueuedScoringRun(db, runId);
 }

@@ -5,7 +5,7 @@ import type { AssetType } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { ASSET_TYPE_LABEL } from "@/lib/validation/asset";
 import type { SearchOption, SearchQuery } from "@/lib/validation/search";
-import { containsText, notIn, prefixFirst } from "./match-order";
+import { containsText, notIn, prefixFirst } from "@/lib/db/match-order";
 
 type AssetRow = { id: string; name: string; normalizedName: string; type: AssetType; site: string | null; zone: string | null };
 

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { SearchOption, SearchQuery } from "@/lib/validation/search";
 import { assetDetail, findAssetsByName } from "./search-assets";
-import { comparePrefixFirst, containsText, notIn, prefixFirst } from "./match-order";
+import { comparePrefixFirst, containsText, notIn, prefixFirst } from "@/lib/db/match-order";
 
 type ComponentRow = { key: string; name: string; sortName: string; subtype: string | null };
 

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
-import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
+import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { normalizeSearchText, type SearchOption, type SearchQuery } from "@/lib/validation/search";
-import { comparePrefixFirst } from "./match-order";
+import { comparePrefixFirst } from "@/lib/db/match-order";
 import { formatExposure, latestExposures } from "./latest-exposures";
 
 /** Vendors a what-if can open: assessed and in the compiled graph (the test evaluate-scenario applies). */

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import { assertCan, can, type Actor } from "@/lib/auth/roles";
 import type { SearchOption, SearchQuery } from "@/lib/validation/search";
-import { containsText, notIn, prefixFirst } from "./match-order";
+import { containsText, notIn, prefixFirst } from "@/lib/db/match-order";
 import { formatExposure, latestExposures } from "./latest-exposures";
 
 const TIER = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" } as const satisfies Record<VendorTier, string>;

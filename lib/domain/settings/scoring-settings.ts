@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { scoringSettingsSchema } from "@/lib/validation/scoring-settings";
 import { DEFAULT_WEIGHTS, resolveScoringConfig, type ScoringConfigOverrides } from "@/lib/scoring";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { bumpGraphVersion } from "@/lib/domain/graph/graph-cache";
+import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
 import { requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 
 export async function getScoringSettings(db: Db, actor: Actor) {

@@ -1,4 +1,4 @@
-// No "server-only" marker: the demo seed (plain Node) uses this too. Nothing here reaches a client.
+import "server-only";
 import { formatTemplateIssue, validateTemplate, type Template } from "@/lib/questionnaire";
 
 /** A stored template, re-validated on the way out so a hand-edited row cannot reach the UI broken. */

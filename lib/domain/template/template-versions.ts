@@ -9,7 +9,7 @@ import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { loadTemplate } from "./load-template";
 
 export { loadTemplate };
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { uploadText } from "@/lib/validation/utf8";
 
 /** Stores a validated template as a new version row; refuses a (key, version) that already exists. */
@@ -68,9 +68,8 @@ export async function listTemplates(db: Db, actor: Actor) {
 
 export async function getTemplate(db: Db, actor: Actor, templateId: unknown) {
   assertCan(actor, "readTemplates");
-  const id = idSchema.safeParse(templateId);
-  if (!id.success) throw notFound("Template");
-  const row = await db.questionnaireTemplate.findFirst({ where: { id: id.data, organizationId: actor.organizationId }, select: { id: true, key: true, version: true, title: true, definition: true, lockedAt: true } });
+  const id = parseRecordId(templateId, "Template");
+  const row = await db.questionnaireTemplate.findFirst({ where: { id: id, organizationId: actor.organizationId }, select: { id: true, key: true, version: true, title: true, definition: true, lockedAt: true } });
   if (!row) throw notFound("Template");
   return { ...row, template: loadTemplate(row.definition) };
 }

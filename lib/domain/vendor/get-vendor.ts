@@ -2,15 +2,14 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 
 /** One vendor of the caller's organisation with its contacts; NOT_FOUND for any other id. */
 export async function getVendor(db: Db, actor: Actor, vendorId: unknown) {
   assertCan(actor, "readVendors");
-  const id = idSchema.safeParse(vendorId);
-  if (!id.success) throw notFound("Vendor");
+  const id = parseRecordId(vendorId, "Vendor");
   const vendor = await db.vendor.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId },
+    where: { id: id, organizationId: actor.organizationId },
     select: {
       id: true, name: true, website: true, country: true, tier: true, description: true,
       archivedAt: true, createdAt: true, updatedAt: true,

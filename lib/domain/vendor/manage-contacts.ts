@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { contactInputSchema, idSchema } from "@/lib/validation/vendor";
+import { contactInputSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,12 +13,6 @@ const duplicateEmail = () =>
   new AppError("CONFLICT", "This vendor already has a contact with that e-mail.", {
     email: ["This vendor already has a contact with that e-mail."],
   });
-
-function parseId(value: unknown, what: string): string {
-  const id = idSchema.safeParse(value);
-  if (!id.success) throw notFound(what);
-  return id.data;
-}
 
 // Only one primary contact per vendor: setting one clears the others in the same transaction.
 async function clearOtherPrimaries(tx: Prisma.TransactionClient, vendorId: string, organizationId: string, keepId?: string) {
@@ -29,7 +24,7 @@ async function clearOtherPrimaries(tx: Prisma.TransactionClient, vendorId: strin
 
 export async function createContact(db: Db, actor: Actor, vendorIdRaw: unknown, input: unknown) {
   assertCan(actor, "manageVendors");
-  const vendorId = parseId(vendorIdRaw, "Vendor");
+  const vendorId = parseRecordId(vendorIdRaw, "Vendor");
   const data = parseInput(contactInputSchema, input);
   try {
     return await db.$transaction(async (tx) => {
@@ -51,7 +46,7 @@ export async function createContact(db: Db, actor: Actor, vendorIdRaw: unknown, 
 
 export async function updateContact(db: Db, actor: Actor, contactIdRaw: unknown, input: unknown) {
   assertCan(actor, "manageVendors");
-  const contactId = parseId(contactIdRaw, "Contact");
+  const contactId = parseRecordId(contactIdRaw, "Contact");
   const data = parseInput(contactInputSchema, input);
   try {
     return await db.$transaction(async (tx) => {
@@ -82,7 +77,7 @@ export async function updateContact(db: Db, actor: Actor, contactIdRaw: unknown,
 
 export async function deleteContact(db: Db, actor: Actor, contactIdRaw: unknown) {
   assertCan(actor, "manageVendors");
-  const contactId = parseId(contactIdRaw, "Contact");
+  const contactId = parseRecordId(contactIdRaw, "Contact");
   return db.$transaction(async (tx) => {
     const contact = await tx.vendorContact.findFirst({
       where: { id: contactId, organizationId: actor.organizationId },

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { idSchema, vendorInputSchema } from "@/lib/validation/vendor";
+import { vendorInputSchema } from "@/lib/validation/vendor";
+import { parseRecordId } from "@/lib/validation/common";
 import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 
@@ -35,19 +36,18 @@ export async function createVendor(db: Db, actor: Actor, input: unknown) {
 
 export async function updateVendor(db: Db, actor: Actor, vendorId: unknown, input: unknown) {
   assertCan(actor, "manageVendors");
-  const id = idSchema.safeParse(vendorId);
-  if (!id.success) throw notFound("Vendor");
+  const id = parseRecordId(vendorId, "Vendor");
   const data = parseInput(vendorInputSchema, input);
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.vendor.findFirst({
-        where: { id: id.data, organizationId: actor.organizationId },
+        where: { id: id, organizationId: actor.organizationId },
         select: { name: true, website: true, country: true, tier: true, description: true },
       });
       if (!before) throw notFound("Vendor");
       const next = { ...data, website: data.website ?? null, country: data.country ?? null, description: data.description ?? null };
       const vendor = await tx.vendor.update({
-        where: { id: id.data, organizationId: actor.organizationId },
+        where: { id: id, organizationId: actor.organizationId },
         data: { ...next, normalizedName: normalizeVendorName(data.name) },
         select: { id: true, name: true },
       });
@@ -66,19 +66,18 @@ export async function updateVendor(db: Db, actor: Actor, vendorId: unknown, inpu
 /** Archiving hides a vendor from the default list but keeps its history; restoring undoes it. */
 export async function setVendorArchived(db: Db, actor: Actor, vendorId: unknown, archived: boolean) {
   assertCan(actor, "manageVendors");
-  const id = idSchema.safeParse(vendorId);
-  if (!id.success) throw notFound("Vendor");
+  const id = parseRecordId(vendorId, "Vendor");
   return db.$transaction(async (tx) => {
     const result = await tx.vendor.updateMany({
-      where: { id: id.data, organizationId: actor.organizationId, archivedAt: archived ? null : { not: null } },
+      where: { id: id, organizationId: actor.organizationId, archivedAt: archived ? null : { not: null } },
       data: { archivedAt: archived ? new Date() : null },
     });
     if (result.count === 0) {
-      const exists = await tx.vendor.count({ where: { id: id.data, organizationId: actor.organizationId } });
+      const exists = await tx.vendor.count({ where: { id: id, organizationId: actor.organizationId } });
       if (!exists) throw notFound("Vendor");
-      return { id: id.data, changed: false };
+      return { id: id, changed: false };
     }
-    await recordAuditEvent(tx, actor, { action: archived ? "vendor.archive" : "vendor.restore", entityType: "Vendor", entityId: id.data });
-    return { id: id.data, changed: true };
+    await recordAuditEvent(tx, actor, { action: archived ? "vendor.archive" : "vendor.restore", entityType: "Vendor", entityId: id });
+    return { id: id, changed: true };
   });
 }

@@ -1,24 +1,18 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { AppError, notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph/graph-cache";
-import { memoOnGraph } from "@/lib/domain/graph/graph-memo";
-import { evaluateWhatIf, scoreVendor, type KindBreakdown, type VendorScore } from "@/lib/scoring";
-import { resolveScenarioOutcomes, type LinkageOutcome, type ScenarioChanges, type WhatIfLinkage } from "./controls";
-import { linkagesByAssessment, toGraphChanges } from "./graph-index";
-import { evaluateWhatIfSchema } from "./what-if-schema";
+import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
+import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
+import { evaluateWhatIf, type VendorScore } from "@/lib/scoring";
+import { resolveScenarioOutcomes, type LinkageOutcome, type ScenarioChanges, type WhatIfLinkage } from "@/lib/what-if/controls";
+import { linkagesByAssessment, toGraphChanges } from "@/lib/domain/graph-store/graph-index";
+import { evaluateWhatIfSchema } from "@/lib/validation/what-if";
+import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
+import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
 
-export interface ScoreSummary {
-  exposure: number;
-  directExposure: number;
-  amplification: number;
-  assetsReached: number;
-  criticalAssetsReached: number;
-  byKind: KindBreakdown;
-}
+export type { ScoreSummary };
 
 export interface VendorDelta {
   vendorId: string;
@@ -40,29 +34,6 @@ export interface ScenarioEvaluation {
 
 const summarise = (s: VendorScore | null): ScoreSummary | null =>
   s && { exposure: s.exposure, directExposure: s.directExposure, amplification: s.amplification, assetsReached: s.assetsReached, criticalAssetsReached: s.criticalAssetsReached, byKind: s.byKind };
-
-/** The vendor's score on the current graph, once per graph version: a slider drag then does one search (the "after"), not two. */
-export function currentVendorScore(compiled: CompiledOrganizationGraph, vendorKey: string): VendorScore {
-  return memoOnGraph(compiled.graph, "vendor-score", vendorKey, () => scoreVendor(compiled.graph, vendorKey, { config: compiled.config }), 1024);
-}
-
-/** A vendor of the caller's organisation with the linkages its accepted assessments created. */
-export async function loadVendorLinkages(db: Db, actor: Actor, compiled: CompiledOrganizationGraph, vendorIdRaw: unknown) {
-  const id = idSchema.safeParse(vendorIdRaw);
-  if (!id.success) throw notFound("Vendor");
-  const vendor = await db.vendor.findFirst({
-    where: { id: id.data, organizationId: actor.organizationId },
-    select: {
-      id: true, name: true,
-      assessments: { where: { acceptedAt: { not: null } }, orderBy: { acceptedAt: "desc" }, select: { id: true, status: true, currentRevision: true, acceptedAt: true } },
-    },
-  });
-  if (!vendor) throw notFound("Vendor");
-  const index = linkagesByAssessment(compiled);
-  const linkages = vendor.assessments.flatMap((a) => index.get(a.id) ?? []);
-  const key = `vendor:${vendor.id}`;
-  return { vendor, key, linkages, scored: compiled.graph.indexById.has(key) && compiled.assessedVendorKeys.has(key) };
-}
 
 function assertKnownLinkages(changes: ScenarioChanges, linkages: readonly WhatIfLinkage[]) {
   const known = new Set(linkages.map((l) => l.id));

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { questionLabelsFor } from "@/lib/domain/template/question-labels";
-import { WHAT_IF_CONTROLS, controlApplies, controlWeight, type ControlWeights, type WhatIfLinkage } from "./controls";
-import { currentVendorScore, loadVendorLinkages, type ScoreSummary } from "./evaluate-scenario";
-import { linkagesByAssessment } from "./graph-index";
+import { WHAT_IF_CONTROLS, controlApplies, controlWeight, type ControlWeights, type WhatIfLinkage } from "@/lib/what-if/controls";
+import type { ScoreSummary } from "./evaluate-scenario";
+import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
+import { linkagesByAssessment } from "@/lib/domain/graph-store/graph-index";
 import { listScenarios, type SavedScenario } from "./manage-scenarios";
 import { scoredVendorsOf, searchScoredVendors, type ScoredVendorOption } from "@/lib/domain/search/search-scored-vendors";
 

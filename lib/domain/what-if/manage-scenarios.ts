@@ -3,13 +3,13 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
-import { idSchema } from "@/lib/validation/vendor";
+import { idSchema, parseRecordId } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
-import type { ScenarioChanges } from "./controls";
+import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
+import type { ScenarioChanges } from "@/lib/what-if/controls";
 import { evaluateOnGraph, type ScenarioEvaluation } from "./evaluate-scenario";
-import { saveScenarioSchema, scenarioChangesSchema } from "./what-if-schema";
+import { saveScenarioSchema, scenarioChangesSchema } from "@/lib/validation/what-if";
 
 const SCENARIO_SELECT = { id: true, name: true, vendorId: true, changes: true, result: true, createdAt: true, createdById: true } as const;
 
@@ -58,19 +58,17 @@ export async function listScenarios(db: Db, actor: Actor, vendorIdRaw: unknown):
 
 export async function getScenario(db: Db, actor: Actor, scenarioIdRaw: unknown): Promise<SavedScenario> {
   assertCan(actor, "readScores");
-  const id = idSchema.safeParse(scenarioIdRaw);
-  if (!id.success) throw notFound("Scenario");
-  const row = await db.whatIfScenario.findFirst({ where: { id: id.data, organizationId: actor.organizationId }, select: SCENARIO_SELECT });
+  const id = parseRecordId(scenarioIdRaw, "Scenario");
+  const row = await db.whatIfScenario.findFirst({ where: { id: id, organizationId: actor.organizationId }, select: SCENARIO_SELECT });
   if (!row) throw notFound("Scenario");
   return toSaved(row);
 }
 
 export async function deleteScenario(db: Db, actor: Actor, scenarioIdRaw: unknown): Promise<{ id: string; vendorId: string | null }> {
   assertCan(actor, "readScores");
-  const id = idSchema.safeParse(scenarioIdRaw);
-  if (!id.success) throw notFound("Scenario");
+  const id = parseRecordId(scenarioIdRaw, "Scenario");
   return db.$transaction(async (tx) => {
-    const row = await tx.whatIfScenario.findFirst({ where: { id: id.data, organizationId: actor.organizationId }, select: { id: true, name: true, vendorId: true } });
+    const row = await tx.whatIfScenario.findFirst({ where: { id: id, organizationId: actor.organizationId }, select: { id: true, name: true, vendorId: true } });
     if (!row) throw notFound("Scenario");
     await tx.whatIfScenario.delete({ where: { id: row.id } });
     await recordAuditEvent(tx, actor, { action: "what_if.delete", entityType: "WhatIfScenario", entityId: row.id, details: { name: row.name } });

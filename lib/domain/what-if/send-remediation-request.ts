@@ -5,13 +5,13 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { commentSchema } from "@/lib/validation/assessment";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { getCompiledGraph } from "@/lib/domain/graph/graph-cache";
+import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { requestChanges } from "@/lib/domain/review/review-assessment";
-import { WHAT_IF_CONTROLS, type WhatIfLinkage } from "./controls";
+import { WHAT_IF_CONTROLS, type WhatIfLinkage } from "@/lib/what-if/controls";
 import { evaluateOnGraph } from "./evaluate-scenario";
 import { getScenario } from "./manage-scenarios";
-import { remediationRequestSchema } from "./what-if-schema";
+import { remediationRequestSchema } from "@/lib/validation/what-if";
 
 export interface RemediationPreview {
   scenarioId: string;

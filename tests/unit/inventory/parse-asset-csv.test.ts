@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAssetCsv } from "@/lib/domain/inventory/parse-asset-csv";
+import { parseAssetCsv } from "@/lib/csv/parse-asset-csv";
 
 const HEADER = "name,type,criticality,safety_impact,site,zone,aliases,description";
 const csv = (...lines: string[]) => lines.join("\n");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDifferences, listNames, type ComparedVendorFacts } from "@/lib/domain/portfolio/describe-differences";
+import { describeDifferences, listNames, type ComparedVendorFacts } from "@/lib/portfolio/describe-differences";
 
 const numbers = new Map<string, number>();
 const assetNumber = (name: string) => numbers.get(name) ?? numbers.set(name, numbers.size).get(name)!;

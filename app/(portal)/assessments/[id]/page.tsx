@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getAssessmentForStaff } from "@/lib/domain/assessment/read-assessments";
-import { AppError } from "@/lib/errors";
 import { isAwaitingReview, isOverdue } from "@/lib/assessment/status-machine";
 import { diffAnswers } from "@/lib/questionnaire/diff-answers";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { StatusBadge, formatDate, formatDateTime } from "@/components/assessments/status-badge";
 import { QuestionnaireAnswers } from "@/components/questionnaire";
-import { AssessmentActions, ReopenAction, ReviewActions } from "@/components/assessments/assessment-actions";
-import { CommentForm } from "@/components/assessments/comment-form";
+import { AssessmentActions, ReopenAction, ReviewActions } from "@/app/(portal)/assessments/[id]/_components/assessment-actions";
+import { CommentForm } from "@/app/(portal)/assessments/[id]/_components/comment-form";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -27,10 +26,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   const user = await requirePageUser("readAssessments");
   const { id } = await params;
   const sp = await searchParams;
-  const a = await getAssessmentForStaff(getDb(), user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const a = await orNotFound(getAssessmentForStaff(getDb(), user, id));
   const now = new Date();
   const submitted = a.revisions.filter((r) => r.submittedAt);
   const requested = Number(sp.revision);

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getAssessmentFormOptions } from "@/lib/domain/assessment/read-assessments";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
-import { NewAssessmentForm } from "@/components/assessments/new-assessment-form";
+import { NewAssessmentForm } from "@/app/(portal)/assessments/new/_components/new-assessment-form";
 
 export const metadata: Metadata = { title: "New assessment" };
 

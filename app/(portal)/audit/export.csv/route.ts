@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { exportAuditCsv } from "@/lib/domain/audit/export-audit-csv";
 import { parseAuditFilter } from "@/lib/domain/audit/list-audit-events";

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getAsset } from "@/lib/domain/inventory/get-asset";
 import { countAssetDependents } from "@/lib/domain/inventory/save-asset";
 import { countAssets } from "@/lib/domain/inventory/list-assets";
-import { AppError } from "@/lib/errors";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import { CriticalityBadge, SafetyBadge, assetTypeLabel } from "@/components/inventory/asset-badges";
-import { ConnectionsPanel } from "@/components/inventory/connections-panel";
-import { DeleteAssetButton } from "@/components/inventory/delete-asset-button";
+import { ConnectionsPanel } from "@/app/(portal)/inventory/[id]/_components/connections-panel";
+import { DeleteAssetButton } from "@/app/(portal)/inventory/[id]/_components/delete-asset-button";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Asset" };
 
@@ -21,10 +20,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
   const user = await requirePageUser("readInventory");
   const { id } = await params;
   const db = getDb();
-  const asset = await getAsset(db, user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const asset = await orNotFound(getAsset(db, user, id));
   const canManage = can.manageInventory(user);
   const [assetCount, dependents] = canManage ? await Promise.all([countAssets(db, user), countAssetDependents(db, user, asset.id)]) : [0, null];
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { PageHeader } from "@/components/ui/card";
-import { AssetImport } from "@/components/inventory/asset-import";
+import { AssetImport } from "@/app/(portal)/inventory/import/_components/asset-import";
 
 export const metadata: Metadata = { title: "Import assets" };
 

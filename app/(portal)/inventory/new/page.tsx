@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { PageHeader } from "@/components/ui/card";
-import { AssetForm } from "@/components/inventory/asset-form";
+import { AssetForm } from "@/app/(portal)/inventory/_components/asset-form";
 
 export const metadata: Metadata = { title: "New asset" };
 

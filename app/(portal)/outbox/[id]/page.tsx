@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getSentMail } from "@/lib/domain/outbox/read-sent-mail";
-import { AppError } from "@/lib/errors";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/assessments/status-badge";
 import { mailKindLabel } from "../_components/mail-kind";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "E-mail" };
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("viewOutbox");
   const { id } = await params;
-  const m = await getSentMail(getDb(), user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const m = await orNotFound(getSentMail(getDb(), user, id));
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/outbox" className="hover:underline">Outbox</Link> / message</nav>

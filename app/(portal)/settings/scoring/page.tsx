@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getScoringSettings } from "@/lib/domain/settings/scoring-settings";
 import { PageHeader } from "@/components/ui/card";
-import { ScoringSettingsForm } from "@/components/settings/scoring-settings-form";
+import { ScoringSettingsForm } from "@/app/(portal)/settings/scoring/_components/scoring-settings-form";
 
 export const metadata: Metadata = { title: "Scoring settings" };
 

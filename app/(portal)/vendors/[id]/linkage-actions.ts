@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/run-action";
-import { addManualLinkage, removeManualLinkage } from "@/lib/domain/graph/manual-linkages";
+import { addManualLinkage, removeManualLinkage } from "@/lib/domain/linkage/manual-linkages";
 
 export async function addManualLinkageAction(input: unknown) {
   return runAction("manageLinkages", async (db, actor) => {

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
-import { AppError } from "@/lib/errors";
 import { Card, PageHeader, Alert } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
-import { ArchiveVendorButton } from "@/components/vendors/archive-vendor-button";
-import { ContactsPanel } from "@/components/vendors/contacts-panel";
+import { ArchiveVendorButton } from "@/app/(portal)/vendors/[id]/_components/archive-vendor-button";
+import { ContactsPanel } from "@/app/(portal)/vendors/[id]/_components/contacts-panel";
 import { listVendorAssessments } from "@/lib/domain/assessment/read-assessments";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
@@ -18,19 +16,17 @@ import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scor
 import { VendorScoreCard } from "@/components/scores/vendor-score-card";
 import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
 import { countAssets } from "@/lib/domain/inventory/list-assets";
-import { DeploymentsPanel } from "@/components/inventory/deployments-panel";
-import { listManualLinkages } from "@/lib/domain/graph/manual-linkages";
-import { ManualLinkagesPanel } from "@/components/linkages/manual-linkages-panel";
+import { DeploymentsPanel } from "@/app/(portal)/vendors/[id]/_components/deployments-panel";
+import { listManualLinkages } from "@/lib/domain/linkage/manual-linkages";
+import { ManualLinkagesPanel } from "@/app/(portal)/vendors/[id]/_components/manual-linkages-panel";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Vendor" };
 
 export default async function VendorPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("readVendors");
   const { id } = await params;
-  const vendor = await getVendor(getDb(), user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const vendor = await orNotFound(getVendor(getDb(), user, id));
   const canManage = can.manageVendors(user);
   const canScores = can.readScores(user);
   const now = new Date();

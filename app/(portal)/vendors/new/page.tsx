@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { PageHeader } from "@/components/ui/card";
-import { VendorForm } from "@/components/vendors/vendor-form";
+import { VendorForm } from "@/app/(portal)/vendors/_components/vendor-form";
 
 export const metadata: Metadata = { title: "New vendor" };
 

@@ -1,26 +1,18 @@
-import { requireActor } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { routeHandler } from "@/lib/actions/route-handler";
 import { exportPortfolioCsv } from "@/lib/domain/portfolio/export-portfolio-csv";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { AppError, toActionFailure } from "@/lib/errors";
 
 // The portfolio as CSV, with the same filters and sort as /scores (query string). Staff only.
-export async function GET(request: Request) {
-  try {
-    const actor = await requireActor("readScores");
-    const { searchParams } = new URL(request.url);
-    const db = getDb();
-    const csv = await exportPortfolioCsv(db, actor, Object.fromEntries(searchParams));
-    await recordAuditEvent(db, actor, { action: "portfolio.export_csv", entityType: "Organization", entityId: actor.organizationId, details: { query: searchParams.toString().slice(0, 500) } });
-    const day = new Date().toISOString().slice(0, 10);
-    return new Response(`\ufeff${csv}`, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="trustmap-portfolio-${day}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    return Response.json(toActionFailure(error), { status: error instanceof AppError ? error.status : 500 });
-  }
-}
+export const GET = routeHandler("readScores", async ({ request, db, actor }) => {
+  const { searchParams } = new URL(request.url);
+  const csv = await exportPortfolioCsv(db, actor, Object.fromEntries(searchParams));
+  await recordAuditEvent(db, actor, { action: "portfolio.export_csv", entityType: "Organization", entityId: actor.organizationId, details: { query: searchParams.toString().slice(0, 500) } });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(`\ufeff${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="trustmap-portfolio-${day}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});

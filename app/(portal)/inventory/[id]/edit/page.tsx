@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getAsset } from "@/lib/domain/inventory/get-asset";
-import { AppError } from "@/lib/errors";
 import { PageHeader } from "@/components/ui/card";
-import { AssetForm } from "@/components/inventory/asset-form";
+import { AssetForm } from "@/app/(portal)/inventory/_components/asset-form";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Edit asset" };
 
 export default async function EditAssetPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("manageInventory");
   const { id } = await params;
-  const asset = await getAsset(getDb(), user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const asset = await orNotFound(getAsset(getDb(), user, id));
   return (
     <>
       <PageHeader title={`Edit ${asset.name}`} />

@@ -1,27 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getSupplierAssessment } from "@/lib/domain/response/supplier-responses";
 import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
-import { AppError } from "@/lib/errors";
 import { isOverdue } from "@/lib/assessment/status-machine";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { StatusBadge, formatDate, formatDateTime } from "@/components/assessments/status-badge";
-import { SupplierQuestionnaire } from "@/components/assessments/supplier-questionnaire";
+import { SupplierQuestionnaire } from "@/app/(portal)/supplier/assessments/[id]/_components/supplier-questionnaire";
 import { QuestionnaireAnswers } from "@/components/questionnaire/questionnaire-answers";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Questionnaire" };
 
 export default async function SupplierAssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("answerAssessments");
   const { id } = await params;
-  const a = await getSupplierAssessment(getDb(), user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const a = await orNotFound(getSupplierAssessment(getDb(), user, id));
   // Files as stored (name, kind, size), never as the answer JSON describes them.
   const answers = applyStoredEvidence(a.template, a.revision.answers as Record<string, unknown>, await loadStoredEvidence(getDb(), user, a.id));
   return (

@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
-import { AppError } from "@/lib/errors";
 import { PageHeader } from "@/components/ui/card";
-import { VendorForm } from "@/components/vendors/vendor-form";
+import { VendorForm } from "@/app/(portal)/vendors/_components/vendor-form";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Edit vendor" };
 
 export default async function EditVendorPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("manageVendors");
   const { id } = await params;
-  const vendor = await getVendor(getDb(), user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const vendor = await orNotFound(getVendor(getDb(), user, id));
   return (
     <>
       <PageHeader title={`Edit ${vendor.name}`} />

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { getVendorScoreDetails } from "@/lib/domain/what-if/get-vendor-score-details";
+import { getVendorScoreDetails } from "@/lib/domain/scoring/get-vendor-score-details";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { VendorScoreCard } from "@/components/scores/vendor-score-card";
@@ -12,16 +10,14 @@ import { formatPercent, formatScore } from "@/components/scores/score-format";
 import { LinkageGraph } from "@/components/graph/linkage-graph";
 import { ScoreHistoryChart } from "@/components/graph/score-history-chart";
 import { answerHref, blastRadiusHref } from "@/components/graph/answer-link";
+import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Score details" };
 
 export default async function VendorScorePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("readScores");
   const { id } = await params;
-  const details = await getVendorScoreDetails(getDb(), user, id).catch((e) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const details = await orNotFound(getVendorScoreDetails(getDb(), user, id));
   const { vendor, score, names, neighbourhood, movingAnswers, criticalAssets } = details;
   const vendorKey = `vendor:${vendor.id}`;
 
