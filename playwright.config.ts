@@ -46,7 +46,7 @@ export default defineConfig({
   ],
   webServer: {
     // A production build (made by `npm test` before Playwright runs) on a fresh database.
-    command: "node --conditions=react-server node_modules/tsx/dist/cli.mjs tests/e2e/support/e2e-server.ts",
+    command: "node --conditions=react-server --import tsx tests/e2e/support/e2e-server.ts",
     url: `http://localhost:${PORT}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,
