@@ -81,9 +81,11 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
 
     // Blast radius of a component, opened from the graph's side panel.
     await page.goto(scoreUrl);
-    await page.getByTestId("linkage-graph").locator(".react-flow__node", { hasText: "svc-maint" }).click();
+    // Orbital's cloud update service: a component on its most probable paths (under linkage rules 2 the
+    // long-lived svc-maint credential sits deeper in the remote-access chain, off the drawn neighbourhood).
+    await page.getByTestId("linkage-graph").locator(".react-flow__node", { hasText: "update-service" }).first().click();
     await page.getByTestId("node-details").getByRole("link", { name: "Blast radius of this node" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Blast radius: svc-maint/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Blast radius: Orbital SCADA Cloud update service/);
     await expect(page.getByTestId("blast-asset").first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "North Treatment Plant" })).toBeVisible();
     await page.getByTestId("blast-asset").first().getByText(/\d hops?/).click();
