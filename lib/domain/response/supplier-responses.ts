@@ -14,13 +14,7 @@ import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { transitionAssessment } from "@/lib/domain/assessment/transition";
 import { assertEvidenceBelongs } from "@/lib/domain/evidence/evidence-files";
 import { deleteUnreferencedEvidence } from "@/lib/domain/evidence/delete-unreferenced-evidence";
-
-/** Every evidence file id mentioned in an answer map. */
-function evidenceIds(answers: Record<string, unknown>): string[] {
-  return Object.values(answers).flatMap((v) =>
-    Array.isArray(v) ? v.flatMap((f) => (f && typeof f === "object" && typeof (f as { fileId?: unknown }).fileId === "string" ? [(f as { fileId: string }).fileId] : [])) : [],
-  );
-}
+import { citedFileIdsOf } from "@/lib/evidence/evidence-answers";
 
 /**
  * Every supplier query names the caller's organisation AND vendor in its where clause: an id of
@@ -105,7 +99,7 @@ export async function saveDraft(db: Db, actor: Actor, assessmentIdRaw: unknown, 
     if (!checked.ok) {
       throw new AppError("VALIDATION", `Some answers could not be saved: ${checked.errors.slice(0, 3).map((e) => `${e.label || e.path}: ${e.message}`).join("; ")}`, issuesToFieldErrors(checked.errors));
     }
-    await assertEvidenceBelongs(tx, actor.organizationId, a.id, evidenceIds(checked.answers as Record<string, unknown>));
+    await assertEvidenceBelongs(tx, actor.organizationId, a.id, [...citedFileIdsOf(checked.answers)]);
     const where = { assessmentId: a.id, organizationId: actor.organizationId, revision: a.currentRevision, submittedAt: null };
     const updated = await tx.responseRevision.updateMany({
       where: { ...where, version },
