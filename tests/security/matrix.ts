@@ -63,7 +63,7 @@ export const PAGES: Record<string, RequestEntry> = {
   "/assessments": { who: STAFF, expect: "contained", probes: (v) => [get(`/assessments?vendorId=${v.vendorId}&filter=all`)] },
   "/assessments/[id]": { who: STAFF, expect: "denied", control: "ADMIN", probes: (v) => [get(`/assessments/${v.submittedAssessmentId}`), get(`/assessments/${v.inProgressAssessmentId}?revision=1`)] },
   "/assessments/new": { who: BUYERS, expect: "contained", probes: (v) => [get(`/assessments/new?vendorId=${v.vendorId}`)] },
-  "/audit": { who: ADMIN, expect: "contained", probes: () => [get("/audit")] },
+  "/audit": { who: ADMIN, expect: "contained", probes: (v) => [get("/audit"), get(`/audit?actor=${v.supplierUserId}`)] },
   "/blast-radius": { who: STAFF, expect: "contained", probes: (v) => [get(`/blast-radius?node=vendor%3A${v.vendorId}`), get(`/blast-radius?node=asset%3A${v.assetId}`), get(`/blast-radius?q=${v.probe}`)] },
   "/compare": { who: STAFF, expect: "contained", probes: (v) => [get(`/compare?v=${v.vendorId}`)] },
   "/inventory": { who: STAFF, expect: "contained", probes: (v) => [get(`/inventory?q=${v.probe}`)] },
@@ -103,7 +103,7 @@ export const ROUTES: Record<string, RequestEntry> = {
   "/api/evidence/[id]": { who: SIGNED_IN, expect: "denied", control: "SUPPLIER", probes: (v) => [get(`/api/evidence/${v.evidenceId}`)] },
   "/api/exports/portfolio.csv": { who: STAFF, expect: "contained", probes: (v) => [get(`/api/exports/portfolio.csv?q=${v.probe}`)] },
   "/api/graph/export": { who: STAFF, expect: "contained", probes: () => [get("/api/graph/export")] },
-  "/audit/export.csv": { who: ADMIN, expect: "contained", probes: () => [get("/audit/export.csv")] },
+  "/audit/export.csv": { who: ADMIN, expect: "contained", probes: (v) => [get("/audit/export.csv"), get(`/audit/export.csv?actor=${v.supplierUserId}&entity=User`)] },
   "/api/search": {
     who: STAFF, expect: "contained",
     probes: (v) => [

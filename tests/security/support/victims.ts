@@ -72,6 +72,8 @@ export interface VictimKit {
   scoringRunId: string;
   /** The kit vendor's own supplier account (for the positive controls and the upload). */
   supplierEmail: string;
+  /** That account's user id (an id filter another tenant's admin may try, e.g. the audit log's person). */
+  supplierUserId: string;
   /** Filled in through the portal after planting. */
   evidenceId: string;
   invitationId: string;
@@ -137,7 +139,7 @@ export async function plantKit(db: Db, organizationId: string, tenant: string, p
     submittedAssessmentId: submitted.id, inProgressAssessmentId: inProgress.id, draftAssessmentId: draft.id, sentAssessmentId: toSend.id,
     inProgressVersion: inProgress.version, commentId: comment.id,
     assetId: asset.id, asset2Id: asset2.id, inventoryLinkageId: connection.id, manualLinkageId: manual.id, deploymentId: deployment.id,
-    scenarioId: scenario.id, scoringRunId: run.id, supplierEmail: supplier.email,
+    scenarioId: scenario.id, scoringRunId: run.id, supplierEmail: supplier.email, supplierUserId: supplier.id,
     evidenceId: "", invitationId: "", mailId: "",
   };
 }
