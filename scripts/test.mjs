@@ -5,13 +5,16 @@
 // against a production build. Stops at the first failing suite.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+
 import { ensureBuild, ensureSetup } from "./ensure-setup.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 ensureSetup();
 
 const hasBrowser =
-  ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some(existsSync) || Boolean(process.env.PLAYWRIGHT_CHROMIUM_PATH) || playwrightHasOwnBrowser();
+  ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some(existsSync) ||
+  Boolean(process.env.PLAYWRIGHT_CHROMIUM_PATH) ||
+  playwrightHasOwnBrowser();
 if (!hasBrowser) {
   console.error(
     "\n✖ No Chromium for the end-to-end tests. Install one with `sudo apt-get install -y chromium` (Debian/Ubuntu)\n" +
@@ -24,6 +27,7 @@ const bin = (name) => `node_modules/${name}`;
 const suites = [
   ["type check", [bin("typescript/bin/tsc"), "--noEmit", "-p", "."]],
   ["lint", [bin("eslint/bin/eslint.js"), "."]],
+  ["formatting", [bin("prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "."]],
   ["unit tests", [bin("vitest/vitest.mjs"), "run", "--project", "unit"]],
   ["integration tests", [bin("vitest/vitest.mjs"), "run", "--project", "integration"]],
   ["security tests", [bin("vitest/vitest.mjs"), "run", "--project", "security"]],
@@ -58,7 +62,11 @@ process.exit(failed ? 1 : 0);
 
 function playwrightHasOwnBrowser() {
   try {
-    const r = spawnSync(process.execPath, [bin("@playwright/test/cli.js"), "install", "--dry-run", "chromium"], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [bin("@playwright/test/cli.js"), "install", "--dry-run", "chromium"],
+      { encoding: "utf8" },
+    );
     const m = /Install location:\s*(\S+)/.exec(r.stdout ?? "");
     return Boolean(m && existsSync(m[1]));
   } catch {
