@@ -22,11 +22,13 @@ const config = [
             {
               regex: "^(@/lib/domain|(\\.\\./)+lib/domain)(/|$)",
               allowTypeImports: true,
-              message: "components/ may import only types from lib/domain (server-only); move client-safe code out of lib/domain.",
+              message:
+                "components/ may import only types from lib/domain (server-only); move client-safe code out of lib/domain.",
             },
             {
               regex: "^(@/app|(\\.\\./)+app)(/|$)",
-              message: "components/ do not import from app/: take server actions as props, or colocate the component under app/<route>/_components/.",
+              message:
+                "components/ do not import from app/: take server actions as props, or colocate the component under app/<route>/_components/.",
             },
           ],
         },
@@ -43,9 +45,13 @@ const config = [
           patterns: [
             {
               regex: "^(@/lib/(db|domain)|(\\.\\./)+(lib/)?(db|domain))(/|$)",
-              message: "lib/{scoring,linkage,questionnaire,assessment} are pure: no database and no use cases.",
+              message:
+                "lib/{scoring,linkage,questionnaire,assessment} are pure: no database and no use cases.",
             },
-            { regex: "^next(/|$)", message: "lib/{scoring,linkage,questionnaire,assessment} are pure: no Next.js." },
+            {
+              regex: "^next(/|$)",
+              message: "lib/{scoring,linkage,questionnaire,assessment} are pure: no Next.js.",
+            },
           ],
         },
       ],
@@ -57,7 +63,16 @@ const config = [
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "scripts/migration-diff/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "scripts/migration-diff/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".data/**",
+      "next-env.d.ts",
+    ],
   },
 ];
 

@@ -7,6 +7,9 @@ export async function register() {
   // Stamps each request with its socket's peer address, which sign-in throttling keys on.
   (await import("@/lib/auth/peer-address")).installPeerAddressStamp();
   if (process.env.TRUSTMAP_DISABLE_WORKER === "1" || !process.env.DATABASE_URL) return;
-  const [{ startScoringWorker }, { getDb }] = await Promise.all([import("@/lib/jobs/scoring-queue"), import("@/lib/db/client")]);
+  const [{ startScoringWorker }, { getDb }] = await Promise.all([
+    import("@/lib/jobs/scoring-queue"),
+    import("@/lib/db/client"),
+  ]);
   startScoringWorker(getDb());
 }

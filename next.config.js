@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 
 // The largest payloads a server action carries (a template file, a draft's answers) and the body
 // limit that fits them live in one file, read by lib/questionnaire/limits.ts too.
-const requestLimits = JSON.parse(readFileSync(new URL("./lib/questionnaire/request-limits.json", import.meta.url), "utf8"));
+const requestLimits = JSON.parse(
+  readFileSync(new URL("./lib/questionnaire/request-limits.json", import.meta.url), "utf8"),
+);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -13,7 +15,15 @@ const nextConfig = {
     serverActions: { bodySizeLimit: requestLimits.serverActionBodyBytes },
   },
   // pg and the PGlite embedded server are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "nodemailer", "smtp-server", "mailparser"],
+  serverExternalPackages: [
+    "pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@node-rs/argon2",
+    "nodemailer",
+    "smtp-server",
+    "mailparser",
+  ],
   async headers() {
     return [
       {
@@ -27,7 +37,8 @@ const nextConfig = {
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
           {
             key: "Permissions-Policy",
-            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), display-capture=(), browsing-topics=()",
+            value:
+              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), display-capture=(), browsing-topics=()",
           },
         ],
       },

@@ -6,9 +6,10 @@
 //    the nonce from the request's Content-Security-Policy header and puts it on its own scripts
 //    (pages are rendered per request: see app/layout.tsx).
 import { NextResponse, type NextRequest } from "next/server";
+
+import { databaseUnavailableHtml } from "@/components/layout/database-unavailable-copy";
 import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/auth/security-headers";
 import { isDatabaseDown } from "@/lib/db/health";
-import { databaseUnavailableHtml } from "@/components/layout/database-unavailable-copy";
 
 /** Pages that work or fail on their own without the portal's database check. */
 const NO_HEALTH_CHECK = /^\/(?:api\/|_next\/|sign-in|invite\/|favicon\.ico)|\.[a-z0-9]+$/;
@@ -18,13 +19,21 @@ export async function proxy(request: NextRequest) {
   const https = publicUrl?.startsWith("https://") ?? false;
   const hsts = strictTransportSecurity(publicUrl);
 
-  const pageLoad = (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action");
+  const pageLoad =
+    (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action");
   if (pageLoad && !NO_HEALTH_CHECK.test(request.nextUrl.pathname) && (await isDatabaseDown())) {
     const response = new NextResponse(databaseUnavailableHtml(), {
       status: 503,
-      headers: { "content-type": "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store" },
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "retry-after": "10",
+        "cache-control": "no-store",
+      },
     });
-    response.headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce: null, dev: process.env.NODE_ENV === "development", https }));
+    response.headers.set(
+      "Content-Security-Policy",
+      contentSecurityPolicy({ nonce: null, dev: process.env.NODE_ENV === "development", https }),
+    );
     if (hsts) response.headers.set("Strict-Transport-Security", hsts);
     return response;
   }

@@ -1,5 +1,6 @@
-import { defineConfig } from "vitest/config";
 import path from "node:path";
+
+import { defineConfig } from "vitest/config";
 
 // Two projects: fast pure unit tests next to the code, and integration tests on real PostgreSQL
 // (run serially, one fresh database per run; see tests/integration/global-setup.ts).

@@ -5,20 +5,30 @@ import { z } from "zod";
 const proxyList = z
   .string()
   .default("")
-  .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
   .superRefine((entries, ctx) => {
     for (const entry of entries) {
       try {
         proxyaddr.compile(entry);
       } catch {
-        ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address, CIDR range or one of loopback, linklocal, uniquelocal` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry}" is not an IP address, CIDR range or one of loopback, linklocal, uniquelocal`,
+        });
       }
     }
   });
 
 /** Server configuration, read once from the environment. */
 const envSchema = z.object({
-  DATABASE_URL: z.string().min(1, "DATABASE_URL is not set: run `npm start` for the embedded database, or point it at PostgreSQL"),
+  DATABASE_URL: z
+    .string()
+    .min(1, "DATABASE_URL is not set: run `npm start` for the embedded database, or point it at PostgreSQL"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** The portal's public address; https here turns on HSTS. */

@@ -45,27 +45,60 @@ export const forbidden = (message = "You do not have permission to do that.") =>
   new AppError("FORBIDDEN", message);
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
 
 const GENERIC_MESSAGE = "Something went wrong on our side. Your input is kept; please try again.";
 
 // Connection-level failures, whichever layer reports them: Node socket codes, PostgreSQL's
 // connection_exception class (08…) and shutdowns (57P01 admin, 57P02 crash, 57P03 starting up),
 // Prisma's P1001/P1002/P1008/P1017, and the driver adapter's error kinds.
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "P1001", "P1002", "P1008", "P1017"]);
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 // The pg driver's own messages when a connection breaks (they carry no code).
-const UNAVAILABLE_MESSAGE = /Can't reach database|connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|connection error|closed the connection|terminating connection due to administrator command|Client was closed and is not queryable|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_MESSAGE =
+  /Can't reach database|connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|connection error|closed the connection|terminating connection due to administrator command|Client was closed and is not queryable|the database system is (starting up|shutting down)/i;
 
 /** True when an error means the database could not be reached (pg / Prisma connection errors). */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  const e = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | undefined;
+  const e = error as
+    | {
+        code?: unknown;
+        kind?: unknown;
+        message?: unknown;
+        cause?: unknown;
+        meta?: { driverAdapterError?: unknown };
+      }
+    | undefined;
   if (!e || typeof e !== "object" || depth > 5) return false;
   if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
   if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
-  return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1);
+  return (
+    isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1)
+  );
 }
 
 /** Maps any thrown value to an action failure that is safe to show. */

@@ -20,7 +20,8 @@ export interface TextOptions {
   minMessage?: string;
 }
 
-const requiredMessage = (label: string, min: number) => (min <= 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`);
+const requiredMessage = (label: string, min: number) =>
+  min <= 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`;
 
 /**
  * A one-line value (a name, a title, a site): trimmed, `min`..`max` characters, and refused when it
@@ -31,7 +32,10 @@ export function singleLineText(label: string, { min = 0, max, minMessage }: Text
   if (min > 0) schema = schema.min(min, minMessage ?? requiredMessage(label, min));
   return schema
     .max(max, `${label} must be at most ${max} characters.`)
-    .refine((v) => !CONTROL_CHARACTER.test(v), `${label} must be one line of text, without line breaks or control characters.`);
+    .refine(
+      (v) => !CONTROL_CHARACTER.test(v),
+      `${label} must be one line of text, without line breaks or control characters.`,
+    );
 }
 
 /** Free text over several lines (a description, a message): tabs and line breaks allowed, other control characters not. */
@@ -45,8 +49,12 @@ export function multiLineText(label: string, { min = 0, max, minMessage }: TextO
 
 /** Optional one-line text from a form: blank ("" or spaces) is "not given". */
 export const optionalSingleLineText = (label: string, max: number) =>
-  singleLineText(label, { max }).optional().transform((v) => (v ? v : undefined));
+  singleLineText(label, { max })
+    .optional()
+    .transform((v) => (v ? v : undefined));
 
 /** Optional multi-line text from a form: blank is "not given". */
 export const optionalMultiLineText = (label: string, max: number) =>
-  multiLineText(label, { max }).optional().transform((v) => (v ? v : undefined));
+  multiLineText(label, { max })
+    .optional()
+    .transform((v) => (v ? v : undefined));

@@ -12,28 +12,38 @@
  * The machine's load average is printed with them: on a shared machine compare ratios, not times.
  */
 import { availableParallelism, loadavg } from "node:os";
+
 import {
-  MODEL_VERSION,
+  BENCHMARK_PORTFOLIO_SIZE,
+  createRandom,
+  generateSyntheticPortfolio,
+} from "../lib/scoring/generate-synthetic-portfolio";
+import { generateHubPlant } from "../lib/scoring/hub-graphs";
+import {
   buildScoringGraph,
   evaluateWhatIf,
+  MODEL_VERSION,
   recomputeIncrementally,
   resolveScoringConfig,
   scorePortfolio,
   scoreVendor,
   type GraphLinkageInput,
 } from "../lib/scoring/index";
-import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } from "../lib/scoring/generate-synthetic-portfolio";
-import { generateHubPlant } from "../lib/scoring/hub-graphs";
-import { scorePortfolioInWorkers } from "../lib/scoring/score-portfolio-parallel";
-import { sampleVendorExposure } from "../lib/scoring/sample-exposure";
-import { chooseWorldCount } from "../lib/scoring/worlds";
 import { obtainReverseIndex } from "../lib/scoring/recompute-incrementally";
 import { indexReferenceGraph, scoreVendorByReference } from "../lib/scoring/reference-model";
+import { sampleVendorExposure } from "../lib/scoring/sample-exposure";
+import { scorePortfolioInWorkers } from "../lib/scoring/score-portfolio-parallel";
+import { chooseWorldCount } from "../lib/scoring/worlds";
 import { readOption } from "./bench-options";
 
-const TARGETS = { fullRecomputeSeconds: 10, peakRssMb: 2048, whatIfP95Ms: 100, incrementalMs: 1000, referenceSpeedRatio: 20 };
+const TARGETS = {
+  fullRecomputeSeconds: 10,
+  peakRssMb: 2048,
+  whatIfP95Ms: 100,
+  incrementalMs: 1000,
+  referenceSpeedRatio: 20,
+};
 const AGREEMENT_TOLERANCE = 1e-9; // relative, on exposure and direct exposure
-
 
 const json = process.argv.includes("--json");
 const scale = readOption("--scale", 1);
@@ -42,7 +52,8 @@ const referenceBudgetMs = readOption("--reference-seconds", 60) * 1000;
 const worldsOption = process.argv.includes("--worlds") ? readOption("--worlds", 0) : undefined;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
-const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function timed<T>(run: () => T): [T, number] {
@@ -62,7 +73,9 @@ const size = {
   assets: Math.round(BENCHMARK_PORTFOLIO_SIZE.assets * scale),
   linkages: Math.round(BENCHMARK_PORTFOLIO_SIZE.linkages * scale),
 };
-log(`Trustmap scoring benchmark — model ${MODEL_VERSION}, seed ${seed}, node ${process.version}, ${size.vendors} vendors / ${size.components} components / ${size.assets} assets / ${size.linkages} linkages`);
+log(
+  `Trustmap scoring benchmark — model ${MODEL_VERSION}, seed ${seed}, node ${process.version}, ${size.vendors} vendors / ${size.components} components / ${size.assets} assets / ${size.linkages} linkages`,
+);
 
 const [document, generateMs] = timed(() => generateSyntheticPortfolio(size, seed));
 log(`generate portfolio           ${ms(generateMs)}`);
@@ -74,13 +87,21 @@ const loadAtStart = loadavg()[0]!;
 // Full recompute: every vendor, explaining paths included; on one thread, then over worker_threads.
 const [portfolio, singleThreadMs] = timed(() => scorePortfolio(graph));
 const reach = portfolio.vendors.map((v) => v.assetsReached).sort((a, b) => a - b);
-log(`full recompute, 1 thread     ${ms(singleThreadMs)}  (${(singleThreadMs / portfolio.vendors.length).toFixed(2)} ms/vendor; assets reached per vendor: median ${quantile(reach, 0.5)}, p90 ${quantile(reach, 0.9)}, max ${reach[reach.length - 1]})`);
+log(
+  `full recompute, 1 thread     ${ms(singleThreadMs)}  (${(singleThreadMs / portfolio.vendors.length).toFixed(2)} ms/vendor; assets reached per vendor: median ${quantile(reach, 0.5)}, p90 ${quantile(reach, 0.9)}, max ${reach[reach.length - 1]})`,
+);
 const workerCount = readOption("--workers", availableParallelism());
 const parallelStart = performance.now();
 const parallel = await scorePortfolioInWorkers(graph, { workers: workerCount });
 const fullMs = performance.now() - parallelStart;
-const parallelAgrees = parallel.vendors.every((v, i) => v.exposure === portfolio.vendors[i]!.exposure && v.beyondFootprintExposure === portfolio.vendors[i]!.beyondFootprintExposure);
-log(`full recompute, ${workerCount} workers   ${ms(fullMs)}  (shared typed arrays; ${parallelAgrees ? "identical to" : "DIFFERENT from"} the single-threaded scores)`);
+const parallelAgrees = parallel.vendors.every(
+  (v, i) =>
+    v.exposure === portfolio.vendors[i]!.exposure &&
+    v.beyondFootprintExposure === portfolio.vendors[i]!.beyondFootprintExposure,
+);
+log(
+  `full recompute, ${workerCount} workers   ${ms(fullMs)}  (shared typed arrays; ${parallelAgrees ? "identical to" : "DIFFERENT from"} the single-threaded scores)`,
+);
 
 // What-if: for 100 seeded vendors, strengthen the control on the first hop of their top path.
 const random = createRandom(seed ^ 0x5eed);
@@ -90,30 +111,49 @@ for (let i = 0; i < 100 && candidates.length > 0; i++) {
   const vendor = candidates[Math.floor(random() * candidates.length)]!;
   const hop = vendor.topPaths[0]!.hops[0]!;
   const [result, elapsed] = timed(() =>
-    evaluateWhatIf(graph, { reweightLinkages: [{ match: { from: hop.from, to: hop.to, kind: hop.kind }, weight: hop.weight / 2 }] }, { vendorIds: [vendor.id], baseline: portfolio, transient: true }),
+    evaluateWhatIf(
+      graph,
+      {
+        reweightLinkages: [{ match: { from: hop.from, to: hop.to, kind: hop.kind }, weight: hop.weight / 2 }],
+      },
+      { vendorIds: [vendor.id], baseline: portfolio, transient: true },
+    ),
   );
-  if (result.deltas[0]!.exposureDelta > 1e-9) throw new Error(`what-if raised ${vendor.id}: a stronger control must never raise exposure`);
+  if (result.deltas[0]!.exposureDelta > 1e-9)
+    throw new Error(`what-if raised ${vendor.id}: a stronger control must never raise exposure`);
   whatIfSamples.push(elapsed);
 }
 whatIfSamples.sort((a, b) => a - b);
 const whatIf = { medianMs: quantile(whatIfSamples, 0.5), p95Ms: quantile(whatIfSamples, 0.95) };
-log(`what-if (1 vendor, n=${whatIfSamples.length})     median ${ms(whatIf.medianMs)}, p95 ${ms(whatIf.p95Ms)}`);
+log(
+  `what-if (1 vendor, n=${whatIfSamples.length})     median ${ms(whatIf.medianMs)}, p95 ${ms(whatIf.p95Ms)}`,
+);
 
 // Incremental: one vendor's assessment is re-accepted — its linkages are replaced by a new revision
 // where some answers changed — and only the vendors that can be affected are recomputed.
 const [, reverseIndexMs] = timed(() => obtainReverseIndex(graph));
 const assessed = candidates[Math.floor(random() * candidates.length)]!.id;
 const assessment = `asm-${assessed}`;
-const isFromAssessment = (linkage: GraphLinkageInput) => (linkage.provenance as { assessment?: string } | undefined)?.assessment === assessment;
+const isFromAssessment = (linkage: GraphLinkageInput) =>
+  (linkage.provenance as { assessment?: string } | undefined)?.assessment === assessment;
 const revised = document.linkages.filter(isFromAssessment).map((linkage) => ({
   ...linkage,
   weight: random() < 0.3 ? Math.min(1, linkage.weight * 1.5) : linkage.weight,
   provenance: { ...(linkage.provenance as object), revision: 2 },
 }));
-const [incremental, incrementalMs] = timed(() => recomputeIncrementally(graph, portfolio, { removeLinkages: [{ where: isFromAssessment }], addLinkages: revised }));
+const [incremental, incrementalMs] = timed(() =>
+  recomputeIncrementally(graph, portfolio, {
+    removeLinkages: [{ where: isFromAssessment }],
+    addLinkages: revised,
+  }),
+);
 const check = scoreVendor(incremental.graph, assessed);
-const incrementalAgrees = Math.abs(check.exposure - incremental.scores.vendors.find((v) => v.id === assessed)!.exposure) <= 1e-9 * Math.max(1, check.exposure);
-log(`incremental recompute        ${ms(incrementalMs)}  (assessment ${assessment}: ${revised.length} linkages replaced, ${incremental.recomputedVendorIds.length} of ${portfolio.vendors.length} vendors recomputed; reverse index built once per graph version in ${ms(reverseIndexMs)})`);
+const incrementalAgrees =
+  Math.abs(check.exposure - incremental.scores.vendors.find((v) => v.id === assessed)!.exposure) <=
+  1e-9 * Math.max(1, check.exposure);
+log(
+  `incremental recompute        ${ms(incrementalMs)}  (assessment ${assessment}: ${revised.length} linkages replaced, ${incremental.recomputedVendorIds.length} of ${portfolio.vendors.length} vendors recomputed; reverse index built once per graph version in ${ms(reverseIndexMs)})`,
+);
 
 // Reference implementation on as many sampled vendors as fit the time budget.
 const [referenceIndex, referenceIndexMs] = timed(() => indexReferenceGraph(document, worldCount));
@@ -125,20 +165,32 @@ for (let i = 0; i < 200 && referenceMs < referenceBudgetMs; i++) {
   const [expected, elapsed] = timed(() => scoreVendorByReference(referenceIndex, vendor.id));
   referenceMs += elapsed;
   sample.push(vendor.id);
-  for (const [actual, wanted] of [[vendor.exposure, expected.exposure], [vendor.directExposure, expected.directExposure], [vendor.beyondFootprintExposure, expected.beyondFootprintExposure], [vendor.exposureLow, expected.exposureLow]] as const) {
-    maxRelativeDifference = Math.max(maxRelativeDifference, Math.abs(actual - wanted) / Math.max(1, Math.abs(wanted)));
+  for (const [actual, wanted] of [
+    [vendor.exposure, expected.exposure],
+    [vendor.directExposure, expected.directExposure],
+    [vendor.beyondFootprintExposure, expected.beyondFootprintExposure],
+    [vendor.exposureLow, expected.exposureLow],
+  ] as const) {
+    maxRelativeDifference = Math.max(
+      maxRelativeDifference,
+      Math.abs(actual - wanted) / Math.max(1, Math.abs(wanted)),
+    );
   }
 }
 const [, engineSampleMs] = timed(() => scorePortfolio(graph, { vendorIds: sample }));
 const speedRatio = referenceMs / engineSampleMs;
 const agrees = maxRelativeDifference <= AGREEMENT_TOLERANCE;
-log(`reference implementation     ${sample.length} vendors in ${ms(referenceMs)} vs engine ${ms(engineSampleMs)} on the same vendors: ${speedRatio.toFixed(1)}x faster; max relative difference ${maxRelativeDifference.toExponential(2)} (tolerance ${AGREEMENT_TOLERANCE}: ${agrees ? "agree" : "DISAGREE"}; reference index ${ms(referenceIndexMs)})`);
+log(
+  `reference implementation     ${sample.length} vendors in ${ms(referenceMs)} vs engine ${ms(engineSampleMs)} on the same vendors: ${speedRatio.toFixed(1)}x faster; max relative difference ${maxRelativeDifference.toExponential(2)} (tolerance ${AGREEMENT_TOLERANCE}: ${agrees ? "agree" : "DISAGREE"}; reference index ${ms(referenceIndexMs)})`,
+);
 
 const rss = peakRssMb();
 log(`peak RSS                     ${rss.toFixed(0)} MB`);
 
 const load = [loadAtStart, loadavg()[0]!];
-log(`load average (1 min) at start / end: ${load.map((l) => l.toFixed(1)).join(" / ")} on ${availableParallelism()} cores`);
+log(
+  `load average (1 min) at start / end: ${load.map((l) => l.toFixed(1)).join(" / ")} on ${availableParallelism()} cores`,
+);
 
 const results = {
   linkages: size.linkages,
@@ -158,10 +210,32 @@ const results = {
   generateMs: Math.round(generateMs),
   buildGraphMs: Math.round(buildMs),
   fullRecomputeMsPerVendor: Number((fullMs / portfolio.vendors.length).toFixed(3)),
-  assetsReachedPerVendor: { median: quantile(reach, 0.5), p90: quantile(reach, 0.9), max: reach[reach.length - 1] },
-  whatIf: { vendors: whatIfSamples.length, medianMs: Number(whatIf.medianMs.toFixed(2)), p95Ms: Number(whatIf.p95Ms.toFixed(2)) },
-  incremental: { ms: Math.round(incrementalMs), linkagesReplaced: revised.length, vendorsRecomputed: incremental.recomputedVendorIds.length, reverseIndexBuildMs: Math.round(reverseIndexMs), agreesWithFullScore: incrementalAgrees },
-  reference: { vendors: sample.length, referenceMs: Math.round(referenceMs), engineMs: Number(engineSampleMs.toFixed(1)), speedRatio: Number(speedRatio.toFixed(1)), maxRelativeDifference, tolerance: AGREEMENT_TOLERANCE, agrees },
+  assetsReachedPerVendor: {
+    median: quantile(reach, 0.5),
+    p90: quantile(reach, 0.9),
+    max: reach[reach.length - 1],
+  },
+  whatIf: {
+    vendors: whatIfSamples.length,
+    medianMs: Number(whatIf.medianMs.toFixed(2)),
+    p95Ms: Number(whatIf.p95Ms.toFixed(2)),
+  },
+  incremental: {
+    ms: Math.round(incrementalMs),
+    linkagesReplaced: revised.length,
+    vendorsRecomputed: incremental.recomputedVendorIds.length,
+    reverseIndexBuildMs: Math.round(reverseIndexMs),
+    agreesWithFullScore: incrementalAgrees,
+  },
+  reference: {
+    vendors: sample.length,
+    referenceMs: Math.round(referenceMs),
+    engineMs: Number(engineSampleMs.toFixed(1)),
+    speedRatio: Number(speedRatio.toFixed(1)),
+    maxRelativeDifference,
+    tolerance: AGREEMENT_TOLERANCE,
+    agrees,
+  },
   targets: TARGETS,
   targetsMet: {
     fullRecompute: fullMs <= TARGETS.fullRecomputeSeconds * 1000,
@@ -171,7 +245,11 @@ const results = {
     referenceSpeedRatio: speedRatio >= TARGETS.referenceSpeedRatio,
   },
 };
-log(`targets met: ${Object.entries(results.targetsMet).map(([name, met]) => `${name} ${met ? "yes" : "NO"}`).join(", ")}`);
+log(
+  `targets met: ${Object.entries(results.targetsMet)
+    .map(([name, met]) => `${name} ${met ? "yes" : "NO"}`)
+    .join(", ")}`,
+);
 if (json) log(JSON.stringify(results));
 if (!agrees || !incrementalAgrees || !parallelAgrees) process.exitCode = 1;
 
@@ -182,11 +260,18 @@ if (!agrees || !incrementalAgrees || !parallelAgrees) process.exitCode = 1;
  */
 function runAccuracyStudy(): void {
   const plants = Array.from({ length: 20 }, (_, i) => generateHubPlant(i + 1));
-  const oracles = plants.map((plant, i) => sampleVendorExposure(buildScoringGraph(plant), { samples: 20_000, seed: i + 1 }));
-  const slice = generateSyntheticPortfolio({ vendors: 1000, components: 10_000, assets: 4000, linkages: 200_000 }, 20250601);
+  const oracles = plants.map((plant, i) =>
+    sampleVendorExposure(buildScoringGraph(plant), { samples: 20_000, seed: i + 1 }),
+  );
+  const slice = generateSyntheticPortfolio(
+    { vendors: 1000, components: 10_000, assets: 4000, linkages: 200_000 },
+    20250601,
+  );
   const sampleVendors = Array.from({ length: 100 }, (_, i) => `v${(i * 37) % 1000}`);
   let baseline = 0;
-  log("worlds  threshold  mean error  worst error  ranking (pairs >5% apart kept / all pairs)  ms/vendor (200k slice)  relative time");
+  log(
+    "worlds  threshold  mean error  worst error  ranking (pairs >5% apart kept / all pairs)  ms/vendor (200k slice)  relative time",
+  );
   for (const threshold of [0.01, 0.003, 0.001]) {
     const config = resolveScoringConfig({ probabilityThreshold: threshold });
     for (const worldCount of [64, 256, 1024, 4096]) {
@@ -195,11 +280,25 @@ function runAccuracyStudy(): void {
       let pairs = 0;
       let identical = 0;
       plants.forEach((plant, i) => {
-        const engine = new Map(scorePortfolio(buildScoringGraph(plant, { worldCount }), { config }).vendors.map((v) => [v.id, v.exposure]));
+        const engine = new Map(
+          scorePortfolio(buildScoringGraph(plant, { worldCount }), { config }).vendors.map((v) => [
+            v.id,
+            v.exposure,
+          ]),
+        );
         const oracle = oracles[i]!;
         for (const o of oracle) errors.push(Math.abs(engine.get(o.id)! - o.exposure) / o.exposure);
-        for (const p of oracle) for (const q of oracle) if (p.exposure > q.exposure * 1.05) { pairs++; if (engine.get(p.id)! > engine.get(q.id)!) kept++; }
-        const order = (scores: Map<string, number>) => [...scores].sort((a, b) => b[1] - a[1]).map(([id]) => id).join();
+        for (const p of oracle)
+          for (const q of oracle)
+            if (p.exposure > q.exposure * 1.05) {
+              pairs++;
+              if (engine.get(p.id)! > engine.get(q.id)!) kept++;
+            }
+        const order = (scores: Map<string, number>) =>
+          [...scores]
+            .sort((a, b) => b[1] - a[1])
+            .map(([id]) => id)
+            .join();
         if (order(engine) === order(new Map(oracle.map((o) => [o.id, o.exposure])))) identical++;
       });
       const graph = buildScoringGraph(slice, { worldCount });
@@ -207,7 +306,9 @@ function runAccuracyStudy(): void {
       const perVendor = elapsed / sampleVendors.length;
       if (baseline === 0) baseline = perVendor;
       const mean = errors.reduce((a, b) => a + b, 0) / errors.length;
-      log(`${String(worldCount).padStart(6)}  ${String(threshold).padEnd(9)}  ${(mean * 100).toFixed(1).padStart(9)}%  ${(Math.max(...errors) * 100).toFixed(1).padStart(10)}%  ${kept}/${pairs}; identical order in ${identical}/20 plants  ${perVendor.toFixed(1).padStart(10)}  ${(perVendor / baseline).toFixed(1)}x`);
+      log(
+        `${String(worldCount).padStart(6)}  ${String(threshold).padEnd(9)}  ${(mean * 100).toFixed(1).padStart(9)}%  ${(Math.max(...errors) * 100).toFixed(1).padStart(10)}%  ${kept}/${pairs}; identical order in ${identical}/20 plants  ${perVendor.toFixed(1).padStart(10)}  ${(perVendor / baseline).toFixed(1)}x`,
+      );
     }
   }
 }

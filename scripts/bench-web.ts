@@ -22,25 +22,48 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { migrate } from "../lib/db/migrate";
+
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
 import type { Db } from "../lib/db/create-client";
-import { PrismaClient } from "../lib/generated/prisma/client";
-import { recomputeScores } from "../lib/domain/scoring/recompute-scores";
+import { migrate } from "../lib/db/migrate";
 import { getCompiledGraph } from "../lib/domain/graph-store/graph-cache";
-import { MODEL_VERSION, evaluateWhatIf, scoreVendor } from "../lib/scoring/index";
-import { BENCHMARK_PORTFOLIO_SIZE, createRandom, generateSyntheticPortfolio } from "../lib/scoring/generate-synthetic-portfolio";
+import { recomputeScores } from "../lib/domain/scoring/recompute-scores";
+import { PrismaClient } from "../lib/generated/prisma/client";
 import { acmeAnswers } from "../lib/linkage/fixtures/baseline-answers";
+import {
+  BENCHMARK_PORTFOLIO_SIZE,
+  createRandom,
+  generateSyntheticPortfolio,
+} from "../lib/scoring/generate-synthetic-portfolio";
+import { evaluateWhatIf, MODEL_VERSION, scoreVendor } from "../lib/scoring/index";
 import { buildBuiltInTemplates, buildOrganization, buildUser } from "../prisma/seed/factories";
-import { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, isReachable, withDatabase } from "../tests/integration/database-url";
-import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
+import {
+  adminQuery,
+  assertLocalDatabaseUrl,
+  DEFAULT_TEST_DATABASE_URL,
+  isReachable,
+  withDatabase,
+} from "../tests/integration/database-url";
 import { readOption } from "./bench-options";
+import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
 
 const TARGETS = { pageP95Ms: 300, whatIfP95Ms: 150 };
 const BATCH = 50_000;
@@ -64,13 +87,17 @@ const reuseDb = (() => {
   const at = process.argv.indexOf("--reuse-db");
   if (at < 0) return null;
   const name = process.argv[at + 1] ?? "";
-  if (!/^trustmap_bench_[0-9a-f]{8}$/.test(name)) throw new Error("--reuse-db needs a database name printed by an earlier run with --keep-db (trustmap_bench_xxxxxxxx)");
+  if (!/^trustmap_bench_[0-9a-f]{8}$/.test(name))
+    throw new Error(
+      "--reuse-db needs a database name printed by an earlier run with --keep-db (trustmap_bench_xxxxxxxx)",
+    );
   return name;
 })();
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-const quantile = (sorted: readonly number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN);
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN;
 
 // ---------------------------------------------------------------------------------------------
 // Clean-up that runs once, on success, error or Ctrl+C
@@ -79,7 +106,8 @@ const cleanups: (() => Promise<void>)[] = [];
 let cleaningUp: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaningUp ??= (async () => {
-    for (const step of cleanups.reverse()) await step().catch((e) => process.stderr.write(`cleanup: ${(e as Error).message}\n`));
+    for (const step of cleanups.reverse())
+      await step().catch((e) => process.stderr.write(`cleanup: ${(e as Error).message}\n`));
   })();
   return cleaningUp;
 }
@@ -96,7 +124,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 async function createDatabase(): Promise<string> {
   const serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
   const base = assertLocalDatabaseUrl(serverUrl);
-  if (!(await isReachable(serverUrl))) throw new Error(`No PostgreSQL answers at ${base.host}. Start the local server (or set TEST_DATABASE_URL to a local one); the embedded PGlite serves one connection at a time and cannot carry this load.`);
+  if (!(await isReachable(serverUrl)))
+    throw new Error(
+      `No PostgreSQL answers at ${base.host}. Start the local server (or set TEST_DATABASE_URL to a local one); the embedded PGlite serves one connection at a time and cannot carry this load.`,
+    );
   if (reuseDb) {
     log(`reusing database ${reuseDb} on ${base.host} (kept by an earlier run)`);
     return withDatabase(base, reuseDb);
@@ -105,7 +136,9 @@ async function createDatabase(): Promise<string> {
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   cleanups.push(async () => {
     if (keepDb) {
-      log(`kept database ${name}: rerun with --reuse-db ${name}, drop it with: psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE "${name}"'`);
+      log(
+        `kept database ${name}: rerun with --reuse-db ${name}, drop it with: psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE "${name}"'`,
+      );
       return;
     }
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -120,7 +153,12 @@ type Column = { name: string; type: string; values: unknown[]; cast?: string };
 type Constant = { value: unknown; cast?: string };
 
 /** Multi-row INSERT … SELECT FROM unnest(…) in batches: one round trip per BATCH rows. */
-async function bulkInsert(client: pg.Client, table: string, constants: Record<string, Constant>, columns: Column[]): Promise<void> {
+async function bulkInsert(
+  client: pg.Client,
+  table: string,
+  constants: Record<string, Constant>,
+  columns: Column[],
+): Promise<void> {
   const rows = columns[0]!.values.length;
   const constNames = Object.keys(constants);
   const names = [...constNames, ...columns.map((c) => c.name)].map((n) => `"${n}"`).join(", ");
@@ -131,16 +169,30 @@ async function bulkInsert(client: pg.Client, table: string, constants: Record<st
   const unnest = columns.map((c, i) => `$${constNames.length + i + 1}::${c.type}[]`).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT ${selects} FROM unnest(${unnest}) AS u(${columns.map((_, i) => `c${i}`).join(", ")})`;
   for (let from = 0; from < rows; from += BATCH) {
-    await client.query(sql, [...constNames.map((n) => constants[n]!.value), ...columns.map((c) => c.values.slice(from, from + BATCH))]);
+    await client.query(sql, [
+      ...constNames.map((n) => constants[n]!.value),
+      ...columns.map((c) => c.values.slice(from, from + BATCH)),
+    ]);
   }
 }
 
 /** Timestamps travel as ISO strings and are stored as UTC, as Prisma stores them. */
-const tsColumn = (name: string, values: Date[]): Column => ({ name, type: "text", values: values.map((d) => d.toISOString()), cast: "timestamptz AT TIME ZONE 'UTC'" });
+const tsColumn = (name: string, values: Date[]): Column => ({
+  name,
+  type: "text",
+  values: values.map((d) => d.toISOString()),
+  cast: "timestamptz AT TIME ZONE 'UTC'",
+});
 
 const ASSET_TYPES: Record<string, string> = {
-  controller: "CONTROLLER", hmi: "HMI", gateway: "GATEWAY", "engineering-workstation": "ENGINEERING_WORKSTATION", broker: "BROKER",
-  historian: "HISTORIAN", "network-segment": "NETWORK_SEGMENT", "management-platform": "MANAGEMENT_PLATFORM",
+  controller: "CONTROLLER",
+  hmi: "HMI",
+  gateway: "GATEWAY",
+  "engineering-workstation": "ENGINEERING_WORKSTATION",
+  broker: "BROKER",
+  historian: "HISTORIAN",
+  "network-segment": "NETWORK_SEGMENT",
+  "management-platform": "MANAGEMENT_PLATFORM",
 };
 const TIERS = ["CRITICAL", "HIGH", "MEDIUM", "MEDIUM", "LOW"] as const;
 
@@ -155,13 +207,24 @@ interface Loaded {
 async function readLoaded(db: Db): Promise<Loaded> {
   const org = await db.organization.findFirstOrThrow({ select: { id: true } });
   const user = await db.user.findFirstOrThrow({ where: { organizationId: org.id }, select: { email: true } });
-  const vendorIds = (await db.vendor.findMany({ where: { organizationId: org.id }, orderBy: { id: "asc" }, select: { id: true } })).map((v) => v.id);
+  const vendorIds = (
+    await db.vendor.findMany({
+      where: { organizationId: org.id },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    })
+  ).map((v) => v.id);
   const [assets, components, linkages] = await Promise.all([
     db.asset.count({ where: { organizationId: org.id } }),
     db.graphNode.count({ where: { organizationId: org.id, type: "COMPONENT" } }),
     db.linkage.count({ where: { organizationId: org.id } }),
   ]);
-  return { organizationId: org.id, email: user.email, vendorIds, counts: { vendors: vendorIds.length, components, assets, linkages } };
+  return {
+    organizationId: org.id,
+    email: user.email,
+    vendorIds,
+    counts: { vendors: vendorIds.length, components, assets, linkages },
+  };
 }
 
 async function loadPortfolio(databaseUrl: string, db: Db): Promise<Loaded> {
@@ -173,10 +236,17 @@ async function loadPortfolio(databaseUrl: string, db: Db): Promise<Loaded> {
   };
   let started = performance.now();
   const document = generateSyntheticPortfolio(size, seed);
-  log(`generated ${size.vendors} vendors / ${size.components} components / ${size.assets} assets / ${document.linkages.length} linkages in ${elapsed(started)}`);
+  log(
+    `generated ${size.vendors} vendors / ${size.components} components / ${size.assets} assets / ${document.linkages.length} linkages in ${elapsed(started)}`,
+  );
 
   const org = await buildOrganization(db, { name: "Bench Plant Operator" });
-  const user = await buildUser(db, { organizationId: org.id, role: "RISK_OFFICER", name: "Bench Risk Officer", password: PASSWORD });
+  const user = await buildUser(db, {
+    organizationId: org.id,
+    role: "RISK_OFFICER",
+    name: "Bench Risk Officer",
+    password: PASSWORD,
+  });
   const [template] = await buildBuiltInTemplates(db, org.id);
 
   // Ids the app accepts (idSchema: 20-40 letters and digits), unique per run.
@@ -185,9 +255,27 @@ async function loadPortfolio(databaseUrl: string, db: Db): Promise<Loaded> {
   const keyOf = new Map<string, string>();
   const vendorIds: string[] = [];
   const vendorIndex = new Map<string, number>();
-  const vendors = { id: [] as string[], name: [] as string[], normalized: [] as string[], tier: [] as string[] };
-  const assets = { id: [] as string[], name: [] as string[], normalized: [] as string[], type: [] as string[], criticality: [] as number[], site: [] as string[], zone: [] as string[] };
-  const components = { id: [] as string[], key: [] as string[], name: [] as string[], subtype: [] as (string | null)[] };
+  const vendors = {
+    id: [] as string[],
+    name: [] as string[],
+    normalized: [] as string[],
+    tier: [] as string[],
+  };
+  const assets = {
+    id: [] as string[],
+    name: [] as string[],
+    normalized: [] as string[],
+    type: [] as string[],
+    criticality: [] as number[],
+    site: [] as string[],
+    zone: [] as string[],
+  };
+  const components = {
+    id: [] as string[],
+    key: [] as string[],
+    name: [] as string[],
+    subtype: [] as (string | null)[],
+  };
   const zoneCount = Math.max(1, Math.ceil(size.assets / 50));
   let assetNumber = 0;
   for (const node of document.nodes) {
@@ -198,19 +286,29 @@ async function loadPortfolio(databaseUrl: string, db: Db): Promise<Loaded> {
       vendorIndex.set(node.id, i);
       keyOf.set(node.id, `vendor:${vid}`);
       const name = `Vendor ${String(i + 1).padStart(4, "0")} ${["Automation", "Controls", "Systems", "Industrial", "Networks"][i % 5]}`;
-      vendors.id.push(vid); vendors.name.push(name); vendors.normalized.push(name.toLowerCase()); vendors.tier.push(TIERS[i % TIERS.length]!);
+      vendors.id.push(vid);
+      vendors.name.push(name);
+      vendors.normalized.push(name.toLowerCase());
+      vendors.tier.push(TIERS[i % TIERS.length]!);
     } else if (node.type === "asset") {
       const aid = id("a", assetNumber);
       const zone = assetNumber % zoneCount;
       keyOf.set(node.id, `asset:${aid}`);
-      assets.id.push(aid); assets.name.push(node.name); assets.normalized.push(node.name.toLowerCase());
-      assets.type.push(ASSET_TYPES[node.subtype ?? ""] ?? "OTHER"); assets.criticality.push(node.criticality ?? 3);
-      assets.site.push(`Site ${Math.floor(zone / 20) + 1}`); assets.zone.push(`Zone ${zone + 1}`);
+      assets.id.push(aid);
+      assets.name.push(node.name);
+      assets.normalized.push(node.name.toLowerCase());
+      assets.type.push(ASSET_TYPES[node.subtype ?? ""] ?? "OTHER");
+      assets.criticality.push(node.criticality ?? 3);
+      assets.site.push(`Site ${Math.floor(zone / 20) + 1}`);
+      assets.zone.push(`Zone ${zone + 1}`);
       assetNumber++;
     } else {
       const key = `component:synthetic:${node.id}`;
       keyOf.set(node.id, key);
-      components.id.push(id("n", components.id.length)); components.key.push(key); components.name.push(node.name); components.subtype.push(node.subtype ?? null);
+      components.id.push(id("n", components.id.length));
+      components.key.push(key);
+      components.name.push(node.name);
+      components.subtype.push(node.subtype ?? null);
     }
   }
   const contactIds = vendorIds.map((_, i) => id("k", i));
@@ -224,42 +322,113 @@ async function loadPortfolio(databaseUrl: string, db: Db): Promise<Loaded> {
     await client.query("SET synchronous_commit = off");
     started = performance.now();
     await bulkInsert(client, "Vendor", { organizationId: { value: org.id } }, [
-      { name: "id", type: "text", values: vendors.id }, { name: "name", type: "text", values: vendors.name },
-      { name: "normalizedName", type: "text", values: vendors.normalized }, { name: "tier", type: "text", values: vendors.tier, cast: `"VendorTier"` },
-      tsColumn("updatedAt", vendors.id.map(() => new Date())),
+      { name: "id", type: "text", values: vendors.id },
+      { name: "name", type: "text", values: vendors.name },
+      { name: "normalizedName", type: "text", values: vendors.normalized },
+      { name: "tier", type: "text", values: vendors.tier, cast: `"VendorTier"` },
+      tsColumn(
+        "updatedAt",
+        vendors.id.map(() => new Date()),
+      ),
     ]);
     await bulkInsert(client, "VendorContact", { organizationId: { value: org.id } }, [
-      { name: "id", type: "text", values: contactIds }, { name: "vendorId", type: "text", values: vendorIds },
-      { name: "name", type: "text", values: vendorIds.map(() => "Security contact") }, { name: "email", type: "text", values: vendorIds.map((_, i) => `security-${i}@vendor.example`) },
-      { name: "isPrimary", type: "bool", values: vendorIds.map(() => true) }, tsColumn("updatedAt", vendorIds.map(() => new Date())),
+      { name: "id", type: "text", values: contactIds },
+      { name: "vendorId", type: "text", values: vendorIds },
+      { name: "name", type: "text", values: vendorIds.map(() => "Security contact") },
+      { name: "email", type: "text", values: vendorIds.map((_, i) => `security-${i}@vendor.example`) },
+      { name: "isPrimary", type: "bool", values: vendorIds.map(() => true) },
+      tsColumn(
+        "updatedAt",
+        vendorIds.map(() => new Date()),
+      ),
     ]);
     // Every vendor has one accepted assessment with the ACME baseline answers, as after a review round.
     const accepted = new Date(Date.now() - 7 * 864e5);
-    await bulkInsert(client, "Assessment", { organizationId: { value: org.id }, templateId: { value: template!.id }, status: { value: "ACCEPTED", cast: `"AssessmentStatus"` } }, [
-      { name: "id", type: "text", values: assessmentIds }, { name: "vendorId", type: "text", values: vendorIds }, { name: "contactId", type: "text", values: contactIds },
-      tsColumn("dueDate", vendorIds.map(() => new Date(accepted.getTime() + 30 * 864e5))),
-      tsColumn("sentAt", vendorIds.map(() => new Date(accepted.getTime() - 20 * 864e5))),
-      tsColumn("submittedAt", vendorIds.map(() => new Date(accepted.getTime() - 864e5))),
-      tsColumn("acceptedAt", vendorIds.map(() => accepted)),
-      tsColumn("updatedAt", vendorIds.map(() => accepted)),
-    ]);
-    await bulkInsert(client, "ResponseRevision", { organizationId: { value: org.id }, revision: { value: 1, cast: "int4" }, answers: { value: JSON.stringify(acmeAnswers), cast: "jsonb" }, version: { value: 3, cast: "int4" } }, [
-      { name: "id", type: "text", values: revisionIds }, { name: "assessmentId", type: "text", values: assessmentIds },
-      tsColumn("submittedAt", vendorIds.map(() => new Date(accepted.getTime() - 864e5))),
-      tsColumn("updatedAt", vendorIds.map(() => accepted)),
-    ]);
+    await bulkInsert(
+      client,
+      "Assessment",
+      {
+        organizationId: { value: org.id },
+        templateId: { value: template!.id },
+        status: { value: "ACCEPTED", cast: `"AssessmentStatus"` },
+      },
+      [
+        { name: "id", type: "text", values: assessmentIds },
+        { name: "vendorId", type: "text", values: vendorIds },
+        { name: "contactId", type: "text", values: contactIds },
+        tsColumn(
+          "dueDate",
+          vendorIds.map(() => new Date(accepted.getTime() + 30 * 864e5)),
+        ),
+        tsColumn(
+          "sentAt",
+          vendorIds.map(() => new Date(accepted.getTime() - 20 * 864e5)),
+        ),
+        tsColumn(
+          "submittedAt",
+          vendorIds.map(() => new Date(accepted.getTime() - 864e5)),
+        ),
+        tsColumn(
+          "acceptedAt",
+          vendorIds.map(() => accepted),
+        ),
+        tsColumn(
+          "updatedAt",
+          vendorIds.map(() => accepted),
+        ),
+      ],
+    );
+    await bulkInsert(
+      client,
+      "ResponseRevision",
+      {
+        organizationId: { value: org.id },
+        revision: { value: 1, cast: "int4" },
+        answers: { value: JSON.stringify(acmeAnswers), cast: "jsonb" },
+        version: { value: 3, cast: "int4" },
+      },
+      [
+        { name: "id", type: "text", values: revisionIds },
+        { name: "assessmentId", type: "text", values: assessmentIds },
+        tsColumn(
+          "submittedAt",
+          vendorIds.map(() => new Date(accepted.getTime() - 864e5)),
+        ),
+        tsColumn(
+          "updatedAt",
+          vendorIds.map(() => accepted),
+        ),
+      ],
+    );
     await bulkInsert(client, "Asset", { organizationId: { value: org.id } }, [
-      { name: "id", type: "text", values: assets.id }, { name: "name", type: "text", values: assets.name }, { name: "normalizedName", type: "text", values: assets.normalized },
-      { name: "type", type: "text", values: assets.type, cast: `"AssetType"` }, { name: "criticality", type: "int4", values: assets.criticality },
-      { name: "site", type: "text", values: assets.site }, { name: "zone", type: "text", values: assets.zone },
+      { name: "id", type: "text", values: assets.id },
+      { name: "name", type: "text", values: assets.name },
+      { name: "normalizedName", type: "text", values: assets.normalized },
+      { name: "type", type: "text", values: assets.type, cast: `"AssetType"` },
+      { name: "criticality", type: "int4", values: assets.criticality },
+      { name: "site", type: "text", values: assets.site },
+      { name: "zone", type: "text", values: assets.zone },
       { name: "aliases", type: "text", values: assets.id.map(() => "{}"), cast: "text[]" },
-      tsColumn("updatedAt", assets.id.map(() => new Date())),
+      tsColumn(
+        "updatedAt",
+        assets.id.map(() => new Date()),
+      ),
     ]);
-    await bulkInsert(client, "GraphNode", { organizationId: { value: org.id }, type: { value: "COMPONENT", cast: `"GraphNodeType"` } }, [
-      { name: "id", type: "text", values: components.id }, { name: "key", type: "text", values: components.key },
-      { name: "name", type: "text", values: components.name }, { name: "subtype", type: "text", values: components.subtype },
-      tsColumn("updatedAt", components.id.map(() => new Date())),
-    ]);
+    await bulkInsert(
+      client,
+      "GraphNode",
+      { organizationId: { value: org.id }, type: { value: "COMPONENT", cast: `"GraphNodeType"` } },
+      [
+        { name: "id", type: "text", values: components.id },
+        { name: "key", type: "text", values: components.key },
+        { name: "name", type: "text", values: components.name },
+        { name: "subtype", type: "text", values: components.subtype },
+        tsColumn(
+          "updatedAt",
+          components.id.map(() => new Date()),
+        ),
+      ],
+    );
     log(`loaded vendors, contacts, assessments, answers, assets and graph nodes in ${elapsed(started)}`);
 
     // Linkages: those the generator ties to a vendor's answers become assessment linkages with
@@ -269,21 +438,65 @@ async function loadPortfolio(databaseUrl: string, db: Db): Promise<Loaded> {
     const KIND = { adjacency: "ADJACENCY", inheritance: "INHERITANCE", trust: "TRUST" } as const;
     for (let from = 0; from < document.linkages.length; from += BATCH) {
       const slice = document.linkages.slice(from, from + BATCH);
-      const cols = { id: [] as string[], from: [] as string[], to: [] as string[], kind: [] as string[], weight: [] as number[], reason: [] as string[], source: [] as string[], assessmentId: [] as (string | null)[], revision: [] as (number | null)[], provenance: [] as (string | null)[] };
+      const cols = {
+        id: [] as string[],
+        from: [] as string[],
+        to: [] as string[],
+        kind: [] as string[],
+        weight: [] as number[],
+        reason: [] as string[],
+        source: [] as string[],
+        assessmentId: [] as (string | null)[],
+        revision: [] as (number | null)[],
+        provenance: [] as (string | null)[],
+      };
       slice.forEach((l, j) => {
         const p = l.provenance as { assessment?: string; question?: string } | undefined;
         const owner = p?.assessment ? vendorIndex.get(p.assessment.slice("asm-".length)) : undefined;
         const assessmentId = owner === undefined ? null : assessmentIds[owner]!;
-        cols.id.push(id("l", from + j)); cols.from.push(keyOf.get(l.from)!); cols.to.push(keyOf.get(l.to)!);
-        cols.kind.push(KIND[l.kind]); cols.weight.push(l.weight); cols.reason.push(l.reason ?? "");
-        cols.source.push(assessmentId ? "ASSESSMENT" : "INVENTORY"); cols.assessmentId.push(assessmentId); cols.revision.push(assessmentId ? 1 : null);
-        cols.provenance.push(assessmentId ? JSON.stringify([{ assessmentId, revision: 1, questionId: p!.question ?? "unknown", ruleId: "synthetic", unknown: false, weight: l.weight, reason: l.reason ?? "", modifiers: [] }]) : null);
+        cols.id.push(id("l", from + j));
+        cols.from.push(keyOf.get(l.from)!);
+        cols.to.push(keyOf.get(l.to)!);
+        cols.kind.push(KIND[l.kind]);
+        cols.weight.push(l.weight);
+        cols.reason.push(l.reason ?? "");
+        cols.source.push(assessmentId ? "ASSESSMENT" : "INVENTORY");
+        cols.assessmentId.push(assessmentId);
+        cols.revision.push(assessmentId ? 1 : null);
+        cols.provenance.push(
+          assessmentId
+            ? JSON.stringify([
+                {
+                  assessmentId,
+                  revision: 1,
+                  questionId: p!.question ?? "unknown",
+                  ruleId: "synthetic",
+                  unknown: false,
+                  weight: l.weight,
+                  reason: l.reason ?? "",
+                  modifiers: [],
+                },
+              ])
+            : null,
+        );
       });
       await client.query(
         `INSERT INTO "Linkage" ("organizationId", "id", "fromKey", "toKey", "kind", "weight", "reason", "source", "assessmentId", "revision", "provenance")
          SELECT $1, c0, c1, c2, c3::"LinkageKind", c4, c5, c6::"LinkageSource", c7, c8, c9::jsonb
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::int4[], $11::text[]) AS u(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9)`,
-        [org.id, cols.id, cols.from, cols.to, cols.kind, cols.weight, cols.reason, cols.source, cols.assessmentId, cols.revision, cols.provenance],
+        [
+          org.id,
+          cols.id,
+          cols.from,
+          cols.to,
+          cols.kind,
+          cols.weight,
+          cols.reason,
+          cols.source,
+          cols.assessmentId,
+          cols.revision,
+          cols.provenance,
+        ],
       );
     }
     log(`loaded ${document.linkages.length} linkages in ${elapsed(started)}`);
@@ -293,7 +506,17 @@ async function loadPortfolio(databaseUrl: string, db: Db): Promise<Loaded> {
   } finally {
     await client.end();
   }
-  return { organizationId: org.id, email: user.email, vendorIds, counts: { vendors: size.vendors, components: components.id.length, assets: assets.id.length, linkages: document.linkages.length } };
+  return {
+    organizationId: org.id,
+    email: user.email,
+    vendorIds,
+    counts: {
+      vendors: size.vendors,
+      components: components.id.length,
+      assets: assets.id.length,
+      linkages: document.linkages.length,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,7 +528,9 @@ async function freeLoopbackPort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -319,17 +544,27 @@ async function freeLoopbackPort(): Promise<number> {
 function snapshotBuild(scratch: string): { dir: string; buildId: string } {
   const readId = () => (existsSync(".next/BUILD_ID") ? readFileSync(".next/BUILD_ID", "utf8").trim() : null);
   const before = readId();
-  if (!before) throw new Error("No production build: run `npm run build` first (bench:web serves the existing .next build and never builds).");
+  if (!before)
+    throw new Error(
+      "No production build: run `npm run build` first (bench:web serves the existing .next build and never builds).",
+    );
   const dir = path.join(scratch, "app");
   mkdirSync(path.join(dir, ".next"), { recursive: true });
   for (const entry of readdirSync(".next")) {
     if (["dev", "cache", "types", "diagnostics"].includes(entry)) continue;
-    cpSync(path.join(".next", entry), path.join(dir, ".next", entry), { recursive: true, verbatimSymlinks: true });
+    cpSync(path.join(".next", entry), path.join(dir, ".next", entry), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
   }
-  for (const file of ["next.config.js", "next.config.mjs", "next.config.ts", "package.json"]) if (existsSync(file)) cpSync(file, path.join(dir, file));
+  for (const file of ["next.config.js", "next.config.mjs", "next.config.ts", "package.json"])
+    if (existsSync(file)) cpSync(file, path.join(dir, file));
   if (existsSync("public")) symlinkSync(path.resolve("public"), path.join(dir, "public"));
   symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
-  if (readId() !== before || readFileSync(path.join(dir, ".next/BUILD_ID"), "utf8").trim() !== before) throw new Error("The production build changed while it was being copied (someone is running `next build`); try again when it has finished.");
+  if (readId() !== before || readFileSync(path.join(dir, ".next/BUILD_ID"), "utf8").trim() !== before)
+    throw new Error(
+      "The production build changed while it was being copied (someone is running `next build`); try again when it has finished.",
+    );
   return { dir, buildId: before };
 }
 
@@ -338,13 +573,14 @@ async function prepareBuild(): Promise<{ scratch: string; dir: string; buildId: 
   const scratch = mkdtempSync(path.join(tmpdir(), "trustmap-bench-web-"));
   cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
   const deadline = Date.now() + 10 * 60_000;
-  for (let announced = false; ; ) {
+  for (let announced = false; ;) {
     try {
       return { scratch, ...snapshotBuild(scratch) };
     } catch (error) {
       // .next without BUILD_ID, or a copy that changed underneath: a build is running right now.
       if (!existsSync(".next") || Date.now() > deadline) throw error;
-      if (!announced) log("a `next build` seems to be running (no .next/BUILD_ID yet); waiting up to 10 minutes for it …");
+      if (!announced)
+        log("a `next build` seems to be running (no .next/BUILD_ID yet); waiting up to 10 minutes for it …");
       announced = true;
       rmSync(path.join(scratch, "app"), { recursive: true, force: true });
       await new Promise((r) => setTimeout(r, 5_000));
@@ -352,7 +588,10 @@ async function prepareBuild(): Promise<{ scratch: string; dir: string; buildId: 
   }
 }
 
-async function startServer(databaseUrl: string, build: { scratch: string; dir: string; buildId: string }): Promise<{ origin: string; logFile: string; buildId: string; buildDir: string }> {
+async function startServer(
+  databaseUrl: string,
+  build: { scratch: string; dir: string; buildId: string },
+): Promise<{ origin: string; logFile: string; buildId: string; buildDir: string }> {
   const port = await freeLoopbackPort();
   const origin = `http://127.0.0.1:${port}`;
   const { scratch, dir, buildId } = build;
@@ -360,31 +599,49 @@ async function startServer(databaseUrl: string, build: { scratch: string; dir: s
   const out = createWriteStream(logFile);
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, ...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: dir,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: origin,
-      NEXT_TELEMETRY_DISABLED: "1",
-      TRUSTMAP_DISABLE_WORKER: "1",
-      EVIDENCE_DIR: path.join(scratch, "evidence"),
-      SMTP_URL: "",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...NEXT_SERVER_NODE_ARGS,
+      ...nodeArgs,
+      path.resolve("node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: origin,
+        NEXT_TELEMETRY_DISABLED: "1",
+        TRUSTMAP_DISABLE_WORKER: "1",
+        EVIDENCE_DIR: path.join(scratch, "evidence"),
+        SMTP_URL: "",
+      },
     },
-  });
+  );
   serverPid = child.pid ?? 0;
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   let exited = false;
-  child.once("exit", () => { exited = true; });
+  child.once("exit", () => {
+    exited = true;
+  });
   cleanups.push(async () => {
     if (!exited) {
       child.kill("SIGTERM");
-      const gone = await Promise.race([new Promise((r) => child.once("exit", () => r(true))), new Promise((r) => setTimeout(() => r(false), 5_000))]);
+      const gone = await Promise.race([
+        new Promise((r) => child.once("exit", () => r(true))),
+        new Promise((r) => setTimeout(() => r(false), 5_000)),
+      ]);
       if (!gone) child.kill("SIGKILL");
     }
     log("server stopped");
@@ -392,7 +649,10 @@ async function startServer(databaseUrl: string, build: { scratch: string; dir: s
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (exited) throw new Error(`next start exited early:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
-    const ok = await fetch(`${origin}/sign-in`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${origin}/sign-in`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return { origin, logFile, buildId, buildDir: dir };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -417,19 +677,40 @@ async function signIn(origin: string, email: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${origin}/scores`, json: "true" }),
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password: PASSWORD,
+      callbackUrl: `${origin}/scores`,
+      json: "true",
+    }),
   });
   keep(response);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed (HTTP ${response.status}): no session cookie`);
+  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token")))
+    throw new Error(`sign-in failed (HTTP ${response.status}): no session cookie`);
   return cookie();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-type Autocannon = (options: Record<string, unknown>, callback?: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance;
-interface AutocannonInstance { on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void; stop(): void }
-interface AutocannonResult { errors: number; timeouts: number; non2xx: number; requests: { total: number } }
+type Autocannon = (
+  options: Record<string, unknown>,
+  callback?: (error: Error | null, result: AutocannonResult) => void,
+) => AutocannonInstance;
+interface AutocannonInstance {
+  on(
+    event: "response",
+    listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,
+  ): void;
+  stop(): void;
+}
+interface AutocannonResult {
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  requests: { total: number };
+}
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 interface Measurement {
@@ -467,7 +748,10 @@ interface Target {
   check?: (body: Buffer) => boolean;
 }
 
-async function timedRequest(origin: string, t: Target): Promise<{ status: number; ms: number; location: string | null; body: Buffer }> {
+async function timedRequest(
+  origin: string,
+  t: Target,
+): Promise<{ status: number; ms: number; location: string | null; body: Buffer }> {
   const started = performance.now();
   const response = await fetch(`${origin}${t.path}`, {
     method: t.method ?? "GET",
@@ -476,22 +760,47 @@ async function timedRequest(origin: string, t: Target): Promise<{ status: number
     redirect: "manual",
   });
   const body = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, ms: performance.now() - started, location: response.headers.get("location"), body };
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    location: response.headers.get("location"),
+    body,
+  };
 }
 
-async function runAutocannon(origin: string, t: Target, seconds: number, limit: number): Promise<{ latencies: number[]; result: AutocannonResult; seconds: number }> {
+async function runAutocannon(
+  origin: string,
+  t: Target,
+  seconds: number,
+  limit: number,
+): Promise<{ latencies: number[]; result: AutocannonResult; seconds: number }> {
   const url = `${origin}${t.path}`;
-  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) throw new Error(`refusing to load anything but loopback: ${url}`);
+  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url))
+    throw new Error(`refusing to load anything but loopback: ${url}`);
   const latencies: number[] = [];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url, connections, duration: seconds, timeout: 60, method: t.method ?? "GET", body: t.body,
-        headers: { ...(t.cookie ? { cookie: t.cookie } : {}), ...t.headers }, renderProgressBar: false, renderResultsTable: false,
-        ...(t.nextBody ? { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: t.nextBody!() }) }] } : {}),
+        url,
+        connections,
+        duration: seconds,
+        timeout: 60,
+        method: t.method ?? "GET",
+        body: t.body,
+        headers: { ...(t.cookie ? { cookie: t.cookie } : {}), ...t.headers },
+        renderProgressBar: false,
+        renderResultsTable: false,
+        ...(t.nextBody
+          ? {
+              requests: [
+                { setupRequest: (request: Record<string, unknown>) => ({ ...request, body: t.nextBody!() }) },
+              ],
+            }
+          : {}),
       },
-      (error, result) => (error ? reject(error) : resolve({ latencies, result, seconds: (performance.now() - started) / 1000 })),
+      (error, result) =>
+        error ? reject(error) : resolve({ latencies, result, seconds: (performance.now() - started) / 1000 }),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
@@ -508,7 +817,12 @@ async function settle(origin: string, quickMs: number): Promise<number> {
   const started = performance.now();
   let quickInARow = 0;
   while (quickInARow < 3 && performance.now() - started < 120_000) {
-    const { ms } = await timedRequest(origin, { name: "settle", path: "/sign-in", kind: "floor", goalMs: null });
+    const { ms } = await timedRequest(origin, {
+      name: "settle",
+      path: "/sign-in",
+      kind: "floor",
+      goalMs: null,
+    });
     quickInARow = ms <= quickMs ? quickInARow + 1 : 0;
     if (quickInARow === 0) await new Promise((r) => setTimeout(r, 500));
   }
@@ -520,18 +834,28 @@ function cpuSeconds(match: { rootPid: number } | { comm: string }): number {
   const ticksPerSecond = 100; // USER_HZ on Linux
   let stats: { pid: number; ppid: number; comm: string; ticks: number; reaped: number }[] = [];
   try {
-    stats = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-      try {
-        const text = readFileSync(`/proc/${d}/stat`, "utf8");
-        const close = text.lastIndexOf(")");
-        const fields = text.slice(close + 2).split(" ");
-        // utime + stime, plus cutime + cstime: the CPU of children already reaped (PostgreSQL backends
-        // that ended during the window count through the postmaster).
-        return [{ pid: Number(d), comm: text.slice(text.indexOf("(") + 1, close), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]) }];
-      } catch {
-        return [];
-      }
-    });
+    stats = readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((d) => {
+        try {
+          const text = readFileSync(`/proc/${d}/stat`, "utf8");
+          const close = text.lastIndexOf(")");
+          const fields = text.slice(close + 2).split(" ");
+          // utime + stime, plus cutime + cstime: the CPU of children already reaped (PostgreSQL backends
+          // that ended during the window count through the postmaster).
+          return [
+            {
+              pid: Number(d),
+              comm: text.slice(text.indexOf("(") + 1, close),
+              ppid: Number(fields[1]),
+              ticks: Number(fields[11]) + Number(fields[12]),
+              reaped: Number(fields[13]) + Number(fields[14]),
+            },
+          ];
+        } catch {
+          return [];
+        }
+      });
   } catch {
     return NaN; // no /proc: not Linux
   }
@@ -541,9 +865,13 @@ function cpuSeconds(match: { rootPid: number } | { comm: string }): number {
     return named.reduce((sum, p) => sum + p.ticks + (pids.has(p.ppid) ? 0 : p.reaped), 0) / ticksPerSecond;
   }
   const tree = new Set([match.rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const p of stats) if (!tree.has(p.pid) && tree.has(p.ppid)) { tree.add(p.pid); grew = true; }
+    for (const p of stats)
+      if (!tree.has(p.pid) && tree.has(p.ppid)) {
+        tree.add(p.pid);
+        grew = true;
+      }
   }
   return stats.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0) / ticksPerSecond;
 }
@@ -557,8 +885,22 @@ async function measure(origin: string, t: Target): Promise<Measurement> {
   // graph into the server's cache (as the first visitor after a change would).
   const first = await timedRequest(origin, t);
   if (first.status !== 200 || (t.check && !t.check(first.body))) {
-    const why = first.status !== 200 ? `HTTP ${first.status}${first.location ? ` -> ${first.location}` : ""}` : `unexpected answer: ${first.body.subarray(0, 160).toString("utf8").replace(/\s+/g, " ")}`;
-    return { ...base, mode: "skipped", status: first.status, requests: 1, requestsPerSecond: null, medianMs: null, p95Ms: null, errors: 0, met: null, note: `${why}: not measured` };
+    const why =
+      first.status !== 200
+        ? `HTTP ${first.status}${first.location ? ` -> ${first.location}` : ""}`
+        : `unexpected answer: ${first.body.subarray(0, 160).toString("utf8").replace(/\s+/g, " ")}`;
+    return {
+      ...base,
+      mode: "skipped",
+      status: first.status,
+      requests: 1,
+      requestsPerSecond: null,
+      medianMs: null,
+      p95Ms: null,
+      errors: 0,
+      met: null,
+      note: `${why}: not measured`,
+    };
   }
   const probe: number[] = [];
   for (let i = 0; i < 3; i++) probe.push((await timedRequest(origin, t)).ms);
@@ -571,22 +913,61 @@ async function measure(origin: string, t: Target): Promise<Measurement> {
     while (performance.now() < until && samples.length < 20) samples.push((await timedRequest(origin, t)).ms);
     samples.sort((a, b) => a - b);
     const p95 = quantile(samples, 0.95);
-    return { ...base, mode: "1 user", status: 200, requests: samples.length, requestsPerSecond: null, medianMs: quantile(samples, 0.5), p95Ms: p95, errors: 0, met: met(p95, 0), note: `first request ${(first.ms / 1000).toFixed(1)} s; one request takes over ${slowPageMs} ms, so it was timed with 1 user, not ${connections}` };
+    return {
+      ...base,
+      mode: "1 user",
+      status: 200,
+      requests: samples.length,
+      requestsPerSecond: null,
+      medianMs: quantile(samples, 0.5),
+      p95Ms: p95,
+      errors: 0,
+      met: met(p95, 0),
+      note: `first request ${(first.ms / 1000).toFixed(1)} s; one request takes over ${slowPageMs} ms, so it was timed with 1 user, not ${connections}`,
+    };
   }
   await runAutocannon(origin, t, Math.min(3, durationSeconds), maxRequests); // warm-up at full concurrency
   const cpuBefore = { server: cpuSeconds({ rootPid: serverPid }), db: cpuSeconds({ comm: "postgres" }) };
   const { latencies, result, seconds } = await runAutocannon(origin, t, durationSeconds, maxRequests);
-  const cpu = { server: (cpuSeconds({ rootPid: serverPid }) - cpuBefore.server) / seconds, db: (cpuSeconds({ comm: "postgres" }) - cpuBefore.db) / seconds };
+  const cpu = {
+    server: (cpuSeconds({ rootPid: serverPid }) - cpuBefore.server) / seconds,
+    db: (cpuSeconds({ comm: "postgres" }) - cpuBefore.db) / seconds,
+  };
   latencies.sort((a, b) => a - b);
   const errors = result.errors + result.timeouts + result.non2xx;
-  const cpuNote = Number.isFinite(cpu.server) ? `; CPU during the window: server ${Math.round(cpu.server * 100)} %, PostgreSQL (all its processes, anyone's) ${Math.round(cpu.db * 100)} % of one core${latencies.length ? `, server ${((cpu.server * seconds * 1000) / latencies.length).toFixed(1)} ms CPU per request` : ""}` : "";
+  const cpuNote = Number.isFinite(cpu.server)
+    ? `; CPU during the window: server ${Math.round(cpu.server * 100)} %, PostgreSQL (all its processes, anyone's) ${Math.round(cpu.db * 100)} % of one core${latencies.length ? `, server ${((cpu.server * seconds * 1000) / latencies.length).toFixed(1)} ms CPU per request` : ""}`
+    : "";
   if (latencies.length === 0) {
-    return { ...base, mode: `${connections} users`, status: 200, requests: 0, requestsPerSecond: 0, medianMs: null, p95Ms: null, errors, met: t.goalMs === null ? null : false, serverCpu: cpu.server, dbCpu: cpu.db, note: `no response completed within the ${durationSeconds} s window (single request ${probe[1]!.toFixed(0)} ms; first ${first.ms.toFixed(0)} ms)${cpuNote}` };
+    return {
+      ...base,
+      mode: `${connections} users`,
+      status: 200,
+      requests: 0,
+      requestsPerSecond: 0,
+      medianMs: null,
+      p95Ms: null,
+      errors,
+      met: t.goalMs === null ? null : false,
+      serverCpu: cpu.server,
+      dbCpu: cpu.db,
+      note: `no response completed within the ${durationSeconds} s window (single request ${probe[1]!.toFixed(0)} ms; first ${first.ms.toFixed(0)} ms)${cpuNote}`,
+    };
   }
   const p95 = quantile(latencies, 0.95);
   return {
-    ...base, mode: `${connections} users`, status: 200, requests: latencies.length, requestsPerSecond: latencies.length / seconds,
-    medianMs: quantile(latencies, 0.5), p95Ms: p95, errors, met: met(p95, errors), serverCpu: cpu.server, dbCpu: cpu.db, note: `first request ${first.ms.toFixed(0)} ms; single ${probe[1]!.toFixed(0)} ms; response ${(first.body.length / 1024).toFixed(0)} kB${cpuNote}`,
+    ...base,
+    mode: `${connections} users`,
+    status: 200,
+    requests: latencies.length,
+    requestsPerSecond: latencies.length / seconds,
+    medianMs: quantile(latencies, 0.5),
+    p95Ms: p95,
+    errors,
+    met: met(p95, errors),
+    serverCpu: cpu.server,
+    dbCpu: cpu.db,
+    note: `first request ${first.ms.toFixed(0)} ms; single ${probe[1]!.toFixed(0)} ms; response ${(first.body.length / 1024).toFixed(0)} kB${cpuNote}`,
   };
 }
 
@@ -594,27 +975,50 @@ async function measure(origin: string, t: Target): Promise<Measurement> {
 function findServerActionId(buildDir: string, exportedName: string, filename: string): string | null {
   const file = path.join(buildDir, ".next/server/server-reference-manifest.json");
   if (!existsSync(file)) return null;
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, { exportedName?: string; filename?: string }> };
-  const entry = Object.entries(manifest.node ?? {}).find(([, v]) => v.exportedName === exportedName && v.filename === filename);
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as {
+    node?: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const entry = Object.entries(manifest.node ?? {}).find(
+    ([, v]) => v.exportedName === exportedName && v.filename === filename,
+  );
   return entry?.[0] ?? null;
 }
 
 /** The engine call a what-if makes, on the graph the server caches, alone and with users queueing. */
-async function measureWhatIfEngine(db: Db, organizationId: string, vendorIds: string[]): Promise<Measurement[]> {
+async function measureWhatIfEngine(
+  db: Db,
+  organizationId: string,
+  vendorIds: string[],
+): Promise<Measurement[]> {
   const started = performance.now();
   const compiled = await getCompiledGraph(db, organizationId);
-  log(`what-if: compiled graph loaded from the database in ${elapsed(started)} (the server does this once per graph version)`);
+  log(
+    `what-if: compiled graph loaded from the database in ${elapsed(started)} (the server does this once per graph version)`,
+  );
   const random = createRandom(seed ^ 0x5eed);
-  const candidates = vendorIds.map((v) => `vendor:${v}`).filter((k) => compiled.graph.indexById.has(k) && compiled.assessedVendorKeys.has(k));
+  const candidates = vendorIds
+    .map((v) => `vendor:${v}`)
+    .filter((k) => compiled.graph.indexById.has(k) && compiled.assessedVendorKeys.has(k));
   // One what-if per vendor: halve the weight of the first hop of its top path (a stronger control).
-  const scenarios: { vendor: string; hop: { from: string; to: string; kind: "adjacency" | "inheritance" | "trust"; weight: number } }[] = [];
+  const scenarios: {
+    vendor: string;
+    hop: { from: string; to: string; kind: "adjacency" | "inheritance" | "trust"; weight: number };
+  }[] = [];
   for (let i = 0; i < 400 && scenarios.length < 100 && candidates.length > 0; i++) {
     const vendor = candidates[Math.floor(random() * candidates.length)]!;
     const hop = scoreVendor(compiled.graph, vendor, { config: compiled.config }).topPaths[0]?.hops[0];
     if (hop) scenarios.push({ vendor, hop });
   }
   const run = (s: (typeof scenarios)[number]) =>
-    evaluateWhatIf(compiled.graph, { reweightLinkages: [{ match: { from: s.hop.from, to: s.hop.to, kind: s.hop.kind }, weight: s.hop.weight / 2 }] }, { vendorIds: [s.vendor], config: compiled.config, transient: true });
+    evaluateWhatIf(
+      compiled.graph,
+      {
+        reweightLinkages: [
+          { match: { from: s.hop.from, to: s.hop.to, kind: s.hop.kind }, weight: s.hop.weight / 2 },
+        ],
+      },
+      { vendorIds: [s.vendor], config: compiled.config, transient: true },
+    );
   for (const s of scenarios.slice(0, 10)) run(s); // warm-up (JIT)
 
   const alone: number[] = [];
@@ -640,36 +1044,91 @@ async function measureWhatIfEngine(db: Db, organizationId: string, vendorIds: st
   }
   queued.sort((a, b) => a - b);
   const make = (name: string, mode: string, samples: number[], note: string): Measurement => ({
-    name, path: "(in-process: evaluateWhatIf on the cached compiled graph)", kind: "what-if", mode, status: null, requests: samples.length, requestsPerSecond: null,
-    medianMs: quantile(samples, 0.5), p95Ms: quantile(samples, 0.95), errors: 0, targetP95Ms: TARGETS.whatIfP95Ms, met: quantile(samples, 0.95) <= TARGETS.whatIfP95Ms, note,
+    name,
+    path: "(in-process: evaluateWhatIf on the cached compiled graph)",
+    kind: "what-if",
+    mode,
+    status: null,
+    requests: samples.length,
+    requestsPerSecond: null,
+    medianMs: quantile(samples, 0.5),
+    p95Ms: quantile(samples, 0.95),
+    errors: 0,
+    targetP95Ms: TARGETS.whatIfP95Ms,
+    met: quantile(samples, 0.95) <= TARGETS.whatIfP95Ms,
+    note,
   });
   return [
-    make("what-if engine, 1 user", "in-process", alone, `${alone.length} vendors, one reweighted hop each; no HTTP, no rendering`),
-    make(`what-if engine, ${connections} users`, "in-process, queued", queued, `${connections} users queueing on one thread (closed loop); no HTTP, no rendering`),
+    make(
+      "what-if engine, 1 user",
+      "in-process",
+      alone,
+      `${alone.length} vendors, one reweighted hop each; no HTTP, no rendering`,
+    ),
+    make(
+      `what-if engine, ${connections} users`,
+      "in-process, queued",
+      queued,
+      `${connections} users queueing on one thread (closed loop); no HTTP, no rendering`,
+    ),
   ];
 }
 
 // ---------------------------------------------------------------------------------------------
 
 function formatTable(rows: Measurement[]): string {
-  const header = ["target", "path", "mode", "requests", "errors", "req/s", "median", "p95", "goal", "met", "CPU server/db"];
+  const header = [
+    "target",
+    "path",
+    "mode",
+    "requests",
+    "errors",
+    "req/s",
+    "median",
+    "p95",
+    "goal",
+    "met",
+    "CPU server/db",
+  ];
   const cells = rows.map((m) => [
-    m.name, m.path.length > 48 ? `${m.path.slice(0, 45)}...` : m.path, m.mode, String(m.requests), String(m.errors), m.requestsPerSecond === null ? "-" : m.requestsPerSecond.toFixed(0),
-    m.medianMs === null ? (m.mode === "skipped" ? "-" : `> ${durationSeconds} s`) : `${m.medianMs.toFixed(1)} ms`, m.p95Ms === null ? (m.mode === "skipped" ? "-" : `> ${durationSeconds} s`) : `${m.p95Ms.toFixed(1)} ms`,
-    m.targetP95Ms === null ? (m.kind === "floor" ? "floor" : "-") : `<= ${m.targetP95Ms} ms`, m.met === null ? "-" : m.met ? "yes" : "NO",
-    m.serverCpu === undefined || !Number.isFinite(m.serverCpu) ? "-" : `${Math.round(m.serverCpu * 100)}/${Math.round((m.dbCpu ?? 0) * 100)} %`,
+    m.name,
+    m.path.length > 48 ? `${m.path.slice(0, 45)}...` : m.path,
+    m.mode,
+    String(m.requests),
+    String(m.errors),
+    m.requestsPerSecond === null ? "-" : m.requestsPerSecond.toFixed(0),
+    m.medianMs === null
+      ? m.mode === "skipped"
+        ? "-"
+        : `> ${durationSeconds} s`
+      : `${m.medianMs.toFixed(1)} ms`,
+    m.p95Ms === null ? (m.mode === "skipped" ? "-" : `> ${durationSeconds} s`) : `${m.p95Ms.toFixed(1)} ms`,
+    m.targetP95Ms === null ? (m.kind === "floor" ? "floor" : "-") : `<= ${m.targetP95Ms} ms`,
+    m.met === null ? "-" : m.met ? "yes" : "NO",
+    m.serverCpu === undefined || !Number.isFinite(m.serverCpu)
+      ? "-"
+      : `${Math.round(m.serverCpu * 100)}/${Math.round((m.dbCpu ?? 0) * 100)} %`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
 async function main() {
-  if (!existsSync(".next")) throw new Error("No production build: run `npm run build` first (bench:web serves the existing .next build and never builds).");
+  if (!existsSync(".next"))
+    throw new Error(
+      "No production build: run `npm run build` first (bench:web serves the existing .next build and never builds).",
+    );
   // Copied first: a colleague's rebuild during the minutes of loading cannot affect the run.
   const build = await prepareBuild();
   const totalStarted = performance.now();
-  log(`Trustmap web benchmark — model ${MODEL_VERSION}, node ${process.version}, scale ${scale}, ${connections} users, ${durationSeconds} s per page`);
+  log(
+    `Trustmap web benchmark — model ${MODEL_VERSION}, node ${process.version}, scale ${scale}, ${connections} users, ${durationSeconds} s per page`,
+  );
 
   const databaseUrl = await createDatabase();
   // As createPrismaClient, but with room for the snapshot transaction: at full scale
@@ -693,7 +1152,12 @@ async function main() {
     scored = await recomputeScores(db, loaded.organizationId);
     log(`recomputeScores: ${scored.vendorsScored} snapshots in ${elapsed(started)}`);
   }
-  const ranked = await db.scoreSnapshot.findMany({ where: { organizationId: loaded.organizationId }, orderBy: [{ exposure: "desc" }, { id: "asc" }], take: 4, select: { vendorId: true, exposure: true } });
+  const ranked = await db.scoreSnapshot.findMany({
+    where: { organizationId: loaded.organizationId },
+    orderBy: [{ exposure: "desc" }, { id: "asc" }],
+    take: 4,
+    select: { vendorId: true, exposure: true },
+  });
   if (ranked.length < 4) throw new Error(`only ${ranked.length} vendors were scored`);
   const [top] = ranked;
 
@@ -705,14 +1169,32 @@ async function main() {
 
   const staticAsset = (() => {
     const dir = path.join(buildDir, ".next/static/chunks");
-    const file = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".js")).sort()[0] : undefined;
+    const file = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".js"))
+          .sort()[0]
+      : undefined;
     return file ? `/_next/static/chunks/${file}` : null;
   })();
   // The what-if as the browser runs it: a POST of the server action with the vendor and a change
   // (its own strongest linkage at half the weight, i.e. a stronger control on it).
-  const whatIfAction = findServerActionId(buildDir, "evaluateWhatIfAction", "app/(portal)/what-if/actions.ts");
-  const ownLinkage = await db.linkage.findFirst({ where: { organizationId: loaded.organizationId, fromKey: `vendor:${top!.vendorId}` }, orderBy: [{ weight: "desc" }, { id: "asc" }], select: { id: true, weight: true } });
-  const page = (name: string, pagePath: string, kind: Measurement["kind"] = "page"): Target => ({ name, path: pagePath, kind, goalMs: kind === "floor" ? null : TARGETS.pageP95Ms, cookie: kind === "floor" ? undefined : cookie });
+  const whatIfAction = findServerActionId(
+    buildDir,
+    "evaluateWhatIfAction",
+    "app/(portal)/what-if/actions.ts",
+  );
+  const ownLinkage = await db.linkage.findFirst({
+    where: { organizationId: loaded.organizationId, fromKey: `vendor:${top!.vendorId}` },
+    orderBy: [{ weight: "desc" }, { id: "asc" }],
+    select: { id: true, weight: true },
+  });
+  const page = (name: string, pagePath: string, kind: Measurement["kind"] = "page"): Target => ({
+    name,
+    path: pagePath,
+    kind,
+    goalMs: kind === "floor" ? null : TARGETS.pageP95Ms,
+    cookie: kind === "floor" ? undefined : cookie,
+  });
   const targets: Target[] = [
     page("static page (floor)", "/sign-in", "floor"),
     ...(staticAsset ? [page("static asset (floor)", staticAsset, "floor")] : []),
@@ -722,16 +1204,33 @@ async function main() {
     page("what-if page", `/what-if?vendor=${top!.vendorId}`),
     ...(whatIfAction && ownLinkage
       ? (() => {
-          const whatIfBody = (weight: number) => JSON.stringify([{ vendorId: top!.vendorId, changes: { controls: [], remove: [], reweight: [{ linkageId: ownLinkage.id, weight }] } }]);
+          const whatIfBody = (weight: number) =>
+            JSON.stringify([
+              {
+                vendorId: top!.vendorId,
+                changes: { controls: [], remove: [], reweight: [{ linkageId: ownLinkage.id, weight }] },
+              },
+            ]);
           const action = {
-            path: `/what-if?vendor=${top!.vendorId}`, kind: "what-if" as const, goalMs: TARGETS.whatIfP95Ms, cookie, method: "POST" as const,
-            headers: { "Next-Action": whatIfAction, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+            path: `/what-if?vendor=${top!.vendorId}`,
+            kind: "what-if" as const,
+            goalMs: TARGETS.whatIfP95Ms,
+            cookie,
+            method: "POST" as const,
+            headers: {
+              "Next-Action": whatIfAction,
+              "Content-Type": "text/plain;charset=UTF-8",
+              Accept: "text/x-component",
+            },
             check: (body: Buffer) => body.toString("utf8").includes('"ok":true'),
           };
           // A slider being dragged: every request a weight never asked before, so the server's
           // memo of evaluated scenarios never answers and each request runs the engine.
           let step = 0;
-          const fresh = () => whatIfBody(Number((ownLinkage.weight * (0.05 + 0.9 * ((++step % 900_000) / 900_000))).toFixed(9)));
+          const fresh = () =>
+            whatIfBody(
+              Number((ownLinkage.weight * (0.05 + 0.9 * ((++step % 900_000) / 900_000))).toFixed(9)),
+            );
           return [
             { ...action, name: "what-if, new each request", body: fresh(), nextBody: fresh },
             // The same scenario again (toggled back, reloaded, a colleague's): answered from the memo.
@@ -740,7 +1239,9 @@ async function main() {
         })()
       : []),
     {
-      ...page("vendor report PDF", `/api/vendors/${top!.vendorId}/report`), goalMs: null, kind: "info" as const,
+      ...page("vendor report PDF", `/api/vendors/${top!.vendorId}/report`),
+      goalMs: null,
+      kind: "info" as const,
       check: (body: Buffer) => {
         if (process.env.BENCH_SAVE_REPORT) writeFileSync(process.env.BENCH_SAVE_REPORT, body);
         return body.subarray(0, 5).toString("latin1") === "%PDF-";
@@ -749,9 +1250,12 @@ async function main() {
     // Last: the portfolio page loads the most, and leftovers of an overloaded page linger.
     page("portfolio", "/scores"),
   ];
-  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] ?? "" : null;
+  const only = process.argv.includes("--only")
+    ? (process.argv[process.argv.indexOf("--only") + 1] ?? "")
+    : null;
   if (only !== null) targets.splice(0, targets.length, ...targets.filter((t) => t.name.includes(only)));
-  if (!whatIfAction) log("what-if: no evaluateWhatIfAction in this build's server actions; only the engine is timed");
+  if (!whatIfAction)
+    log("what-if: no evaluateWhatIfAction in this build's server actions; only the engine is timed");
   const results: Measurement[] = [];
   for (const target of targets) {
     started = performance.now();
@@ -760,9 +1264,15 @@ async function main() {
     if (m.mode !== "skipped") {
       const floorMedian = results.find((r) => r.path === "/sign-in")?.medianMs ?? 50;
       const waited = await settle(origin, Math.max(3 * floorMedian, 100));
-      if (waited > 2_000) m.note = `${m.note ?? ""}; server busy ${(waited / 1000).toFixed(1)} s after the window`.replace(/^; /, "");
+      if (waited > 2_000)
+        m.note = `${m.note ?? ""}; server busy ${(waited / 1000).toFixed(1)} s after the window`.replace(
+          /^; /,
+          "",
+        );
     }
-    log(`${m.name.padEnd(24)} ${m.mode.padEnd(10)} ${m.medianMs === null ? m.note : `median ${m.medianMs.toFixed(1)} ms, p95 ${m.p95Ms!.toFixed(1)} ms, ${m.requests} requests, ${m.errors} errors`} (${elapsed(started)})`);
+    log(
+      `${m.name.padEnd(24)} ${m.mode.padEnd(10)} ${m.medianMs === null ? m.note : `median ${m.medianMs.toFixed(1)} ms, p95 ${m.p95Ms!.toFixed(1)} ms, ${m.requests} requests, ${m.errors} errors`} (${elapsed(started)})`,
+    );
   }
   const serverLog = readFileSync(logFile, "utf8");
   // The server's heavy lifting is over; time the engine without competing with it for the CPU.
@@ -774,22 +1284,48 @@ async function main() {
   const floor = results.find((r) => r.kind === "floor" && r.p95Ms !== null);
   const missed = results.filter((r) => r.met === false).map((r) => r.name);
   // A page that is not there (404) is simply not built yet; one that fails (5xx) is a finding.
-  const failed = results.filter((r) => r.mode === "skipped" && (r.status ?? 0) >= 500).map((r) => `${r.name} (HTTP ${r.status})`);
-  log(`targets: p95 <= ${TARGETS.pageP95Ms} ms for pages, <= ${TARGETS.whatIfP95Ms} ms for what-if — ${missed.length ? `missed by: ${missed.join(", ")}` : "all measured targets met"}${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
+  const failed = results
+    .filter((r) => r.mode === "skipped" && (r.status ?? 0) >= 500)
+    .map((r) => `${r.name} (HTTP ${r.status})`);
+  log(
+    `targets: p95 <= ${TARGETS.pageP95Ms} ms for pages, <= ${TARGETS.whatIfP95Ms} ms for what-if — ${missed.length ? `missed by: ${missed.join(", ")}` : "all measured targets met"}${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,
+  );
   if (failed.length) process.exitCode = 1;
-  const serverErrors = serverLog.split("\n").filter((l) => /error/i.test(l)).slice(0, 5);
+  const serverErrors = serverLog
+    .split("\n")
+    .filter((l) => /error/i.test(l))
+    .slice(0, 5);
   if (serverErrors.length) log(`server log (first error lines):\n  ${serverErrors.join("\n  ")}`);
-  log(`total ${elapsed(totalStarted)}; peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  log(
+    `total ${elapsed(totalStarted)}; peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
 
   if (json) {
-    log(JSON.stringify({
-      modelVersion: MODEL_VERSION, buildId, node: process.version, scale, seed, size: loaded.counts, connections, durationSeconds,
-      snapshots: scored?.vendorsScored ?? null, recomputeMs: scored?.millis ?? null, reusedDatabase: reuseDb !== null, targets: TARGETS,
-      floorP95Ms: floor?.p95Ms ?? null,
-      results: results.map((r) => ({ ...r, medianMs: r.medianMs === null ? null : Number(r.medianMs.toFixed(2)), p95Ms: r.p95Ms === null ? null : Number(r.p95Ms.toFixed(2)), requestsPerSecond: r.requestsPerSecond === null ? null : Number(r.requestsPerSecond.toFixed(1)) })),
-      failed,
-      targetsMet: missed.length === 0 && failed.length === 0,
-    }));
+    log(
+      JSON.stringify({
+        modelVersion: MODEL_VERSION,
+        buildId,
+        node: process.version,
+        scale,
+        seed,
+        size: loaded.counts,
+        connections,
+        durationSeconds,
+        snapshots: scored?.vendorsScored ?? null,
+        recomputeMs: scored?.millis ?? null,
+        reusedDatabase: reuseDb !== null,
+        targets: TARGETS,
+        floorP95Ms: floor?.p95Ms ?? null,
+        results: results.map((r) => ({
+          ...r,
+          medianMs: r.medianMs === null ? null : Number(r.medianMs.toFixed(2)),
+          p95Ms: r.p95Ms === null ? null : Number(r.p95Ms.toFixed(2)),
+          requestsPerSecond: r.requestsPerSecond === null ? null : Number(r.requestsPerSecond.toFixed(1)),
+        })),
+        failed,
+        targetsMet: missed.length === 0 && failed.length === 0,
+      }),
+    );
   }
 }
 

@@ -3,7 +3,9 @@ import { migrate, MigrationError } from "../lib/db/migrate";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error("DATABASE_URL is not set. Example: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/trustmap npm run db:migrate");
+  console.error(
+    "DATABASE_URL is not set. Example: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/trustmap npm run db:migrate",
+  );
   process.exit(2);
 }
 try {

@@ -36,7 +36,22 @@ function sourcesNewerThan(time) {
 }
 
 function listSources() {
-  return execFileSync("git", ["ls-files", "-mco", "--exclude-standard", "app", "components", "lib", "prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"], { encoding: "utf8" })
+  return execFileSync(
+    "git",
+    [
+      "ls-files",
+      "-mco",
+      "--exclude-standard",
+      "app",
+      "components",
+      "lib",
+      "prisma",
+      "next.config.js",
+      "package-lock.json",
+      "postcss.config.mjs",
+    ],
+    { encoding: "utf8" },
+  )
     .split("\n")
     .filter(Boolean);
 }

@@ -5,7 +5,9 @@
 const parent = process.ppid;
 const timer = setInterval(() => {
   if (process.ppid === parent) return;
-  console.error(`[trustmap] the process that started this server (pid ${parent}) has gone; stopping the server.`);
+  console.error(
+    `[trustmap] the process that started this server (pid ${parent}) has gone; stopping the server.`,
+  );
   process.exit(0);
 }, 500);
 timer.unref();

@@ -12,6 +12,7 @@
  * SMTP_URL=smtp://127.0.0.1:2525. Exit codes: 0 stopped by a signal, 1 usage error or start failure.
  */
 import { parseArgs } from "node:util";
+
 import { listSinkMessages, startMailSink } from "../lib/mail/sink";
 
 const USAGE =

@@ -12,21 +12,27 @@
  * option (every error listed, each naming the node or option).
  */
 import { readFileSync } from "node:fs";
+
 import {
-  MODEL_VERSION,
-  ScoringConfigError,
   buildScoringGraph,
   formatGraphIssues,
+  MODEL_VERSION,
   parseGraphJson,
   resolveScoringConfig,
   scorePortfolio,
+  ScoringConfigError,
   type PortfolioScores,
   type ScoringConfigOverrides,
   type VendorScore,
 } from "../lib/scoring/index";
-import { MAX_SAMPLES, sampleVendorExposure, type SampledVendorExposure } from "../lib/scoring/sample-exposure";
+import {
+  MAX_SAMPLES,
+  sampleVendorExposure,
+  type SampledVendorExposure,
+} from "../lib/scoring/sample-exposure";
 
-const USAGE = "usage: npx tsx scripts/score.ts <graph.json> [--json] [--config overrides.json] [--samples N [--seed S]]";
+const USAGE =
+  "usage: npx tsx scripts/score.ts <graph.json> [--json] [--config overrides.json] [--samples N [--seed S]]";
 
 function fail(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -58,7 +64,10 @@ function parseArguments(argv: readonly string[]) {
 function readInteger(option: string, text: string | undefined, min: number, max: number): number {
   const value = Number(text);
   if (text === undefined || text.trim() === "" || !Number.isInteger(value) || value < min || value > max) {
-    fail(2, `${option}: must be an integer from ${min} to ${max.toLocaleString("en-US")}, got ${text === undefined ? "nothing" : JSON.stringify(text)}`);
+    fail(
+      2,
+      `${option}: must be an integer from ${min} to ${max.toLocaleString("en-US")}, got ${text === undefined ? "nothing" : JSON.stringify(text)}`,
+    );
   }
   return value;
 }
@@ -67,7 +76,10 @@ function readText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    return fail(2, `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return fail(
+      2,
+      `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -81,12 +93,22 @@ function toJsonVendor(score: VendorScore) {
     amplification: round(score.amplification),
     footprintExposure: round(score.footprintExposure),
     beyondFootprintExposure: round(score.beyondFootprintExposure),
-    amplificationMultiplier: score.amplificationMultiplier === null ? null : round(score.amplificationMultiplier),
+    amplificationMultiplier:
+      score.amplificationMultiplier === null ? null : round(score.amplificationMultiplier),
     exposureLow: round(score.exposureLow),
     exposureHigh: round(score.exposureHigh),
     evidenceGap: round(score.evidenceGap),
-    byKind: { adjacency: round(score.byKind.adjacency), inheritance: round(score.byKind.inheritance), trust: round(score.byKind.trust) },
-    topPaths: score.topPaths.map((path) => ({ ...path, probability: round(path.probability), pathProbability: round(path.pathProbability), contribution: round(path.contribution) })),
+    byKind: {
+      adjacency: round(score.byKind.adjacency),
+      inheritance: round(score.byKind.inheritance),
+      trust: round(score.byKind.trust),
+    },
+    topPaths: score.topPaths.map((path) => ({
+      ...path,
+      probability: round(path.probability),
+      pathProbability: round(path.pathProbability),
+      contribution: round(path.contribution),
+    })),
     name: score.name,
     directExposure: round(score.directExposure),
     assetsReached: score.assetsReached,
@@ -107,13 +129,21 @@ function formatVendorText(score: VendorScore): string {
     lines.push("  top path: none (reaches no asset)");
   } else {
     const route = top.hops.map((hop) => ` -[${hop.kind} ${hop.weight}]-> ${hop.to}`).join("");
-    lines.push(`  top path: ${score.id}${route}  (asset p=${fixed(top.probability)}, contribution ${fixed(top.contribution)})`);
+    lines.push(
+      `  top path: ${score.id}${route}  (asset p=${fixed(top.probability)}, contribution ${fixed(top.contribution)})`,
+    );
     for (const hop of top.hops) if (hop.reason) lines.push(`    ${hop.from} -> ${hop.to}: ${hop.reason}`);
   }
   return lines.join("\n");
 }
 
-function printSampled(portfolio: PortfolioScores, sampled: readonly SampledVendorExposure[], samples: number, seed: number, json: boolean): void {
+function printSampled(
+  portfolio: PortfolioScores,
+  sampled: readonly SampledVendorExposure[],
+  samples: number,
+  seed: number,
+  json: boolean,
+): void {
   const engine = new Map(portfolio.vendors.map((v) => [v.id, v]));
   const rows = [...sampled].sort((a, b) => b.exposure - a.exposure || (a.id < b.id ? -1 : 1));
   if (json) {
@@ -125,16 +155,26 @@ function printSampled(portfolio: PortfolioScores, sampled: readonly SampledVendo
       beyondFootprintExposure: round(s.beyondFootprintExposure),
       amplification: round(s.amplification),
       exposureLow: round(s.exposureLow),
-      engine: { exposure: round(engine.get(s.id)!.exposure), amplification: round(engine.get(s.id)!.amplification) },
+      engine: {
+        exposure: round(engine.get(s.id)!.exposure),
+        amplification: round(engine.get(s.id)!.amplification),
+      },
     }));
-    process.stdout.write(`${JSON.stringify({ modelVersion: MODEL_VERSION, reference: "sampling", samples, seed, vendors }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ modelVersion: MODEL_VERSION, reference: "sampling", samples, seed, vendors }, null, 2)}\n`,
+    );
     return;
   }
-  process.stdout.write(`Sampling reference (model ${MODEL_VERSION}): ${samples} samples, seed ${seed}; each linkage live with probability = its weight, no threshold\n\n`);
-  process.stdout.write("vendor                exposure ± s.e.      amplification   engine exposure  engine ampl.  difference\n");
+  process.stdout.write(
+    `Sampling reference (model ${MODEL_VERSION}): ${samples} samples, seed ${seed}; each linkage live with probability = its weight, no threshold\n\n`,
+  );
+  process.stdout.write(
+    "vendor                exposure ± s.e.      amplification   engine exposure  engine ampl.  difference\n",
+  );
   for (const s of rows) {
     const mine = engine.get(s.id)!;
-    const difference = s.exposure > 0 ? `${(((mine.exposure - s.exposure) / s.exposure) * 100).toFixed(1)}%` : "-";
+    const difference =
+      s.exposure > 0 ? `${(((mine.exposure - s.exposure) / s.exposure) * 100).toFixed(1)}%` : "-";
     process.stdout.write(
       `${s.id.padEnd(20)}  ${s.exposure.toFixed(3).padStart(9)} ± ${s.standardError.toFixed(3).padEnd(7)}  ${(s.amplification * 100).toFixed(1).padStart(6)}%        ${mine.exposure.toFixed(3).padStart(9)}  ${(mine.amplification * 100).toFixed(1).padStart(8)}%   ${difference.padStart(8)}\n`,
     );
@@ -161,20 +201,31 @@ function main(): void {
   }
 
   const parsed = parseGraphJson(readText(file));
-  if (parsed.warnings.length > 0) process.stderr.write(`${file}: warnings\n${formatGraphIssues(parsed.warnings)}\n`);
+  if (parsed.warnings.length > 0)
+    process.stderr.write(`${file}: warnings\n${formatGraphIssues(parsed.warnings)}\n`);
   if (!parsed.ok) fail(2, `${file}: ${parsed.errors.length} error(s)\n${formatGraphIssues(parsed.errors)}`);
 
   const graph = buildScoringGraph(parsed.graph);
   const portfolio = scorePortfolio(graph, { config });
   if (samples !== undefined) {
-    printSampled(portfolio, sampleVendorExposure(graph, { samples, seed: seed ?? 1, config }), samples, seed ?? 1, json);
+    printSampled(
+      portfolio,
+      sampleVendorExposure(graph, { samples, seed: seed ?? 1, config }),
+      samples,
+      seed ?? 1,
+      json,
+    );
     return;
   }
   const vendors = [...portfolio.vendors].sort((a, b) => b.exposure - a.exposure || (a.id < b.id ? -1 : 1));
   if (json) {
-    process.stdout.write(`${JSON.stringify({ modelVersion: MODEL_VERSION, vendors: vendors.map(toJsonVendor) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ modelVersion: MODEL_VERSION, vendors: vendors.map(toJsonVendor) }, null, 2)}\n`,
+    );
   } else {
-    process.stdout.write(`Trustmap vendor scores (model ${MODEL_VERSION}), ${vendors.length} vendor(s), highest exposure first\n\n`);
+    process.stdout.write(
+      `Trustmap vendor scores (model ${MODEL_VERSION}), ${vendors.length} vendor(s), highest exposure first\n\n`,
+    );
     process.stdout.write(`${vendors.map(formatVendorText).join("\n\n")}\n`);
   }
 }

@@ -7,11 +7,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+
+import { createPrismaClient } from "../lib/db/create-client";
 import { EmbeddedDbError, startEmbeddedDb, type EmbeddedDb } from "../lib/db/embedded";
 import { migrate, MigrationError } from "../lib/db/migrate";
-import { createPrismaClient } from "../lib/db/create-client";
-import { seedDemo } from "../prisma/seed/demo";
 import { startMailSink, type MailSink } from "../lib/mail/sink";
+import { seedDemo } from "../prisma/seed/demo";
 import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
 
 const dev = process.argv.includes("--dev");
@@ -44,7 +45,9 @@ class PortTakenError extends Error {
 async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortTakenError(port) : error));
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortTakenError(port) : error),
+    );
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }
@@ -55,7 +58,9 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
-    console.log(`▸ Starting the embedded PostgreSQL (PGlite) in ${path.join(dataRoot, "pglite")} on 127.0.0.1:${dbPort} …`);
+    console.log(
+      `▸ Starting the embedded PostgreSQL (PGlite) in ${path.join(dataRoot, "pglite")} on 127.0.0.1:${dbPort} …`,
+    );
     embedded = await startEmbeddedDb({ dataDir: path.join(dataRoot, "pglite"), port: dbPort });
     databaseUrl = embedded.url;
   } else {
@@ -63,7 +68,9 @@ async function main() {
   }
 
   const migrated = await migrate({ connectionString: databaseUrl, log: (l) => console.log(`  ${l}`) });
-  console.log(`▸ Database schema up to date (${migrated.applied.length + migrated.alreadyApplied.length} migrations).`);
+  console.log(
+    `▸ Database schema up to date (${migrated.applied.length + migrated.alreadyApplied.length} migrations).`,
+  );
   const db = createPrismaClient({ connectionString: databaseUrl, max: 1 });
   try {
     if (await seedDemo(db)) console.log("▸ Demo data written (sign-ins are listed in README.md).");
@@ -79,7 +86,9 @@ async function main() {
   if (!smtpUrl) {
     sink = await startMailSink({ dir: sinkDir, port: Number(process.env.MAIL_SINK_PORT ?? 0) });
     smtpUrl = `smtp://127.0.0.1:${sink.port}`;
-    console.log(`▸ Mail goes to the local SMTP sink on ${smtpUrl} (saved in ${sinkDir}; \`npx tsx scripts/mail-sink.ts --list --dir ${sinkDir}\` prints the links).`);
+    console.log(
+      `▸ Mail goes to the local SMTP sink on ${smtpUrl} (saved in ${sinkDir}; \`npx tsx scripts/mail-sink.ts --list --dir ${sinkDir}\` prints the links).`,
+    );
   }
 
   const env = {
@@ -95,7 +104,19 @@ async function main() {
   };
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
   const exitWithParent = path.resolve("scripts/exit-with-parent.cjs");
-  const child = spawn(process.execPath, [...NEXT_SERVER_NODE_ARGS, "--require", exitWithParent, nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+  const child = spawn(
+    process.execPath,
+    [
+      ...NEXT_SERVER_NODE_ARGS,
+      "--require",
+      exitWithParent,
+      nextBin,
+      dev ? "dev" : "start",
+      "-p",
+      String(port),
+    ],
+    { stdio: "inherit", env },
+  );
   console.log(`▸ Trustmap on http://localhost:${port}  (Ctrl+C to stop)`);
 
   let stopping = false;
@@ -113,7 +134,11 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof EmbeddedDbError || error instanceof MigrationError || error instanceof PortTakenError) {
+  if (
+    error instanceof EmbeddedDbError ||
+    error instanceof MigrationError ||
+    error instanceof PortTakenError
+  ) {
     console.error(`\n✖ ${error.message}\n`);
   } else {
     console.error("\n✖ Could not start Trustmap:", error);

@@ -4,6 +4,7 @@
  * 1 a file could not be read or no file was given.
  */
 import { readFileSync } from "node:fs";
+
 import { formatTemplateIssue } from "../lib/questionnaire/template-issues";
 import { parseTemplateJson } from "../lib/questionnaire/template-json";
 import type { Template } from "../lib/questionnaire/template-schema";
@@ -16,7 +17,8 @@ function summarizeTemplate(template: Template): string {
   let rules = 0;
   for (const question of questions) {
     rules += question.linkages?.length ?? 0;
-    const choiceOwners = "choices" in question ? [question] : question.type === "group" ? question.fields : [];
+    const choiceOwners =
+      "choices" in question ? [question] : question.type === "group" ? question.fields : [];
     for (const owner of choiceOwners) {
       if ("choices" in owner) for (const choice of owner.choices) rules += choice.linkages?.length ?? 0;
     }
@@ -36,7 +38,9 @@ function checkFile(file: string): number {
   const result = parseTemplateJson(text);
   if (!result.ok) {
     for (const issue of result.errors) console.error(`${file}: ${formatTemplateIssue(issue)}`);
-    console.error(`${file}: invalid template, ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}`);
+    console.error(
+      `${file}: invalid template, ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}`,
+    );
     return EXIT_INVALID;
   }
   console.log(`${file}: valid — ${summarizeTemplate(result.template)}`);

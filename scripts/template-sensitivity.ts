@@ -6,6 +6,7 @@
  * is invalid, 1 bad usage or unreadable file.
  */
 import { readFileSync } from "node:fs";
+
 import { computeSensitivity, formatSensitivity } from "../lib/linkage/sensitivity/sensitivity-report";
 import { getLatestOtSupplierBaselineTemplate } from "../lib/questionnaire/built-in-templates";
 import { formatTemplateIssue } from "../lib/questionnaire/template-issues";
@@ -28,7 +29,9 @@ if (targets[0] === "--builtin") {
   try {
     text = readFileSync(targets[0]!, "utf8");
   } catch (error) {
-    console.error(`${targets[0]}: cannot read the file (${error instanceof Error && "code" in error ? String(error.code) : "unreadable"})`);
+    console.error(
+      `${targets[0]}: cannot read the file (${error instanceof Error && "code" in error ? String(error.code) : "unreadable"})`,
+    );
     process.exit(1);
   }
   const parsed = parseTemplateJson(text);

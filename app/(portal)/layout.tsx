@@ -1,10 +1,11 @@
-import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/next-auth/session";
-import { isDatabaseUnavailable } from "@/lib/errors";
-import { noteDatabaseUnavailable } from "@/lib/db/health";
+import type { ReactNode } from "react";
+
 import { AppHeader } from "@/components/layout/app-header";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/next-auth/session";
+import { noteDatabaseUnavailable } from "@/lib/db/health";
+import { isDatabaseUnavailable } from "@/lib/errors";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   let user: CurrentUser | null;

@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
+import { Logo } from "@/components/layout/logo";
 import { getCurrentUser } from "@/lib/auth/next-auth/session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getEnv } from "@/lib/env";
+
 import { SignInForm } from "./sign-in-form";
-import { Logo } from "@/components/layout/logo";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await getCurrentUser().catch(() => null)) redirect("/");
   const params = await searchParams;
   // Without a configured public address only relative paths can match the placeholder origin.

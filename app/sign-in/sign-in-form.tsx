@@ -1,18 +1,22 @@
 "use client";
 
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { signInSchema, type SignInInput } from "@/lib/validation/auth";
-import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { Field, Input, describedBy } from "@/components/ui/field";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { describedBy, Field, Input } from "@/components/ui/field";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { signInSchema, type SignInInput } from "@/lib/validation/auth";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const { register, handleSubmit, formState } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -20,7 +24,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { ...values, redirect: false, callbackUrl });
       if (!result || result.error) {
-        setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "E-mail or password is incorrect.");
+        setFormError(
+          result?.error && result.error !== "CredentialsSignin"
+            ? result.error
+            : "E-mail or password is incorrect.",
+        );
         return;
       }
       // A full navigation so every server component re-reads the new session; checked here too,
@@ -35,10 +43,25 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert>{formError}</Alert> : null}
       <Field id="email" label="E-mail" error={errors.email?.message}>
-        <Input id="email" type="email" autoComplete="username" autoFocus invalid={!!errors.email} aria-describedby={describedBy("email", errors.email?.message)} {...register("email")} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          invalid={!!errors.email}
+          aria-describedby={describedBy("email", errors.email?.message)}
+          {...register("email")}
+        />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message}>
-        <Input id="password" type="password" autoComplete="current-password" invalid={!!errors.password} aria-describedby={describedBy("password", errors.password?.message)} {...register("password")} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          invalid={!!errors.password}
+          aria-describedby={describedBy("password", errors.password?.message)}
+          {...register("password")}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}

@@ -9,4 +9,12 @@ export interface ChartMetric {
 }
 
 export const formatMetric = (value: number | null, format: MetricFormat) =>
-  value === null ? "—" : format === "percent" ? `${Math.round(value * 100)} %` : format === "count" ? String(value) : value >= 100 ? value.toFixed(0) : value.toFixed(1);
+  value === null
+    ? "—"
+    : format === "percent"
+      ? `${Math.round(value * 100)} %`
+      : format === "count"
+        ? String(value)
+        : value >= 100
+          ? value.toFixed(0)
+          : value.toFixed(1);

@@ -1,8 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Resolver,
+  type UseFormReturn,
+} from "react-hook-form";
+
 import type { ActionResult } from "@/lib/errors";
+
 import { applyFieldErrors } from "./apply-field-errors";
 
 type Failure = Extract<ActionResult<never>, { ok: false }>;
@@ -28,14 +36,17 @@ export interface ActionForm<TInput extends FieldValues, TData> {
   err: (field: keyof TInput & string) => string | undefined;
 }
 
-const defaultToldByFields = (failure: Failure) => failure.code === "VALIDATION" || failure.code === "CONFLICT";
+const defaultToldByFields = (failure: Failure) =>
+  failure.code === "VALIDATION" || failure.code === "CONFLICT";
 
 /**
  * The submit flow every record form shares: validate on the client (zod through react-hook-form),
  * call the server action, and on failure put the server's field messages next to their inputs and
  * the rest (plus the failure's message unless the fields already tell it) in a banner.
  */
-export function useActionForm<TInput extends FieldValues, TData, TResult>(options: ActionFormOptions<TInput, TData, TResult>): ActionForm<TInput, TData> {
+export function useActionForm<TInput extends FieldValues, TData, TResult>(
+  options: ActionFormOptions<TInput, TData, TResult>,
+): ActionForm<TInput, TData> {
   const { resolver, defaultValues, fields, submit, onSuccess, toldByFields = defaultToldByFields } = options;
   const [formError, setFormError] = useState<string[]>([]);
   const form = useForm<TInput, unknown, TData>({ resolver, defaultValues, mode: "onTouched" });

@@ -13,7 +13,12 @@ const CRITICALITY_TONE = { 1: "slate", 2: "slate", 3: "blue", 4: "amber", 5: "re
 
 export function CriticalityBadge({ value }: { value: number }) {
   const tone = CRITICALITY_TONE[value as keyof typeof CRITICALITY_TONE] ?? "slate";
-  return <Badge tone={tone}><span className="sr-only">Criticality </span>{CRITICALITY_LABEL[value] ?? value}</Badge>;
+  return (
+    <Badge tone={tone}>
+      <span className="sr-only">Criticality </span>
+      {CRITICALITY_LABEL[value] ?? value}
+    </Badge>
+  );
 }
 
 export function SafetyBadge() {

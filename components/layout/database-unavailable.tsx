@@ -10,7 +10,9 @@ export function DatabaseUnavailable() {
     <main className="mx-auto max-w-lg px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold">{DATABASE_UNAVAILABLE.title}</h1>
       <p className="mt-3 text-slate-600">{DATABASE_UNAVAILABLE.body}</p>
-      <a href="" className="mt-6 inline-block text-sm font-medium text-brand-700 underline">{DATABASE_UNAVAILABLE.retry}</a>
+      <a href="" className="mt-6 inline-block text-sm font-medium text-brand-700 underline">
+        {DATABASE_UNAVAILABLE.retry}
+      </a>
     </main>
   );
 }

@@ -9,7 +9,11 @@ export function Logo({ size = "md" }: { size?: "md" | "lg" }) {
         <circle cx="16" cy="23" r="3.5" fill="white" />
         <path d="M9 10 L16 23 L23 10" stroke="white" strokeWidth="1.8" fill="none" />
       </svg>
-      <span className={`font-semibold tracking-tight text-slate-900 ${size === "lg" ? "text-2xl" : "text-lg"}`}>Trustmap</span>
+      <span
+        className={`font-semibold tracking-tight text-slate-900 ${size === "lg" ? "text-2xl" : "text-lg"}`}
+      >
+        Trustmap
+      </span>
     </span>
   );
 }

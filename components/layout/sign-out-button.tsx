@@ -1,7 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { signOut } from "next-auth/react";
+import Link from "next/link";
+
 import { buttonClass } from "@/components/ui/button";
 
 // A link, so that a click before the page's JavaScript has loaded still reaches next-auth's own

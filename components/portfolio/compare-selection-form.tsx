@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+
 import { buttonClass } from "@/components/ui/button";
 
 const MIN = 2;
@@ -19,9 +20,15 @@ export function CompareSelectionForm({ children }: { children: ReactNode }) {
     >
       <div className="mb-2 flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="text-slate-600" role="status" aria-live="polite">
-          {count === 0 ? "Tick 2 to 4 vendors to compare them side by side." : count > MAX ? `${count} selected — compare at most ${MAX}.` : `${count} selected${count < MIN ? ` — choose at least ${MIN}.` : "."}`}
+          {count === 0
+            ? "Tick 2 to 4 vendors to compare them side by side."
+            : count > MAX
+              ? `${count} selected — compare at most ${MAX}.`
+              : `${count} selected${count < MIN ? ` — choose at least ${MIN}.` : "."}`}
         </p>
-        <button type="submit" className={buttonClass("secondary")} disabled={!ready}>Compare selected</button>
+        <button type="submit" className={buttonClass("secondary")} disabled={!ready}>
+          Compare selected
+        </button>
       </div>
       {children}
     </form>

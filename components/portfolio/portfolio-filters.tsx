@@ -1,37 +1,69 @@
 import Link from "next/link";
-import type { PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
-import { STATUS_LABELS } from "@/lib/assessment/status-machine";
+
 import { TIER_LABEL } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { STATUS_LABELS } from "@/lib/assessment/status-machine";
+import type { PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
 
-const STATUSES = ["ACCEPTED", "SUBMITTED", "RESUBMITTED", "CHANGES_REQUESTED", "IN_PROGRESS", "OPENED", "SENT", "DRAFT", "CANCELLED"] as const;
+const STATUSES = [
+  "ACCEPTED",
+  "SUBMITTED",
+  "RESUBMITTED",
+  "CHANGES_REQUESTED",
+  "IN_PROGRESS",
+  "OPENED",
+  "SENT",
+  "DRAFT",
+  "CANCELLED",
+] as const;
 
 /** Search and filters as a plain GET form: the URL is the state, so views can be bookmarked and shared. */
 export function PortfolioFilters({ query, filtered }: { query: PortfolioQuery; filtered: boolean }) {
   return (
-    <form method="get" role="search" aria-label="Filter vendors" className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-[minmax(12rem,1fr)_auto_auto_auto_auto_auto]">
+    <form
+      method="get"
+      role="search"
+      aria-label="Filter vendors"
+      className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-[minmax(12rem,1fr)_auto_auto_auto_auto_auto]"
+    >
       <div className="col-span-2 md:col-span-1">
-        <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">Search</label>
+        <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">
+          Search
+        </label>
         <Input id="q" name="q" type="search" placeholder="Vendor name" defaultValue={query.q ?? ""} />
       </div>
       <div>
-        <label htmlFor="status" className="mb-1 block text-xs font-medium text-slate-600">Assessment</label>
+        <label htmlFor="status" className="mb-1 block text-xs font-medium text-slate-600">
+          Assessment
+        </label>
         <Select id="status" name="status" defaultValue={query.status ?? ""}>
           <option value="">Any status</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
           <option value="NONE">Never assessed</option>
         </Select>
       </div>
       <div>
-        <label htmlFor="tier" className="mb-1 block text-xs font-medium text-slate-600">Tier</label>
+        <label htmlFor="tier" className="mb-1 block text-xs font-medium text-slate-600">
+          Tier
+        </label>
         <Select id="tier" name="tier" defaultValue={query.tier ?? ""}>
           <option value="">Any tier</option>
-          {(["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const).map((t) => <option key={t} value={t}>{TIER_LABEL[t]}</option>)}
+          {(["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const).map((t) => (
+            <option key={t} value={t}>
+              {TIER_LABEL[t]}
+            </option>
+          ))}
         </Select>
       </div>
       <div>
-        <label htmlFor="kind" className="mb-1 block text-xs font-medium text-slate-600">Mostly via</label>
+        <label htmlFor="kind" className="mb-1 block text-xs font-medium text-slate-600">
+          Mostly via
+        </label>
         <Select id="kind" name="kind" defaultValue={query.kind ?? ""}>
           <option value="">Any linkage kind</option>
           <option value="adjacency">Adjacency</option>
@@ -40,14 +72,29 @@ export function PortfolioFilters({ query, filtered }: { query: PortfolioQuery; f
         </Select>
       </div>
       <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
-        <input type="checkbox" name="critical" value="yes" defaultChecked={query.critical === "yes"} className="h-4 w-4 rounded border-slate-300" />
+        <input
+          type="checkbox"
+          name="critical"
+          value="yes"
+          defaultChecked={query.critical === "yes"}
+          className="h-4 w-4 rounded border-slate-300"
+        />
         Reaches critical assets
       </label>
       <div className="flex gap-2">
         {query.sort !== "exposure" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         <input type="hidden" name="dir" value={query.dir} />
-        <button type="submit" className={buttonClass("secondary")}>Apply</button>
-        {filtered ? <Link href={query.sort === "exposure" ? "/scores" : `/scores?sort=${query.sort}`} className={buttonClass("ghost")}>Clear</Link> : null}
+        <button type="submit" className={buttonClass("secondary")}>
+          Apply
+        </button>
+        {filtered ? (
+          <Link
+            href={query.sort === "exposure" ? "/scores" : `/scores?sort=${query.sort}`}
+            className={buttonClass("ghost")}
+          >
+            Clear
+          </Link>
+        ) : null}
       </div>
     </form>
   );

@@ -1,45 +1,111 @@
 import Link from "next/link";
-import type { PortfolioItem } from "@/lib/domain/portfolio/list-portfolio";
-import type { PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
-import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
-import { StatusBadge, formatDate } from "@/components/assessments/status-badge";
+
+import { formatDate, StatusBadge } from "@/components/assessments/status-badge";
 import { KindBreakdownBar } from "@/components/scores/kind-breakdown-bar";
 import { formatMultiplier, formatPercent, formatScore } from "@/components/scores/score-format";
+import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
+import type { PortfolioItem } from "@/lib/domain/portfolio/list-portfolio";
+import type { PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
+
 import { ScoreSparkline, TrendDelta } from "./score-sparkline";
 
 export type PortfolioHref = (changes: Partial<PortfolioQuery>) => string;
 
-function SortHeader({ query, column, hrefFor, children, align = "left" }: { query: PortfolioQuery; column: PortfolioQuery["sort"]; hrefFor: PortfolioHref; children: string; align?: "left" | "right" }) {
+function SortHeader({
+  query,
+  column,
+  hrefFor,
+  children,
+  align = "left",
+}: {
+  query: PortfolioQuery;
+  column: PortfolioQuery["sort"];
+  hrefFor: PortfolioHref;
+  children: string;
+  align?: "left" | "right";
+}) {
   const active = query.sort === column;
-  const nextDir = active ? (query.dir === "asc" ? "desc" : "asc") : column === "name" || column === "tier" ? "asc" : "desc";
+  const nextDir = active
+    ? query.dir === "asc"
+      ? "desc"
+      : "asc"
+    : column === "name" || column === "tier"
+      ? "asc"
+      : "desc";
   return (
-    <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2.5 font-medium ${align === "right" ? "text-right" : "text-left"}`}>
-      <Link href={hrefFor({ sort: column, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900">
+    <th
+      scope="col"
+      aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+      className={`px-3 py-2.5 font-medium ${align === "right" ? "text-right" : "text-left"}`}
+    >
+      <Link
+        href={hrefFor({ sort: column, dir: nextDir, page: 1 })}
+        className="inline-flex items-center gap-1 hover:text-slate-900"
+      >
         {children}
-        <span aria-hidden className="text-xs">{active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+        <span aria-hidden className="text-xs">
+          {active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
       </Link>
     </th>
   );
 }
 
 /** The ranked vendors: scores, trend, breakdown by kind, assessment; each row can be ticked for comparison. */
-export function PortfolioTable({ items, query, offset, metric, hrefFor }: { items: PortfolioItem[]; query: PortfolioQuery; offset: number; metric: "exposure" | "amplification"; hrefFor: PortfolioHref }) {
+export function PortfolioTable({
+  items,
+  query,
+  offset,
+  metric,
+  hrefFor,
+}: {
+  items: PortfolioItem[];
+  query: PortfolioQuery;
+  offset: number;
+  metric: "exposure" | "amplification";
+  hrefFor: PortfolioHref;
+}) {
   const fmt = metric === "amplification" ? formatPercent : formatScore;
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Vendors ranked by {query.sort === "amplification" ? "amplification" : query.sort === "exposure" ? "exposure" : query.sort}</caption>
+        <caption className="sr-only">
+          Vendors ranked by{" "}
+          {query.sort === "amplification"
+            ? "amplification"
+            : query.sort === "exposure"
+              ? "exposure"
+              : query.sort}
+        </caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="w-10 px-3 py-2.5"><span className="sr-only">Compare</span></th>
-            <th scope="col" className="w-10 px-2 py-2.5 text-right font-medium">#</th>
-            <SortHeader query={query} column="name" hrefFor={hrefFor}>Vendor</SortHeader>
-            <SortHeader query={query} column="exposure" hrefFor={hrefFor} align="right">Exposure</SortHeader>
-            <SortHeader query={query} column="amplification" hrefFor={hrefFor} align="right">Amplification</SortHeader>
-            <th scope="col" className="px-3 py-2.5 text-left font-medium">Trend</th>
-            <th scope="col" className="w-40 px-3 py-2.5 text-left font-medium">By linkage kind</th>
-            <SortHeader query={query} column="critical" hrefFor={hrefFor} align="right">Critical</SortHeader>
-            <SortHeader query={query} column="assessed" hrefFor={hrefFor}>Assessment</SortHeader>
+            <th scope="col" className="w-10 px-3 py-2.5">
+              <span className="sr-only">Compare</span>
+            </th>
+            <th scope="col" className="w-10 px-2 py-2.5 text-right font-medium">
+              #
+            </th>
+            <SortHeader query={query} column="name" hrefFor={hrefFor}>
+              Vendor
+            </SortHeader>
+            <SortHeader query={query} column="exposure" hrefFor={hrefFor} align="right">
+              Exposure
+            </SortHeader>
+            <SortHeader query={query} column="amplification" hrefFor={hrefFor} align="right">
+              Amplification
+            </SortHeader>
+            <th scope="col" className="px-3 py-2.5 text-left font-medium">
+              Trend
+            </th>
+            <th scope="col" className="w-40 px-3 py-2.5 text-left font-medium">
+              By linkage kind
+            </th>
+            <SortHeader query={query} column="critical" hrefFor={hrefFor} align="right">
+              Critical
+            </SortHeader>
+            <SortHeader query={query} column="assessed" hrefFor={hrefFor}>
+              Assessment
+            </SortHeader>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -49,41 +115,82 @@ export function PortfolioTable({ items, query, offset, metric, hrefFor }: { item
             return (
               <tr key={v.id} className="hover:bg-slate-50" data-testid="portfolio-row">
                 <td className="px-3 py-2.5">
-                  <input type="checkbox" name="v" value={v.id} aria-label={`Select ${v.name} to compare`} className="h-4 w-4 rounded border-slate-300" />
+                  <input
+                    type="checkbox"
+                    name="v"
+                    value={v.id}
+                    aria-label={`Select ${v.name} to compare`}
+                    className="h-4 w-4 rounded border-slate-300"
+                  />
                 </td>
-                <td className="px-2 py-2.5 text-right tabular-nums text-slate-500">{offset + i + 1}</td>
+                <td className="px-2 py-2.5 text-right text-slate-500 tabular-nums">{offset + i + 1}</td>
                 <td className="px-3 py-2.5">
-                  <Link href={`/vendors/${v.id}#score`} className="font-medium text-brand-700 hover:underline">{v.name}</Link>
-                  <span className="ml-2"><Badge tone={TIER_TONE[v.tier]}>{TIER_LABEL[v.tier]}</Badge></span>
+                  <Link
+                    href={`/vendors/${v.id}#score`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {v.name}
+                  </Link>
+                  <span className="ml-2">
+                    <Badge tone={TIER_TONE[v.tier]}>{TIER_LABEL[v.tier]}</Badge>
+                  </span>
                 </td>
                 {v.score ? (
                   <>
                     <td className="px-3 py-2.5 text-right font-medium tabular-nums">
                       {formatScore(v.score.exposure)}
                       {/* Scoring model 2's exposure range: the gap is how much rests on unknown answers. */}
-                      {formatScore(v.score.exposureLow) !== formatScore(v.score.exposure) ? <div className="text-xs font-normal text-slate-500" title={`Evidence gap ${formatScore(v.score.evidenceGap)}: exposure with unknown answers at their best control`}>from {formatScore(v.score.exposureLow)}</div> : null}
+                      {formatScore(v.score.exposureLow) !== formatScore(v.score.exposure) ? (
+                        <div
+                          className="text-xs font-normal text-slate-500"
+                          title={`Evidence gap ${formatScore(v.score.evidenceGap)}: exposure with unknown answers at their best control`}
+                        >
+                          from {formatScore(v.score.exposureLow)}
+                        </div>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2.5 text-right tabular-nums">
                       {formatPercent(v.score.amplification)}
-                      {v.score.amplificationMultiplier !== null ? <div className="text-xs text-slate-500" title="Everything reached, against what its own footprint reaches">{formatMultiplier(v.score.amplificationMultiplier)} footprint</div> : null}
+                      {v.score.amplificationMultiplier !== null ? (
+                        <div
+                          className="text-xs text-slate-500"
+                          title="Everything reached, against what its own footprint reaches"
+                        >
+                          {formatMultiplier(v.score.amplificationMultiplier)} footprint
+                        </div>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2.5">
                       <div className="flex items-center gap-2">
-                        <ScoreSparkline values={values} label={`${metric === "amplification" ? "Amplification" : "Exposure"} over the last ${values.length} scores: ${values.map(fmt).join(", ")}`} />
+                        <ScoreSparkline
+                          values={values}
+                          label={`${metric === "amplification" ? "Amplification" : "Exposure"} over the last ${values.length} scores: ${values.map(fmt).join(", ")}`}
+                        />
                         <TrendDelta delta={delta} format={fmt} />
                       </div>
                     </td>
-                    <td className="px-3 py-2.5"><KindBreakdownBar byKind={v.score.byKind} showLegend={false} /></td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{v.score.criticalAssetsReached}<span className="text-xs text-slate-500"> / {v.score.assetsReached}</span></td>
+                    <td className="px-3 py-2.5">
+                      <KindBreakdownBar byKind={v.score.byKind} showLegend={false} />
+                    </td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">
+                      {v.score.criticalAssetsReached}
+                      <span className="text-xs text-slate-500"> / {v.score.assetsReached}</span>
+                    </td>
                   </>
                 ) : (
-                  <td colSpan={5} className="px-3 py-2.5 text-slate-500">Not scored — no accepted assessment yet</td>
+                  <td colSpan={5} className="px-3 py-2.5 text-slate-500">
+                    Not scored — no accepted assessment yet
+                  </td>
                 )}
                 <td className="px-3 py-2.5">
                   {v.assessment ? (
                     <span className="flex flex-col items-start gap-0.5">
-                      <Link href={`/assessments/${v.assessment.id}`} className="hover:opacity-80"><StatusBadge status={v.assessment.status} /></Link>
-                      <time className="text-xs text-slate-500" dateTime={v.assessment.at.toISOString()}>{formatDate(v.assessment.at)}</time>
+                      <Link href={`/assessments/${v.assessment.id}`} className="hover:opacity-80">
+                        <StatusBadge status={v.assessment.status} />
+                      </Link>
+                      <time className="text-xs text-slate-500" dateTime={v.assessment.at.toISOString()}>
+                        {formatDate(v.assessment.at)}
+                      </time>
                     </span>
                   ) : (
                     <span className="text-xs text-slate-500">Never assessed</span>

@@ -1,7 +1,13 @@
 import Link from "next/link";
 
 /** Two links that re-rank the portfolio: the URL keeps the choice, so it works without JavaScript. */
-export function RankSwitch({ metric, hrefFor }: { metric: "exposure" | "amplification" | null; hrefFor: (metric: "exposure" | "amplification") => string }) {
+export function RankSwitch({
+  metric,
+  hrefFor,
+}: {
+  metric: "exposure" | "amplification" | null;
+  hrefFor: (metric: "exposure" | "amplification") => string;
+}) {
   const item = (value: "exposure" | "amplification", label: string) => {
     const active = metric === value;
     return (

@@ -1,4 +1,12 @@
-import { DONT_KNOW, isAnswered, type EvidenceKind, type Question, type Reference, type Section, type Visibility } from "@/lib/questionnaire";
+import {
+  DONT_KNOW,
+  isAnswered,
+  type EvidenceKind,
+  type Question,
+  type Reference,
+  type Section,
+  type Visibility,
+} from "@/lib/questionnaire";
 
 /*
  * Pure display helpers shared by the editable form and the read-only rendering (which must stay
@@ -59,10 +67,16 @@ export function formatNumber(value: number, unit?: string): string {
 }
 
 /** "Between 0 and 3,650 days, whole number" — shown under number inputs. */
-export function describeRange(spec: { min?: number; max?: number; unit?: string; integer?: boolean }): string | null {
+export function describeRange(spec: {
+  min?: number;
+  max?: number;
+  unit?: string;
+  integer?: boolean;
+}): string | null {
   const unit = spec.unit ? ` ${spec.unit}` : "";
   const parts: string[] = [];
-  if (spec.min !== undefined && spec.max !== undefined) parts.push(`Between ${formatNumber(spec.min)} and ${formatNumber(spec.max)}${unit}`);
+  if (spec.min !== undefined && spec.max !== undefined)
+    parts.push(`Between ${formatNumber(spec.min)} and ${formatNumber(spec.max)}${unit}`);
   else if (spec.min !== undefined) parts.push(`At least ${formatNumber(spec.min)}${unit}`);
   else if (spec.max !== undefined) parts.push(`At most ${formatNumber(spec.max)}${unit}`);
   if (spec.integer) parts.push(parts.length ? "whole number" : "Whole number");
@@ -84,7 +98,11 @@ export function formatTimestamp(iso: string): string {
 export type SectionProgress = { answered: number; required: number; answeredAny: number; visible: number };
 
 /** Answered required questions out of the visible required ones (hidden questions do not count). */
-export function sectionProgress(section: Section, visibility: Visibility, answers: Record<string, unknown>): SectionProgress {
+export function sectionProgress(
+  section: Section,
+  visibility: Visibility,
+  answers: Record<string, unknown>,
+): SectionProgress {
   const progress: SectionProgress = { answered: 0, required: 0, answeredAny: 0, visible: 0 };
   if (!visibility.sections.has(section.id)) return progress;
   for (const question of section.questions) {

@@ -1,6 +1,7 @@
 import { LIMITS, type Template } from "@/lib/questionnaire";
-import { answersJsonBytes, answersTooLargeMessage } from "@/lib/validation/response";
 import { diffAnswers } from "@/lib/questionnaire/diff-answers";
+import { answersJsonBytes, answersTooLargeMessage } from "@/lib/validation/response";
+
 import { compactAnswers, saveableAnswers } from "./draft-answers";
 import { newTabId, readLocalDraft, removeLocalDraft, writeLocalDraft } from "./local-draft";
 import type { FormAnswers, SaveResult } from "./types";
@@ -89,7 +90,13 @@ export class AutosaveController {
     this.raw = compactAnswers(options.initialAnswers);
     this.saveable = this.computeSaveable(this.raw, {});
     this.lastSaved = { answers: this.saveable.answers, json: this.saveable.json };
-    this.snapshot = { status: { kind: "saved", savedAt: null }, version: this.version, heldBack: this.saveable.heldBack, unsaved: false, restore: null };
+    this.snapshot = {
+      status: { kind: "saved", savedAt: null },
+      version: this.version,
+      heldBack: this.saveable.heldBack,
+      unsaved: false,
+      restore: null,
+    };
   }
 
   subscribe = (listener: () => void) => {
@@ -199,7 +206,10 @@ export class AutosaveController {
   }
 
   private async saveOnce(): Promise<boolean> {
-    const request: SaveRequest = this.unresolved ?? { answers: this.saveable.answers, json: this.saveable.json };
+    const request: SaveRequest = this.unresolved ?? {
+      answers: this.saveable.answers,
+      json: this.saveable.json,
+    };
     const { answers, json } = request;
     clearTimeout(this.retryTimer);
     const bytes = answersJsonBytes(answers);
@@ -216,7 +226,8 @@ export class AutosaveController {
       // Network failure or a crashed request: keep the local copy and send the same save again later.
       return this.retryLater(request, { kind: "offline" });
     }
-    if (!result.ok && TRANSIENT_CODES.has(result.code)) return this.retryLater(request, { kind: "retrying", message: result.message });
+    if (!result.ok && TRANSIENT_CODES.has(result.code))
+      return this.retryLater(request, { kind: "retrying", message: result.message });
     this.unresolved = null;
     if (result.ok) {
       this.attempt = 0;
@@ -241,7 +252,10 @@ export class AutosaveController {
     return false;
   }
 
-  private retryLater(request: SaveRequest, status: { kind: "offline" } | { kind: "retrying"; message: string }): false {
+  private retryLater(
+    request: SaveRequest,
+    status: { kind: "offline" } | { kind: "retrying"; message: string },
+  ): false {
     this.unresolved = request;
     this.attempt += 1;
     const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** (this.attempt - 1)) * (0.8 + Math.random() * 0.4);
@@ -324,7 +338,9 @@ export class AutosaveController {
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === "object" && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : item,
   );
 }

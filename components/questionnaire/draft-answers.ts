@@ -1,4 +1,11 @@
-import { computeVisibility, validateAnswers, type AnswerIssue, type Question, type Template } from "@/lib/questionnaire";
+import {
+  computeVisibility,
+  validateAnswers,
+  type AnswerIssue,
+  type Question,
+  type Template,
+} from "@/lib/questionnaire";
+
 import type { FormAnswers } from "./types";
 
 const CELL_PATH = /^[a-z][a-z0-9_]*\[(\d+)\]\.([a-z][a-z0-9_]*)$/;
@@ -6,7 +13,9 @@ const CELL_PATH = /^[a-z][a-z0-9_]*\[(\d+)\]\.([a-z][a-z0-9_]*)$/;
 /** Drops undefined and null values, which mean "not answered" and would only bloat the payload. */
 export function compactAnswers(answers: FormAnswers): FormAnswers {
   // fromEntries defines own keys: an id like "__proto__" stays an answer instead of a prototype.
-  return Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== undefined && value !== null));
+  return Object.fromEntries(
+    Object.entries(answers).filter(([, value]) => value !== undefined && value !== null),
+  );
 }
 
 export type SaveableAnswers = {
@@ -21,7 +30,11 @@ export type SaveableAnswers = {
  * fails draft validation is not sent: the last saved value of that question is sent instead (for
  * group rows, only the bad cell is left out). The invalid value itself stays in the local copy.
  */
-export function saveableAnswers(template: Template, raw: FormAnswers, lastSaved: FormAnswers = {}): SaveableAnswers {
+export function saveableAnswers(
+  template: Template,
+  raw: FormAnswers,
+  lastSaved: FormAnswers = {},
+): SaveableAnswers {
   let answers = compactAnswers(raw);
   const first = validateAnswers(template, answers, "draft");
   if (first.ok) return { answers, heldBack: [] };
@@ -87,7 +100,11 @@ const indexCache = new WeakMap<Template, Map<string, Question>>();
 export function questionIndex(template: Template): Map<string, Question> {
   let index = indexCache.get(template);
   if (!index) {
-    index = new Map(template.sections.flatMap((section) => section.questions.map((question) => [question.id, question] as const)));
+    index = new Map(
+      template.sections.flatMap((section) =>
+        section.questions.map((question) => [question.id, question] as const),
+      ),
+    );
     indexCache.set(template, index);
   }
   return index;

@@ -1,5 +1,7 @@
 import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
+
 import type { AnswerIssue, Question, Template } from "@/lib/questionnaire";
+
 import { sentence } from "./answer-format";
 import { cellOf, draftIssuesByQuestion, questionIndex } from "./draft-answers";
 import { errorId, helpId } from "./question-block";
@@ -15,7 +17,10 @@ export function draftResolver(template: Template): Resolver<FormAnswers> {
     const errors: FieldErrors<FormAnswers> = {};
     for (const [questionId, issues] of byQuestion) {
       const types: Record<string, string> = {};
-      for (const issue of issues) types[issue.path] = types[issue.path] ? `${types[issue.path]} ${sentence(issue.message)}` : issue.message;
+      for (const issue of issues)
+        types[issue.path] = types[issue.path]
+          ? `${types[issue.path]} ${sentence(issue.message)}`
+          : issue.message;
       errors[questionId] = { type: "draft", message: issues[0]?.message, types } satisfies FieldError;
     }
     return { values: {}, errors };
@@ -25,11 +30,19 @@ export function draftResolver(template: Template): Resolver<FormAnswers> {
 export function issuesFromFieldError(questionId: string, error: FieldError | undefined): AnswerIssueLike[] {
   if (!error) return [];
   if (!error.types) return error.message ? [{ questionId, path: questionId, message: error.message }] : [];
-  return Object.entries(error.types).map(([path, message]) => ({ questionId, path, message: String(message) }));
+  return Object.entries(error.types).map(([path, message]) => ({
+    questionId,
+    path,
+    message: String(message),
+  }));
 }
 
 export function describedBy(question: Question, hasIssues: boolean): string | undefined {
-  return [question.help ? helpId(question.id) : null, hasIssues ? errorId(question.id) : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [question.help ? helpId(question.id) : null, hasIssues ? errorId(question.id) : null]
+      .filter(Boolean)
+      .join(" ") || undefined
+  );
 }
 
 export function mergeIssues(draft: AnswerIssueLike[], submission: AnswerIssueLike[]): AnswerIssueLike[] {
@@ -51,4 +64,3 @@ export function describeIssue(issue: AnswerIssue, template: Template): string {
   const label = field?.label ?? cell.field;
   return issue.message.startsWith(label) ? `${row}: ${issue.message}` : `${row}, ${label}: ${issue.message}`;
 }
-

@@ -34,7 +34,9 @@ export function readLocalDraft(key: string): LocalDraft | null {
       version: value.version,
       answers: value.answers,
       savedAt: value.savedAt,
-      changedQuestionIds: Array.isArray(value.changedQuestionIds) ? value.changedQuestionIds.filter((id) => typeof id === "string") : Object.keys(value.answers),
+      changedQuestionIds: Array.isArray(value.changedQuestionIds)
+        ? value.changedQuestionIds.filter((id) => typeof id === "string")
+        : Object.keys(value.answers),
       tabId: typeof value.tabId === "string" ? value.tabId : "",
       conflict: value.conflict === true,
     };
@@ -67,5 +69,7 @@ export function removeLocalDraft(key: string, tabId: string, force = false): voi
 }
 
 export function newTabId(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2);
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : Math.random().toString(36).slice(2);
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ComponentProps } from "react";
+
 import { Input } from "@/components/ui/field";
 
 const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
@@ -30,10 +31,20 @@ function toText(value: unknown): string {
  * A text box for numbers that keeps exactly what was typed ("1." or "-" while typing) and reports
  * the parsed value; type="number" would hide invalid input from us.
  */
-export function NumberTextInput({ value, onValueChange, ...props }: Omit<ComponentProps<typeof Input>, "value" | "onChange" | "type"> & { value: unknown; onValueChange: (value: number | string | undefined) => void }) {
+export function NumberTextInput({
+  value,
+  onValueChange,
+  ...props
+}: Omit<ComponentProps<typeof Input>, "value" | "onChange" | "type"> & {
+  value: unknown;
+  onValueChange: (value: number | string | undefined) => void;
+}) {
   const [text, setText] = useState(() => toText(value));
   // Follow outside changes (restore, reset) without fighting the user's own formatting.
-  const shown = Object.is(parseNumberText(text), value) || (value === undefined && text.trim() === "") ? text : toText(value);
+  const shown =
+    Object.is(parseNumberText(text), value) || (value === undefined && text.trim() === "")
+      ? text
+      : toText(value);
   return (
     <Input
       {...props}

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+
 import type { Question } from "@/lib/questionnaire";
+
 import { inputDomId, questionDomId, sentence } from "./answer-format";
 import { CommentThread, ReferenceList, RequiredMark } from "./question-meta";
 import type { AnswerIssueLike, QuestionComment } from "./types";
@@ -9,7 +11,12 @@ export type { AnswerIssueLike };
 
 /** Questions answered with one control get a <label>; the others are a fieldset with a legend. */
 export function usesFieldset(question: Question): boolean {
-  return question.type === "yesno" || question.type === "single_choice" || question.type === "multiple_choice" || question.type === "group";
+  return (
+    question.type === "yesno" ||
+    question.type === "single_choice" ||
+    question.type === "multiple_choice" ||
+    question.type === "group"
+  );
 }
 
 export function labelId(questionId: string) {
@@ -46,13 +53,16 @@ export function QuestionBlock({
   const fieldset = usesFieldset(question);
   const title = (
     <>
-      <span className="mr-1.5 font-normal tabular-nums text-slate-400">{number}</span>
+      <span className="mr-1.5 font-normal text-slate-400 tabular-nums">{number}</span>
       {question.label}
       <RequiredMark required={question.required} />
     </>
   );
   const titleClass = "block text-[15px] font-medium leading-snug text-slate-900";
-  const describedBy = [question.help ? helpId(question.id) : null, issues.length ? errorId(question.id) : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [question.help ? helpId(question.id) : null, issues.length ? errorId(question.id) : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const meta = (
     <div className="mt-1 space-y-1.5">
       {question.help ? (

@@ -1,16 +1,18 @@
 "use client";
 
 import type { ReactNode } from "react";
+
+import { Input, Textarea } from "@/components/ui/field";
 import {
   DONT_KNOW,
+  type Choice,
   type DateQuestion,
   type MultipleChoiceQuestion,
   type NumberQuestion,
   type TextQuestion,
-  type Choice,
 } from "@/lib/questionnaire";
-import { Input, Textarea } from "@/components/ui/field";
-import { YESNO_OPTIONS, describeRange, inputDomId } from "./answer-format";
+
+import { describeRange, inputDomId, YESNO_OPTIONS } from "./answer-format";
 import { EvidenceInput } from "./evidence-input";
 import { GroupInput } from "./group-input";
 import { NumberTextInput } from "./number-text-input";
@@ -23,7 +25,13 @@ export function QuestionInput(props: QuestionInputProps) {
   const { question } = props;
   switch (question.type) {
     case "yesno":
-      return <RadioChoices {...props} choices={YESNO_OPTIONS.map((option) => ({ id: option.id, label: option.label }))} inline />;
+      return (
+        <RadioChoices
+          {...props}
+          choices={YESNO_OPTIONS.map((option) => ({ id: option.id, label: option.label }))}
+          inline
+        />
+      );
     case "single_choice":
       return <RadioChoices {...props} choices={question.choices} inline={false} />;
     case "multiple_choice":
@@ -45,7 +53,14 @@ const OPTION_CARD =
   "flex cursor-pointer items-start gap-2.5 rounded-md bg-white px-3 py-2 text-sm text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 has-checked:bg-brand-50 has-checked:ring-2 has-checked:ring-brand-600 has-disabled:cursor-not-allowed has-disabled:opacity-60";
 const OPTION_CONTROL = "mt-0.5 size-4 shrink-0 accent-brand-600";
 
-function RadioChoices({ question, value, onChange, onBlur, choices, inline }: QuestionInputProps & { choices: Pick<Choice, "id" | "label" | "help">[]; inline: boolean }) {
+function RadioChoices({
+  question,
+  value,
+  onChange,
+  onBlur,
+  choices,
+  inline,
+}: QuestionInputProps & { choices: Pick<Choice, "id" | "label" | "help">[]; inline: boolean }) {
   const name = inputDomId(question.id);
   return (
     <div>
@@ -64,26 +79,42 @@ function RadioChoices({ question, value, onChange, onBlur, choices, inline }: Qu
             />
             <span>
               <span className="font-medium">{choice.label}</span>
-              {choice.help ? <span className="mt-0.5 block text-xs text-slate-500">{choice.help}</span> : null}
+              {choice.help ? (
+                <span className="mt-0.5 block text-xs text-slate-500">{choice.help}</span>
+              ) : null}
             </span>
           </label>
         ))}
       </div>
-      {typeof value === "string" && value !== "" ? <ClearButton label={question.label} onClear={() => onChange(undefined)} /> : null}
+      {typeof value === "string" && value !== "" ? (
+        <ClearButton label={question.label} onClear={() => onChange(undefined)} />
+      ) : null}
     </div>
   );
 }
 
 function ClearButton({ label, onClear }: { label: string; onClear: () => void }) {
   return (
-    <button type="button" onClick={onClear} className="mt-1.5 rounded text-xs font-medium text-slate-500 underline-offset-2 hover:text-slate-800 hover:underline">
+    <button
+      type="button"
+      onClick={onClear}
+      className="mt-1.5 rounded text-xs font-medium text-slate-500 underline-offset-2 hover:text-slate-800 hover:underline"
+    >
       Clear answer<span className="sr-only"> to “{label}”</span>
     </button>
   );
 }
 
-function CheckboxChoices({ question, value, onChange, onBlur, issues }: QuestionInputProps & { question: MultipleChoiceQuestion }) {
-  const selected = new Set(Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+function CheckboxChoices({
+  question,
+  value,
+  onChange,
+  onBlur,
+  issues,
+}: QuestionInputProps & { question: MultipleChoiceQuestion }) {
+  const selected = new Set(
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [],
+  );
   const atMax = question.maxSelected !== undefined && selected.size >= question.maxSelected;
   const toggle = (choice: Choice, checked: boolean) => {
     const next = new Set(selected);
@@ -96,7 +127,9 @@ function CheckboxChoices({ question, value, onChange, onBlur, issues }: Question
       next.delete(choice.id);
     }
     // Keep template order so that re-selecting the same options is not a change.
-    const ordered = question.choices.filter((candidate) => next.has(candidate.id)).map((candidate) => candidate.id);
+    const ordered = question.choices
+      .filter((candidate) => next.has(candidate.id))
+      .map((candidate) => candidate.id);
     onChange(ordered.length ? ordered : undefined);
   };
   const hint = selectionHint(question);
@@ -120,8 +153,12 @@ function CheckboxChoices({ question, value, onChange, onBlur, issues }: Question
               />
               <span>
                 <span className="font-medium">{choice.label}</span>
-                {choice.exclusive || choice.unknown ? <span className="ml-1 text-xs text-slate-500">(only this)</span> : null}
-                {choice.help ? <span className="mt-0.5 block text-xs text-slate-500">{choice.help}</span> : null}
+                {choice.exclusive || choice.unknown ? (
+                  <span className="ml-1 text-xs text-slate-500">(only this)</span>
+                ) : null}
+                {choice.help ? (
+                  <span className="mt-0.5 block text-xs text-slate-500">{choice.help}</span>
+                ) : null}
               </span>
             </label>
           );
@@ -139,10 +176,27 @@ function selectionHint(question: MultipleChoiceQuestion): string | null {
   return "Select all that apply.";
 }
 
-function DontKnowToggle({ id, checked, onChange, onBlur }: { id: string; checked: boolean; onChange: (checked: boolean) => void; onBlur: () => void }) {
+function DontKnowToggle({
+  id,
+  checked,
+  onChange,
+  onBlur,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  onBlur: () => void;
+}) {
   return (
     <label htmlFor={id} className="inline-flex cursor-pointer items-center gap-2 text-sm text-slate-700">
-      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} onBlur={onBlur} className="size-4 accent-brand-600" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        onBlur={onBlur}
+        className="size-4 accent-brand-600"
+      />
       Don&apos;t know
     </label>
   );
@@ -152,7 +206,14 @@ function InlineRow({ children }: { children: ReactNode }) {
   return <div className="flex flex-wrap items-center gap-x-4 gap-y-2">{children}</div>;
 }
 
-function NumberQuestionInput({ question, value, onChange, onBlur, describedBy, issues }: QuestionInputProps & { question: NumberQuestion }) {
+function NumberQuestionInput({
+  question,
+  value,
+  onChange,
+  onBlur,
+  describedBy,
+  issues,
+}: QuestionInputProps & { question: NumberQuestion }) {
   const id = inputDomId(question.id);
   const dontKnow = value === DONT_KNOW;
   const range = describeRange(question);
@@ -171,17 +232,33 @@ function NumberQuestionInput({ question, value, onChange, onBlur, describedBy, i
             className={`shadow-none disabled:bg-slate-100 disabled:text-slate-400 ${question.unit ? "rounded-r-none" : ""}`}
           />
           {question.unit ? (
-            <span className="inline-flex items-center rounded-r-md bg-slate-50 px-3 text-sm text-slate-600 ring-1 ring-inset ring-slate-300">{question.unit}</span>
+            <span className="inline-flex items-center rounded-r-md bg-slate-50 px-3 text-sm text-slate-600 ring-1 ring-slate-300 ring-inset">
+              {question.unit}
+            </span>
           ) : null}
         </div>
-        {question.allowDontKnow ? <DontKnowToggle id={`${id}-dont-know`} checked={dontKnow} onChange={(checked) => onChange(checked ? DONT_KNOW : undefined)} onBlur={onBlur} /> : null}
+        {question.allowDontKnow ? (
+          <DontKnowToggle
+            id={`${id}-dont-know`}
+            checked={dontKnow}
+            onChange={(checked) => onChange(checked ? DONT_KNOW : undefined)}
+            onBlur={onBlur}
+          />
+        ) : null}
       </InlineRow>
       {range ? <p className="text-xs text-slate-500">{range}</p> : null}
     </div>
   );
 }
 
-function DateQuestionInput({ question, value, onChange, onBlur, describedBy, issues }: QuestionInputProps & { question: DateQuestion }) {
+function DateQuestionInput({
+  question,
+  value,
+  onChange,
+  onBlur,
+  describedBy,
+  issues,
+}: QuestionInputProps & { question: DateQuestion }) {
   const id = inputDomId(question.id);
   const dontKnow = value === DONT_KNOW;
   return (
@@ -199,12 +276,26 @@ function DateQuestionInput({ question, value, onChange, onBlur, describedBy, iss
         aria-describedby={describedBy}
         className="max-w-48 disabled:bg-slate-100 disabled:text-slate-400"
       />
-      {question.allowDontKnow ? <DontKnowToggle id={`${id}-dont-know`} checked={dontKnow} onChange={(checked) => onChange(checked ? DONT_KNOW : undefined)} onBlur={onBlur} /> : null}
+      {question.allowDontKnow ? (
+        <DontKnowToggle
+          id={`${id}-dont-know`}
+          checked={dontKnow}
+          onChange={(checked) => onChange(checked ? DONT_KNOW : undefined)}
+          onBlur={onBlur}
+        />
+      ) : null}
     </InlineRow>
   );
 }
 
-function TextQuestionInput({ question, value, onChange, onBlur, describedBy, issues }: QuestionInputProps & { question: TextQuestion }) {
+function TextQuestionInput({
+  question,
+  value,
+  onChange,
+  onBlur,
+  describedBy,
+  issues,
+}: QuestionInputProps & { question: TextQuestion }) {
   const id = inputDomId(question.id);
   const text = typeof value === "string" ? value : "";
   const long = question.multiline || question.maxLength > 300;
@@ -217,12 +308,17 @@ function TextQuestionInput({ question, value, onChange, onBlur, describedBy, iss
     invalid: issues.length > 0,
     "aria-describedby": describe,
     onBlur,
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value === "" ? undefined : event.target.value),
+    onChange: (event: { target: { value: string } }) =>
+      onChange(event.target.value === "" ? undefined : event.target.value),
   };
   const nearLimit = text.length > question.maxLength * 0.8;
   return (
     <div className="space-y-1">
-      {long ? <Textarea {...common} rows={Math.min(10, Math.max(3, text.split("\n").length + 1))} /> : <Input {...common} />}
+      {long ? (
+        <Textarea {...common} rows={Math.min(10, Math.max(3, text.split("\n").length + 1))} />
+      ) : (
+        <Input {...common} />
+      )}
       <p id={counterId} className={`text-right text-xs ${nearLimit ? "text-amber-700" : "text-slate-400"}`}>
         {text.length.toLocaleString("en-GB")} / {question.maxLength.toLocaleString("en-GB")}
         <span className="sr-only"> characters</span>

@@ -1,4 +1,5 @@
 import type { Reference } from "@/lib/questionnaire";
+
 import { formatReference, formatTimestamp } from "./answer-format";
 import type { QuestionComment } from "./types";
 
@@ -12,7 +13,8 @@ export function RequiredMark({ required }: { required: boolean }) {
   return (
     <>
       <span className="text-red-600" aria-hidden>
-        {" "}*
+        {" "}
+        *
       </span>
       <span className="sr-only"> (required)</span>
     </>
@@ -24,7 +26,10 @@ export function ReferenceList({ references }: { references?: Reference[] }) {
   return (
     <ul className="flex flex-wrap gap-1.5" aria-label="Standard references">
       {references.map((reference) => (
-        <li key={`${reference.standard}|${reference.clause}`} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] leading-4 text-slate-600">
+        <li
+          key={`${reference.standard}|${reference.clause}`}
+          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] leading-4 text-slate-600"
+        >
           {formatReference(reference)}
         </li>
       ))}
@@ -32,11 +37,20 @@ export function ReferenceList({ references }: { references?: Reference[] }) {
   );
 }
 
-export function CommentThread({ comments, className = "" }: { comments?: QuestionComment[]; className?: string }) {
+export function CommentThread({
+  comments,
+  className = "",
+}: {
+  comments?: QuestionComment[];
+  className?: string;
+}) {
   if (!comments?.length) return null;
   return (
-    <aside aria-label="Reviewer comments" className={`rounded-md bg-amber-50 p-3 ring-1 ring-amber-200 ${className}`}>
-      <p className="text-xs font-semibold uppercase tracking-wide text-amber-800">
+    <aside
+      aria-label="Reviewer comments"
+      className={`rounded-md bg-amber-50 p-3 ring-1 ring-amber-200 ${className}`}
+    >
+      <p className="text-xs font-semibold tracking-wide text-amber-800 uppercase">
         Reviewer comment{comments.length === 1 ? "" : "s"}
       </p>
       <ol className="mt-2 space-y-3">
@@ -44,7 +58,8 @@ export function CommentThread({ comments, className = "" }: { comments?: Questio
           <li key={`${comment.createdAt}-${index}`} className="text-sm">
             <p className="whitespace-pre-wrap text-slate-900">{comment.body}</p>
             <p className="mt-1 text-xs text-slate-600">
-              {comment.author} · <time dateTime={comment.createdAt}>{formatTimestamp(comment.createdAt)}</time>
+              {comment.author} ·{" "}
+              <time dateTime={comment.createdAt}>{formatTimestamp(comment.createdAt)}</time>
             </p>
           </li>
         ))}

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
+
+import { Badge } from "@/components/ui/badge";
 import {
-  DONT_KNOW,
   computeVisibility,
+  DONT_KNOW,
   isAnswered,
   readAnswer,
   type EvidenceFile,
@@ -10,7 +12,7 @@ import {
   type Question,
   type Template,
 } from "@/lib/questionnaire";
-import { Badge } from "@/components/ui/badge";
+
 import { formatFileSize, formatNumber, kindLabel, questionDomId, yesNoLabel } from "./answer-format";
 import { CommentThread, ReferenceList } from "./question-meta";
 import type { QuestionComments } from "./types";
@@ -34,7 +36,15 @@ export type QuestionnaireAnswersProps = {
  * Read-only rendering of the visible answers, section by section, for reviewers. Renders on the
  * server (no hooks); hidden questions are left out exactly as they are for validation and scoring.
  */
-export function QuestionnaireAnswers({ template, answers, comments = {}, renderQuestionExtra, changedQuestionIds, onlyChanged = false, evidenceHref }: QuestionnaireAnswersProps) {
+export function QuestionnaireAnswers({
+  template,
+  answers,
+  comments = {},
+  renderQuestionExtra,
+  changedQuestionIds,
+  onlyChanged = false,
+  evidenceHref,
+}: QuestionnaireAnswersProps) {
   const visibility = computeVisibility(template, answers);
   const sections = template.sections
     .map((section, sectionIndex) => ({
@@ -42,20 +52,33 @@ export function QuestionnaireAnswers({ template, answers, comments = {}, renderQ
       sectionIndex,
       questions: section.questions
         .map((question, questionIndex) => ({ question, questionIndex }))
-        .filter(({ question }) => visibility.questions.has(question.id) && (!onlyChanged || changedQuestionIds?.has(question.id))),
+        .filter(
+          ({ question }) =>
+            visibility.questions.has(question.id) && (!onlyChanged || changedQuestionIds?.has(question.id)),
+        ),
     }))
     .filter(({ section, questions }) => visibility.sections.has(section.id) && questions.length > 0);
 
   if (sections.length === 0) {
-    return <p className="rounded-lg bg-white px-5 py-8 text-center text-sm text-slate-500 ring-1 ring-slate-200">{onlyChanged ? "No answers changed since the previous revision." : "No answers to show."}</p>;
+    return (
+      <p className="rounded-lg bg-white px-5 py-8 text-center text-sm text-slate-500 ring-1 ring-slate-200">
+        {onlyChanged ? "No answers changed since the previous revision." : "No answers to show."}
+      </p>
+    );
   }
 
   return (
     <div className="space-y-6">
       {sections.map(({ section, sectionIndex, questions }) => {
-        const changedHere = changedQuestionIds ? questions.filter(({ question }) => changedQuestionIds.has(question.id)).length : 0;
+        const changedHere = changedQuestionIds
+          ? questions.filter(({ question }) => changedQuestionIds.has(question.id)).length
+          : 0;
         return (
-          <section key={section.id} aria-labelledby={`answers-${section.id}`} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <section
+            key={section.id}
+            aria-labelledby={`answers-${section.id}`}
+            className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+          >
             <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-5 py-3">
               <h2 id={`answers-${section.id}`} className="text-base font-semibold text-slate-900">
                 <span className="mr-1.5 font-normal text-slate-400">{sectionIndex + 1}.</span>
@@ -69,10 +92,14 @@ export function QuestionnaireAnswers({ template, answers, comments = {}, renderQ
                 const changed = changedQuestionIds?.has(question.id) ?? false;
                 const extra = renderQuestionExtra?.(question.id);
                 return (
-                  <div key={question.id} id={questionDomId(question.id)} className={`scroll-mt-20 px-5 py-4 ${changed ? "border-l-4 border-amber-400 bg-amber-50/40 pl-4" : ""}`}>
+                  <div
+                    key={question.id}
+                    id={questionDomId(question.id)}
+                    className={`scroll-mt-20 px-5 py-4 ${changed ? "border-l-4 border-amber-400 bg-amber-50/40 pl-4" : ""}`}
+                  >
                     <dt className="flex items-start justify-between gap-3">
                       <span className="min-w-0 flex-1 text-sm font-medium text-slate-900">
-                        <span className="mr-1.5 font-normal tabular-nums text-slate-400">
+                        <span className="mr-1.5 font-normal text-slate-400 tabular-nums">
                           {sectionIndex + 1}.{questionIndex + 1}
                         </span>
                         {question.label}
@@ -102,7 +129,7 @@ export function QuestionnaireAnswers({ template, answers, comments = {}, renderQ
 }
 
 function NotAnswered() {
-  return <span className="italic text-slate-400">Not answered</span>;
+  return <span className="text-slate-400 italic">Not answered</span>;
 }
 
 function DontKnow() {
@@ -110,11 +137,23 @@ function DontKnow() {
 }
 
 /** One answer rendered as text, list, table or file list according to the question type. */
-export function AnswerValue({ question, value, evidenceHref }: { question: Question; value: unknown; evidenceHref?: (file: EvidenceFile, questionId: string) => string }) {
+export function AnswerValue({
+  question,
+  value,
+  evidenceHref,
+}: {
+  question: Question;
+  value: unknown;
+  evidenceHref?: (file: EvidenceFile, questionId: string) => string;
+}) {
   if (!isAnswered(value)) return <NotAnswered />;
   switch (question.type) {
     case "yesno":
-      return value === DONT_KNOW ? <DontKnow /> : <span className="font-medium">{yesNoLabel(value) ?? String(value)}</span>;
+      return value === DONT_KNOW ? (
+        <DontKnow />
+      ) : (
+        <span className="font-medium">{yesNoLabel(value) ?? String(value)}</span>
+      );
     case "single_choice": {
       const choice = question.choices.find((candidate) => candidate.id === value);
       if (choice?.unknown) return <DontKnow />;
@@ -133,22 +172,36 @@ export function AnswerValue({ question, value, evidenceHref }: { question: Quest
     }
     case "number":
       if (value === DONT_KNOW) return <DontKnow />;
-      return <span className="font-medium tabular-nums">{typeof value === "number" ? formatNumber(value, question.unit) : String(value)}</span>;
+      return (
+        <span className="font-medium tabular-nums">
+          {typeof value === "number" ? formatNumber(value, question.unit) : String(value)}
+        </span>
+      );
     case "date":
-      return value === DONT_KNOW ? <DontKnow /> : <span className="font-medium tabular-nums">{String(value)}</span>;
+      return value === DONT_KNOW ? (
+        <DontKnow />
+      ) : (
+        <span className="font-medium tabular-nums">{String(value)}</span>
+      );
     case "text":
-      return <p className="whitespace-pre-wrap break-words">{String(value)}</p>;
+      return <p className="break-words whitespace-pre-wrap">{String(value)}</p>;
     case "group":
       return <GroupTable question={question} rows={Array.isArray(value) ? value : []} />;
     case "evidence":
-      return <EvidenceList files={Array.isArray(value) ? (value as EvidenceFile[]) : []} href={evidenceHref ? (file) => evidenceHref(file, question.id) : undefined} />;
+      return (
+        <EvidenceList
+          files={Array.isArray(value) ? (value as EvidenceFile[]) : []}
+          href={evidenceHref ? (file) => evidenceHref(file, question.id) : undefined}
+        />
+      );
   }
 }
 
 function cellText(field: GroupField, cell: unknown): string {
   if (!isAnswered(cell)) return "—";
   if (field.type === "yesno") return yesNoLabel(cell) ?? String(cell);
-  if (field.type === "single_choice") return field.choices.find((choice) => choice.id === cell)?.label ?? String(cell);
+  if (field.type === "single_choice")
+    return field.choices.find((choice) => choice.id === cell)?.label ?? String(cell);
   if (field.type === "number" && typeof cell === "number") return formatNumber(cell, field.unit);
   return String(cell);
 }
@@ -163,7 +216,11 @@ function GroupTable({ question, rows }: { question: GroupQuestion; rows: unknown
               #
             </th>
             {question.fields.map((field) => (
-              <th key={field.id} scope="col" className="px-3 py-2 text-left text-xs font-medium text-slate-600">
+              <th
+                key={field.id}
+                scope="col"
+                className="px-3 py-2 text-left text-xs font-medium text-slate-600"
+              >
                 {field.label}
               </th>
             ))}
@@ -176,7 +233,7 @@ function GroupTable({ question, rows }: { question: GroupQuestion; rows: unknown
               <tr key={index}>
                 <td className="px-3 py-2 text-slate-400 tabular-nums">{index + 1}</td>
                 {question.fields.map((field) => (
-                  <td key={field.id} className="max-w-xs break-words px-3 py-2 align-top text-slate-800">
+                  <td key={field.id} className="max-w-xs px-3 py-2 align-top break-words text-slate-800">
                     {cellText(field, Object.hasOwn(record, field.id) ? record[field.id] : undefined)}
                   </td>
                 ))}

@@ -3,7 +3,12 @@
 import type { SaveStatus } from "./autosave";
 
 function Spinner() {
-  return <span aria-hidden className="size-3.5 shrink-0 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" />;
+  return (
+    <span
+      aria-hidden
+      className="size-3.5 shrink-0 animate-spin rounded-full border-2 border-slate-400 border-t-transparent"
+    />
+  );
 }
 
 function Dot({ className }: { className: string }) {
@@ -12,13 +17,23 @@ function Dot({ className }: { className: string }) {
 
 function clock(iso: string) {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  return Number.isNaN(date.getTime())
+    ? ""
+    : date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 }
 
 const linkButton = "font-medium underline underline-offset-2 hover:no-underline";
 
 /** The autosave indicator: saving / saved / offline or server unavailable — will retry / too large / conflict / error. */
-export function SaveStatusIndicator({ status, onRetry, onReload }: { status: SaveStatus; onRetry: () => void; onReload: () => void }) {
+export function SaveStatusIndicator({
+  status,
+  onRetry,
+  onReload,
+}: {
+  status: SaveStatus;
+  onRetry: () => void;
+  onReload: () => void;
+}) {
   let content;
   switch (status.kind) {
     case "pending":
@@ -38,7 +53,16 @@ export function SaveStatusIndicator({ status, onRetry, onReload }: { status: Sav
     case "saved":
       content = (
         <>
-          <svg aria-hidden viewBox="0 0 20 20" className="size-4 text-emerald-600" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round">
+          <svg
+            aria-hidden
+            viewBox="0 0 20 20"
+            className="size-4 text-emerald-600"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2.2}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
             <path d="M4 10.5l4 4 8-9" />
           </svg>
           <span>All changes saved{status.savedAt ? ` at ${clock(status.savedAt)}` : ""}</span>
@@ -106,7 +130,12 @@ export function SaveStatusIndicator({ status, onRetry, onReload }: { status: Sav
       break;
   }
   return (
-    <div role="status" aria-live="polite" className="flex min-h-8 items-center gap-2 text-sm text-slate-600" data-save-status={status.kind}>
+    <div
+      role="status"
+      aria-live="polite"
+      className="flex min-h-8 items-center gap-2 text-sm text-slate-600"
+      data-save-status={status.kind}
+    >
       {content}
     </div>
   );

@@ -1,11 +1,13 @@
 import type { AnswerIssue, EvidenceFile, Question } from "@/lib/questionnaire";
 
 /** Result of saving the draft; code "CONFLICT" means someone saved a newer version meanwhile. */
-export type SaveResult = { ok: true; data: { version: number; savedAt: string } } | { ok: false; code: string; message: string };
+export type SaveResult =
+  { ok: true; data: { version: number; savedAt: string } } | { ok: false; code: string; message: string };
 /** Result of uploading one evidence file; the message of a rejection is shown to the supplier. */
 export type UploadResult = { ok: true; data: EvidenceFile } | { ok: false; code: string; message: string };
 /** Result of submitting; `issues` lists the missing or invalid answers the server found. */
-export type SubmitResult = { ok: true; data: unknown } | { ok: false; code: string; message: string; issues?: AnswerIssue[] };
+export type SubmitResult =
+  { ok: true; data: unknown } | { ok: false; code: string; message: string; issues?: AnswerIssue[] };
 
 /** One reviewer comment shown next to a question. */
 export type QuestionComment = { author: string; body: string; createdAt: string };

@@ -1,10 +1,12 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+
 import { inputDomId, questionDomId } from "./answer-format";
 import { cellOf } from "./draft-answers";
 
-export type FocusRequest = { target: "section" } | { target: "issue"; questionId: string; path: string } | { target: "issues" };
+export type FocusRequest =
+  { target: "section" } | { target: "issue"; questionId: string; path: string } | { target: "issues" };
 
 /** Where focus goes next (the section heading, the issue list or one question), applied after render. */
 export function useFocusRequest() {
@@ -33,8 +35,9 @@ function focusQuestion(questionId: string, path: string) {
   const cell = cellOf({ path });
   const target =
     (cell ? document.getElementById(inputDomId(questionId, cell.row, cell.field)) : null) ??
-    container.querySelector<HTMLElement>("input:not([disabled]):not([type=hidden]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])");
+    container.querySelector<HTMLElement>(
+      "input:not([disabled]):not([type=hidden]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])",
+    );
   container.scrollIntoView({ block: "center", behavior: "smooth" });
   target?.focus({ preventScroll: true });
 }
-

@@ -2,7 +2,9 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { UseFormReturn } from "react-hook-form";
+
 import type { Template } from "@/lib/questionnaire";
+
 import { AutosaveController } from "./autosave";
 import type { FormAnswers, SaveResult } from "./types";
 
@@ -15,12 +17,24 @@ interface AutosaveOptions {
 }
 
 /** The form's autosave: debounced saves with an offline copy, its status, and reload/restore. */
-export function useQuestionnaireAutosave(form: UseFormReturn<FormAnswers>, { template, storageKey, initialVersion, initialAnswers, saveDraft }: AutosaveOptions) {
-  const [autosave] = useState(() => new AutosaveController({ template, storageKey, initialVersion, initialAnswers, save: saveDraft }));
+export function useQuestionnaireAutosave(
+  form: UseFormReturn<FormAnswers>,
+  { template, storageKey, initialVersion, initialAnswers, saveDraft }: AutosaveOptions,
+) {
+  const [autosave] = useState(
+    () => new AutosaveController({ template, storageKey, initialVersion, initialAnswers, save: saveDraft }),
+  );
   const saveState = useSyncExternalStore(autosave.subscribe, autosave.getSnapshot, autosave.getSnapshot);
   useEffect(() => autosave.setSave(saveDraft), [autosave, saveDraft]);
   useEffect(() => autosave.start(), [autosave]);
-  useEffect(() => form.subscribe({ formState: { values: true }, callback: ({ values: latest }) => autosave.update(latest) }), [form, autosave]);
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: ({ values: latest }) => autosave.update(latest),
+      }),
+    [form, autosave],
+  );
 
   const reload = () => {
     autosave.allowLeaving();

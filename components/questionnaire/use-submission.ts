@@ -2,8 +2,16 @@
 
 import { useMemo, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { readAnswer, validateAnswers, type AnswerIssue, type Template, type Visibility } from "@/lib/questionnaire";
+
+import {
+  readAnswer,
+  validateAnswers,
+  type AnswerIssue,
+  type Template,
+  type Visibility,
+} from "@/lib/questionnaire";
 import { diffAnswers } from "@/lib/questionnaire/diff-answers";
+
 import type { AutosaveController } from "./autosave";
 import { compactAnswers, questionIndex } from "./draft-answers";
 import type { FormAnswers, SubmitResult } from "./types";
@@ -27,7 +35,16 @@ interface SubmissionOptions {
 }
 
 /** Submitting the saved draft, and the answers that still need attention after a failed attempt. */
-export function useSubmission({ template, values, visibility, form, autosave, submit, onSubmitted, setFocusRequest }: SubmissionOptions) {
+export function useSubmission({
+  template,
+  values,
+  visibility,
+  form,
+  autosave,
+  submit,
+  onSubmitted,
+  setFocusRequest,
+}: SubmissionOptions) {
   const [submitState, setSubmitState] = useState<SubmitState>({ kind: "idle" });
   const order = useMemo(() => {
     const ids = [...questionIndex(template).keys()];
@@ -47,9 +64,16 @@ export function useSubmission({ template, values, visibility, form, autosave, su
       if (seen.has(`${issue.path}|${issue.message}`)) return false;
       if (!issue.questionId || !order.has(issue.questionId)) return true;
       if (!visibility.questions.has(issue.questionId)) return false;
-      return diffAnswers({ v: readAnswer(snapshot, issue.questionId) }, { v: readAnswer(current, issue.questionId) }).length === 0;
+      return (
+        diffAnswers(
+          { v: readAnswer(snapshot, issue.questionId) },
+          { v: readAnswer(current, issue.questionId) },
+        ).length === 0
+      );
     });
-    return [...localIssues, ...serverStill].sort((a, b) => (order.get(a.questionId) ?? 1e9) - (order.get(b.questionId) ?? 1e9));
+    return [...localIssues, ...serverStill].sort(
+      (a, b) => (order.get(a.questionId) ?? 1e9) - (order.get(b.questionId) ?? 1e9),
+    );
   }, [submitState, values, template, order, visibility]);
 
   const attentionByQuestion = useMemo(() => {
@@ -83,7 +107,9 @@ export function useSubmission({ template, values, visibility, form, autosave, su
     try {
       result = await submit(autosave.currentSaveableAnswers(), autosave.currentVersion());
     } catch {
-      return fail("Nothing was submitted because the server could not be reached. Your answers are saved; try again in a moment.");
+      return fail(
+        "Nothing was submitted because the server could not be reached. Your answers are saved; try again in a moment.",
+      );
     }
     if (result.ok) {
       autosave.stop();

@@ -1,18 +1,30 @@
-import type { SnapshotView } from "@/lib/domain/scoring/read-scores";
-import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/assessments/status-badge";
-import { KindBreakdownBar } from "./kind-breakdown-bar";
-import { ExplainingPaths } from "./explaining-paths";
+import { Card } from "@/components/ui/card";
+import type { SnapshotView } from "@/lib/domain/scoring/read-scores";
 import { explainAmplification, explainEvidenceGap, explainScore, hasFootprint } from "@/lib/reports/explain";
+
+import { ExplainingPaths } from "./explaining-paths";
+import { KindBreakdownBar } from "./kind-breakdown-bar";
 import { formatMultiplier, formatPercent, formatScore } from "./score-format";
 
 /** The vendor's two headline numbers, explained in words, with the paths behind them. */
-export function VendorScoreCard({ vendorName, current, previous, names }: { vendorName: string; current: SnapshotView | null; previous: SnapshotView | null; names: Record<string, string> }) {
+export function VendorScoreCard({
+  vendorName,
+  current,
+  previous,
+  names,
+}: {
+  vendorName: string;
+  current: SnapshotView | null;
+  previous: SnapshotView | null;
+  names: Record<string, string>;
+}) {
   if (!current) {
     return (
       <Card title="Amplification score">
         <p className="text-sm text-slate-600">
-          Not scored yet. {vendorName} is scored once one of its assessments is accepted; record where its products sit (deployments) so its answers attach to your assets.
+          Not scored yet. {vendorName} is scored once one of its assessments is accepted; record where its
+          products sit (deployments) so its answers attach to your assets.
         </p>
       </Card>
     );
@@ -23,25 +35,61 @@ export function VendorScoreCard({ vendorName, current, previous, names }: { vend
     <Card title="Amplification score">
       <div id="score" className="space-y-5">
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-          <div><dt className="text-xs text-slate-500">Exposure</dt><dd className="text-2xl font-semibold tabular-nums">{formatScore(current.exposure)}</dd>
-            {delta !== null ? <dd className={`text-xs ${delta > 0 ? "text-red-700" : delta < 0 ? "text-emerald-700" : "text-slate-500"}`}>{delta > 0 ? "▲" : delta < 0 ? "▼" : "="} {formatScore(Math.abs(delta))} since last</dd> : null}
-            {model2 ? <dd className="text-xs text-slate-500" data-testid="exposure-range">range {formatScore(current.exposureLow)}–{formatScore(current.exposureHigh)}</dd> : null}</div>
-          <div><dt className="text-xs text-slate-500">Amplification</dt><dd className="text-2xl font-semibold tabular-nums">{formatPercent(current.amplification)}</dd>
-            {model2 ? <dd className="text-xs text-slate-500" data-testid="multiplier">{current.amplificationMultiplier === null ? "no footprint of its own" : `${formatMultiplier(current.amplificationMultiplier)} its footprint`}</dd> : null}</div>
-          <div><dt className="text-xs text-slate-500">Critical assets reachable</dt><dd className="text-2xl font-semibold tabular-nums">{current.criticalAssetsReached}</dd></div>
-          <div><dt className="text-xs text-slate-500">Assets reachable</dt><dd className="text-2xl font-semibold tabular-nums">{current.assetsReached}</dd></div>
+          <div>
+            <dt className="text-xs text-slate-500">Exposure</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{formatScore(current.exposure)}</dd>
+            {delta !== null ? (
+              <dd
+                className={`text-xs ${delta > 0 ? "text-red-700" : delta < 0 ? "text-emerald-700" : "text-slate-500"}`}
+              >
+                {delta > 0 ? "▲" : delta < 0 ? "▼" : "="} {formatScore(Math.abs(delta))} since last
+              </dd>
+            ) : null}
+            {model2 ? (
+              <dd className="text-xs text-slate-500" data-testid="exposure-range">
+                range {formatScore(current.exposureLow)}–{formatScore(current.exposureHigh)}
+              </dd>
+            ) : null}
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Amplification</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{formatPercent(current.amplification)}</dd>
+            {model2 ? (
+              <dd className="text-xs text-slate-500" data-testid="multiplier">
+                {current.amplificationMultiplier === null
+                  ? "no footprint of its own"
+                  : `${formatMultiplier(current.amplificationMultiplier)} its footprint`}
+              </dd>
+            ) : null}
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Critical assets reachable</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{current.criticalAssetsReached}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Assets reachable</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{current.assetsReached}</dd>
+          </div>
         </dl>
         {model2 ? <FootprintBar vendorName={vendorName} score={current} /> : null}
         <p className="text-sm text-slate-700" data-testid="amplification-explanation">
-          {model2 ? explainAmplification(vendorName, current, names) : explainScore(vendorName, current, names)}
+          {model2
+            ? explainAmplification(vendorName, current, names)
+            : explainScore(vendorName, current, names)}
         </p>
-        {model2 && current.exposure > 0 ? <p className="text-sm text-slate-700" data-testid="evidence-gap">{explainEvidenceGap(vendorName, current)}</p> : null}
+        {model2 && current.exposure > 0 ? (
+          <p className="text-sm text-slate-700" data-testid="evidence-gap">
+            {explainEvidenceGap(vendorName, current)}
+          </p>
+        ) : null}
         <KindBreakdownBar byKind={current.byKind} />
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Top paths</h3>
           <ExplainingPaths paths={current.topPaths} names={names} />
         </div>
-        <p className="text-xs text-slate-500">Computed {formatDateTime(current.computedAt)} · model {current.modelVersion} · see docs/scoring.md</p>
+        <p className="text-xs text-slate-500">
+          Computed {formatDateTime(current.computedAt)} · model {current.modelVersion} · see docs/scoring.md
+        </p>
       </div>
     </Card>
   );
@@ -53,14 +101,31 @@ function FootprintBar({ vendorName, score }: { vendorName: string; score: Snapsh
   const own = (score.footprintExposure / score.exposure) * 100;
   return (
     <div data-testid="footprint-bar">
-      <div className="flex h-3 overflow-hidden rounded-full bg-slate-100" role="img" aria-label={`Footprint ${formatScore(score.footprintExposure)}, beyond the footprint ${formatScore(score.beyondFootprintExposure)}`}>
+      <div
+        className="flex h-3 overflow-hidden rounded-full bg-slate-100"
+        role="img"
+        aria-label={`Footprint ${formatScore(score.footprintExposure)}, beyond the footprint ${formatScore(score.beyondFootprintExposure)}`}
+      >
         <div className="h-full bg-brand-600" style={{ width: `${own}%` }} />
         <div className="h-full bg-amber-500" style={{ width: `${100 - own}%` }} />
       </div>
       <dl className="mt-1.5 flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600">
-        <div className="flex items-center gap-1.5"><span className="inline-block h-2 w-2 rounded-full bg-brand-600" /><dt>{vendorName}&apos;s own footprint</dt><dd className="font-medium tabular-nums text-slate-900">{formatScore(score.footprintExposure)}</dd></div>
-        <div className="flex items-center gap-1.5"><span className="inline-block h-2 w-2 rounded-full bg-amber-500" /><dt>Beyond its footprint</dt><dd className="font-medium tabular-nums text-slate-900">{formatScore(score.beyondFootprintExposure)}</dd></div>
-        <div className="flex items-center gap-1.5"><dt>Evidence gap (unknown answers)</dt><dd className="font-medium tabular-nums text-slate-900">{formatScore(score.evidenceGap)}</dd></div>
+        <div className="flex items-center gap-1.5">
+          <span className="inline-block h-2 w-2 rounded-full bg-brand-600" />
+          <dt>{vendorName}&apos;s own footprint</dt>
+          <dd className="font-medium text-slate-900 tabular-nums">{formatScore(score.footprintExposure)}</dd>
+        </div>
+        <div className="flex items-center gap-1.5">
+          <span className="inline-block h-2 w-2 rounded-full bg-amber-500" />
+          <dt>Beyond its footprint</dt>
+          <dd className="font-medium text-slate-900 tabular-nums">
+            {formatScore(score.beyondFootprintExposure)}
+          </dd>
+        </div>
+        <div className="flex items-center gap-1.5">
+          <dt>Evidence gap (unknown answers)</dt>
+          <dd className="font-medium text-slate-900 tabular-nums">{formatScore(score.evidenceGap)}</dd>
+        </div>
       </dl>
     </div>
   );

@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useState, type ComponentProps, type Ref } from "react";
 import { Combobox, ComboboxButton, ComboboxInput, ComboboxOption, ComboboxOptions } from "@headlessui/react";
+import { useEffect, useState, type ComponentProps, type Ref } from "react";
 import { useController, type Control, type FieldPath, type FieldValues } from "react-hook-form";
+
 import { searchUrl, type SearchOption, type SearchResponse, type SearchType } from "@/lib/validation/search";
+
 import { controlClass } from "./field";
 
 const DEBOUNCE_MS = 150;
@@ -23,8 +25,12 @@ function useSearch(url: string, enabled: boolean) {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
-        const body = (await response.json().catch(() => null)) as (SearchResponse & { message?: string }) | null;
+        const response = await fetch(url, {
+          signal: controller.signal,
+          headers: { Accept: "application/json" },
+        });
+        const body = (await response.json().catch(() => null)) as
+          (SearchResponse & { message?: string }) | null;
         if (!response.ok || !body || !Array.isArray(body.items)) {
           setFetched({ url, items: [], error: body?.message ?? FAILED });
           return;
@@ -47,7 +53,10 @@ function useSearch(url: string, enabled: boolean) {
  * Headless UI sets the input's aria-describedby from its own <Description>s only (undefined here),
  * which would drop the Field's error or hint; this input takes ours from `data-describedby` instead.
  */
-function DescribedInput({ "data-describedby": describedBy, ...props }: ComponentProps<"input"> & { "data-describedby"?: string }) {
+function DescribedInput({
+  "data-describedby": describedBy,
+  ...props
+}: ComponentProps<"input"> & { "data-describedby"?: string }) {
   return <input {...props} aria-describedby={describedBy} />;
 }
 
@@ -77,7 +86,21 @@ export interface SearchComboboxProps {
  * focus, a few server-side matches per keystroke, "Searching…", "No matches" and failures shown in
  * the list. The chosen option is the value; forms store its id (see SearchComboboxController).
  */
-export function SearchCombobox({ id, type, value, onChange, onBlur, invalid = false, placeholder = "Type to search…", exclude, undeployedFor, limit, inputRef, disabled, ...aria }: SearchComboboxProps) {
+export function SearchCombobox({
+  id,
+  type,
+  value,
+  onChange,
+  onBlur,
+  invalid = false,
+  placeholder = "Type to search…",
+  exclude,
+  undeployedFor,
+  limit,
+  inputRef,
+  disabled,
+  ...aria
+}: SearchComboboxProps) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(false);
   const url = searchUrl({ type, q: query.trim(), limit, exclude, undeployedFor });
@@ -85,7 +108,14 @@ export function SearchCombobox({ id, type, value, onChange, onBlur, invalid = fa
   const trimmed = query.trim();
 
   return (
-    <Combobox value={value} onChange={onChange} by="id" immediate disabled={disabled} onClose={() => setQuery("")}>
+    <Combobox
+      value={value}
+      onChange={onChange}
+      by="id"
+      immediate
+      disabled={disabled}
+      onClose={() => setQuery("")}
+    >
       <div className="relative">
         <ComboboxInput
           as={DescribedInput}
@@ -101,8 +131,17 @@ export function SearchCombobox({ id, type, value, onChange, onBlur, invalid = fa
           onFocus={() => setActive(true)}
           onBlur={onBlur}
         />
-        <ComboboxButton className="absolute inset-y-0 right-0 flex items-center px-2.5 text-slate-400 hover:text-slate-600" aria-label="Show suggestions">
-          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="h-4 w-4"><path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" /></svg>
+        <ComboboxButton
+          className="absolute inset-y-0 right-0 flex items-center px-2.5 text-slate-400 hover:text-slate-600"
+          aria-label="Show suggestions"
+        >
+          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="h-4 w-4">
+            <path
+              fillRule="evenodd"
+              d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z"
+              clipRule="evenodd"
+            />
+          </svg>
         </ComboboxButton>
       </div>
       <ComboboxOptions
@@ -110,14 +149,24 @@ export function SearchCombobox({ id, type, value, onChange, onBlur, invalid = fa
         className="z-50 max-h-72 w-(--input-width) min-w-64 overflow-y-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200 [--anchor-gap:4px] empty:invisible"
       >
         {loading ? (
-          <div role="status" className="px-3 py-2 text-slate-500">Searching…</div>
+          <div role="status" className="px-3 py-2 text-slate-500">
+            Searching…
+          </div>
         ) : error ? (
-          <div role="alert" className="px-3 py-2 text-red-700">{error}</div>
+          <div role="alert" className="px-3 py-2 text-red-700">
+            {error}
+          </div>
         ) : items.length === 0 ? (
-          <div role="status" className="px-3 py-2 text-slate-500">{trimmed ? `No matches for “${trimmed}”.` : "Nothing to choose from."}</div>
+          <div role="status" className="px-3 py-2 text-slate-500">
+            {trimmed ? `No matches for “${trimmed}”.` : "Nothing to choose from."}
+          </div>
         ) : (
           items.map((option) => (
-            <ComboboxOption key={option.id} value={option} className="group cursor-pointer px-3 py-2 data-focus:bg-brand-50 data-selected:font-medium">
+            <ComboboxOption
+              key={option.id}
+              value={option}
+              className="group cursor-pointer px-3 py-2 data-focus:bg-brand-50 data-selected:font-medium"
+            >
               <div className="truncate text-slate-900 group-data-focus:text-brand-900">{option.label}</div>
               {option.detail ? <div className="truncate text-xs text-slate-500">{option.detail}</div> : null}
             </ComboboxOption>
@@ -129,7 +178,10 @@ export function SearchCombobox({ id, type, value, onChange, onBlur, invalid = fa
 }
 
 /** Props of SearchComboboxController: SearchCombobox's, minus the value, plus the form field. */
-export type SearchComboboxControllerProps<T extends FieldValues> = Omit<SearchComboboxProps, "value" | "onChange" | "onBlur" | "inputRef"> & {
+export type SearchComboboxControllerProps<T extends FieldValues> = Omit<
+  SearchComboboxProps,
+  "value" | "onChange" | "onBlur" | "inputRef"
+> & {
   control: Control<T>;
   name: FieldPath<T>;
   /** The option the field's default value stands for (its label is not in the form). */
@@ -138,7 +190,13 @@ export type SearchComboboxControllerProps<T extends FieldValues> = Omit<SearchCo
 };
 
 /** A SearchCombobox bound to a react-hook-form field that stores the chosen option's id ("" when none). */
-export function SearchComboboxController<T extends FieldValues>({ control, name, initialOption = null, onSelect, ...props }: SearchComboboxControllerProps<T>) {
+export function SearchComboboxController<T extends FieldValues>({
+  control,
+  name,
+  initialOption = null,
+  onSelect,
+  ...props
+}: SearchComboboxControllerProps<T>) {
   const { field } = useController({ control, name });
   const [chosen, setChosen] = useState<SearchOption | null>(initialOption);
   // A reset of the form (field back to "") clears the shown choice too.

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { notFound } from "next/navigation";
+
 import { AppError } from "@/lib/errors";
 
 /** For pages: a use case's NOT_FOUND becomes the 404 page; any other failure is thrown on. */

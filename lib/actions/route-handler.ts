@@ -1,4 +1,5 @@
 import "server-only";
+
 import { requireActor, type CurrentUser } from "@/lib/auth/next-auth/session";
 import type { Capability } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
@@ -21,7 +22,10 @@ export interface RouteOptions {
 }
 
 /** The HTTP status of a failure: an AppError's own (or `validationStatus`), 500 for anything else. */
-export function routeErrorStatus(error: unknown, options: Pick<RouteOptions, "validationStatus"> = {}): number {
+export function routeErrorStatus(
+  error: unknown,
+  options: Pick<RouteOptions, "validationStatus"> = {},
+): number {
   if (!(error instanceof AppError)) return 500;
   return error.code === "VALIDATION" && options.validationStatus ? options.validationStatus : error.status;
 }
@@ -32,14 +36,21 @@ export function routeErrorStatus(error: unknown, options: Pick<RouteOptions, "va
  * as the ActionResult JSON with its status. A request body the work did not read is cancelled, so an
  * upload refused early is not received in full. The use case still scopes its own queries.
  */
-export function routeHandler<P = Record<string, never>>(capability: Capability | null, work: (input: RouteInput<P>) => Promise<Response>, options: RouteOptions = {}) {
+export function routeHandler<P = Record<string, never>>(
+  capability: Capability | null,
+  work: (input: RouteInput<P>) => Promise<Response>,
+  options: RouteOptions = {},
+) {
   return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
     try {
       const actor = await requireActor(capability ?? undefined);
       return await work({ request, params: (await context?.params) as P, db: getDb(), actor });
     } catch (error) {
       if (!request.bodyUsed) await request.body?.cancel().catch(() => undefined);
-      return Response.json(toActionFailure(error), { status: routeErrorStatus(error, options), headers: options.headers });
+      return Response.json(toActionFailure(error), {
+        status: routeErrorStatus(error, options),
+        headers: options.headers,
+      });
     }
   };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ASSESSMENT_STATUSES, allowedEvents, isEditableBySupplier, isOverdue, nextStatus, type AssessmentEvent } from "./status-machine";
+
+import {
+  allowedEvents,
+  ASSESSMENT_STATUSES,
+  isEditableBySupplier,
+  isOverdue,
+  nextStatus,
+  type AssessmentEvent,
+} from "./status-machine";
 
 const EVENTS: AssessmentEvent[] = ["send", "open", "save", "submit", "request_changes", "accept", "cancel"];
 
@@ -8,9 +16,21 @@ const EXPECTED: Record<string, Partial<Record<AssessmentEvent, string>>> = {
   DRAFT: { send: "SENT", cancel: "CANCELLED" },
   SENT: { send: "SENT", open: "OPENED", cancel: "CANCELLED" },
   OPENED: { send: "OPENED", open: "OPENED", save: "IN_PROGRESS", submit: "SUBMITTED", cancel: "CANCELLED" },
-  IN_PROGRESS: { send: "IN_PROGRESS", open: "IN_PROGRESS", save: "IN_PROGRESS", submit: "SUBMITTED", cancel: "CANCELLED" },
+  IN_PROGRESS: {
+    send: "IN_PROGRESS",
+    open: "IN_PROGRESS",
+    save: "IN_PROGRESS",
+    submit: "SUBMITTED",
+    cancel: "CANCELLED",
+  },
   SUBMITTED: { request_changes: "CHANGES_REQUESTED", accept: "ACCEPTED" },
-  CHANGES_REQUESTED: { send: "CHANGES_REQUESTED", open: "CHANGES_REQUESTED", save: "CHANGES_REQUESTED", submit: "RESUBMITTED", cancel: "CANCELLED" },
+  CHANGES_REQUESTED: {
+    send: "CHANGES_REQUESTED",
+    open: "CHANGES_REQUESTED",
+    save: "CHANGES_REQUESTED",
+    submit: "RESUBMITTED",
+    cancel: "CANCELLED",
+  },
   RESUBMITTED: { request_changes: "CHANGES_REQUESTED", accept: "ACCEPTED" },
   ACCEPTED: { request_changes: "CHANGES_REQUESTED" },
   CANCELLED: {},
@@ -32,11 +52,16 @@ describe("assessment status machine", () => {
   });
 
   it("suppliers edit only while answers are owed", () => {
-    expect(ASSESSMENT_STATUSES.filter(isEditableBySupplier)).toEqual(["OPENED", "IN_PROGRESS", "CHANGES_REQUESTED"]);
+    expect(ASSESSMENT_STATUSES.filter(isEditableBySupplier)).toEqual([
+      "OPENED",
+      "IN_PROGRESS",
+      "CHANGES_REQUESTED",
+    ]);
   });
 
   it("overdue only while the supplier owes answers", () => {
-    const past = new Date("2026-01-01"), now = new Date("2026-02-01");
+    const past = new Date("2026-01-01"),
+      now = new Date("2026-02-01");
     expect(isOverdue("IN_PROGRESS", past, now)).toBe(true);
     expect(isOverdue("SUBMITTED", past, now)).toBe(false);
     expect(isOverdue("IN_PROGRESS", new Date("2026-03-01"), now)).toBe(false);

@@ -12,16 +12,36 @@ export type AssessmentEvent =
   | "cancel"; // procurement withdraws it
 
 export const ASSESSMENT_STATUSES = [
-  "DRAFT", "SENT", "OPENED", "IN_PROGRESS", "SUBMITTED", "CHANGES_REQUESTED", "RESUBMITTED", "ACCEPTED", "CANCELLED",
+  "DRAFT",
+  "SENT",
+  "OPENED",
+  "IN_PROGRESS",
+  "SUBMITTED",
+  "CHANGES_REQUESTED",
+  "RESUBMITTED",
+  "ACCEPTED",
+  "CANCELLED",
 ] as const satisfies readonly AssessmentStatus[];
 
 const TRANSITIONS: Record<AssessmentStatus, Partial<Record<AssessmentEvent, AssessmentStatus>>> = {
   DRAFT: { send: "SENT", cancel: "CANCELLED" },
   SENT: { send: "SENT", open: "OPENED", cancel: "CANCELLED" },
   OPENED: { send: "OPENED", open: "OPENED", save: "IN_PROGRESS", submit: "SUBMITTED", cancel: "CANCELLED" },
-  IN_PROGRESS: { send: "IN_PROGRESS", open: "IN_PROGRESS", save: "IN_PROGRESS", submit: "SUBMITTED", cancel: "CANCELLED" },
+  IN_PROGRESS: {
+    send: "IN_PROGRESS",
+    open: "IN_PROGRESS",
+    save: "IN_PROGRESS",
+    submit: "SUBMITTED",
+    cancel: "CANCELLED",
+  },
   SUBMITTED: { request_changes: "CHANGES_REQUESTED", accept: "ACCEPTED" },
-  CHANGES_REQUESTED: { send: "CHANGES_REQUESTED", open: "CHANGES_REQUESTED", save: "CHANGES_REQUESTED", submit: "RESUBMITTED", cancel: "CANCELLED" },
+  CHANGES_REQUESTED: {
+    send: "CHANGES_REQUESTED",
+    open: "CHANGES_REQUESTED",
+    save: "CHANGES_REQUESTED",
+    submit: "RESUBMITTED",
+    cancel: "CANCELLED",
+  },
   RESUBMITTED: { request_changes: "CHANGES_REQUESTED", accept: "ACCEPTED" },
   // A reviewer can reopen an accepted assessment (new evidence, a periodic review): the supplier
   // revises, and the next acceptance replaces the linkages of the earlier one.
@@ -50,7 +70,8 @@ export function isAwaitingReview(status: AssessmentStatus): boolean {
 
 /** Overdue is derived from the due date, not stored: only while the supplier still owes answers. */
 export function isOverdue(status: AssessmentStatus, dueDate: Date, now: Date): boolean {
-  const owed = status === "SENT" || status === "OPENED" || status === "IN_PROGRESS" || status === "CHANGES_REQUESTED";
+  const owed =
+    status === "SENT" || status === "OPENED" || status === "IN_PROGRESS" || status === "CHANGES_REQUESTED";
   return owed && dueDate.getTime() < now.getTime();
 }
 

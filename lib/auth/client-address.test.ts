@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { clientAddress, compileTrustedProxies } from "./client-address";
 
 const direct = compileTrustedProxies([]);
@@ -13,9 +14,21 @@ describe("clientAddress", () => {
     ["direct client naming loopback", "203.0.113.9", "127.0.0.1", direct, "203.0.113.9"],
     ["IPv4 on a dual-stack socket", "::ffff:203.0.113.9", undefined, direct, "203.0.113.9"],
     ["trusted proxy reports the client", "127.0.0.1", "203.0.113.9", behindProxy, "203.0.113.9"],
-    ["trusted proxy appends to a forged entry: the right-most untrusted hop wins", "::ffff:127.0.0.1", "6.6.6.6, 203.0.113.9", behindProxy, "203.0.113.9"],
+    [
+      "trusted proxy appends to a forged entry: the right-most untrusted hop wins",
+      "::ffff:127.0.0.1",
+      "6.6.6.6, 203.0.113.9",
+      behindProxy,
+      "203.0.113.9",
+    ],
     ["two trusted proxies", "127.0.0.1", "6.6.6.6, 203.0.113.9, 10.1.2.3", behindProxy, "203.0.113.9"],
-    ["untrusted peer's header ignored even with proxies configured", "198.51.100.4", "203.0.113.9", behindProxy, "198.51.100.4"],
+    [
+      "untrusted peer's header ignored even with proxies configured",
+      "198.51.100.4",
+      "203.0.113.9",
+      behindProxy,
+      "198.51.100.4",
+    ],
     ["trusted proxy without a header", "10.0.0.5", undefined, behindProxy, "10.0.0.5"],
     ["garbage reported by a trusted proxy", "127.0.0.1", "not-an-ip", behindProxy, null],
     ["IPv6 client", "2001:DB8::1", undefined, direct, "2001:db8::1"],

@@ -2,8 +2,9 @@
 // client cannot choose: the socket's peer, or — only when that peer is a configured proxy
 // (TRUSTED_PROXIES) — the hop that proxy reports, walking X-Forwarded-For from the right and
 // stopping at the first address that is not a trusted proxy (proxy-addr's rule).
-import { isIP } from "node:net";
 import type { IncomingMessage } from "node:http";
+import { isIP } from "node:net";
+
 import proxyaddr from "proxy-addr";
 
 export type TrustProxy = (address: string, hop: number) => boolean;
@@ -26,7 +27,10 @@ export function clientAddress(peer: string | null, forwardedFor: unknown, trust:
   if (!peer || !isIP(peer)) return null;
   const header = typeof forwardedFor === "string" ? forwardedFor : undefined;
   // proxy-addr reads the socket address and the header from a request; give it just those.
-  const request = { socket: { remoteAddress: peer }, headers: { "x-forwarded-for": header } } as unknown as IncomingMessage;
+  const request = {
+    socket: { remoteAddress: peer },
+    headers: { "x-forwarded-for": header },
+  } as unknown as IncomingMessage;
   const address = proxyaddr(request, trust);
   return isIP(address) ? normalize(address) : null;
 }

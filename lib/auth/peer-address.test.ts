@@ -1,7 +1,9 @@
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { describe, expect, it } from "vitest";
-import { PEER_HEADER, installPeerAddressStamp, peerAddressFrom } from "./peer-address";
+
+import { installPeerAddressStamp, PEER_HEADER, peerAddressFrom } from "./peer-address";
 
 // One real request on loopback: what a handler sees when the client forges the stamp header.
 async function headerSeenByHandler(forged: Record<string, string>): Promise<unknown> {
@@ -13,7 +15,9 @@ async function headerSeenByHandler(forged: Record<string, string>): Promise<unkn
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve, reject) => {
-    request({ host: "127.0.0.1", port, headers: forged }, (res) => res.resume().on("end", resolve)).on("error", reject).end();
+    request({ host: "127.0.0.1", port, headers: forged }, (res) => res.resume().on("end", resolve))
+      .on("error", reject)
+      .end();
   });
   await new Promise((resolve) => server.close(resolve));
   return seen;
@@ -27,12 +31,16 @@ describe("peer address stamp", () => {
 
   it("carries the socket's peer address, whatever the client sent under the same name", async () => {
     installPeerAddressStamp();
-    const value = await headerSeenByHandler({ [PEER_HEADER]: "anything 198.51.100.1", "x-forwarded-for": "198.51.100.1" });
+    const value = await headerSeenByHandler({
+      [PEER_HEADER]: "anything 198.51.100.1",
+      "x-forwarded-for": "198.51.100.1",
+    });
     expect(peerAddressFrom(value)).toBe("127.0.0.1");
   });
 
   it("rejects values without the process's token", () => {
     installPeerAddressStamp();
-    for (const value of [undefined, "", "198.51.100.1", "0000 198.51.100.1", ["x"]]) expect(peerAddressFrom(value)).toBeNull();
+    for (const value of [undefined, "", "198.51.100.1", "0000 198.51.100.1", ["x"]])
+      expect(peerAddressFrom(value)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/generated/prisma/enums";
 import { forbidden } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Who is acting: everything a use case needs to authorise and scope its queries. */
 export interface Actor {
@@ -19,7 +19,8 @@ export const can = {
   readAudit: (a: Actor) => a.role === "ADMIN",
   readAssessments: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
   manageAssessments: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT",
-  reviewAssessments: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
+  reviewAssessments: (a: Actor) =>
+    a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
   answerAssessments: (a: Actor) => a.role === "SUPPLIER" && a.vendorId !== null,
   manageTemplates: (a: Actor) => a.role === "ADMIN",
   readTemplates: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",

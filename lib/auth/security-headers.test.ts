@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import { contentSecurityPolicy, strictTransportSecurity } from "./security-headers";
 
-const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
+const directives = (csp: string) =>
+  new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
 
 describe("contentSecurityPolicy", () => {
   it("lets only this request's nonce run scripts, and forbids framing, plugins and foreign forms", () => {
@@ -17,7 +19,11 @@ describe("contentSecurityPolicy", () => {
 
   it("allows eval only in development, and upgrades requests only on https", () => {
     expect(contentSecurityPolicy({ nonce: "n", dev: true, https: false })).toContain("'unsafe-eval'");
-    expect(directives(contentSecurityPolicy({ nonce: "n", dev: false, https: true })).has("upgrade-insecure-requests")).toBe(true);
+    expect(
+      directives(contentSecurityPolicy({ nonce: "n", dev: false, https: true })).has(
+        "upgrade-insecure-requests",
+      ),
+    ).toBe(true);
   });
 });
 

@@ -22,7 +22,9 @@ export interface CspOptions {
 export function contentSecurityPolicy({ nonce, dev, https }: CspOptions): string {
   return [
     "default-src 'self'",
-    nonce === null ? "script-src 'none'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    nonce === null
+      ? "script-src 'none'"
+      : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",

@@ -60,7 +60,12 @@ export type AttemptDecision =
     };
 
 const empty = (now: Date): ThrottleState => ({
-  failures: 0, windowStart: now, lastAttemptAt: now, blockedUntil: null, notedBlockUntil: null, lastSuccessAt: null,
+  failures: 0,
+  windowStart: now,
+  lastAttemptAt: now,
+  blockedUntil: null,
+  notedBlockUntil: null,
+  lastSuccessAt: null,
 });
 
 /** A pair's count after a quiet day starts again; its known-address mark stays. */
@@ -90,18 +95,24 @@ export function pairDelayMs(failures: number, policy: SignInPolicy = SIGN_IN_POL
  * at once (a success gives it back: see afterSuccess), so concurrent attempts cannot all pass the
  * check before any of them is recorded.
  */
-export function decideAttempt(rows: AttemptCounters, now: Date, policy: SignInPolicy = SIGN_IN_POLICY): AttemptDecision {
+export function decideAttempt(
+  rows: AttemptCounters,
+  now: Date,
+  policy: SignInPolicy = SIGN_IN_POLICY,
+): AttemptDecision {
   const pair = currentPair(rows.pair, now, policy);
   const account = currentWindow(rows.account, now, policy);
   const address = rows.address === undefined ? undefined : currentWindow(rows.address, now, policy);
-  const known = pair.lastSuccessAt !== null && now.getTime() - pair.lastSuccessAt.getTime() < policy.knownAddressMs;
+  const known =
+    pair.lastSuccessAt !== null && now.getTime() - pair.lastSuccessAt.getTime() < policy.knownAddressMs;
 
   const refusal = ((): { reason: RefusalReason; retryAt: Date } | null => {
     if (pair.blockedUntil && pair.blockedUntil > now) return { reason: "pair", retryAt: pair.blockedUntil };
     if (known) return null;
     const windowEnd = (s: ThrottleState) => new Date(s.windowStart.getTime() + policy.windowMs);
     if (account.failures >= policy.accountCeiling) return { reason: "account", retryAt: windowEnd(account) };
-    if (address && address.failures >= policy.addressCeiling) return { reason: "address", retryAt: windowEnd(address) };
+    if (address && address.failures >= policy.addressCeiling)
+      return { reason: "address", retryAt: windowEnd(address) };
     return null;
   })();
 
@@ -131,7 +142,10 @@ export function decideAttempt(rows: AttemptCounters, now: Date, policy: SignInPo
 }
 
 /** A right password: the pair starts over and is known from now on; the ceilings get the attempt back. */
-export function afterSuccess(rows: AttemptCounters<ThrottleState>, now: Date): AttemptCounters<ThrottleState> {
+export function afterSuccess(
+  rows: AttemptCounters<ThrottleState>,
+  now: Date,
+): AttemptCounters<ThrottleState> {
   const giveBack = (s: ThrottleState): ThrottleState => ({ ...s, failures: Math.max(0, s.failures - 1) });
   return {
     pair: { ...rows.pair, failures: 0, blockedUntil: null, notedBlockUntil: null, lastSuccessAt: now },
@@ -143,7 +157,12 @@ export function afterSuccess(rows: AttemptCounters<ThrottleState>, now: Date): A
 /** "Try again in 8 seconds." / "… in 12 minutes." */
 export function retryMessage(reason: RefusalReason, retryAt: Date, now: Date): string {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-  const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
-  const who = { pair: "for this account from your network address", account: "for this account", address: "from your network address" }[reason];
+  const wait =
+    seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+  const who = {
+    pair: "for this account from your network address",
+    account: "for this account",
+    address: "from your network address",
+  }[reason];
   return `Too many failed sign-ins ${who}. Try again in ${wait}.`;
 }

@@ -2,19 +2,36 @@
 // import both call it, and the unit tests drive it with plain strings. The format is described in
 // docs/inventory-csv.md.
 import { CsvError, parse } from "csv-parse/sync";
+
 import {
-  CSV_COLUMNS, CSV_LIMITS, REQUIRED_CSV_COLUMNS, assetInputSchema, normalizeAssetName,
-  type AssetData, type AssetField, type CsvColumn, type CsvLimits,
+  assetInputSchema,
+  CSV_COLUMNS,
+  CSV_LIMITS,
+  normalizeAssetName,
+  REQUIRED_CSV_COLUMNS,
+  type AssetData,
+  type AssetField,
+  type CsvColumn,
+  type CsvLimits,
 } from "@/lib/validation/asset";
 import { decodeUtf8 } from "@/lib/validation/utf8";
 
 export { CSV_COLUMNS, CSV_LIMITS, REQUIRED_CSV_COLUMNS, type CsvColumn, type CsvLimits };
 
 const FIELD_OF: Record<CsvColumn, AssetField> = {
-  name: "name", type: "type", criticality: "criticality", safety_impact: "safetyImpact",
-  site: "site", zone: "zone", aliases: "aliases", description: "description",
+  name: "name",
+  type: "type",
+  criticality: "criticality",
+  safety_impact: "safetyImpact",
+  site: "site",
+  zone: "zone",
+  aliases: "aliases",
+  description: "description",
 };
-const COLUMN_OF = Object.fromEntries(Object.entries(FIELD_OF).map(([c, f]) => [f, c])) as Record<AssetField, CsvColumn>;
+const COLUMN_OF = Object.fromEntries(Object.entries(FIELD_OF).map(([c, f]) => [f, c])) as Record<
+  AssetField,
+  CsvColumn
+>;
 
 /** Header cells are matched ignoring case, spaces, hyphens and underscores ("Safety impact" works). */
 const squash = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, "");
@@ -97,8 +114,13 @@ const addError = (errors: RowErrors, key: CsvColumn | "row", message: string) =>
 export function parseAssetCsv(file: string | Uint8Array, limits: CsvLimits = CSV_LIMITS): ParsedAssetCsv {
   const bytes = typeof file === "string" ? new TextEncoder().encode(file).length : file.length;
   if (bytes > limits.maxBytes) {
-    const size = (n: number) => (n >= 1_000_000 ? `${fmt(Math.round(n / 100_000) / 10)} MB` : `${fmt(Math.ceil(n / 1000))} KB`);
-    return result({ fileErrors: [`The file is ${size(bytes)}; at most ${size(limits.maxBytes)} can be imported at once. Split it into smaller files.`] });
+    const size = (n: number) =>
+      n >= 1_000_000 ? `${fmt(Math.round(n / 100_000) / 10)} MB` : `${fmt(Math.ceil(n / 1000))} KB`;
+    return result({
+      fileErrors: [
+        `The file is ${size(bytes)}; at most ${size(limits.maxBytes)} can be imported at once. Split it into smaller files.`,
+      ],
+    });
   }
 
   let text: string;
@@ -127,12 +149,19 @@ export function parseAssetCsv(file: string | Uint8Array, limits: CsvLimits = CSV
   // Rows whose every cell is blank (",,,," from a spreadsheet) are empty lines too.
   const nonBlank = records.filter(({ record }) => record.some((cell) => cell !== ""));
   const [header, ...body] = nonBlank;
-  if (!header) return result({ fileErrors: ["The file is empty. The first line must name the columns, e.g. name,type,criticality."] });
+  if (!header)
+    return result({
+      fileErrors: ["The file is empty. The first line must name the columns, e.g. name,type,criticality."],
+    });
 
   const fileErrors: string[] = [];
   const headerCells = header.record;
   if (headerCells.length === 1 && headerCells[0]!.includes(";")) {
-    return result({ fileErrors: ["The columns are separated by semicolons. Save the file as comma-separated CSV (aliases inside a cell stay separated by semicolons)."] });
+    return result({
+      fileErrors: [
+        "The columns are separated by semicolons. Save the file as comma-separated CSV (aliases inside a cell stay separated by semicolons).",
+      ],
+    });
   }
 
   const columnAt: (CsvColumn | null)[] = [];
@@ -140,20 +169,27 @@ export function parseAssetCsv(file: string | Uint8Array, limits: CsvLimits = CSV
   const seenColumns = new Set<CsvColumn>();
   for (const cell of headerCells) {
     const column = COLUMN_BY_SQUASHED.get(squash(cell)) ?? null;
-    if (column && seenColumns.has(column)) fileErrors.push(`The column "${column}" appears twice in the header.`);
+    if (column && seenColumns.has(column))
+      fileErrors.push(`The column "${column}" appears twice in the header.`);
     if (column) seenColumns.add(column);
     else if (cell !== "") ignoredColumns.push(cell);
     columnAt.push(column && !columnAt.includes(column) ? column : null);
   }
   const missing = REQUIRED_CSV_COLUMNS.filter((c) => !seenColumns.has(c));
   if (missing.length) {
-    fileErrors.push(`The header has no ${missing.map((c) => `"${c}"`).join(", ")} column${missing.length > 1 ? "s" : ""}. The first line must name the columns, e.g. name,type,criticality.`);
+    fileErrors.push(
+      `The header has no ${missing.map((c) => `"${c}"`).join(", ")} column${missing.length > 1 ? "s" : ""}. The first line must name the columns, e.g. name,type,criticality.`,
+    );
   }
   if (body.length === 0) fileErrors.push("The file has a header but no asset rows.");
   if (body.length > limits.maxRows) {
-    fileErrors.push(`The file has ${fmt(body.length)} rows; at most ${fmt(limits.maxRows)} can be imported at once. Split it into smaller files.`);
+    fileErrors.push(
+      `The file has ${fmt(body.length)} rows; at most ${fmt(limits.maxRows)} can be imported at once. Split it into smaller files.`,
+    );
   }
-  const columns = CSV_COLUMNS.filter((c) => seenColumns.has(c)).sort((a, b) => columnAt.indexOf(a) - columnAt.indexOf(b));
+  const columns = CSV_COLUMNS.filter((c) => seenColumns.has(c)).sort(
+    (a, b) => columnAt.indexOf(a) - columnAt.indexOf(b),
+  );
   const fields = columns.map((c) => FIELD_OF[c]);
   if (fileErrors.length) return result({ columns, fields, ignoredColumns, fileErrors });
 
@@ -165,7 +201,11 @@ export function parseAssetCsv(file: string | Uint8Array, limits: CsvLimits = CSV
     });
     const errors: RowErrors = {};
     if (record.length !== headerCells.length) {
-      addError(errors, "row", `This row has ${record.length} cells but the header has ${headerCells.length}. A cell containing a comma must be in quotes.`);
+      addError(
+        errors,
+        "row",
+        `This row has ${record.length} cells but the header has ${headerCells.length}. A cell containing a comma must be in quotes.`,
+      );
     }
     const input: Record<string, string> = {};
     for (const column of columns) input[FIELD_OF[column]] = cells[column] ?? "";
@@ -188,12 +228,18 @@ export function parseAssetCsv(file: string | Uint8Array, limits: CsvLimits = CSV
 
   // The same asset twice in one file is ambiguous (which row wins?), so both rows are refused.
   const linesByName = new Map<string, number[]>();
-  for (const row of rows) if (row.normalizedName) linesByName.set(row.normalizedName, [...(linesByName.get(row.normalizedName) ?? []), row.line]);
+  for (const row of rows)
+    if (row.normalizedName)
+      linesByName.set(row.normalizedName, [...(linesByName.get(row.normalizedName) ?? []), row.line]);
   for (const row of rows) {
     const lines = row.normalizedName ? linesByName.get(row.normalizedName)! : [];
     if (lines.length > 1) {
       const others = lines.filter((l) => l !== row.line);
-      addError(row.errors, "name", `The same name is on line${others.length > 1 ? "s" : ""} ${others.join(", ")} (names are compared ignoring case and spacing).`);
+      addError(
+        row.errors,
+        "name",
+        `The same name is on line${others.length > 1 ? "s" : ""} ${others.join(", ")} (names are compared ignoring case and spacing).`,
+      );
       row.data = null;
     }
   }

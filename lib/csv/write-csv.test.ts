@@ -1,8 +1,23 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+
 import { neutralizeFormula, writeCsv } from "./write-csv";
 
-const FORMULAS = ["=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "＝cmd|' /C calc'!A0", "﹦1", "＋1", "－1", "＠SUM(A1)", "−1"];
+const FORMULAS = [
+  "=1+1",
+  "+1",
+  "-2+3",
+  "@SUM(A1)",
+  "\t=1",
+  "\r=1",
+  "\n=1",
+  "＝cmd|' /C calc'!A0",
+  "﹦1",
+  "＋1",
+  "－1",
+  "＠SUM(A1)",
+  "−1",
+];
 
 describe("neutralizeFormula", () => {
   it.each(FORMULAS)("keeps %j as text", (text) => {
@@ -16,8 +31,19 @@ describe("neutralizeFormula", () => {
 
 describe("writeCsv", () => {
   it("reads back as the same rows, one record per row, whatever the cells hold", () => {
-    const names = ["Acme\n=cmd|' /C calc'!A0", "Acme\r\n=cmd", "Acme\r=cmd", "Line\u2028sep", 'Bravo "Brokers", Ltd.', "a;b", ...FORMULAS];
-    const text = writeCsv(["name", "score"], names.map((name, i) => [name, i]));
+    const names = [
+      "Acme\n=cmd|' /C calc'!A0",
+      "Acme\r\n=cmd",
+      "Acme\r=cmd",
+      "Line\u2028sep",
+      'Bravo "Brokers", Ltd.',
+      "a;b",
+      ...FORMULAS,
+    ];
+    const text = writeCsv(
+      ["name", "score"],
+      names.map((name, i) => [name, i]),
+    );
     const rows = parse(text, { columns: true }) as { name: string; score: string }[];
     expect(rows).toHaveLength(names.length);
     expect(rows.map((r) => r.name)).toEqual(names.map(neutralizeFormula));

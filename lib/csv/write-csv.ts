@@ -36,7 +36,9 @@ export function writeCsv(
   rows: readonly (readonly CsvCell[])[],
   options: CsvWriteOptions = {},
 ): string {
-  const cells = rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutralizeFormula(cell) : (cell ?? ""))));
+  const cells = rows.map((row) =>
+    row.map((cell) => (typeof cell === "string" ? neutralizeFormula(cell) : (cell ?? ""))),
+  );
   return stringify(cells, {
     header: options.header ?? true,
     columns: [...columns],

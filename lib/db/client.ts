@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
+
 import { createPrismaClient, type Db } from "./create-client";
 import { registerDatabaseProbe } from "./health";
 

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** Options for a Prisma client bound to one PostgreSQL URL. */

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { HEALTHY_FOR_MS, isDatabaseDown, noteDatabaseUnavailable, registerDatabaseProbe, resetDatabaseHealth } from "./health";
+
+import {
+  HEALTHY_FOR_MS,
+  isDatabaseDown,
+  noteDatabaseUnavailable,
+  registerDatabaseProbe,
+  resetDatabaseHealth,
+} from "./health";
 
 const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 
@@ -11,7 +18,11 @@ describe("database health for the 503 page", () => {
     let probes = 0;
     registerDatabaseProbe(async () => void probes++);
     const t = Date.now() + 1;
-    expect(await Promise.all([isDatabaseDown(t), isDatabaseDown(t), isDatabaseDown(t)])).toEqual([false, false, false]);
+    expect(await Promise.all([isDatabaseDown(t), isDatabaseDown(t), isDatabaseDown(t)])).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(probes).toBe(1);
     expect(await isDatabaseDown(Date.now() + 10)).toBe(false);
     expect(probes).toBe(1);

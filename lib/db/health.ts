@@ -16,7 +16,10 @@ interface DatabaseHealth {
   checking?: Promise<boolean>;
 }
 
-const health = ((globalThis as unknown as { trustmapDbHealth?: DatabaseHealth }).trustmapDbHealth ??= { downSince: null, checkedAt: 0 });
+const health = ((globalThis as unknown as { trustmapDbHealth?: DatabaseHealth }).trustmapDbHealth ??= {
+  downSince: null,
+  checkedAt: 0,
+});
 
 /** A healthy answer is trusted this long before the next page request probes again. */
 export const HEALTHY_FOR_MS = 5_000;

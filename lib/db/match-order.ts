@@ -9,13 +9,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const containsText = (column: Prisma.Sql, q: string) => Prisma.sql`strpos(${column}, ${q}) > 0`;
 
 /** SQL ORDER BY keys: prefix matches of `q` first, then `column`, then `id` to keep ties stable. */
-export const prefixFirst = (column: Prisma.Sql, q: string, id: Prisma.Sql) => Prisma.sql`starts_with(${column}, ${q}) DESC, ${column} ASC, ${id} ASC`;
+export const prefixFirst = (column: Prisma.Sql, q: string, id: Prisma.Sql) =>
+  Prisma.sql`starts_with(${column}, ${q}) DESC, ${column} ASC, ${id} ASC`;
 
 /** The same order in JavaScript, for merging two result lists or ranking in-memory names. */
 export function comparePrefixFirst(q: string) {
   return (a: { sortName: string }, b: { sortName: string }) =>
-    Number(b.sortName.startsWith(q)) - Number(a.sortName.startsWith(q)) || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
+    Number(b.sortName.startsWith(q)) - Number(a.sortName.startsWith(q)) ||
+    (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0);
 }
 
 /** SQL fragment leaving out `ids` of `column`, or nothing. */
-export const notIn = (column: Prisma.Sql, ids: readonly string[]) => (ids.length ? Prisma.sql`AND ${column} NOT IN (${Prisma.join(ids)})` : Prisma.empty);
+export const notIn = (column: Prisma.Sql, ids: readonly string[]) =>
+  ids.length ? Prisma.sql`AND ${column} NOT IN (${Prisma.join(ids)})` : Prisma.empty;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+
 import pg from "pg";
 
 /**
@@ -111,7 +112,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       const known = new Set(migrations.map((m) => m.name));
       for (const name of applied.keys()) {
         if (!known.has(name)) {
-          log(`warning: migration ${name} is applied in the database but missing from ${options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR}`);
+          log(
+            `warning: migration ${name} is applied in the database but missing from ${options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR}`,
+          );
         }
       }
 

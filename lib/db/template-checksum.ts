@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+
 import { canonicalizeTemplate, type Template } from "@/lib/questionnaire";
 
 /** sha256 of a template's canonical JSON: the same content always gives the same checksum. */

@@ -5,7 +5,11 @@ import type { EvidenceFile, EvidenceKind, Template } from "@/lib/questionnaire";
 /** The ids of the files one answer value cites (an evidence answer is a list of `{ fileId, … }`). */
 export function citedFileIds(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((file) => (file && typeof file === "object" && typeof (file as { fileId?: unknown }).fileId === "string" ? [(file as { fileId: string }).fileId] : []));
+  return value.flatMap((file) =>
+    file && typeof file === "object" && typeof (file as { fileId?: unknown }).fileId === "string"
+      ? [(file as { fileId: string }).fileId]
+      : [],
+  );
 }
 
 /** Every file id an answer map cites, under any question. */
@@ -28,15 +32,26 @@ export interface StoredEvidence {
  * kind and size an answer carries are whatever the browser sent, so they are never shown or used.
  * An entry whose file is not stored for that question is dropped (it could not be downloaded).
  */
-export function applyStoredEvidence(template: Template, answers: Record<string, unknown>, stored: Iterable<StoredEvidence>): Record<string, unknown> {
+export function applyStoredEvidence(
+  template: Template,
+  answers: Record<string, unknown>,
+  stored: Iterable<StoredEvidence>,
+): Record<string, unknown> {
   const byId = new Map<string, StoredEvidence>();
   for (const row of stored) byId.set(row.id, row);
   const out: Record<string, unknown> = { ...answers };
   for (const question of template.sections.flatMap((section) => section.questions)) {
-    if (question.type !== "evidence" || !Object.hasOwn(answers, question.id) || !Array.isArray(answers[question.id])) continue;
+    if (
+      question.type !== "evidence" ||
+      !Object.hasOwn(answers, question.id) ||
+      !Array.isArray(answers[question.id])
+    )
+      continue;
     out[question.id] = citedFileIds(answers[question.id]).flatMap((fileId): EvidenceFile[] => {
       const row = byId.get(fileId);
-      return row && row.questionId === question.id ? [{ fileId, name: row.fileName, kind: row.kind as EvidenceKind, bytes: row.bytes }] : [];
+      return row && row.questionId === question.id
+        ? [{ fileId, name: row.fileName, kind: row.kind as EvidenceKind, bytes: row.bytes }]
+        : [];
     });
   }
   return out;
@@ -60,15 +75,27 @@ export interface EvidenceRow {
  *   save (on their way into the answer) — what counts against the question's `maxFiles`;
  * - `heldBytes`: the bytes of every file that is not stale — what counts against the quota.
  */
-export function measureEvidenceRoom(input: { rows: EvidenceRow[]; questionId: string | null; revisions: { answers: unknown }[]; current: { answers: unknown; updatedAt: Date }; now: Date }) {
+export function measureEvidenceRoom(input: {
+  rows: EvidenceRow[];
+  questionId: string | null;
+  revisions: { answers: unknown }[];
+  current: { answers: unknown; updatedAt: Date };
+  now: Date;
+}) {
   const citedAnywhere = new Set(input.revisions.flatMap((revision) => [...citedFileIdsOf(revision.answers)]));
   const citedNow = citedFileIdsOf(input.current.answers);
   const staleBefore = Math.min(input.current.updatedAt.getTime(), input.now.getTime() - ORPHAN_GRACE_MS);
-  const stale = input.rows.filter((row) => !citedAnywhere.has(row.id) && !citedNow.has(row.id) && row.createdAt.getTime() < staleBefore);
+  const stale = input.rows.filter(
+    (row) => !citedAnywhere.has(row.id) && !citedNow.has(row.id) && row.createdAt.getTime() < staleBefore,
+  );
   const kept = input.rows.filter((row) => !stale.includes(row));
   return {
     stale: stale.map((row) => row.id),
-    attached: kept.filter((row) => row.questionId === input.questionId && (citedNow.has(row.id) || row.createdAt > input.current.updatedAt)).length,
+    attached: kept.filter(
+      (row) =>
+        row.questionId === input.questionId &&
+        (citedNow.has(row.id) || row.createdAt > input.current.updatedAt),
+    ).length,
     heldBytes: kept.reduce((sum, row) => sum + row.bytes, 0),
   };
 }

@@ -3,13 +3,16 @@
 // read, the request is refused, and the partial file is deleted. Nothing is held in memory beyond
 // the stream buffers (busboy parses, with backpressure, so a slow disk slows the reading down).
 import "server-only";
-import busboy from "busboy";
+
 import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
+
+import busboy from "busboy";
+
 import { AppError } from "@/lib/errors";
 import { formatBytes } from "@/lib/questionnaire/answer-schema";
 
@@ -40,10 +43,14 @@ const ENVELOPE_BYTES = 64 * 1024;
 const MAX_FIELDS = 4;
 
 export function fileTooLarge(limit: number): AppError {
-  return new AppError("TOO_LARGE", `The file is larger than ${formatBytes(limit)}, the most accepted here. Nothing was stored.`);
+  return new AppError(
+    "TOO_LARGE",
+    `The file is larger than ${formatBytes(limit)}, the most accepted here. Nothing was stored.`,
+  );
 }
 
-const unreadable = () => new AppError("VALIDATION", "The upload could not be read. Choose the file again and retry.");
+const unreadable = () =>
+  new AppError("VALIDATION", "The upload could not be read. Choose the file again and retry.");
 
 /** Counts the body's bytes and fails past `limit`, so junk around the file cannot stream forever either. */
 function byteCounter(limit: number, onExceeded: () => AppError) {
@@ -62,9 +69,13 @@ function byteCounter(limit: number, onExceeded: () => AppError) {
  * (TOO_LARGE past a limit, VALIDATION for anything malformed, or whatever `beforeFile` throws) after
  * having stopped reading the body and deleted any partial file.
  */
-export async function receiveUpload(request: Request, options: ReceiveUploadOptions): Promise<{ fields: Record<string, string>; file: StagedFile }> {
+export async function receiveUpload(
+  request: Request,
+  options: ReceiveUploadOptions,
+): Promise<{ fields: Record<string, string>; file: StagedFile }> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) throw new AppError("VALIDATION", "Choose a file to upload.");
+  if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body)
+    throw new AppError("VALIDATION", "Choose a file to upload.");
   const bodyLimit = options.maxFileBytes + ENVELOPE_BYTES;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > bodyLimit) {
@@ -77,7 +88,15 @@ export async function receiveUpload(request: Request, options: ReceiveUploadOpti
     parser = busboy({
       headers: { "content-type": contentType },
       // fileSize one past the ceiling: busboy also signals a file of exactly fileSize bytes.
-      limits: { files: 1, fields: MAX_FIELDS, parts: MAX_FIELDS + 1, fileSize: options.maxFileBytes + 1, fieldSize: 1024, fieldNameSize: 100, headerPairs: 20 },
+      limits: {
+        files: 1,
+        fields: MAX_FIELDS,
+        parts: MAX_FIELDS + 1,
+        fileSize: options.maxFileBytes + 1,
+        fieldSize: 1024,
+        fieldNameSize: 100,
+        headerPairs: 20,
+      },
     });
   } catch {
     await request.body.cancel().catch(() => undefined);
@@ -99,7 +118,8 @@ export async function receiveUpload(request: Request, options: ReceiveUploadOpti
   let staging: Promise<StagedFile | null> | null = null;
 
   parser.on("field", (name, value, info) => {
-    if (info.nameTruncated || info.valueTruncated) refuse(new AppError("VALIDATION", "A form field of the upload is too long."));
+    if (info.nameTruncated || info.valueTruncated)
+      refuse(new AppError("VALIDATION", "A form field of the upload is too long."));
     else fields[name] = value;
   });
   parser.on("file", (name, stream, info) => {
@@ -119,7 +139,11 @@ export async function receiveUpload(request: Request, options: ReceiveUploadOpti
   parser.on("partsLimit", () => refuse(unreadable()));
 
   try {
-    await pipeline(source, byteCounter(bodyLimit, () => fileTooLarge(options.maxFileBytes)), parser);
+    await pipeline(
+      source,
+      byteCounter(bodyLimit, () => fileTooLarge(options.maxFileBytes)),
+      parser,
+    );
   } catch (error) {
     refusal ??= error instanceof AppError ? error : unreadable();
   }
@@ -133,9 +157,17 @@ export async function receiveUpload(request: Request, options: ReceiveUploadOpti
 }
 
 /** Writes one file part to a fresh staging file, hashing and counting as it goes; deletes it on any failure. */
-async function stageFile(stream: Readable & { truncated?: boolean }, fileName: string, fields: Record<string, string>, options: ReceiveUploadOptions): Promise<StagedFile> {
+async function stageFile(
+  stream: Readable & { truncated?: boolean },
+  fileName: string,
+  fields: Record<string, string>,
+  options: ReceiveUploadOptions,
+): Promise<StagedFile> {
   // The body is not read while this waits: busboy holds the rest until the file stream is consumed.
-  const limit = Math.min(options.maxFileBytes, options.beforeFile ? await options.beforeFile(fields) : options.maxFileBytes);
+  const limit = Math.min(
+    options.maxFileBytes,
+    options.beforeFile ? await options.beforeFile(fields) : options.maxFileBytes,
+  );
   await mkdir(options.stagingDir, { recursive: true, mode: 0o700 });
   const target = path.join(options.stagingDir, `${randomBytes(16).toString("hex")}.part`);
   const hash = createHash("sha256");

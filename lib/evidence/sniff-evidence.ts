@@ -2,7 +2,9 @@
 // claimed type. Binary formats by magic number (file-type); JSON formats by parsing and looking for
 // each standard's mandatory top-level marker.
 import { readFile } from "node:fs/promises";
+
 import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from "file-type";
+
 import type { EvidenceKind } from "@/lib/questionnaire";
 
 export interface SniffResult {
@@ -33,14 +35,22 @@ function sniffJson(bytes: Uint8Array): SniffResult | null {
   const document = d.document as Record<string, unknown> | undefined;
   if (d.bomFormat === "CycloneDX") {
     // A CycloneDX BOM that carries vulnerability analysis and no components is a VEX.
-    const isVex = Array.isArray(d.vulnerabilities) && d.vulnerabilities.length > 0 && !(Array.isArray(d.components) && d.components.length > 0);
+    const isVex =
+      Array.isArray(d.vulnerabilities) &&
+      d.vulnerabilities.length > 0 &&
+      !(Array.isArray(d.components) && d.components.length > 0);
     return { kind: isVex ? "vex_json" : "cyclonedx_json", mimeType: "application/vnd.cyclonedx+json" };
   }
-  if (typeof d.spdxVersion === "string" && d.spdxVersion.startsWith("SPDX-")) return { kind: "spdx_json", mimeType: "application/spdx+json" };
+  if (typeof d.spdxVersion === "string" && d.spdxVersion.startsWith("SPDX-"))
+    return { kind: "spdx_json", mimeType: "application/spdx+json" };
   if (document && typeof document === "object" && typeof document.csaf_version === "string") {
-    return { kind: document.category === "csaf_vex" ? "vex_json" : "csaf_json", mimeType: "application/json" };
+    return {
+      kind: document.category === "csaf_vex" ? "vex_json" : "csaf_json",
+      mimeType: "application/json",
+    };
   }
-  if (typeof d["@context"] === "string" && d["@context"].startsWith("https://openvex.dev/ns")) return { kind: "vex_json", mimeType: "application/json" };
+  if (typeof d["@context"] === "string" && d["@context"].startsWith("https://openvex.dev/ns"))
+    return { kind: "vex_json", mimeType: "application/json" };
   return null;
 }
 
@@ -89,7 +99,8 @@ export function fileNameForType(name: string, mimeType: string): string {
   const extensions = EXTENSIONS[mimeType];
   if (!extensions) return name;
   const lower = name.toLowerCase();
-  if (extensions.some((extension) => lower.endsWith(extension) && lower.length > extension.length)) return name;
+  if (extensions.some((extension) => lower.endsWith(extension) && lower.length > extension.length))
+    return name;
   const dot = name.lastIndexOf(".");
   const stem = dot > 0 ? name.slice(0, dot) : name;
   return `${stem}${extensions[0]}`;

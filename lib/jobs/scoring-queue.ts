@@ -1,9 +1,14 @@
 // No "server-only" marker: the fault tests run a worker in a plain Node process they can kill.
 import type { Db } from "@/lib/db/create-client";
-import { isDatabaseUnavailable } from "@/lib/errors";
-import { claimNextScoringRun, executeScoringRun, reapStaleRuns, type ReapOptions } from "@/lib/domain/scoring/scoring-runs";
 import { queueModelUpgradeRecomputes } from "@/lib/domain/scoring/queue-model-upgrades";
+import {
+  claimNextScoringRun,
+  executeScoringRun,
+  reapStaleRuns,
+  type ReapOptions,
+} from "@/lib/domain/scoring/scoring-runs";
 import { registerScoringWorkerWake } from "@/lib/domain/scoring/scoring-worker-signal";
+import { isDatabaseUnavailable } from "@/lib/errors";
 
 /**
  * The scoring worker: a loop in every server process that reaps runs whose worker died and runs
@@ -41,7 +46,13 @@ export function startScoringWorker(db: Db, options: ScoringWorkerOptions = {}): 
   if (globalForWorker.trustmapScoringWorker && !globalForWorker.trustmapScoringWorker.stopped) return;
   const state: WorkerState = {
     db,
-    options: { pollMs: options.pollMs ?? 2_000, maxBackoffMs: options.maxBackoffMs ?? 30_000, graceMs: options.graceMs ?? 5_000, leaseMs: options.leaseMs, queuedStaleMs: options.queuedStaleMs },
+    options: {
+      pollMs: options.pollMs ?? 2_000,
+      maxBackoffMs: options.maxBackoffMs ?? 30_000,
+      graceMs: options.graceMs ?? 5_000,
+      leaseMs: options.leaseMs,
+      queuedStaleMs: options.queuedStaleMs,
+    },
     failures: 0,
     stopped: false,
   };
@@ -93,11 +104,16 @@ async function runRound(state: WorkerState): Promise<void> {
       if (!run) break;
       await executeScoringRun(db, run);
     }
-    if (state.failures > 0) console.log("[trustmap] scoring worker: the database is back; queued recomputes resume.");
+    if (state.failures > 0)
+      console.log("[trustmap] scoring worker: the database is back; queued recomputes resume.");
     state.failures = 0;
   } catch (error) {
     // Log the first failure of a streak in full, then quietly keep trying.
-    if (state.failures === 0) console.error("[trustmap] scoring worker: cannot reach the queue; retrying with backoff:", isDatabaseUnavailable(error) ? (error as Error).message : error);
+    if (state.failures === 0)
+      console.error(
+        "[trustmap] scoring worker: cannot reach the queue; retrying with backoff:",
+        isDatabaseUnavailable(error) ? (error as Error).message : error,
+      );
     state.failures += 1;
   }
 }

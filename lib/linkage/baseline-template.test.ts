@@ -5,16 +5,37 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getOtSupplierBaselineTemplate, validateAnswers, type GroupField, type Question } from "../questionnaire";
+
+import {
+  getOtSupplierBaselineTemplate,
+  validateAnswers,
+  type GroupField,
+  type Question,
+} from "../questionnaire";
 import { extractLinkages } from "./extract-linkages";
-import { acmeAnswers, acmeDeployments, acmeVendor, nordgateAnswers, nordgateDeployments, nordgateVendor, plantInventory } from "./fixtures/baseline-answers";
+import {
+  acmeAnswers,
+  acmeDeployments,
+  acmeVendor,
+  nordgateAnswers,
+  nordgateDeployments,
+  nordgateVendor,
+  plantInventory,
+} from "./fixtures/baseline-answers";
 import type { ExtractionInput, ExtractionResult, LinkageKind } from "./types";
 
 const template = getOtSupplierBaselineTemplate();
 const questions = template.sections.flatMap((s) => s.questions);
 
 function acmeInput(answers: Record<string, unknown> = acmeAnswers): ExtractionInput {
-  return { template, answers, provenance: { assessmentId: "asm-acme", revision: 2 }, vendor: acmeVendor, deployments: acmeDeployments, assets: plantInventory };
+  return {
+    template,
+    answers,
+    provenance: { assessmentId: "asm-acme", revision: 2 },
+    vendor: acmeVendor,
+    deployments: acmeDeployments,
+    assets: plantInventory,
+  };
 }
 const acme = extractLinkages(acmeInput());
 const nordgate = extractLinkages({
@@ -60,17 +81,29 @@ describe("realistic answers to the built-in template", () => {
   });
 
   it("explains the cloud update path in words, with every control that shaped its weight", () => {
-    const push = acme.linkages.find((l) => l.fromKey === "vendor:vendor-acme/update_service/cloud_push" && l.toKey === "asset:plc-kiln-1")!;
+    const push = acme.linkages.find(
+      (l) => l.fromKey === "vendor:vendor-acme/update_service/cloud_push" && l.toKey === "asset:plc-kiln-1",
+    )!;
     expect(push.kind).toBe("inheritance");
     expect(push.weight).toBeCloseTo(0.8 * 0.9 * 0.9 * 1.5 * 0.95, 12);
     expect(push.reason).toMatch(/^The vendor cloud can push/);
-    expect(push.provenance[0]!.modifiers.map((m) => m.ruleId)).toEqual(["upd_sig_checksum", "upd_ctl_stage", "upd_fanout", "dev_provenance_internal"]);
+    expect(push.provenance[0]!.modifiers.map((m) => m.ruleId)).toEqual([
+      "upd_sig_checksum",
+      "upd_ctl_stage",
+      "upd_fanout",
+      "dev_provenance_internal",
+    ]);
   });
 
   it("hidden answers produce nothing", () => {
     // upd_key_custody / upd_key_holders are asked only for signed updates; ACME answered "checksum" but left stale answers.
-    const rules = new Set(acme.linkages.flatMap((l) => l.provenance.flatMap((p) => [p.ruleId, ...p.modifiers.map((m) => m.ruleId)])));
-    for (const id of ["upd_key_software", "upd_key_hsm_single", "upd_key_hsm_dual", "upd_key_many_holders"]) expect(rules.has(id)).toBe(false);
+    const rules = new Set(
+      acme.linkages.flatMap((l) =>
+        l.provenance.flatMap((p) => [p.ruleId, ...p.modifiers.map((m) => m.ruleId)]),
+      ),
+    );
+    for (const id of ["upd_key_software", "upd_key_hsm_single", "upd_key_hsm_dual", "upd_key_many_holders"])
+      expect(rules.has(id)).toBe(false);
     const { upd_key_custody: _custody, upd_key_holders: _holders, ...withoutHidden } = acmeAnswers;
     expect(extractLinkages(acmeInput(withoutHidden))).toEqual(acme);
   });
@@ -82,12 +115,24 @@ describe("realistic answers to the built-in template", () => {
       ["asset:zone-l2", 0.7, true],
     ]);
     const rules = new Set(acme.linkages.flatMap((l) => l.provenance.map((p) => p.ruleId)));
-    for (const gate of ["sub_sdks_undisclosed", "sub_build_access_undisclosed", "cred_long_lived_undisclosed", "net_hubs_undisclosed"]) expect(rules.has(gate)).toBe(false);
+    for (const gate of [
+      "sub_sdks_undisclosed",
+      "sub_build_access_undisclosed",
+      "cred_long_lived_undisclosed",
+      "net_hubs_undisclosed",
+    ])
+      expect(rules.has(gate)).toBe(false);
   });
 
   it("named infrastructure matches the inventory; the rest needs mapping", () => {
-    const hubs = acme.linkages.filter((l) => l.provenance.some((p) => p.ruleId === "net_hub_adjacency") && l.fromKey === "asset:plc-kiln-1");
-    expect(hubs.map((l) => l.toKey)).toEqual(["asset:broker-l3", "asset:gw-01", "asset:unmapped:acme edgebox 200"]);
+    const hubs = acme.linkages.filter(
+      (l) => l.provenance.some((p) => p.ruleId === "net_hub_adjacency") && l.fromKey === "asset:plc-kiln-1",
+    );
+    expect(hubs.map((l) => l.toKey)).toEqual([
+      "asset:broker-l3",
+      "asset:gw-01",
+      "asset:unmapped:acme edgebox 200",
+    ]);
     expect(acme.needsMapping.map((m) => [m.questionId, m.rowIndex, m.label])).toEqual([
       ["net_hubs", 2, "ACME EdgeBox 200"],
       ["net_protocols", undefined, "network peers"],
@@ -96,7 +141,8 @@ describe("realistic answers to the built-in template", () => {
   });
 
   it("the same components reported by two vendors, spelt differently, are the same nodes", () => {
-    const components = (r: ExtractionResult) => new Set(r.nodes.filter((n) => n.key.startsWith("component:")).map((n) => n.key));
+    const components = (r: ExtractionResult) =>
+      new Set(r.nodes.filter((n) => n.key.startsWith("component:")).map((n) => n.key));
     const shared = [...components(acme)].filter((k) => components(nordgate).has(k)).sort();
     expect(shared).toEqual([
       "component:cpe:cpe:2.3:a:arm:mbed_tls:2.28.1:*:*:*:*:*:*:*", // CPE 2.3 string vs 2.2 URI
@@ -120,7 +166,11 @@ describe("determinism", () => {
         fc.shuffledSubarray(acmeDeployments, { minLength: acmeDeployments.length }),
         fc.shuffledSubarray(plantInventory, { minLength: plantInventory.length }),
         (shuffledAnswers, deployments, assets) => {
-          const result = extractLinkages({ ...acmeInput(Object.fromEntries(shuffledAnswers)), deployments, assets });
+          const result = extractLinkages({
+            ...acmeInput(Object.fromEntries(shuffledAnswers)),
+            deployments,
+            assets,
+          });
           expect(result).toEqual(acme);
         },
       ),
@@ -135,8 +185,10 @@ describe("determinism", () => {
 
 const hasRules = (q: Question) =>
   (q.linkages?.length ?? 0) > 0 ||
-  ((q.type === "single_choice" || q.type === "multiple_choice") && q.choices.some((c) => (c.linkages?.length ?? 0) > 0)) ||
-  (q.type === "group" && q.fields.some((f) => f.type === "single_choice" && f.choices.some((c) => (c.linkages?.length ?? 0) > 0)));
+  ((q.type === "single_choice" || q.type === "multiple_choice") &&
+    q.choices.some((c) => (c.linkages?.length ?? 0) > 0)) ||
+  (q.type === "group" &&
+    q.fields.some((f) => f.type === "single_choice" && f.choices.some((c) => (c.linkages?.length ?? 0) > 0)));
 
 function knownAnswer(q: Question): fc.Arbitrary<unknown> {
   switch (q.type) {
@@ -147,12 +199,20 @@ function knownAnswer(q: Question): fc.Arbitrary<unknown> {
     case "multiple_choice": {
       const plain = q.choices.filter((c) => !c.unknown && !c.exclusive).map((c) => c.id);
       const exclusive = q.choices.filter((c) => !c.unknown && c.exclusive).map((c) => [c.id]);
-      return fc.oneof(fc.subarray(plain, { minLength: 1 }), ...(exclusive.length > 0 ? [fc.constantFrom(...exclusive)] : []));
+      return fc.oneof(
+        fc.subarray(plain, { minLength: 1 }),
+        ...(exclusive.length > 0 ? [fc.constantFrom(...exclusive)] : []),
+      );
     }
     case "number":
-      return q.integer ? fc.integer({ min: q.min ?? 0, max: q.max ?? 1000 }) : fc.double({ min: q.min ?? 0, max: q.max ?? 1000, noNaN: true });
+      return q.integer
+        ? fc.integer({ min: q.min ?? 0, max: q.max ?? 1000 })
+        : fc.double({ min: q.min ?? 0, max: q.max ?? 1000, noNaN: true });
     case "group":
-      return fc.array(fc.record(Object.fromEntries(q.fields.map((f) => [f.id, fieldAnswer(f)]))), { minLength: 1, maxLength: 4 });
+      return fc.array(fc.record(Object.fromEntries(q.fields.map((f) => [f.id, fieldAnswer(f)]))), {
+        minLength: 1,
+        maxLength: 4,
+      });
     default:
       throw new Error(`no generator for ${q.type}`);
   }
@@ -169,7 +229,14 @@ function fieldAnswer(f: GroupField): fc.Arbitrary<string | number> {
     case "date":
       return fc.constant("2025-01-01");
     case "text":
-      return fc.constantFrom("GW-01", "Line 3 MQTT broker", "FreeRTOS", "pkg:github/a/b@1", "svc-x", "Unknown Box");
+      return fc.constantFrom(
+        "GW-01",
+        "Line 3 MQTT broker",
+        "FreeRTOS",
+        "pkg:github/a/b@1",
+        "svc-x",
+        "Unknown Box",
+      );
   }
 }
 
@@ -193,7 +260,9 @@ describe("honest unknowns", () => {
   for (const q of ruled) {
     it(`${q.id}: don't know / unanswered ≥ any answer, rule by rule`, () => {
       const { [q.id]: _dropped, ...rest } = acmeAnswers;
-      const unknownResults = unknownAnswers(q).map((extra) => extractLinkages(acmeInput({ ...rest, ...extra })));
+      const unknownResults = unknownAnswers(q).map((extra) =>
+        extractLinkages(acmeInput({ ...rest, ...extra })),
+      );
       fc.assert(
         fc.property(knownAnswer(q), (value) => {
           const answered = extractLinkages(acmeInput({ ...rest, [q.id]: value }));
@@ -201,23 +270,37 @@ describe("honest unknowns", () => {
           for (const linkage of answered.linkages) {
             // A per-row rule of an unknown list emits to a placeholder, and a zone missing from the
             // inventory is a placeholder the unknown expansion cannot name: compare the rule's weight there.
-            const ruleLevel = q.type === "group" || placeholders.has(linkage.fromKey) || placeholders.has(linkage.toKey);
+            const ruleLevel =
+              q.type === "group" || placeholders.has(linkage.fromKey) || placeholders.has(linkage.toKey);
             for (const p of linkage.provenance) {
               if (p.custody) continue;
               const emittedHere = p.questionId === q.id;
               const modifiedHere = p.modifiers.some((m) => m.questionId === q.id);
               if (!emittedHere && !modifiedHere) continue;
               for (const unknown of unknownResults) {
-                const unknownPlaceholders = new Set(unknown.nodes.filter((n) => n.placeholder).map((n) => n.key));
+                const unknownPlaceholders = new Set(
+                  unknown.nodes.filter((n) => n.placeholder).map((n) => n.key),
+                );
                 const candidates = unknown.linkages.flatMap((l) =>
                   l.provenance
                     .filter((u) => u.ruleId === p.ruleId && !u.custody)
                     // An unknown multiple choice collapses to one placeholder node: compare the rule's weight there too.
-                    .filter(() => ruleLevel || unknownPlaceholders.has(l.fromKey) || unknownPlaceholders.has(l.toKey) || (l.fromKey === linkage.fromKey && l.toKey === linkage.toKey && l.kind === linkage.kind))
+                    .filter(
+                      () =>
+                        ruleLevel ||
+                        unknownPlaceholders.has(l.fromKey) ||
+                        unknownPlaceholders.has(l.toKey) ||
+                        (l.fromKey === linkage.fromKey &&
+                          l.toKey === linkage.toKey &&
+                          l.kind === linkage.kind),
+                    )
                     .filter((u) => q.type === "group" || u.rowIndex === p.rowIndex)
                     .map((u) => u.weight),
                 );
-                expect(Math.max(-1, ...candidates), `${p.ruleId} ${linkage.fromKey} -> ${linkage.toKey}`).toBeGreaterThanOrEqual(p.weight - 1e-12);
+                expect(
+                  Math.max(-1, ...candidates),
+                  `${p.ruleId} ${linkage.fromKey} -> ${linkage.toKey}`,
+                ).toBeGreaterThanOrEqual(p.weight - 1e-12);
               }
             }
           }

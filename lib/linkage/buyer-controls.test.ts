@@ -3,22 +3,35 @@
  * (and into its zone), quoted in the reason and listed in provenance; they never raise a weight.
  */
 import { describe, expect, it } from "vitest";
+
 import { getOtSupplierBaselineTemplate } from "../questionnaire";
 import { BUYER_CONTROLS, type BuyerControl } from "./buyer-controls";
 import { extractLinkages } from "./extract-linkages";
-import { adaptAnswers, referenceExposure } from "./sensitivity/sensitivity-report";
 import { PLC_REFERENCE, REFERENCE_INVENTORY, type ReferenceVendor } from "./sensitivity/reference-vendors";
+import { adaptAnswers, referenceExposure } from "./sensitivity/sensitivity-report";
 
 const v2 = getOtSupplierBaselineTemplate(2);
 const base = adaptAnswers(v2, PLC_REFERENCE.answers);
-const withControls = (controls: readonly BuyerControl[], count = PLC_REFERENCE.deployments.length): ReferenceVendor => ({
+const withControls = (
+  controls: readonly BuyerControl[],
+  count = PLC_REFERENCE.deployments.length,
+): ReferenceVendor => ({
   ...PLC_REFERENCE,
   deployments: PLC_REFERENCE.deployments.map((d, i) => (i < count ? { ...d, buyerControls: controls } : d)),
 });
 const extract = (ref: ReferenceVendor, answers = base) =>
-  extractLinkages({ template: v2, answers, provenance: { assessmentId: "a", revision: 1 }, vendor: ref.vendor, deployments: ref.deployments, assets: REFERENCE_INVENTORY });
+  extractLinkages({
+    template: v2,
+    answers,
+    provenance: { assessmentId: "a", revision: 1 },
+    vendor: ref.vendor,
+    deployments: ref.deployments,
+    assets: REFERENCE_INVENTORY,
+  });
 const weightInto = (ref: ReferenceVendor, ruleId: string, toKey: string, answers = base) =>
-  extract(ref, answers).linkages.find((l) => l.toKey === toKey && l.provenance.some((p) => p.ruleId === ruleId && !p.custody))!;
+  extract(ref, answers).linkages.find(
+    (l) => l.toKey === toKey && l.provenance.some((p) => p.ruleId === ruleId && !p.custody),
+  )!;
 
 describe("buyer-side controls", () => {
   it("a PLC key switch kept in RUN lowers the update path into that PLC, and says so", () => {
@@ -31,14 +44,22 @@ describe("buyer-side controls", () => {
 
   it("only the controlled deployment is affected", () => {
     const ref = withControls(["key_switch_run"], 1);
-    expect(weightInto(ref, "upd_path_cloud_push", "asset:plc-02").weight).toBe(weightInto(PLC_REFERENCE, "upd_path_cloud_push", "asset:plc-02").weight);
+    expect(weightInto(ref, "upd_path_cloud_push", "asset:plc-02").weight).toBe(
+      weightInto(PLC_REFERENCE, "upd_path_cloud_push", "asset:plc-02").weight,
+    );
   });
 
   it("changed default credentials lower shared defaults, not hard-coded ones", () => {
     const shared = { ...base, cred_defaults: "shared_default" };
-    expect(weightInto(withControls(["default_credentials_changed"]), "cred_shared_default", "asset:plc-01", shared).weight).toBeCloseTo(0.5 * 0.2, 12);
+    expect(
+      weightInto(withControls(["default_credentials_changed"]), "cred_shared_default", "asset:plc-01", shared)
+        .weight,
+    ).toBeCloseTo(0.5 * 0.2, 12);
     const hard = { ...base, cred_defaults: "hard_coded" };
-    expect(weightInto(withControls(["default_credentials_changed"]), "cred_hard_coded", "asset:plc-01", hard).weight).toBe(0.9);
+    expect(
+      weightInto(withControls(["default_credentials_changed"]), "cred_hard_coded", "asset:plc-01", hard)
+        .weight,
+    ).toBe(0.9);
   });
 
   it("PAM with approval halves the remote-access path into the zone only when every deployment there has it", () => {

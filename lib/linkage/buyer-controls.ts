@@ -41,28 +41,79 @@ interface Rule {
 }
 
 const UPDATES_AND_FIRMWARE = ["upd_path_", "fw_firmware_in_product"];
-const VENDOR_CLOUD = ["upd_path_cloud_push", "scope_platform_", "cred_delegated_mgmt", "ops_", "net_outbound"];
+const VENDOR_CLOUD = [
+  "upd_path_cloud_push",
+  "scope_platform_",
+  "cred_delegated_mgmt",
+  "ops_",
+  "net_outbound",
+];
 const REMOTE = ["ra_path_", "ra_site_media_"];
 
 export const BUYER_CONTROL_RULES: Readonly<Record<BuyerControl, Rule>> = {
-  outbound_blocked: { factor: 0.3, rulePrefixes: VENDOR_CLOUD, reason: "Your firewall blocks the unit's outbound internet: the vendor's cloud reaches it only through paths you open." },
-  pam_with_approval: { factor: 0.5, rulePrefixes: ["ra_path_"], zone: true, reason: "Your PAM with approval halves this path: every vendor session goes through an account you approve." },
-  default_credentials_changed: { factor: 0.2, rulePrefixes: ["cred_shared_default"], reason: "You changed the default credentials and verified it." },
-  ot_ids_watching_downloads: { factor: 0.8, rulePrefixes: [...UPDATES_AND_FIRMWARE, "cred_delegated_mgmt"], reason: "Your OT IDS watches logic and firmware downloads to the unit." },
-  allow_listing: { factor: 0.6, rulePrefixes: [...UPDATES_AND_FIRMWARE, ...REMOTE], zone: true, reason: "Application allow-listing on the unit stops code that is not on your list." },
-  key_switch_run: { factor: 0.3, rulePrefixes: [...UPDATES_AND_FIRMWARE, "cred_delegated_mgmt"], reason: "The controller's key switch stays in RUN: logic and firmware downloads need someone at the cabinet." },
-  unidirectional_gateway: { factor: 1, cap: 0.05, rulePrefixes: [...VENDOR_CLOUD, ...REMOTE], zone: true, reason: "A unidirectional gateway (data diode) separates the unit from outside networks." },
+  outbound_blocked: {
+    factor: 0.3,
+    rulePrefixes: VENDOR_CLOUD,
+    reason:
+      "Your firewall blocks the unit's outbound internet: the vendor's cloud reaches it only through paths you open.",
+  },
+  pam_with_approval: {
+    factor: 0.5,
+    rulePrefixes: ["ra_path_"],
+    zone: true,
+    reason:
+      "Your PAM with approval halves this path: every vendor session goes through an account you approve.",
+  },
+  default_credentials_changed: {
+    factor: 0.2,
+    rulePrefixes: ["cred_shared_default"],
+    reason: "You changed the default credentials and verified it.",
+  },
+  ot_ids_watching_downloads: {
+    factor: 0.8,
+    rulePrefixes: [...UPDATES_AND_FIRMWARE, "cred_delegated_mgmt"],
+    reason: "Your OT IDS watches logic and firmware downloads to the unit.",
+  },
+  allow_listing: {
+    factor: 0.6,
+    rulePrefixes: [...UPDATES_AND_FIRMWARE, ...REMOTE],
+    zone: true,
+    reason: "Application allow-listing on the unit stops code that is not on your list.",
+  },
+  key_switch_run: {
+    factor: 0.3,
+    rulePrefixes: [...UPDATES_AND_FIRMWARE, "cred_delegated_mgmt"],
+    reason:
+      "The controller's key switch stays in RUN: logic and firmware downloads need someone at the cabinet.",
+  },
+  unidirectional_gateway: {
+    factor: 1,
+    cap: 0.05,
+    rulePrefixes: [...VENDOR_CLOUD, ...REMOTE],
+    zone: true,
+    reason: "A unidirectional gateway (data diode) separates the unit from outside networks.",
+  },
 };
 
 /** The buyer controls that apply to a linkage emitted by `ruleId` into a deployment (or its zone). */
-export function buyerControlEffects(controls: readonly BuyerControl[], ruleId: string, kind: LinkageKind, intoZone: boolean): BuyerControlEffect[] {
+export function buyerControlEffects(
+  controls: readonly BuyerControl[],
+  ruleId: string,
+  kind: LinkageKind,
+  intoZone: boolean,
+): BuyerControlEffect[] {
   const effects: BuyerControlEffect[] = [];
   for (const control of controls) {
     const rule = BUYER_CONTROL_RULES[control];
     if (intoZone && !rule.zone) continue;
     if (rule.kinds && !rule.kinds.includes(kind)) continue;
     if (!rule.rulePrefixes.some((p) => ruleId.startsWith(p))) continue;
-    effects.push({ control, factor: rule.factor, ...(rule.cap !== undefined && { cap: rule.cap }), reason: rule.reason });
+    effects.push({
+      control,
+      factor: rule.factor,
+      ...(rule.cap !== undefined && { cap: rule.cap }),
+      reason: rule.reason,
+    });
   }
   return effects;
 }

@@ -50,7 +50,14 @@ export function normalizeVersion(version: string | null | undefined): string | u
  * lowercased"). Only types checked against the specification are listed; for any other type the
  * case is kept, which can only fail to merge two spellings, never merge two different packages.
  */
-const CASE_INSENSITIVE_PURL_TYPES: ReadonlySet<string> = new Set(["bitbucket", "deb", "github", "golang", "npm", "pypi"]);
+const CASE_INSENSITIVE_PURL_TYPES: ReadonlySet<string> = new Set([
+  "bitbucket",
+  "deb",
+  "github",
+  "golang",
+  "npm",
+  "pypi",
+]);
 
 const PURL_TYPE_PATTERN = /^[a-z][a-z0-9.+-]*$/;
 const QUALIFIER_KEY_PATTERN = /^[a-z][a-z0-9._-]*$/;
@@ -118,18 +125,29 @@ export function parsePurl(input: string): ParsedPurl | undefined {
     name = name.replace(/[-_.]+/g, "-");
     version = version?.toLowerCase();
   }
-  return { type, ...(namespace !== undefined && { namespace }), name, ...(version !== undefined && { version }), qualifiers, ...(subpath !== undefined && { subpath }) };
+  return {
+    type,
+    ...(namespace !== undefined && { namespace }),
+    name,
+    ...(version !== undefined && { version }),
+    qualifiers,
+    ...(subpath !== undefined && { subpath }),
+  };
 }
 
 /** The canonical string of a parsed purl: qualifiers sorted by key, components percent-encoded. */
-export function formatPurl(purl: ParsedPurl, options: { qualifiers?: boolean; subpath?: boolean } = {}): string {
+export function formatPurl(
+  purl: ParsedPurl,
+  options: { qualifiers?: boolean; subpath?: boolean } = {},
+): string {
   let out = `pkg:${purl.type}/`;
   if (purl.namespace !== undefined) out += purl.namespace.split("/").map(encodePurlSegment).join("/") + "/";
   out += encodePurlSegment(purl.name);
   if (purl.version !== undefined) out += `@${encodePurlSegment(purl.version)}`;
   if (options.qualifiers !== false) {
     const keys = Object.keys(purl.qualifiers).sort();
-    if (keys.length > 0) out += "?" + keys.map((k) => `${k}=${encodePurlSegment(purl.qualifiers[k]!)}`).join("&");
+    if (keys.length > 0)
+      out += "?" + keys.map((k) => `${k}=${encodePurlSegment(purl.qualifiers[k]!)}`).join("&");
   }
   if (options.subpath !== false && purl.subpath !== undefined) {
     out += "#" + purl.subpath.split("/").map(encodePurlSegment).join("/");
@@ -211,11 +229,19 @@ export function resolveComponentIdentity(identity: ComponentIdentity): ResolvedC
     rejected,
   };
   if (parsedPurl) {
-    return { key: `component:purl:${formatPurl(parsedPurl, { qualifiers: false, subpath: false })}`, basis: "purl", ...common };
+    return {
+      key: `component:purl:${formatPurl(parsedPurl, { qualifiers: false, subpath: false })}`,
+      basis: "purl",
+      ...common,
+    };
   }
   if (cpe !== undefined) return { key: `component:cpe:${cpe}`, basis: "cpe", ...common };
   if (normalizedName !== undefined) {
-    return { key: `component:name:${normalizedName}${version !== undefined ? `@${version}` : ""}`, basis: "name", ...common };
+    return {
+      key: `component:name:${normalizedName}${version !== undefined ? `@${version}` : ""}`,
+      basis: "name",
+      ...common,
+    };
   }
   return undefined;
 }
@@ -246,7 +272,9 @@ function safeDecode(text: string): string | undefined {
 
 /** Percent-encodes everything except the purl spec's unreserved characters (and ":" which is never encoded). */
 function encodePurlSegment(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/gi, ":").replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text)
+    .replace(/%3A/gi, ":")
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Splits a CPE 2.3 formatted string on ":" that are not escaped with a backslash. */

@@ -4,18 +4,31 @@
  * linkages sit at the pessimistic weight only because an answer was unknown (the exposure range).
  * Used for both the per-assessment graph (toGraphDocument) and the organisation's whole graph.
  */
-import { DEFAULT_WEIGHTS, resolveBestControlWeight, type GraphDocument, type GraphLinkageInput, type GraphNodeInput, type ScoringConfig } from "../scoring";
+import {
+  DEFAULT_WEIGHTS,
+  resolveBestControlWeight,
+  type GraphDocument,
+  type GraphLinkageInput,
+  type GraphNodeInput,
+  type ScoringConfig,
+} from "../scoring";
 
 /** The sources of a linkage, whichever shape carries them (extraction's array, or `{ sources }` from the database). */
 function sourcesOf(linkage: GraphLinkageInput): readonly Record<string, unknown>[] {
   const p = linkage.provenance as unknown;
-  const list = Array.isArray(p) ? p : p !== null && typeof p === "object" && Array.isArray((p as { sources?: unknown }).sources) ? (p as { sources: unknown[] }).sources : [];
+  const list = Array.isArray(p)
+    ? p
+    : p !== null && typeof p === "object" && Array.isArray((p as { sources?: unknown }).sources)
+      ? (p as { sources: unknown[] }).sources
+      : [];
   return list.filter((s): s is Record<string, unknown> => s !== null && typeof s === "object");
 }
 
 /** The rule "the vendor builds this firmware" (template 2's fw_vendor_builds_firmware). */
-const isBuildsRule = (source: Record<string, unknown>) => typeof source.ruleId === "string" && /(^|_)vendor_builds(_|$)/.test(source.ruleId);
-const isSubSupplier = (node: GraphNodeInput | undefined) => node?.type === "component" && (node.subtype === "sub-supplier" || node.id.startsWith("sub_supplier:"));
+const isBuildsRule = (source: Record<string, unknown>) =>
+  typeof source.ruleId === "string" && /(^|_)vendor_builds(_|$)/.test(source.ruleId);
+const isSubSupplier = (node: GraphNodeInput | undefined) =>
+  node?.type === "component" && (node.subtype === "sub-supplier" || node.id.startsWith("sub_supplier:"));
 
 /**
  * Component id → supplying vendor node id, from what extraction recorded:
@@ -31,20 +44,23 @@ export function resolveComponentSuppliers(document: GraphDocument): Map<string, 
   const isVendor = (id: string) => byId.get(id)?.type === "vendor";
   const claims = new Map<string, Set<string>>();
   const claim = (component: string, vendor: string) => {
-    if (byId.get(component)?.type === "component") claims.set(component, (claims.get(component) ?? new Set()).add(vendor));
+    if (byId.get(component)?.type === "component")
+      claims.set(component, (claims.get(component) ?? new Set()).add(vendor));
   };
 
   const subSupplierVendors = new Map<string, Set<string>>();
   for (const l of document.linkages) {
     if (!isVendor(l.from)) continue;
     if (sourcesOf(l).some((s) => s.custody === true || isBuildsRule(s))) claim(l.to, l.from);
-    if (isSubSupplier(byId.get(l.to))) subSupplierVendors.set(l.to, (subSupplierVendors.get(l.to) ?? new Set()).add(l.from));
+    if (isSubSupplier(byId.get(l.to)))
+      subSupplierVendors.set(l.to, (subSupplierVendors.get(l.to) ?? new Set()).add(l.from));
   }
   for (const [subSupplier, vendors] of subSupplierVendors) {
     if (vendors.size !== 1) continue;
     const [vendor] = vendors;
     claim(subSupplier, vendor!);
-    for (const l of document.linkages) if (l.from === subSupplier && l.kind === "inheritance") claim(l.to, vendor!);
+    for (const l of document.linkages)
+      if (l.from === subSupplier && l.kind === "inheritance") claim(l.to, vendor!);
   }
 
   const out = new Map<string, string>();
@@ -57,12 +73,20 @@ export function resolveComponentSuppliers(document: GraphDocument): Map<string, 
  * would have at the best control of its kind (never above its weight; a known source of the same
  * linkage keeps it at least at that source's weight). Nothing for other linkages.
  */
-export function unknownRangeOf(linkage: GraphLinkageInput, config: ScoringConfig): { unknown: true; bestWeight: number } | undefined {
+export function unknownRangeOf(
+  linkage: GraphLinkageInput,
+  config: ScoringConfig,
+): { unknown: true; bestWeight: number } | undefined {
   const sources = sourcesOf(linkage);
   const top = [...sources].sort((a, b) => Number(b.weight ?? 0) - Number(a.weight ?? 0))[0];
   if (top?.unknown !== true) return undefined;
   const best = resolveBestControlWeight(linkage.kind, config);
-  const atBest = Math.max(...sources.map((s) => (s.unknown === true ? Math.min(Number(s.weight), best) : Number(s.weight))).filter(Number.isFinite), 0);
+  const atBest = Math.max(
+    ...sources
+      .map((s) => (s.unknown === true ? Math.min(Number(s.weight), best) : Number(s.weight)))
+      .filter(Number.isFinite),
+    0,
+  );
   return { unknown: true, bestWeight: Math.min(linkage.weight, atBest) };
 }
 
@@ -70,11 +94,16 @@ export function unknownRangeOf(linkage: GraphLinkageInput, config: ScoringConfig
  * The document with `supplier` on components (where the sources agree and the file did not say)
  * and `unknown` + `bestWeight` on unknown-answer linkages (where not already given).
  */
-export function withModel2Inputs(document: GraphDocument, config: ScoringConfig = DEFAULT_WEIGHTS): GraphDocument {
+export function withModel2Inputs(
+  document: GraphDocument,
+  config: ScoringConfig = DEFAULT_WEIGHTS,
+): GraphDocument {
   const suppliers = resolveComponentSuppliers(document);
   return {
     ...document,
-    nodes: document.nodes.map((n) => (n.supplier === undefined && suppliers.has(n.id) ? { ...n, supplier: suppliers.get(n.id)! } : n)),
+    nodes: document.nodes.map((n) =>
+      n.supplier === undefined && suppliers.has(n.id) ? { ...n, supplier: suppliers.get(n.id)! } : n,
+    ),
     linkages: document.linkages.map((l) => {
       if (l.unknown !== undefined) return l;
       const range = unknownRangeOf(l, config);

@@ -10,7 +10,12 @@ import { normalizeComponentName, resolveComponentIdentity } from "./component-id
 import type { Deployment, ExtractedNode, ExtractionConfig, InventoryAsset, NeedsMapping } from "./types";
 
 /** Node kinds the vendor operates itself: compromising the vendor compromises them (custody linkage). */
-export const VENDOR_OPERATED_KINDS: ReadonlySet<NodeKind> = new Set(["platform", "update_service", "remote_access", "credential"]);
+export const VENDOR_OPERATED_KINDS: ReadonlySet<NodeKind> = new Set([
+  "platform",
+  "update_service",
+  "remote_access",
+  "credential",
+]);
 
 const SUBTYPES: Partial<Record<NodeKind, string>> = {
   platform: "management-platform",
@@ -47,7 +52,8 @@ export interface EndpointContext {
 }
 
 /** How an answerOf source question reads: its selected choice ids, or unknown. */
-export type ChoiceSelection = { readonly known: true; readonly choiceIds: readonly string[] } | { readonly known: false };
+export type ChoiceSelection =
+  { readonly known: true; readonly choiceIds: readonly string[] } | { readonly known: false };
 
 export interface EndpointEnvironment {
   readonly vendor: { readonly id: string; readonly name: string };
@@ -78,7 +84,9 @@ export class NodeRegistry {
     const zoneTypes = new Set(env.config.zoneAssetTypes.map(normalizeLabel));
     this.zoneAssets = env.assets.filter((a) => zoneTypes.has(normalizeLabel(a.type)));
     const seen = new Set<string>();
-    this.deployedAssets = env.deployments.filter((d) => (seen.has(d.assetId) ? false : (seen.add(d.assetId), true)));
+    this.deployedAssets = env.deployments.filter((d) =>
+      seen.has(d.assetId) ? false : (seen.add(d.assetId), true),
+    );
   }
 
   get vendorKey(): string {
@@ -128,7 +136,13 @@ export class NodeRegistry {
       });
     }
     const key = this.vendorScopedKey("product");
-    this.add({ key, type: "asset", name: `${this.env.vendor.name} products (deployment not recorded)`, subtype: "product", placeholder: true });
+    this.add({
+      key,
+      type: "asset",
+      name: `${this.env.vendor.name} products (deployment not recorded)`,
+      subtype: "product",
+      placeholder: true,
+    });
     this.addMapping(key, {
       questionId: ctx.question.id,
       label: `${this.env.vendor.name} products`,
@@ -143,7 +157,9 @@ export class NodeRegistry {
       if (label === undefined) return [this.unknownRowPlaceholder("asset", ctx, "asset")];
       const matches = this.matchAssets(this.env.assets, [label]);
       if (matches.length > 1) {
-        this.env.warn(`"${label}" (${ctx.question.id}, row ${(ctx.rowIndex ?? 0) + 1}) matches ${matches.length} assets; linked to all of them`);
+        this.env.warn(
+          `"${label}" (${ctx.question.id}, row ${(ctx.rowIndex ?? 0) + 1}) matches ${matches.length} assets; linked to all of them`,
+        );
       }
       if (matches.length > 0) return matches.map((a) => this.inventoryAsset(a));
       const key = `asset:unmapped:${normalizeComponentName(label)}`;
@@ -176,13 +192,29 @@ export class NodeRegistry {
    * One node set per selected choice of the source question. Unknown source: every inventory node of
    * that kind (pessimistic), else the vendor's deployments, else an "unknown" placeholder.
    */
-  private resolveChoiceAssets(sourceId: string, ctx: EndpointContext, pool: readonly InventoryAsset[], kind: "asset" | "zone"): string[] {
+  private resolveChoiceAssets(
+    sourceId: string,
+    ctx: EndpointContext,
+    pool: readonly InventoryAsset[],
+    kind: "asset" | "zone",
+  ): string[] {
     const source = this.env.questionsById.get(sourceId);
     const selection = this.env.selectionOf(sourceId);
-    if (!source || (source.type !== "single_choice" && source.type !== "multiple_choice") || !selection.known) {
+    if (
+      !source ||
+      (source.type !== "single_choice" && source.type !== "multiple_choice") ||
+      !selection.known
+    ) {
       if (pool.length > 0) return pool.map((a) => this.inventoryAsset(a));
       if (this.deployedAssets.length > 0) return this.deployments(ctx);
-      return [this.namedPlaceholder(kind, "unknown", ctx, `unknown ${kind} (${source?.label ?? sourceId} not known)`)];
+      return [
+        this.namedPlaceholder(
+          kind,
+          "unknown",
+          ctx,
+          `unknown ${kind} (${source?.label ?? sourceId} not known)`,
+        ),
+      ];
     }
     const keys: string[] = [];
     for (const choiceId of selection.choiceIds) {
@@ -208,15 +240,23 @@ export class NodeRegistry {
   ): string[] {
     const matches = this.matchAssets(pool, labels);
     if (matches.length > 0) {
-      const hostZones = new Set(this.deployedAssets.map((d) => normalizeLabel(d.zone ?? "")).filter((z) => z !== ""));
-      const hosting = matches.filter((a) => [a.id, a.name, ...(a.aliases ?? [])].some((n) => hostZones.has(normalizeLabel(n))));
+      const hostZones = new Set(
+        this.deployedAssets.map((d) => normalizeLabel(d.zone ?? "")).filter((z) => z !== ""),
+      );
+      const hosting = matches.filter((a) =>
+        [a.id, a.name, ...(a.aliases ?? [])].some((n) => hostZones.has(normalizeLabel(n))),
+      );
       return (hosting.length > 0 ? hosting : matches).map((a) => this.inventoryAsset(a));
     }
     if (kind === "zone") {
       const wanted = new Set(labels.map(normalizeLabel));
-      const deployed = this.deployedAssets.filter((d) => d.zone == null || d.zone.trim() === "" || wanted.has(normalizeLabel(d.zone)));
+      const deployed = this.deployedAssets.filter(
+        (d) => d.zone == null || d.zone.trim() === "" || wanted.has(normalizeLabel(d.zone)),
+      );
       if (deployed.length > 0) {
-        this.env.warn(`zone "${display}" (${ctx.question.id}) matches no zone asset in the inventory; linked to the vendor's deployed assets there instead`);
+        this.env.warn(
+          `zone "${display}" (${ctx.question.id}) matches no zone asset in the inventory; linked to the vendor's deployed assets there instead`,
+        );
         return deployed.map((d) => {
           const key = assetKey(d.assetId);
           this.add({ key, type: "asset", name: d.assetName, subtype: d.assetType });
@@ -225,7 +265,13 @@ export class NodeRegistry {
       }
     }
     const key = this.vendorScopedKey(kind, choiceId ?? normalizeComponentName(display).replace(/ /g, "_"));
-    this.add({ key, type: "asset", name: `${display} (${this.env.vendor.name})`, subtype: kind, placeholder: true });
+    this.add({
+      key,
+      type: "asset",
+      name: `${display} (${this.env.vendor.name})`,
+      subtype: kind,
+      placeholder: true,
+    });
     this.addMapping(key, {
       questionId: ctx.question.id,
       ...(ctx.rowIndex !== undefined && { rowIndex: ctx.rowIndex }),
@@ -250,13 +296,19 @@ export class NodeRegistry {
       const version = rowText(ctx.row, "version");
       const resolved = resolveComponentIdentity({ purl: text("purl"), cpe: text("cpe"), name, version });
       const where = `${ctx.question.id}, row ${(ctx.rowIndex ?? 0) + 1}`;
-      for (const r of resolved?.rejected ?? []) this.env.warn(`${r.field} "${r.value}" (${where}) is not a valid ${r.field === "purl" ? "package URL" : "CPE"}; identified the component by the next identifier instead`);
+      for (const r of resolved?.rejected ?? [])
+        this.env.warn(
+          `${r.field} "${r.value}" (${where}) is not a valid ${r.field === "purl" ? "package URL" : "CPE"}; identified the component by the next identifier instead`,
+        );
       if (!resolved) return [this.unknownRowPlaceholder("component", ctx, "component")];
       const display = rowText(ctx.row, "name") ?? name ?? resolved.purl ?? resolved.cpe ?? resolved.key;
       this.add({
         key: resolved.key,
         type: "component",
-        name: resolved.version !== undefined && !display.includes(resolved.version) ? `${display} ${resolved.version}` : display,
+        name:
+          resolved.version !== undefined && !display.includes(resolved.version)
+            ? `${display} ${resolved.version}`
+            : display,
         subtype: rowText(ctx.row, "type") ?? "component",
         identity: {
           ...(resolved.purl !== undefined && { purl: resolved.purl }),
@@ -278,8 +330,12 @@ export class NodeRegistry {
       if (label === undefined) return [this.unknownRowPlaceholder(kind, ctx, SUBTYPES[kind] ?? kind)];
       const normalized = normalizeComponentName(label);
       // Sub-suppliers are organisations: the same one named by several vendors is one node.
-      const key = kind === "sub_supplier" ? `sub_supplier:${normalized}` : this.vendorScopedKey(kind, `row:${normalized}`);
-      const name = kind === "sub_supplier" ? label : `${label} (${this.env.vendor.name} ${KIND_LABELS[kind]})`;
+      const key =
+        kind === "sub_supplier"
+          ? `sub_supplier:${normalized}`
+          : this.vendorScopedKey(kind, `row:${normalized}`);
+      const name =
+        kind === "sub_supplier" ? label : `${label} (${this.env.vendor.name} ${KIND_LABELS[kind]})`;
       this.add({ key, type: "component", name, subtype: SUBTYPES[kind] ?? kind });
       if (VENDOR_OPERATED_KINDS.has(kind)) this.operated.add(key);
       return [key];
@@ -287,16 +343,32 @@ export class NodeRegistry {
     if (endpoint.answerOf) {
       const selection = this.env.selectionOf(endpoint.answerOf);
       const source = this.env.questionsById.get(endpoint.answerOf);
-      const choices = source && (source.type === "single_choice" || source.type === "multiple_choice") ? source.choices : [];
+      const choices =
+        source && (source.type === "single_choice" || source.type === "multiple_choice")
+          ? source.choices
+          : [];
       // Unknown source: one placeholder standing for whichever it is, never one node per choice (which would compound).
-      if (!selection.known) return [this.operatedNode(kind, `unknown/${endpoint.answerOf}`, `not known: ${source?.label ?? endpoint.answerOf}`, true)];
-      return selection.choiceIds.map((id) => this.operatedNode(kind, id, choices.find((c) => c.id === id)?.label ?? id));
+      if (!selection.known)
+        return [
+          this.operatedNode(
+            kind,
+            `unknown/${endpoint.answerOf}`,
+            `not known: ${source?.label ?? endpoint.answerOf}`,
+            true,
+          ),
+        ];
+      return selection.choiceIds.map((id) =>
+        this.operatedNode(kind, id, choices.find((c) => c.id === id)?.label ?? id),
+      );
     }
     if (endpoint.name) return [this.operatedNode(kind, endpoint.name, humanize(endpoint.name))];
     // A choice of a multiple-choice question qualifies the implicit node: each update path is its own update service.
     if (ctx.choiceId !== undefined && ctx.question.type === "multiple_choice") {
       // Unknown answer: the same single placeholder an answerOf endpoint on this question resolves to.
-      if (ctx.unknown) return [this.operatedNode(kind, `unknown/${ctx.question.id}`, `not known: ${ctx.question.label}`, true)];
+      if (ctx.unknown)
+        return [
+          this.operatedNode(kind, `unknown/${ctx.question.id}`, `not known: ${ctx.question.label}`, true),
+        ];
       const label = ctx.question.choices.find((c) => c.id === ctx.choiceId)?.label ?? ctx.choiceId;
       return [this.operatedNode(kind, ctx.choiceId, label)];
     }
@@ -307,15 +379,32 @@ export class NodeRegistry {
     const key = this.vendorScopedKey(kind, suffix);
     const base = `${this.env.vendor.name} ${KIND_LABELS[kind]}`;
     const name = label === undefined ? base : `${base} (${label.charAt(0).toLowerCase()}${label.slice(1)})`;
-    this.add({ key, type: "component", name, subtype: SUBTYPES[kind] ?? kind, ...(placeholder && { placeholder: true as const }) });
+    this.add({
+      key,
+      type: "component",
+      name,
+      subtype: SUBTYPES[kind] ?? kind,
+      ...(placeholder && { placeholder: true as const }),
+    });
     if (VENDOR_OPERATED_KINDS.has(kind)) this.operated.add(key);
     return key;
   }
 
   /** A named implicit asset or zone ("network_peers"): not in any inventory by name, so it is mapped by the buyer. */
-  private namedPlaceholder(kind: "asset" | "zone", name: string, ctx: EndpointContext, display = humanize(name)): string {
+  private namedPlaceholder(
+    kind: "asset" | "zone",
+    name: string,
+    ctx: EndpointContext,
+    display = humanize(name),
+  ): string {
     const key = this.vendorScopedKey(kind, name);
-    this.add({ key, type: "asset", name: `${display} (${this.env.vendor.name})`, subtype: kind, placeholder: true });
+    this.add({
+      key,
+      type: "asset",
+      name: `${display} (${this.env.vendor.name})`,
+      subtype: kind,
+      placeholder: true,
+    });
     this.addMapping(key, {
       questionId: ctx.question.id,
       label: display,
@@ -326,8 +415,12 @@ export class NodeRegistry {
 
   /** The single stand-in node a per-row rule emits to when the list itself is unknown (no rows, "don't know"). */
   private unknownRowPlaceholder(kind: NodeKind, ctx: EndpointContext, subtype: string): string {
-    const key = this.vendorScopedKey(kind, `unknown/${ctx.question.id}${ctx.rowIndex !== undefined ? `/${ctx.rowIndex}` : ""}`);
-    const itemLabel = ctx.question.type === "group" ? (ctx.question.itemLabel ?? KIND_LABELS[kind]) : KIND_LABELS[kind];
+    const key = this.vendorScopedKey(
+      kind,
+      `unknown/${ctx.question.id}${ctx.rowIndex !== undefined ? `/${ctx.rowIndex}` : ""}`,
+    );
+    const itemLabel =
+      ctx.question.type === "group" ? (ctx.question.itemLabel ?? KIND_LABELS[kind]) : KIND_LABELS[kind];
     const isAssetLike = kind === "asset" || kind === "zone";
     this.add({
       key,
@@ -358,7 +451,9 @@ export class NodeRegistry {
   private matchAssets(pool: readonly InventoryAsset[], labels: readonly string[]): InventoryAsset[] {
     const exact = new Set(labels.map((l) => l.trim().toLowerCase().replace(/\s+/g, " ")));
     const namesOf = (a: InventoryAsset) => [a.name, ...(a.aliases ?? [])];
-    const byExact = pool.filter((a) => namesOf(a).some((n) => exact.has(n.trim().toLowerCase().replace(/\s+/g, " "))));
+    const byExact = pool.filter((a) =>
+      namesOf(a).some((n) => exact.has(n.trim().toLowerCase().replace(/\s+/g, " "))),
+    );
     if (byExact.length > 0) return byExact;
     const loose = new Set(labels.map(normalizeLabel).filter((l) => l !== ""));
     return pool.filter((a) => namesOf(a).some((n) => loose.has(normalizeLabel(n))));

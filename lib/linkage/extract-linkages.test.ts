@@ -3,6 +3,7 @@
  * small templates written for the case.
  */
 import { describe, expect, it } from "vitest";
+
 import { validateTemplate, type Template } from "../questionnaire";
 import { extractLinkages } from "./extract-linkages";
 import type { Deployment, ExtractionConfig, ExtractionResult, InventoryAsset } from "./types";
@@ -32,7 +33,11 @@ const assets: InventoryAsset[] = [
   { id: "plc-2", name: "PLC 2", type: "controller" },
 ];
 
-function run(template: Template, answers: Record<string, unknown>, overrides: { deployments?: Deployment[]; config?: Partial<ExtractionConfig> } = {}): ExtractionResult {
+function run(
+  template: Template,
+  answers: Record<string, unknown>,
+  overrides: { deployments?: Deployment[]; config?: Partial<ExtractionConfig> } = {},
+): ExtractionResult {
   return extractLinkages({
     template,
     answers,
@@ -68,7 +73,13 @@ const emitRule = (id: string, extra: Record<string, unknown> = {}) => ({
 
 describe("yes/no question rules (when tests the question)", () => {
   const template = makeTemplate([
-    { id: "gate", type: "yesno", label: "Gate?", required: true, linkages: [emitRule("gate_yes", { when: 'gate = "yes"' })] },
+    {
+      id: "gate",
+      type: "yesno",
+      label: "Gate?",
+      required: true,
+      linkages: [emitRule("gate_yes", { when: 'gate = "yes"' })],
+    },
   ]);
   it.each([
     ["yes", ["vendor:v1 -> asset:plc-1 trust 0.5", "vendor:v1 -> asset:plc-2 trust 0.5"]],
@@ -81,11 +92,20 @@ describe("yes/no question rules (when tests the question)", () => {
 
   it("a gate whose known weight is 0 emits nothing on yes, the pessimistic linkage on don't know", () => {
     const gate = makeTemplate([
-      { id: "gate", type: "yesno", label: "Gate?", required: true, linkages: [emitRule("gate_zero", { when: 'gate = "yes"', weight: 0, unknownWeight: 0.7 })] },
+      {
+        id: "gate",
+        type: "yesno",
+        label: "Gate?",
+        required: true,
+        linkages: [emitRule("gate_zero", { when: 'gate = "yes"', weight: 0, unknownWeight: 0.7 })],
+      },
     ]);
     expect(lines(run(gate, { gate: "yes" }))).toEqual([]);
     expect(lines(run(gate, { gate: "yes" }, { config: { dropZeroWeight: false } }))).toHaveLength(2);
-    expect(lines(run(gate, { gate: "dont_know" }))).toEqual(["vendor:v1 -> asset:plc-1 trust 0.7", "vendor:v1 -> asset:plc-2 trust 0.7"]);
+    expect(lines(run(gate, { gate: "dont_know" }))).toEqual([
+      "vendor:v1 -> asset:plc-1 trust 0.7",
+      "vendor:v1 -> asset:plc-2 trust 0.7",
+    ]);
   });
 });
 
@@ -98,18 +118,58 @@ describe("single-choice rules", () => {
       required: true,
       choices: [
         { id: "none", label: "No" },
-        { id: "optional", label: "Optional", linkages: [emitRule("c_opt", { kind: "inheritance", from: { kind: "platform" }, weight: 0.4, unknownWeight: 0.8 })] },
-        { id: "required", label: "Required", linkages: [emitRule("c_req", { kind: "inheritance", from: { kind: "platform" }, weight: 0.8, unknownWeight: 0.9 })] },
+        {
+          id: "optional",
+          label: "Optional",
+          linkages: [
+            emitRule("c_opt", {
+              kind: "inheritance",
+              from: { kind: "platform" },
+              weight: 0.4,
+              unknownWeight: 0.8,
+            }),
+          ],
+        },
+        {
+          id: "required",
+          label: "Required",
+          linkages: [
+            emitRule("c_req", {
+              kind: "inheritance",
+              from: { kind: "platform" },
+              weight: 0.8,
+              unknownWeight: 0.9,
+            }),
+          ],
+        },
         { id: "dont_know", label: "Don't know", unknown: true },
       ],
     },
   ]);
   it.each([
     ["none", []],
-    ["optional", ["vendor:v1/platform -> asset:plc-1 inheritance 0.4", "vendor:v1/platform -> asset:plc-2 inheritance 0.4"]],
-    ["required", ["vendor:v1/platform -> asset:plc-1 inheritance 0.8", "vendor:v1/platform -> asset:plc-2 inheritance 0.8"]],
+    [
+      "optional",
+      [
+        "vendor:v1/platform -> asset:plc-1 inheritance 0.4",
+        "vendor:v1/platform -> asset:plc-2 inheritance 0.4",
+      ],
+    ],
+    [
+      "required",
+      [
+        "vendor:v1/platform -> asset:plc-1 inheritance 0.8",
+        "vendor:v1/platform -> asset:plc-2 inheritance 0.8",
+      ],
+    ],
     // every choice rule fires at its unknownWeight; same (from, to, kind) merge to the highest
-    ["dont_know", ["vendor:v1/platform -> asset:plc-1 inheritance 0.9", "vendor:v1/platform -> asset:plc-2 inheritance 0.9"]],
+    [
+      "dont_know",
+      [
+        "vendor:v1/platform -> asset:plc-1 inheritance 0.9",
+        "vendor:v1/platform -> asset:plc-2 inheritance 0.9",
+      ],
+    ],
   ])("cloud = %j", (answer, expected) => {
     expect(lines(run(template, { cloud: answer }))).toEqual(expected);
   });
@@ -133,7 +193,11 @@ describe("single-choice rules", () => {
     const custody = result.linkages.find((l) => l.fromKey === "vendor:v1")!;
     expect(custody).toMatchObject({ toKey: "vendor:v1/platform", kind: "inheritance", weight: 1 });
     expect(custody.provenance[0]).toMatchObject({ questionId: "cloud", ruleId: "c_req", custody: true });
-    expect(run(template, { cloud: "required" }, { config: { custodyWeight: 0.6 } }).linkages.find((l) => l.fromKey === "vendor:v1")!.weight).toBe(0.6);
+    expect(
+      run(template, { cloud: "required" }, { config: { custodyWeight: 0.6 } }).linkages.find(
+        (l) => l.fromKey === "vendor:v1",
+      )!.weight,
+    ).toBe(0.6);
   });
 });
 
@@ -145,18 +209,49 @@ describe("multiple-choice rules: each choice qualifies the implicit node", () =>
       label: "Update paths",
       required: true,
       choices: [
-        { id: "cloud_push", label: "Cloud push", linkages: [emitRule("p_cloud", { kind: "inheritance", from: { kind: "update_service" }, weight: 0.8, unknownWeight: 0.8 })] },
-        { id: "media", label: "USB stick", linkages: [emitRule("p_media", { kind: "inheritance", from: { kind: "update_service" }, weight: 0.5, unknownWeight: 0.8 })] },
+        {
+          id: "cloud_push",
+          label: "Cloud push",
+          linkages: [
+            emitRule("p_cloud", {
+              kind: "inheritance",
+              from: { kind: "update_service" },
+              weight: 0.8,
+              unknownWeight: 0.8,
+            }),
+          ],
+        },
+        {
+          id: "media",
+          label: "USB stick",
+          linkages: [
+            emitRule("p_media", {
+              kind: "inheritance",
+              from: { kind: "update_service" },
+              weight: 0.5,
+              unknownWeight: 0.8,
+            }),
+          ],
+        },
         { id: "dont_know", label: "Don't know", unknown: true, exclusive: true },
       ],
     },
   ]);
   it.each([
-    [["media"], ["vendor:v1/update_service/media -> asset:plc-1 inheritance 0.5", "vendor:v1/update_service/media -> asset:plc-2 inheritance 0.5"]],
+    [
+      ["media"],
+      [
+        "vendor:v1/update_service/media -> asset:plc-1 inheritance 0.5",
+        "vendor:v1/update_service/media -> asset:plc-2 inheritance 0.5",
+      ],
+    ],
     [
       // Unknown: one placeholder at the worst weight, not one node per choice (which would compound by noisy-OR).
       ["dont_know"],
-      ["vendor:v1/update_service/unknown/paths -> asset:plc-1 inheritance 0.8", "vendor:v1/update_service/unknown/paths -> asset:plc-2 inheritance 0.8"],
+      [
+        "vendor:v1/update_service/unknown/paths -> asset:plc-1 inheritance 0.8",
+        "vendor:v1/update_service/unknown/paths -> asset:plc-2 inheritance 0.8",
+      ],
     ],
   ])("paths = %j", (answer, expected) => {
     expect(lines(run(template, { paths: answer }))).toEqual(expected);
@@ -170,7 +265,18 @@ describe("modifiers", () => {
     label: "Update paths",
     required: true,
     choices: [
-      { id: "cloud_push", label: "Cloud push", linkages: [emitRule("p_cloud", { kind: "inheritance", from: { kind: "update_service" }, weight: 0.8, unknownWeight: 0.9 })] },
+      {
+        id: "cloud_push",
+        label: "Cloud push",
+        linkages: [
+          emitRule("p_cloud", {
+            kind: "inheritance",
+            from: { kind: "update_service" },
+            weight: 0.8,
+            unknownWeight: 0.9,
+          }),
+        ],
+      },
       { id: "media", label: "USB stick" },
     ],
   };
@@ -180,8 +286,36 @@ describe("modifiers", () => {
     label: "Signature verification",
     required: true,
     choices: [
-      { id: "bootloader", label: "Bootloader", linkages: [{ id: "m_boot", effect: "modify", targets: ["p_cloud"], op: "multiply", value: 0.2, unknownValue: 1, reason: "Verified in the bootloader." }] },
-      { id: "checksum", label: "Checksum", linkages: [{ id: "m_sum", effect: "modify", targets: ["p_cloud"], op: "multiply", value: 0.9, unknownValue: 1, reason: "Checksum only." }] },
+      {
+        id: "bootloader",
+        label: "Bootloader",
+        linkages: [
+          {
+            id: "m_boot",
+            effect: "modify",
+            targets: ["p_cloud"],
+            op: "multiply",
+            value: 0.2,
+            unknownValue: 1,
+            reason: "Verified in the bootloader.",
+          },
+        ],
+      },
+      {
+        id: "checksum",
+        label: "Checksum",
+        linkages: [
+          {
+            id: "m_sum",
+            effect: "modify",
+            targets: ["p_cloud"],
+            op: "multiply",
+            value: 0.9,
+            unknownValue: 1,
+            reason: "Checksum only.",
+          },
+        ],
+      },
       { id: "dont_know", label: "Don't know", unknown: true },
     ],
   };
@@ -190,7 +324,18 @@ describe("modifiers", () => {
     type: "yesno",
     label: "Whole fleet at once?",
     required: true,
-    linkages: [{ id: "m_fan", effect: "modify", targets: ["p_cloud"], op: "multiply", value: 1.5, unknownValue: 1.5, when: 'fanout = "yes"', reason: "One push reaches the fleet." }],
+    linkages: [
+      {
+        id: "m_fan",
+        effect: "modify",
+        targets: ["p_cloud"],
+        op: "multiply",
+        value: 1.5,
+        unknownValue: 1.5,
+        when: 'fanout = "yes"',
+        reason: "One push reaches the fleet.",
+      },
+    ],
   };
   const fixDays = {
     id: "fix_days",
@@ -199,8 +344,26 @@ describe("modifiers", () => {
     required: true,
     allowDontKnow: true,
     linkages: [
-      { id: "m_fast", effect: "modify", targets: ["p_cloud"], op: "multiply", value: 0.8, unknownValue: 1.25, when: "fix_days <= 30", reason: "Fixed fast." },
-      { id: "m_slow", effect: "modify", targets: ["p_cloud"], op: "multiply", value: 1.25, unknownValue: 1.25, when: "fix_days > 180", reason: "Fixed slowly." },
+      {
+        id: "m_fast",
+        effect: "modify",
+        targets: ["p_cloud"],
+        op: "multiply",
+        value: 0.8,
+        unknownValue: 1.25,
+        when: "fix_days <= 30",
+        reason: "Fixed fast.",
+      },
+      {
+        id: "m_slow",
+        effect: "modify",
+        targets: ["p_cloud"],
+        op: "multiply",
+        value: 1.25,
+        unknownValue: 1.25,
+        when: "fix_days > 180",
+        reason: "Fixed slowly.",
+      },
     ],
   };
   const override = {
@@ -208,11 +371,23 @@ describe("modifiers", () => {
     type: "yesno",
     label: "Air-gapped?",
     required: true,
-    linkages: [{ id: "m_set", effect: "modify", targets: ["p_cloud"], op: "set", value: 0.1, unknownValue: 0.3, when: 'airgap = "yes"', reason: "Air-gapped." }],
+    linkages: [
+      {
+        id: "m_set",
+        effect: "modify",
+        targets: ["p_cloud"],
+        op: "set",
+        value: 0.1,
+        unknownValue: 0.3,
+        when: 'airgap = "yes"',
+        reason: "Air-gapped.",
+      },
+    ],
   };
   const template = makeTemplate([paths, signature, fanout, fixDays, override]);
   const base = { paths: ["cloud_push"], sig: "checksum", fanout: "no", fix_days: 60, airgap: "no" };
-  const weight = (answers: Record<string, unknown>) => run(template, answers).linkages.find((l) => l.toKey === "asset:plc-1")!.weight;
+  const weight = (answers: Record<string, unknown>) =>
+    run(template, answers).linkages.find((l) => l.toKey === "asset:plc-1")!.weight;
 
   it.each([
     ["no modifier fires", {}, 0.8 * 0.9],
@@ -232,8 +407,12 @@ describe("modifiers", () => {
   });
 
   it("explains the weight in words, in the order applied, and lists the modifiers in provenance", () => {
-    const linkage = run(template, { ...base, fanout: "yes", fix_days: "dont_know" }).linkages.find((l) => l.toKey === "asset:plc-1")!;
-    expect(linkage.reason).toBe('Rule p_cloud. Checksum only. One push reaches the fleet. "Days to fix" is not known, so the least favourable adjustment is assumed.');
+    const linkage = run(template, { ...base, fanout: "yes", fix_days: "dont_know" }).linkages.find(
+      (l) => l.toKey === "asset:plc-1",
+    )!;
+    expect(linkage.reason).toBe(
+      'Rule p_cloud. Checksum only. One push reaches the fleet. "Days to fix" is not known, so the least favourable adjustment is assumed.',
+    );
     expect(linkage.provenance[0]!.modifiers).toEqual([
       { ruleId: "m_sum", questionId: "sig", op: "multiply", value: 0.9, unknown: false },
       { ruleId: "m_fan", questionId: "fanout", op: "multiply", value: 1.5, unknown: false },
@@ -262,7 +441,13 @@ describe("visibility: hidden questions neither emit nor modify", () => {
       required: true,
       choices: [
         { id: "none", label: "None" },
-        { id: "always_on", label: "Always on", linkages: [emitRule("ra_on", { to: { kind: "zone", answerOf: "zones" }, weight: 0.8, unknownWeight: 0.9 })] },
+        {
+          id: "always_on",
+          label: "Always on",
+          linkages: [
+            emitRule("ra_on", { to: { kind: "zone", answerOf: "zones" }, weight: 0.8, unknownWeight: 0.9 }),
+          ],
+        },
       ],
     },
     {
@@ -272,7 +457,16 @@ describe("visibility: hidden questions neither emit nor modify", () => {
       required: true,
       condition: 'remote != "none"',
       linkages: [
-        { id: "mfa_on", effect: "modify", targets: ["ra_on"], op: "multiply", value: 0.4, unknownValue: 1, when: 'mfa = "yes"', reason: "MFA." },
+        {
+          id: "mfa_on",
+          effect: "modify",
+          targets: ["ra_on"],
+          op: "multiply",
+          value: 0.4,
+          unknownValue: 1,
+          when: 'mfa = "yes"',
+          reason: "MFA.",
+        },
         emitRule("mfa_missing", { when: 'mfa = "no"', weight: 0.6, unknownWeight: 0.6 }),
       ],
     },
@@ -284,7 +478,9 @@ describe("visibility: hidden questions neither emit nor modify", () => {
   });
 
   it("answerOf zones: selected zones map to inventory zones by alias", () => {
-    expect(lines(run(template, { remote: "always_on", zones: ["level_1"], mfa: "yes" }))).toEqual(["vendor:v1 -> asset:zone-a trust 0.32"]);
+    expect(lines(run(template, { remote: "always_on", zones: ["level_1"], mfa: "yes" }))).toEqual([
+      "vendor:v1 -> asset:zone-a trust 0.32",
+    ]);
   });
 
   it("answerOf zones whose source is unknown expand to every zone in the inventory", () => {
@@ -304,17 +500,26 @@ describe("visibility: hidden questions neither emit nor modify", () => {
       deployments: onlyLevel1,
       assets: [],
     });
-    expect(lines(noZones, (ids) => ids.includes("ra_on"))).toEqual(["vendor:v1 -> asset:plc-9 trust 0.8", "vendor:v1 -> vendor:v1/zone/level_2 trust 0.8"]);
+    expect(lines(noZones, (ids) => ids.includes("ra_on"))).toEqual([
+      "vendor:v1 -> asset:plc-9 trust 0.8",
+      "vendor:v1 -> vendor:v1/zone/level_2 trust 0.8",
+    ]);
     expect(noZones.needsMapping).toEqual([
       {
         questionId: "remote",
         label: "Level 2 — supervisory",
-        reason: 'no zone in the inventory matches "Level 2 — supervisory" and no deployment of this vendor is recorded there; add the zone or record the deployment',
+        reason:
+          'no zone in the inventory matches "Level 2 — supervisory" and no deployment of this vendor is recorded there; add the zone or record the deployment',
         nodeKey: "vendor:v1/zone/level_2",
       },
     ]);
-    expect(noZones.nodes.find((n) => n.key === "vendor:v1/zone/level_2")).toMatchObject({ type: "asset", placeholder: true });
-    expect(noZones.warnings).toEqual(['zone "Level 1 — basic control" (remote) matches no zone asset in the inventory; linked to the vendor\'s deployed assets there instead']);
+    expect(noZones.nodes.find((n) => n.key === "vendor:v1/zone/level_2")).toMatchObject({
+      type: "asset",
+      placeholder: true,
+    });
+    expect(noZones.warnings).toEqual([
+      'zone "Level 1 — basic control" (remote) matches no zone asset in the inventory; linked to the vendor\'s deployed assets there instead',
+    ]);
   });
 
   it("a hidden follow-up stands in pessimistically only for an unknown emission", () => {
@@ -345,15 +550,54 @@ describe("groups: per-row emission, row-scoped field modifiers, component identi
           label: "Source",
           required: false,
           choices: [
-            { id: "source", label: "Source", linkages: [{ id: "m_src", effect: "modify", targets: ["c_in"], op: "multiply", value: 0.8, unknownValue: 1.4, reason: "Built from source." }] },
-            { id: "binary", label: "Binary", linkages: [{ id: "m_bin", effect: "modify", targets: ["c_in"], op: "multiply", value: 1.4, unknownValue: 1.4, reason: "Binary only." }] },
+            {
+              id: "source",
+              label: "Source",
+              linkages: [
+                {
+                  id: "m_src",
+                  effect: "modify",
+                  targets: ["c_in"],
+                  op: "multiply",
+                  value: 0.8,
+                  unknownValue: 1.4,
+                  reason: "Built from source.",
+                },
+              ],
+            },
+            {
+              id: "binary",
+              label: "Binary",
+              linkages: [
+                {
+                  id: "m_bin",
+                  effect: "modify",
+                  targets: ["c_in"],
+                  op: "multiply",
+                  value: 1.4,
+                  unknownValue: 1.4,
+                  reason: "Binary only.",
+                },
+              ],
+            },
             { id: "dont_know", label: "Don't know", unknown: true },
           ],
         },
       ],
       linkages: [
-        emitRule("c_in", { kind: "inheritance", perRow: true, from: { kind: "component", identifyBy: ["purl", "cpe", "name"] }, weight: 0.5, unknownWeight: 0.7 }),
-        emitRule("c_any", { kind: "inheritance", from: { kind: "component", name: "all_components" }, weight: 0.2, unknownWeight: 0.3 }),
+        emitRule("c_in", {
+          kind: "inheritance",
+          perRow: true,
+          from: { kind: "component", identifyBy: ["purl", "cpe", "name"] },
+          weight: 0.5,
+          unknownWeight: 0.7,
+        }),
+        emitRule("c_any", {
+          kind: "inheritance",
+          from: { kind: "component", name: "all_components" },
+          weight: 0.2,
+          unknownWeight: 0.3,
+        }),
       ],
     },
   ]);
@@ -377,17 +621,26 @@ describe("groups: per-row emission, row-scoped field modifiers, component identi
     [
       "an unknown list emits once to a placeholder, field modifiers at their unknown value",
       [],
-      ["vendor:v1/component/all_components -> asset:plc-1 inheritance 0.3", "vendor:v1/component/unknown/components -> asset:plc-1 inheritance 0.98"],
+      [
+        "vendor:v1/component/all_components -> asset:plc-1 inheritance 0.3",
+        "vendor:v1/component/unknown/components -> asset:plc-1 inheritance 0.98",
+      ],
     ],
   ])("%s", (_name, rows, expected) => {
     expect(lines(run(template, { components: rows }, { deployments: one }))).toEqual(expected);
   });
 
   it("records the row index and names the component node by its identity", () => {
-    const result = run(template, { components: [{ name: "x" }, { name: "FreeRTOS-Plus-TCP", version: "v10.4.3", source: "source" }] }, { deployments: one });
+    const result = run(
+      template,
+      { components: [{ name: "x" }, { name: "FreeRTOS-Plus-TCP", version: "v10.4.3", source: "source" }] },
+      { deployments: one },
+    );
     const linkage = result.linkages.find((l) => l.fromKey === "component:name:freertos plus tcp@10.4.3")!;
     expect(linkage.provenance[0]).toMatchObject({ questionId: "components", ruleId: "c_in", rowIndex: 1 });
-    expect(linkage.provenance[0]!.modifiers).toEqual([{ ruleId: "m_src", questionId: "components", op: "multiply", value: 0.8, unknown: false, rowIndex: 1 }]);
+    expect(linkage.provenance[0]!.modifiers).toEqual([
+      { ruleId: "m_src", questionId: "components", op: "multiply", value: 0.8, unknown: false, rowIndex: 1 },
+    ]);
     expect(result.nodes.find((n) => n.key === linkage.fromKey)).toEqual({
       key: "component:name:freertos plus tcp@10.4.3",
       type: "component",
@@ -398,9 +651,15 @@ describe("groups: per-row emission, row-scoped field modifiers, component identi
   });
 
   it("warns about an unparseable purl and falls back to the name", () => {
-    const result = run(template, { components: [{ name: "Foo", purl: "github.com/foo" }] }, { deployments: one });
+    const result = run(
+      template,
+      { components: [{ name: "Foo", purl: "github.com/foo" }] },
+      { deployments: one },
+    );
     expect(result.linkages.map((l) => l.fromKey)).toContain("component:name:foo");
-    expect(result.warnings).toEqual(['purl "github.com/foo" (components, row 1) is not a valid package URL; identified the component by the next identifier instead']);
+    expect(result.warnings).toEqual([
+      'purl "github.com/foo" (components, row 1) is not a valid package URL; identified the component by the next identifier instead',
+    ]);
   });
 });
 
@@ -413,7 +672,16 @@ describe("named infrastructure → inventory assets", () => {
       required: true,
       maxItems: 20,
       fields: [{ id: "name", type: "text", label: "Name", required: true, maxLength: 200 }],
-      linkages: [emitRule("hub", { kind: "adjacency", perRow: true, from: { kind: "product" }, to: { kind: "asset", identifyBy: ["name"] }, weight: 0.5, unknownWeight: 0.7 })],
+      linkages: [
+        emitRule("hub", {
+          kind: "adjacency",
+          perRow: true,
+          from: { kind: "product" },
+          to: { kind: "asset", identifyBy: ["name"] },
+          weight: 0.5,
+          unknownWeight: 0.7,
+        }),
+      ],
     },
   ]);
   const one = [{ assetId: "plc-1", assetName: "PLC 1", assetType: "controller" }];
@@ -431,13 +699,17 @@ describe("named infrastructure → inventory assets", () => {
 
   it("unmatched infrastructure is linked to a placeholder and listed for mapping, never dropped", () => {
     const result = run(template, { hubs: [{ name: "GW-01" }, { name: "Edge Box 7" }] }, { deployments: one });
-    expect(lines(result)).toEqual(["asset:plc-1 -> asset:gw-1 adjacency 0.5", "asset:plc-1 -> asset:unmapped:edge box 7 adjacency 0.5"]);
+    expect(lines(result)).toEqual([
+      "asset:plc-1 -> asset:gw-1 adjacency 0.5",
+      "asset:plc-1 -> asset:unmapped:edge box 7 adjacency 0.5",
+    ]);
     expect(result.needsMapping).toEqual([
       {
         questionId: "hubs",
         rowIndex: 1,
         label: "Edge Box 7",
-        reason: 'no asset in the inventory is named or aliased "Edge Box 7"; map it to the asset the supplier means',
+        reason:
+          'no asset in the inventory is named or aliased "Edge Box 7"; map it to the asset the supplier means',
         nodeKey: "asset:unmapped:edge box 7",
       },
     ]);
@@ -445,18 +717,34 @@ describe("named infrastructure → inventory assets", () => {
 });
 
 describe("deployments", () => {
-  const template = makeTemplate([{ id: "gate", type: "yesno", label: "Gate?", required: true, linkages: [emitRule("g", { when: 'gate = "yes"' })] }]);
+  const template = makeTemplate([
+    {
+      id: "gate",
+      type: "yesno",
+      label: "Gate?",
+      required: true,
+      linkages: [emitRule("g", { when: 'gate = "yes"' })],
+    },
+  ]);
 
   it("product endpoints become one linkage per deployed asset (duplicates once)", () => {
     const twice = [...deployments, deployments[0]!];
-    expect(lines(run(template, { gate: "yes" }, { deployments: twice }))).toEqual(["vendor:v1 -> asset:plc-1 trust 0.5", "vendor:v1 -> asset:plc-2 trust 0.5"]);
+    expect(lines(run(template, { gate: "yes" }, { deployments: twice }))).toEqual([
+      "vendor:v1 -> asset:plc-1 trust 0.5",
+      "vendor:v1 -> asset:plc-2 trust 0.5",
+    ]);
   });
 
   it("without deployments: a placeholder product node and a request to record them", () => {
     const result = run(template, { gate: "yes" }, { deployments: [] });
     expect(lines(result)).toEqual(["vendor:v1 -> vendor:v1/product trust 0.5"]);
     expect(result.needsMapping).toEqual([
-      { questionId: "gate", label: "Vendor One products", reason: "record where this vendor's products are deployed", nodeKey: "vendor:v1/product" },
+      {
+        questionId: "gate",
+        label: "Vendor One products",
+        reason: "record where this vendor's products are deployed",
+        nodeKey: "vendor:v1/product",
+      },
     ]);
   });
 });
@@ -468,14 +756,30 @@ describe("merging", () => {
       type: "yesno",
       label: "Q1",
       required: true,
-      linkages: [emitRule("r1", { kind: "inheritance", from: { kind: "platform" }, when: 'q1 = "yes"', weight: 0.4, unknownWeight: 0.4 })],
+      linkages: [
+        emitRule("r1", {
+          kind: "inheritance",
+          from: { kind: "platform" },
+          when: 'q1 = "yes"',
+          weight: 0.4,
+          unknownWeight: 0.4,
+        }),
+      ],
     },
     {
       id: "q2",
       type: "yesno",
       label: "Q2",
       required: true,
-      linkages: [emitRule("r2", { kind: "inheritance", from: { kind: "platform" }, when: 'q2 = "yes"', weight: 0.3, unknownWeight: 0.3 })],
+      linkages: [
+        emitRule("r2", {
+          kind: "inheritance",
+          from: { kind: "platform" },
+          when: 'q2 = "yes"',
+          weight: 0.3,
+          unknownWeight: 0.3,
+        }),
+      ],
     },
   ]);
   const one = [{ assetId: "plc-1", assetName: "PLC 1", assetType: "controller" }];
@@ -493,8 +797,15 @@ describe("merging", () => {
   });
 
   it("mergeAcrossQuestions: false keeps one linkage per question (contract rule 5), for noisy-OR in scoring", () => {
-    const result = run(template, { q1: "yes", q2: "yes" }, { deployments: one, config: { mergeAcrossQuestions: false } });
-    expect(lines(result)).toEqual(["vendor:v1/platform -> asset:plc-1 inheritance 0.4", "vendor:v1/platform -> asset:plc-1 inheritance 0.3"]);
+    const result = run(
+      template,
+      { q1: "yes", q2: "yes" },
+      { deployments: one, config: { mergeAcrossQuestions: false } },
+    );
+    expect(lines(result)).toEqual([
+      "vendor:v1/platform -> asset:plc-1 inheritance 0.4",
+      "vendor:v1/platform -> asset:plc-1 inheritance 0.3",
+    ]);
   });
 });
 
@@ -522,7 +833,18 @@ describe("the example of docs/questionnaire-format.md", () => {
           {
             id: "always_on",
             label: "Always-on connection",
-            linkages: [{ id: "ra_always_on", effect: "emit", kind: "trust", from: { kind: "vendor" }, to: { kind: "zone", answerOf: "zones" }, weight: 0.8, unknownWeight: 0.9, reason: "Vendor staff can reach these zones at any time." }],
+            linkages: [
+              {
+                id: "ra_always_on",
+                effect: "emit",
+                kind: "trust",
+                from: { kind: "vendor" },
+                to: { kind: "zone", answerOf: "zones" },
+                weight: 0.8,
+                unknownWeight: 0.9,
+                reason: "Vendor staff can reach these zones at any time.",
+              },
+            ],
           },
           { id: "dont_know", label: "Don't know", unknown: true },
         ],
@@ -539,7 +861,18 @@ describe("the example of docs/questionnaire-format.md", () => {
             type: "yesno",
             label: "Is phishing-resistant MFA enforced?",
             required: true,
-            linkages: [{ id: "ra_mfa_strong", effect: "modify", targets: ["ra_always_on"], op: "multiply", value: 0.4, unknownValue: 1, when: 'ra_mfa = "yes"', reason: "Phishing-resistant MFA protects every vendor login." }],
+            linkages: [
+              {
+                id: "ra_mfa_strong",
+                effect: "modify",
+                targets: ["ra_always_on"],
+                op: "multiply",
+                value: 0.4,
+                unknownValue: 1,
+                when: 'ra_mfa = "yes"',
+                reason: "Phishing-resistant MFA protects every vendor login.",
+              },
+            ],
           },
           {
             id: "credentials",
@@ -556,21 +889,65 @@ describe("the example of docs/questionnaire-format.md", () => {
                 label: "Lifetime",
                 required: true,
                 choices: [
-                  { id: "short", label: "Under a day", linkages: [{ id: "cred_short", effect: "modify", targets: ["cred_trust"], op: "multiply", value: 0.3, unknownValue: 1.5, reason: "Expires quickly." }] },
-                  { id: "never", label: "Never expires", linkages: [{ id: "cred_never", effect: "modify", targets: ["cred_trust"], op: "multiply", value: 1.5, unknownValue: 1.5, reason: "Useful forever once copied." }] },
+                  {
+                    id: "short",
+                    label: "Under a day",
+                    linkages: [
+                      {
+                        id: "cred_short",
+                        effect: "modify",
+                        targets: ["cred_trust"],
+                        op: "multiply",
+                        value: 0.3,
+                        unknownValue: 1.5,
+                        reason: "Expires quickly.",
+                      },
+                    ],
+                  },
+                  {
+                    id: "never",
+                    label: "Never expires",
+                    linkages: [
+                      {
+                        id: "cred_never",
+                        effect: "modify",
+                        targets: ["cred_trust"],
+                        op: "multiply",
+                        value: 1.5,
+                        unknownValue: 1.5,
+                        reason: "Useful forever once copied.",
+                      },
+                    ],
+                  },
                 ],
               },
             ],
             linkages: [
-              { id: "cred_trust", effect: "emit", kind: "trust", perRow: true, from: { kind: "credential", identifyBy: ["name"] }, to: { kind: "product" }, weight: 0.5, unknownWeight: 0.9, reason: "Whoever holds this credential can act on the units." },
+              {
+                id: "cred_trust",
+                effect: "emit",
+                kind: "trust",
+                perRow: true,
+                from: { kind: "credential", identifyBy: ["name"] },
+                to: { kind: "product" },
+                weight: 0.5,
+                unknownWeight: 0.9,
+                reason: "Whoever holds this credential can act on the units.",
+              },
             ],
           },
         ],
       },
     ],
   );
-  const zoneAnswer = { zones: ["level_2"], ra_model: "always_on", credentials: [{ name: "svc-backup", lifetime: "never" }] };
-  const vendorToZone = (answers: Record<string, unknown>) => run(template, answers).linkages.find((l) => l.fromKey === "vendor:v1" && l.toKey === "asset:zone-b")!.weight;
+  const zoneAnswer = {
+    zones: ["level_2"],
+    ra_model: "always_on",
+    credentials: [{ name: "svc-backup", lifetime: "never" }],
+  };
+  const vendorToZone = (answers: Record<string, unknown>) =>
+    run(template, answers).linkages.find((l) => l.fromKey === "vendor:v1" && l.toKey === "asset:zone-b")!
+      .weight;
 
   it("0.8 × 0.4 = 0.32 to zone level_2, min(1, 0.5 × 1.5) = 0.75 for the credential", () => {
     const result = run(template, { ...zoneAnswer, ra_mfa: "yes" });
@@ -590,7 +967,15 @@ describe("the example of docs/questionnaire-format.md", () => {
 });
 
 describe("configuration", () => {
-  const template = makeTemplate([{ id: "gate", type: "yesno", label: "Gate?", required: true, linkages: [emitRule("g", { when: 'gate = "yes"', weight: 0.5, unknownWeight: 0.6 })] }]);
+  const template = makeTemplate([
+    {
+      id: "gate",
+      type: "yesno",
+      label: "Gate?",
+      required: true,
+      linkages: [emitRule("g", { when: 'gate = "yes"', weight: 0.5, unknownWeight: 0.6 })],
+    },
+  ]);
 
   it("unknownWeightFloor lifts unknown emissions only (e.g. to scoring's resolveUnknownWeight)", () => {
     const floor = { unknownWeightFloor: { trust: 0.95 } };
@@ -600,6 +985,8 @@ describe("configuration", () => {
 
   it("rejects values out of range", () => {
     expect(() => run(template, {}, { config: { custodyWeight: 2 } })).toThrow(/custodyWeight/);
-    expect(() => run(template, {}, { config: { unknownWeightFloor: { trust: -1 } } })).toThrow(/unknownWeightFloor.trust/);
+    expect(() => run(template, {}, { config: { unknownWeightFloor: { trust: -1 } } })).toThrow(
+      /unknownWeightFloor.trust/,
+    );
   });
 });

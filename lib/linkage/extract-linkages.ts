@@ -27,11 +27,11 @@ import { assetKey, NodeRegistry, type ChoiceSelection } from "./endpoints";
 import {
   DEFAULT_EXTRACTION_CONFIG,
   type AppliedModifier,
+  type Deployment,
   type ExtractedLinkage,
   type ExtractedNode,
   type ExtractionConfig,
   type ExtractionInput,
-  type Deployment,
   type ExtractionResult,
   type InventoryAsset,
   type LinkageKind,
@@ -116,7 +116,8 @@ export function extractLinkages(input: ExtractionInput): ExtractionResult {
     states.set(question.id, isKnown(question, value) ? "known" : "unknown");
   }
   const lookup = (id: string) => effective.get(id);
-  const holds = (when: string | undefined) => when === undefined || evaluateCondition(compile(template, when), lookup);
+  const holds = (when: string | undefined) =>
+    when === undefined || evaluateCondition(compile(template, when), lookup);
 
   const selectionOf = (questionId: string): ChoiceSelection => {
     if (states.get(questionId) !== "known") return { known: false };
@@ -168,13 +169,22 @@ export function extractLinkages(input: ExtractionInput): ExtractionResult {
       if (!holds(rule.when)) continue;
       const choiceId = owner.type === "choice" ? owner.choice.id : undefined;
       if (rule.effect === "modify") {
-        for (const target of rule.targets) addModifier(target, { questionId: question.id, order, unknown: false, candidates: [rule] });
+        for (const target of rule.targets)
+          addModifier(target, { questionId: question.id, order, unknown: false, candidates: [rule] });
         continue;
       }
       if (rule.perRow && question.type === "group") {
-        rows.forEach((row, rowIndex) => emissions.push({ rule, question, order, unknown: false, row, rowIndex }));
+        rows.forEach((row, rowIndex) =>
+          emissions.push({ rule, question, order, unknown: false, row, rowIndex }),
+        );
       } else {
-        emissions.push({ rule, question, order, unknown: false, ...(choiceId !== undefined && { choiceId }) });
+        emissions.push({
+          rule,
+          question,
+          order,
+          unknown: false,
+          ...(choiceId !== undefined && { choiceId }),
+        });
       }
     }
     if (question.type === "group") collectRowModifiers(question, order, rows, holds, addModifier);
@@ -211,7 +221,13 @@ export function extractLinkages(input: ExtractionInput): ExtractionResult {
     for (const fromKey of unique(fromKeys)) {
       for (const toKey of unique(toKeys)) {
         if (fromKey === toKey) continue; // a node does not propagate to itself
-        raw.push({ fromKey, toKey, kind: emission.rule.kind, order: emission.order, source: withBuyerControls(source, toKey, emission.rule.kind, buyerControlsByTarget) });
+        raw.push({
+          fromKey,
+          toKey,
+          kind: emission.rule.kind,
+          order: emission.order,
+          source: withBuyerControls(source, toKey, emission.rule.kind, buyerControlsByTarget),
+        });
       }
     }
   }
@@ -244,7 +260,8 @@ export function extractLinkages(input: ExtractionInput): ExtractionResult {
 export function resolveExtractionConfig(overrides: Partial<ExtractionConfig> = {}): ExtractionConfig {
   const config: ExtractionConfig = { ...DEFAULT_EXTRACTION_CONFIG, ...overrides };
   const problems: string[] = [];
-  if (!(config.custodyWeight >= 0 && config.custodyWeight <= 1)) problems.push("custodyWeight must be in [0, 1]");
+  if (!(config.custodyWeight >= 0 && config.custodyWeight <= 1))
+    problems.push("custodyWeight must be in [0, 1]");
   for (const [kind, floor] of Object.entries(config.unknownWeightFloor)) {
     if (!(floor >= 0 && floor <= 1)) problems.push(`unknownWeightFloor.${kind} must be in [0, 1]`);
   }
@@ -279,7 +296,10 @@ function compile(template: Template, source: string): ConditionNode {
   let ast = cache.get(source);
   if (!ast) {
     const parsed = parseCondition(source);
-    if (!parsed.ok) throw new Error(`template "${template.key}" v${template.version} was not validated: ${parsed.error.message}`);
+    if (!parsed.ok)
+      throw new Error(
+        `template "${template.key}" v${template.version} was not validated: ${parsed.error.message}`,
+      );
     ast = parsed.ast;
     cache.set(source, ast);
   }
@@ -301,13 +321,15 @@ function indexQuestions(template: Template): Map<string, IndexedQuestion> {
 function* rulesOf(question: Question): Generator<{ rule: EmitRule | ModifyRule; owner: RuleOwner }> {
   for (const rule of question.linkages ?? []) yield { rule, owner: { type: "question" } };
   if (question.type === "single_choice" || question.type === "multiple_choice") {
-    for (const choice of question.choices) for (const rule of choice.linkages ?? []) yield { rule, owner: { type: "choice", choice } };
+    for (const choice of question.choices)
+      for (const rule of choice.linkages ?? []) yield { rule, owner: { type: "choice", choice } };
   }
   if (question.type === "group") {
     for (const field of question.fields) {
       if (field.type !== "single_choice") continue;
       for (const choice of field.choices) {
-        for (const rule of choice.linkages ?? []) yield { rule, owner: { type: "field", fieldId: field.id, choice } };
+        for (const rule of choice.linkages ?? [])
+          yield { rule, owner: { type: "field", fieldId: field.id, choice } };
       }
     }
   }
@@ -328,16 +350,28 @@ function collectUnknownModifiers(
   for (const { rule, owner } of rulesOf(question)) {
     if (rule.effect !== "modify") continue;
     for (const target of rule.targets) {
-      const entry = byTarget.get(target) ?? { question: [] as ModifyRule[], fields: new Map<string, ModifyRule[]>() };
-      if (owner.type === "field") entry.fields.set(owner.fieldId, [...(entry.fields.get(owner.fieldId) ?? []), rule]);
+      const entry = byTarget.get(target) ?? {
+        question: [] as ModifyRule[],
+        fields: new Map<string, ModifyRule[]>(),
+      };
+      if (owner.type === "field")
+        entry.fields.set(owner.fieldId, [...(entry.fields.get(owner.fieldId) ?? []), rule]);
       else entry.question.push(rule);
       byTarget.set(target, entry);
     }
   }
   for (const [target, entry] of byTarget) {
-    if (entry.question.length > 0) add(target, { questionId: question.id, order, unknown: true, candidates: entry.question, ...extra });
+    if (entry.question.length > 0)
+      add(target, { questionId: question.id, order, unknown: true, candidates: entry.question, ...extra });
     for (const rules of entry.fields.values()) {
-      add(target, { questionId: question.id, order, unknown: true, candidates: rules, row: { questionId: question.id, rowIndex: null }, ...extra });
+      add(target, {
+        questionId: question.id,
+        order,
+        unknown: true,
+        candidates: rules,
+        row: { questionId: question.id, rowIndex: null },
+        ...extra,
+      });
     }
   }
 }
@@ -352,7 +386,11 @@ function collectRowModifiers(
 ): void {
   for (const field of question.fields) {
     if (field.type !== "single_choice") continue;
-    const fieldRules = field.choices.flatMap((choice) => (choice.linkages ?? []).filter((r): r is ModifyRule => r.effect === "modify").map((rule) => ({ choice, rule })));
+    const fieldRules = field.choices.flatMap((choice) =>
+      (choice.linkages ?? [])
+        .filter((r): r is ModifyRule => r.effect === "modify")
+        .map((rule) => ({ choice, rule })),
+    );
     if (fieldRules.length === 0) continue;
     rows.forEach((row, rowIndex) => {
       const value = Object.hasOwn(row, field.id) ? row[field.id] : undefined;
@@ -361,13 +399,16 @@ function collectRowModifiers(
       if (choice && choice.unknown !== true) {
         for (const { choice: owner, rule } of fieldRules) {
           if (owner.id !== choice.id || !holds(rule.when)) continue;
-          for (const target of rule.targets) add(target, { questionId: question.id, order, unknown: false, candidates: [rule], row: scope });
+          for (const target of rule.targets)
+            add(target, { questionId: question.id, order, unknown: false, candidates: [rule], row: scope });
         }
         return;
       }
       const byTarget = new Map<string, ModifyRule[]>();
-      for (const { rule } of fieldRules) for (const target of rule.targets) byTarget.set(target, [...(byTarget.get(target) ?? []), rule]);
-      for (const [target, candidates] of byTarget) add(target, { questionId: question.id, order, unknown: true, candidates, row: scope });
+      for (const { rule } of fieldRules)
+        for (const target of rule.targets) byTarget.set(target, [...(byTarget.get(target) ?? []), rule]);
+      for (const [target, candidates] of byTarget)
+        add(target, { questionId: question.id, order, unknown: true, candidates, row: scope });
     });
   }
 }
@@ -376,7 +417,10 @@ function collectRowModifiers(
 // Weights
 
 /** Final weight of one emission: set modifiers (highest wins), then every multiplier, then clamp. */
-function applyModifiers(emission: Emission, sources: readonly ModifierSource[]): { weight: number; applied: AppliedModifier[] } {
+function applyModifiers(
+  emission: Emission,
+  sources: readonly ModifierSource[],
+): { weight: number; applied: AppliedModifier[] } {
   const base = emission.unknown ? emission.rule.unknownWeight : emission.rule.weight;
   const sets: number[] = [];
   const factors: number[] = [];
@@ -433,10 +477,17 @@ function clamp01(value: number): number {
 }
 
 /** The linkage's reason in words: the rule's reason, then what changed its weight. */
-function describe(emission: Emission, applied: readonly AppliedModifier[], questions: ReadonlyMap<string, IndexedQuestion>): string {
+function describe(
+  emission: Emission,
+  applied: readonly AppliedModifier[],
+  questions: ReadonlyMap<string, IndexedQuestion>,
+): string {
   const label = (id: string) => questions.get(id)?.question.label ?? id;
   const parts = [emission.rule.reason];
-  if (emission.unknown) parts.push(`Assumed at the pessimistic weight because "${label(emission.question.id)}" was not answered or answered "don't know".`);
+  if (emission.unknown)
+    parts.push(
+      `Assumed at the pessimistic weight because "${label(emission.question.id)}" was not answered or answered "don't know".`,
+    );
   for (const m of applied) {
     if (m.unknown) {
       parts.push(`"${label(m.questionId)}" is not known, so the least favourable adjustment is assumed.`);
@@ -469,7 +520,10 @@ interface BuyerControlTarget {
 }
 
 /** Per target node: the buyer controls of the deployments there, and of the deployments in a zone asset. */
-function indexBuyerControls(deployments: readonly Deployment[], assets: readonly InventoryAsset[]): Map<string, BuyerControlTarget> {
+function indexBuyerControls(
+  deployments: readonly Deployment[],
+  assets: readonly InventoryAsset[],
+): Map<string, BuyerControlTarget> {
   const index = new Map<string, BuyerControlTarget>();
   const add = (key: string, controls: readonly BuyerControl[], zone: boolean) => {
     const entry = index.get(key) ?? { controls: new Set<BuyerControl>(), zone };
@@ -495,7 +549,12 @@ function indexBuyerControls(deployments: readonly Deployment[], assets: readonly
   return index;
 }
 
-function withBuyerControls(source: LinkageProvenance, toKey: string, kind: LinkageKind, index: ReadonlyMap<string, BuyerControlTarget>): LinkageProvenance {
+function withBuyerControls(
+  source: LinkageProvenance,
+  toKey: string,
+  kind: LinkageKind,
+  index: ReadonlyMap<string, BuyerControlTarget>,
+): LinkageProvenance {
   const target = index.get(toKey);
   if (!target || source.weight === 0) return source;
   const effects = buyerControlEffects([...target.controls].sort(), source.ruleId, kind, target.zone);
@@ -504,7 +563,11 @@ function withBuyerControls(source: LinkageProvenance, toKey: string, kind: Linka
     ...source,
     weight: applyBuyerControls(source.weight, effects),
     reason: [source.reason, ...effects.map((e) => e.reason)].map(sentence).join(" "),
-    buyerControls: effects.map((e) => ({ control: e.control, factor: e.factor, ...(e.cap !== undefined && { cap: e.cap }) })),
+    buyerControls: effects.map((e) => ({
+      control: e.control,
+      factor: e.factor,
+      ...(e.cap !== undefined && { cap: e.cap }),
+    })),
   };
 }
 
@@ -516,7 +579,12 @@ function withBuyerControls(source: LinkageProvenance, toKey: string, kind: Linka
  * vendor is compromised, so are they. Without these linkages the scoring engine, which propagates
  * from the vendor node, would never reach what those nodes reach.
  */
-function custodyLinkages(kept: readonly RawLinkage[], registry: NodeRegistry, vendorName: string, config: ExtractionConfig): RawLinkage[] {
+function custodyLinkages(
+  kept: readonly RawLinkage[],
+  registry: NodeRegistry,
+  vendorName: string,
+  config: ExtractionConfig,
+): RawLinkage[] {
   if (config.dropZeroWeight && config.custodyWeight === 0) return [];
   // Custody stands in for "how the vendor reaches it" only where the answers say nothing about that:
   // a node something already links into (the remote-access chain: vendor → accounts → mechanism) is in
@@ -559,10 +627,16 @@ function custodyLinkages(kept: readonly RawLinkage[], registry: NodeRegistry, ve
 }
 
 /** One linkage per (from, to, kind) — per question too unless mergeAcrossQuestions — keeping the highest weight. */
-function mergeLinkages(raw: readonly RawLinkage[], config: ExtractionConfig, questions: ReadonlyMap<string, IndexedQuestion>): ExtractedLinkage[] {
+function mergeLinkages(
+  raw: readonly RawLinkage[],
+  config: ExtractionConfig,
+  questions: ReadonlyMap<string, IndexedQuestion>,
+): ExtractedLinkage[] {
   const groups = new Map<string, RawLinkage[]>();
   for (const l of raw) {
-    const key = [l.fromKey, l.toKey, l.kind, config.mergeAcrossQuestions ? "" : l.source.questionId].join("\u0000");
+    const key = [l.fromKey, l.toKey, l.kind, config.mergeAcrossQuestions ? "" : l.source.questionId].join(
+      "\u0000",
+    );
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
   const order = (id: string) => questions.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
@@ -579,7 +653,14 @@ function mergeLinkages(raw: readonly RawLinkage[], config: ExtractionConfig, que
     );
     const top = sources[0]!;
     const first = members[0]!;
-    linkages.push({ fromKey: first.fromKey, toKey: first.toKey, kind: first.kind, weight: top.weight, reason: top.reason, provenance: sources });
+    linkages.push({
+      fromKey: first.fromKey,
+      toKey: first.toKey,
+      kind: first.kind,
+      weight: top.weight,
+      reason: top.reason,
+      provenance: sources,
+    });
   }
   return linkages.sort(
     (a, b) =>

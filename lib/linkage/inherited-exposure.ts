@@ -18,11 +18,18 @@ export interface InheritedExposure {
 }
 
 /** Exposure and inherited exposure of one vendor (`vendor:<id>`) in a parsed graph document. */
-export function computeInheritedExposure(document: GraphDocument, vendorKey: string, options: ScoreOptions = {}): InheritedExposure {
+export function computeInheritedExposure(
+  document: GraphDocument,
+  vendorKey: string,
+  options: ScoreOptions = {},
+): InheritedExposure {
   const exposure = scoreVendor(buildScoringGraph(document), vendorKey, options).exposure;
   const firmware = firmwareNodeKey(vendorKey);
   if (!document.nodes.some((n) => n.id === firmware)) return { exposure, inherited: 0 };
-  const without: GraphDocument = { ...document, linkages: document.linkages.filter((l) => l.from !== firmware && l.to !== firmware) };
+  const without: GraphDocument = {
+    ...document,
+    linkages: document.linkages.filter((l) => l.from !== firmware && l.to !== firmware),
+  };
   const rest = scoreVendor(buildScoringGraph(without), vendorKey, options).exposure;
   return { exposure, inherited: Math.max(0, exposure - rest) };
 }

@@ -6,13 +6,26 @@
  * pessimistic as their rows, and the strongest controls need evidence for full credit.
  */
 import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
-import { checkTemplateSuccession, exportTemplateJson, getOtSupplierBaselineTemplate, parseTemplateJson, validateAnswers, type Question } from "../questionnaire";
+
+import {
+  checkTemplateSuccession,
+  exportTemplateJson,
+  getOtSupplierBaselineTemplate,
+  parseTemplateJson,
+  validateAnswers,
+  type Question,
+} from "../questionnaire";
 import { extractLinkages } from "./extract-linkages";
 import { acmeAnswers, nordgateAnswers } from "./fixtures/baseline-answers";
 import * as demo from "./fixtures/northwind-demo-answers";
-import { adaptAnswers, referenceExposure, referenceInheritedExposure } from "./sensitivity/sensitivity-report";
 import { HMI_REFERENCE, PLC_REFERENCE, REFERENCE_INVENTORY } from "./sensitivity/reference-vendors";
+import {
+  adaptAnswers,
+  referenceExposure,
+  referenceInheritedExposure,
+} from "./sensitivity/sensitivity-report";
 import type { ExtractionResult } from "./types";
 
 const v1 = getOtSupplierBaselineTemplate(1);
@@ -21,15 +34,26 @@ const FILE = new URL("../questionnaire/templates/ot-supplier-baseline-v2.json", 
 const questions = (t = v2) => t.sections.flatMap((s) => s.questions);
 
 const extract = (answers: Record<string, unknown>, ref = PLC_REFERENCE): ExtractionResult =>
-  extractLinkages({ template: v2, answers, provenance: { assessmentId: "a", revision: 1 }, vendor: ref.vendor, deployments: ref.deployments, assets: REFERENCE_INVENTORY });
+  extractLinkages({
+    template: v2,
+    answers,
+    provenance: { assessmentId: "a", revision: 1 },
+    vendor: ref.vendor,
+    deployments: ref.deployments,
+    assets: REFERENCE_INVENTORY,
+  });
 const plc = adaptAnswers(v2, PLC_REFERENCE.answers);
 const hmi = adaptAnswers(v2, HMI_REFERENCE.answers);
-const exposure = (answers: Record<string, unknown>, ref = PLC_REFERENCE) => referenceExposure(v2, ref, answers);
+const exposure = (answers: Record<string, unknown>, ref = PLC_REFERENCE) =>
+  referenceExposure(v2, ref, answers);
 const vendorKey = (ref = PLC_REFERENCE) => `vendor:${ref.vendor.id}`;
-const rulesOf = (r: ExtractionResult) => new Set(r.linkages.flatMap((l) => l.provenance.map((p) => p.ruleId)));
+const rulesOf = (r: ExtractionResult) =>
+  new Set(r.linkages.flatMap((l) => l.provenance.map((p) => p.ruleId)));
 /** The weight a rule gave its linkage into a deployed unit (custody linkages carry the rule id too). */
 const unitWeight = (r: ExtractionResult, ruleId: string) =>
-  r.linkages.find((l) => l.toKey.startsWith("asset:") && l.provenance.some((p) => p.ruleId === ruleId && !p.custody))!.weight;
+  r.linkages.find(
+    (l) => l.toKey.startsWith("asset:") && l.provenance.some((p) => p.ruleId === ruleId && !p.custody),
+  )!.weight;
 
 describe("template 2 file", () => {
   it("is valid, canonical, and a proper successor of version 1", () => {
@@ -41,7 +65,13 @@ describe("template 2 file", () => {
   });
 
   it("keeps every version-1 answer set a valid submission (new questions are optional)", () => {
-    const sets = { acmeAnswers, nordgateAnswers, ...Object.fromEntries(Object.entries(demo).filter(([k]) => k.endsWith("Answers") && k !== "vireoDraftAnswers")) };
+    const sets = {
+      acmeAnswers,
+      nordgateAnswers,
+      ...Object.fromEntries(
+        Object.entries(demo).filter(([k]) => k.endsWith("Answers") && k !== "vireoDraftAnswers"),
+      ),
+    };
     for (const [name, answers] of Object.entries(sets)) {
       const result = validateAnswers(v2, answers as Record<string, unknown>, "submission");
       expect(result.ok ? [] : result.errors, name).toEqual([]);
@@ -54,17 +84,42 @@ describe("template 2 file", () => {
   it("cites SP 800-213A / 800-82r3 instead of the consumer profile IR 8425, and 62443-4-2 clauses", () => {
     const standards = new Set(questions().flatMap((q) => (q.references ?? []).map((r) => r.standard)));
     expect(standards.has("NIST IR 8425")).toBe(false);
-    for (const s of ["NIST SP 800-213A", "NIST SP 800-82r3", "IEC 62443-4-2", "IEC 62443-2-4", "IEC 62443-4-1"]) expect(standards.has(s), s).toBe(true);
-    const clauses = new Set(questions().flatMap((q) => (q.references ?? []).map((r) => `${r.standard} ${r.clause}`)));
-    for (const c of ["IEC 62443-4-2 CR 1.1", "IEC 62443-4-2 CR 1.5", "IEC 62443-4-2 EDR 3.10", "IEC 62443-4-2 EDR 2.13", "IEC 62443-4-1 SUM-3", "IEC 62443-2-4 SP.10", "NIST SP 800-161r1 MA-4", "NIST SP 800-161r1 MA-5", "IEC 62443-4-2 CR 7.7", "IEC 62443-4-2 CR 6.2"]) {
+    for (const s of [
+      "NIST SP 800-213A",
+      "NIST SP 800-82r3",
+      "IEC 62443-4-2",
+      "IEC 62443-2-4",
+      "IEC 62443-4-1",
+    ])
+      expect(standards.has(s), s).toBe(true);
+    const clauses = new Set(
+      questions().flatMap((q) => (q.references ?? []).map((r) => `${r.standard} ${r.clause}`)),
+    );
+    for (const c of [
+      "IEC 62443-4-2 CR 1.1",
+      "IEC 62443-4-2 CR 1.5",
+      "IEC 62443-4-2 EDR 3.10",
+      "IEC 62443-4-2 EDR 2.13",
+      "IEC 62443-4-1 SUM-3",
+      "IEC 62443-2-4 SP.10",
+      "NIST SP 800-161r1 MA-4",
+      "NIST SP 800-161r1 MA-5",
+      "IEC 62443-4-2 CR 7.7",
+      "IEC 62443-4-2 CR 6.2",
+    ]) {
       expect(clauses.has(c), c).toBe(true);
     }
   });
 
   it("offers the answers version 1 could not give: signed but not verified, individual named accounts", () => {
-    const choices = (id: string) => (questions().find((q) => q.id === id) as Question & { choices: { id: string }[] }).choices.map((c) => c.id);
+    const choices = (id: string) =>
+      (questions().find((q) => q.id === id) as Question & { choices: { id: string }[] }).choices.map(
+        (c) => c.id,
+      );
     expect(choices("upd_signature")).toContain("signed_not_verified");
-    expect(choices("ra_accounts")).toEqual(expect.arrayContaining(["individual", "individual_jit", "shared"]));
+    expect(choices("ra_accounts")).toEqual(
+      expect.arrayContaining(["individual", "individual_jit", "shared"]),
+    );
   });
 });
 
@@ -74,29 +129,58 @@ describe("linkage rules 2", () => {
     const fw = `${vendorKey()}/component/firmware`;
     expect(r.linkages.some((l) => l.fromKey === vendorKey() && l.toKey === fw)).toBe(true);
     expect(r.linkages.filter((l) => l.fromKey === fw && l.toKey.startsWith("asset:plc-")).length).toBe(40);
-    for (const [q, worse] of [["fw_upstream_monitoring", "no"], ["fw_binary_blobs", "yes"], ["sub_sdks_present", "yes"], ["sub_product_origin", "white_label"], ["dev_security_training", "no"]] as const) {
-      const better = { ...hmi, [q]: q === "fw_upstream_monitoring" || q === "dev_security_training" ? "yes" : q === "sub_product_origin" ? "own_design" : "no" };
-      expect(exposure({ ...hmi, [q]: worse }, HMI_REFERENCE), q).toBeGreaterThan(exposure(better, HMI_REFERENCE));
+    for (const [q, worse] of [
+      ["fw_upstream_monitoring", "no"],
+      ["fw_binary_blobs", "yes"],
+      ["sub_sdks_present", "yes"],
+      ["sub_product_origin", "white_label"],
+      ["dev_security_training", "no"],
+    ] as const) {
+      const better = {
+        ...hmi,
+        [q]:
+          q === "fw_upstream_monitoring" || q === "dev_security_training"
+            ? "yes"
+            : q === "sub_product_origin"
+              ? "own_design"
+              : "no",
+      };
+      expect(exposure({ ...hmi, [q]: worse }, HMI_REFERENCE), q).toBeGreaterThan(
+        exposure(better, HMI_REFERENCE),
+      );
     }
   });
 
   it("shows an inherited exposure: what arrives through the firmware, in (0, exposure], and it follows the firmware answers", () => {
-    const inherited = (answers: Record<string, unknown>) => referenceInheritedExposure(v2, HMI_REFERENCE, answers);
+    const inherited = (answers: Record<string, unknown>) =>
+      referenceInheritedExposure(v2, HMI_REFERENCE, answers);
     expect(inherited(hmi)).toBeGreaterThan(0);
     expect(inherited(hmi)).toBeLessThanOrEqual(exposure(hmi, HMI_REFERENCE));
-    expect(inherited({ ...hmi, fw_sbom_available: "no", fw_upstream_monitoring: "no" })).toBeGreaterThan(inherited(hmi));
+    expect(inherited({ ...hmi, fw_sbom_available: "no", fw_upstream_monitoring: "no" })).toBeGreaterThan(
+      inherited(hmi),
+    );
     // version 1 has no firmware node: nothing inherited reaches the vendor's score
     expect(referenceInheritedExposure(v1, HMI_REFERENCE, adaptAnswers(v1, HMI_REFERENCE.answers))).toBe(0);
   });
 
   it("key custody is a factor on the update path, not a parallel trust edge", () => {
     const r = extract({ ...plc, upd_signature: "bootloader" });
-    expect([...rulesOf(r)].some((id) => id.startsWith("upd_key_") && r.linkages.some((l) => l.fromKey.includes("update_signing_key")))).toBe(false);
-    const path = (custody: string) => unitWeight(extract({ ...plc, upd_signature: "application", upd_key_custody: custody }), "upd_path_cloud_push");
+    expect(
+      [...rulesOf(r)].some(
+        (id) => id.startsWith("upd_key_") && r.linkages.some((l) => l.fromKey.includes("update_signing_key")),
+      ),
+    ).toBe(false);
+    const path = (custody: string) =>
+      unitWeight(
+        extract({ ...plc, upd_signature: "application", upd_key_custody: custody }),
+        "upd_path_cloud_push",
+      );
     expect(path("hsm_dual_control")).toBeLessThan(path("hsm_single"));
     expect(path("hsm_single")).toBeLessThan(path("software"));
     // a key file never makes signing worse than not signing
-    expect(path("software")).toBeLessThanOrEqual(unitWeight(extract({ ...plc, upd_signature: "none" }), "upd_path_cloud_push"));
+    expect(path("software")).toBeLessThanOrEqual(
+      unitWeight(extract({ ...plc, upd_signature: "none" }), "upd_path_cloud_push"),
+    );
   });
 
   it("remote access is one chain: MFA matters through a cloud relay too, and no custody shortcut bypasses it", () => {
@@ -104,13 +188,18 @@ describe("linkage rules 2", () => {
     const r = extract(relay);
     const mech = `${vendorKey()}/remote_access/cloud_relay`;
     expect(r.linkages.some((l) => l.fromKey === vendorKey() && l.toKey === mech)).toBe(false);
-    expect(r.linkages.some((l) => l.fromKey === `${vendorKey()}/remote_access/staff_accounts` && l.toKey === mech)).toBe(true);
+    expect(
+      r.linkages.some((l) => l.fromKey === `${vendorKey()}/remote_access/staff_accounts` && l.toKey === mech),
+    ).toBe(true);
     const zoneHop = (answers: Record<string, unknown>) => {
       const res = extract(answers);
-      const w = (id: string) => res.linkages.find((l) => l.provenance.some((p) => p.ruleId === id))?.weight ?? 0;
+      const w = (id: string) =>
+        res.linkages.find((l) => l.provenance.some((p) => p.ruleId === id))?.weight ?? 0;
       return w("ra_staff_accounts") * w("ra_via_cloud_relay") * w("ra_path_cloud_relay");
     };
-    expect(zoneHop({ ...relay, ra_mfa: "phishing_resistant" })).toBeLessThan(zoneHop({ ...relay, ra_mfa: "password" }));
+    expect(zoneHop({ ...relay, ra_mfa: "phishing_resistant" })).toBeLessThan(
+      zoneHop({ ...relay, ra_mfa: "password" }),
+    );
     expect(zoneHop({ ...relay, ra_session_approval: "yes" })).toBeLessThan(zoneHop(relay));
   });
 
@@ -128,27 +217,47 @@ describe("linkage rules 2", () => {
     expect(r.linkages.some((l) => l.fromKey === shared)).toBe(true);
     expect(r.linkages.some((l) => l.toKey === shared)).toBe(false);
     const service = `${vendorKey()}/remote_access/third_party_service`;
-    expect(r.linkages.filter((l) => l.toKey === service).map((l) => l.fromKey)).toEqual([`${vendorKey()}/remote_access/staff_accounts`]);
-    expect(r.linkages.some((l) => l.fromKey === service && l.toKey === `${vendorKey()}/remote_access/vpn`)).toBe(true);
+    expect(r.linkages.filter((l) => l.toKey === service).map((l) => l.fromKey)).toEqual([
+      `${vendorKey()}/remote_access/staff_accounts`,
+    ]);
+    expect(
+      r.linkages.some((l) => l.fromKey === service && l.toKey === `${vendorKey()}/remote_access/vpn`),
+    ).toBe(true);
   });
 
   it("fan-out is counted once: no multiplier for 'one push updates every unit'", () => {
-    const weight = (fanout: string) => unitWeight(extract({ ...plc, upd_fleet_fanout: fanout }), "upd_path_cloud_push");
+    const weight = (fanout: string) =>
+      unitWeight(extract({ ...plc, upd_fleet_fanout: fanout }), "upd_path_cloud_push");
     expect(weight("yes")).toBe(weight("no"));
   });
 
   it("an unknown multiple choice is one placeholder at the worst weight, never one node per choice", () => {
     const r = extract({ ...plc, upd_paths: ["dont_know"], ra_mechanisms: ["dont_know"] });
-    const updateSources = new Set(r.linkages.filter((l) => l.provenance.some((p) => p.ruleId.startsWith("upd_path_") && !p.custody)).map((l) => l.fromKey));
+    const updateSources = new Set(
+      r.linkages
+        .filter((l) => l.provenance.some((p) => p.ruleId.startsWith("upd_path_") && !p.custody))
+        .map((l) => l.fromKey),
+    );
     expect([...updateSources]).toEqual([`${vendorKey()}/update_service/unknown/upd_paths`]);
-    const mechanisms = new Set(r.linkages.filter((l) => l.fromKey === `${vendorKey()}/remote_access/staff_accounts`).map((l) => l.toKey));
+    const mechanisms = new Set(
+      r.linkages
+        .filter((l) => l.fromKey === `${vendorKey()}/remote_access/staff_accounts`)
+        .map((l) => l.toKey),
+    );
     expect(mechanisms.size).toBeLessThanOrEqual(2); // the unknown vendor-run mechanism, and the customer's jump host
-    expect(exposure({ ...plc, upd_paths: ["dont_know"] })).toBeGreaterThanOrEqual(exposure({ ...plc, upd_paths: ["cloud_push"] }) - 1e-9);
+    expect(exposure({ ...plc, upd_paths: ["dont_know"] })).toBeGreaterThanOrEqual(
+      exposure({ ...plc, upd_paths: ["cloud_push"] }) - 1e-9,
+    );
   });
 
   it("gates are at least as pessimistic as the rows they stand for", () => {
     const byId = new Map(questions().map((q) => [q.id, q]));
-    for (const [gate, rowQuestion] of [["sub_sdks_present", "sub_sdks"], ["sub_build_access", "sub_build_access_list"], ["cred_long_lived", "cred_list"], ["net_uses_hubs", "net_hubs"]] as const) {
+    for (const [gate, rowQuestion] of [
+      ["sub_sdks_present", "sub_sdks"],
+      ["sub_build_access", "sub_build_access_list"],
+      ["cred_long_lived", "cred_list"],
+      ["net_uses_hubs", "net_hubs"],
+    ] as const) {
       const gateRule = byId.get(gate)!.linkages!.find((r) => r.effect === "emit")!;
       const rows = byId.get(rowQuestion)!;
       if (rows.type !== "group" || gateRule.effect !== "emit") throw new Error("unexpected shape");
@@ -157,20 +266,31 @@ describe("linkage rules 2", () => {
         let worst = Math.max(rule.weight, rule.unknownWeight);
         for (const field of rows.fields) {
           if (field.type !== "single_choice") continue;
-          const factors = field.choices.flatMap((c) => (c.linkages ?? []).filter((m) => m.effect === "modify" && m.targets.includes(rule.id)).map((m) => (m.effect === "modify" ? Math.max(m.value, m.unknownValue) : 1)));
+          const factors = field.choices.flatMap((c) =>
+            (c.linkages ?? [])
+              .filter((m) => m.effect === "modify" && m.targets.includes(rule.id))
+              .map((m) => (m.effect === "modify" ? Math.max(m.value, m.unknownValue) : 1)),
+          );
           if (factors.length > 0) worst *= Math.max(1, ...factors);
         }
-        if (gateRule.to.kind === rule.to.kind) expect(gateRule.unknownWeight, `${gate} vs ${rule.id}`).toBeGreaterThanOrEqual(Math.min(1, worst) - 1e-9);
+        if (gateRule.to.kind === rule.to.kind)
+          expect(gateRule.unknownWeight, `${gate} vs ${rule.id}`).toBeGreaterThanOrEqual(
+            Math.min(1, worst) - 1e-9,
+          );
       }
     }
   });
 
   it("bootloader verification earns full credit only with evidence attached", () => {
-    const w = (answers: Record<string, unknown>) => unitWeight(extract(answers, HMI_REFERENCE), "upd_path_portal_pull");
+    const w = (answers: Record<string, unknown>) =>
+      unitWeight(extract(answers, HMI_REFERENCE), "upd_path_portal_pull");
     const { upd_verification_evidence: _evidence, ...claimed } = hmi;
     expect(w(hmi)).toBeLessThan(w(claimed));
     // without evidence, bootloader verification is credited as verification on install
-    expect(w({ ...claimed, upd_anti_rollback: "no" })).toBeCloseTo(w({ ...hmi, upd_signature: "application" }), 9);
+    expect(w({ ...claimed, upd_anti_rollback: "no" })).toBeCloseTo(
+      w({ ...hmi, upd_signature: "application" }),
+      9,
+    );
     const { dev_certificates: _certificate, ...uncertified } = hmi;
     expect(exposure(hmi, HMI_REFERENCE)).toBeLessThan(exposure(uncertified, HMI_REFERENCE));
   });

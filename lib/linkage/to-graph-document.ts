@@ -10,7 +10,12 @@ import type { ExtractedLinkage, ExtractedNode, ExtractionResult, LinkageProvenan
 /** Options of toGraphDocument. */
 export interface ToGraphDocumentOptions {
   /** The inventory with criticality; every one becomes an asset node `asset:<id>`, reached or not. */
-  readonly assets?: ReadonlyArray<{ readonly id: string; readonly name: string; readonly type: string; readonly criticality?: number }>;
+  readonly assets?: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly type: string;
+    readonly criticality?: number;
+  }>;
   /** The buyer's own linkages (e.g. zone → member assets, gateway → PLCs), by node id. */
   readonly extraLinkages?: readonly GraphLinkageInput[];
   /** The scoring config, for the best-control weight of unknown-answer linkages (default weights when absent). */
@@ -24,11 +29,20 @@ export interface ToGraphDocumentOptions {
  * Components get the `supplier` custody, "vendor builds" and sub-supplier linkages name, and
  * unknown-answer linkages `unknown` + `bestWeight` (component-suppliers.ts, scoring model 2).
  */
-export function toGraphDocument(results: readonly ExtractionResult[], options: ToGraphDocumentOptions = {}): GraphDocument {
+export function toGraphDocument(
+  results: readonly ExtractionResult[],
+  options: ToGraphDocumentOptions = {},
+): GraphDocument {
   const nodes = new Map<string, GraphNodeInput>();
   for (const asset of options.assets ?? []) {
     const id = `asset:${asset.id}`;
-    nodes.set(id, { id, type: "asset", name: asset.name, subtype: asset.type, ...(asset.criticality !== undefined && { criticality: asset.criticality }) });
+    nodes.set(id, {
+      id,
+      type: "asset",
+      name: asset.name,
+      subtype: asset.type,
+      ...(asset.criticality !== undefined && { criticality: asset.criticality }),
+    });
   }
   for (const result of results) {
     for (const node of result.nodes) if (!nodes.has(node.key)) nodes.set(node.key, toGraphNode(node));
@@ -43,17 +57,30 @@ export function toGraphDocument(results: readonly ExtractionResult[], options: T
         merged.set(id, linkage);
         continue;
       }
-      const provenance: LinkageProvenance[] = [...existing.provenance, ...linkage.provenance].sort((a, b) => b.weight - a.weight);
+      const provenance: LinkageProvenance[] = [...existing.provenance, ...linkage.provenance].sort(
+        (a, b) => b.weight - a.weight,
+      );
       const top = linkage.weight > existing.weight ? linkage : existing;
       merged.set(id, { ...top, provenance });
     }
   }
   const linkages: GraphLinkageInput[] = [...merged.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, l]) => ({ id, from: l.fromKey, to: l.toKey, kind: l.kind, weight: l.weight, reason: l.reason, provenance: l.provenance }));
+    .map(([id, l]) => ({
+      id,
+      from: l.fromKey,
+      to: l.toKey,
+      kind: l.kind,
+      weight: l.weight,
+      reason: l.reason,
+      provenance: l.provenance,
+    }));
   linkages.push(...(options.extraLinkages ?? []));
 
-  return withModel2Inputs({ nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), linkages }, options.config);
+  return withModel2Inputs(
+    { nodes: [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), linkages },
+    options.config,
+  );
 }
 
 function toGraphNode(node: ExtractedNode): GraphNodeInput {

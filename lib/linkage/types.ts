@@ -70,7 +70,12 @@ export interface ExtractedNode {
   readonly type: ExtractedNodeType;
   readonly name: string;
   readonly subtype?: string;
-  readonly identity?: { readonly purl?: string; readonly cpe?: string; readonly normalizedName?: string; readonly version?: string };
+  readonly identity?: {
+    readonly purl?: string;
+    readonly cpe?: string;
+    readonly normalizedName?: string;
+    readonly version?: string;
+  };
   /** A stand-in for something the inventory does not (yet) hold; see needsMapping. */
   readonly placeholder?: true;
 }
@@ -103,7 +108,11 @@ export interface LinkageProvenance {
   /** Set on vendor → operated-node linkages, which exist because this source's node is the vendor's. */
   readonly custody?: true;
   /** Buyer-side controls that lowered this source's weight (already included in `weight`). */
-  readonly buyerControls?: readonly { readonly control: BuyerControl; readonly factor: number; readonly cap?: number }[];
+  readonly buyerControls?: readonly {
+    readonly control: BuyerControl;
+    readonly factor: number;
+    readonly cap?: number;
+  }[];
 }
 
 export interface ExtractedLinkage {

@@ -8,6 +8,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { z } from "zod";
+
 import { AppError } from "../errors";
 
 export const DEFAULT_MAIL_FROM = "Trustmap <no-reply@trustmap.local>";
@@ -16,10 +17,13 @@ export const DEFAULT_MAIL_FROM = "Trustmap <no-reply@trustmap.local>";
 export type MailErrorReason = "not-configured" | "invalid-recipient" | "unreachable" | "rejected" | "failed";
 
 const USER_MESSAGES: Record<MailErrorReason, string> = {
-  "not-configured": "E-mail sending is not set up on this server, so the e-mail was not sent. Ask an administrator to configure SMTP_URL.",
+  "not-configured":
+    "E-mail sending is not set up on this server, so the e-mail was not sent. Ask an administrator to configure SMTP_URL.",
   "invalid-recipient": "The e-mail could not be sent because the recipient address is not valid.",
-  unreachable: "The mail server could not be reached, so the e-mail was not sent. Please try again in a few minutes.",
-  rejected: "The mail server refused the e-mail, so it was not sent. Please check the recipient address and try again.",
+  unreachable:
+    "The mail server could not be reached, so the e-mail was not sent. Please try again in a few minutes.",
+  rejected:
+    "The mail server refused the e-mail, so it was not sent. Please check the recipient address and try again.",
   failed: "The e-mail could not be sent. Please try again in a few minutes.",
 };
 
@@ -73,7 +77,10 @@ export function smtpOptionsFromUrl(smtpUrl: string): SMTPTransport.Options {
     throw new MailError("not-configured", "SMTP_URL is not a valid URL");
   }
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new MailError("not-configured", `SMTP_URL must start with smtp:// or smtps://, got ${url.protocol}`);
+    throw new MailError(
+      "not-configured",
+      `SMTP_URL must start with smtp:// or smtps://, got ${url.protocol}`,
+    );
   }
   const secure = url.protocol === "smtps:";
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
@@ -81,7 +88,8 @@ export function smtpOptionsFromUrl(smtpUrl: string): SMTPTransport.Options {
 
   const query: Record<string, string | number | boolean> = {};
   for (const [key, value] of url.searchParams) {
-    query[key] = value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value;
+    query[key] =
+      value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value;
   }
   return {
     ...TIMEOUTS,
@@ -164,7 +172,10 @@ function toMailError(error: unknown, config: MailConfig): MailError {
  * Sends one message. Resolves with the Message-ID once the SMTP server accepted it; throws
  * MailError (with a message safe to show) when it is not configured, unreachable or refuses.
  */
-export async function sendMail(message: MailMessage, config: MailConfig = getMailConfig()): Promise<{ messageId: string }> {
+export async function sendMail(
+  message: MailMessage,
+  config: MailConfig = getMailConfig(),
+): Promise<{ messageId: string }> {
   const parsed = messageSchema.safeParse(message);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");

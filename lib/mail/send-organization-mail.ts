@@ -47,12 +47,21 @@ export async function sendOrganizationMail(
 ): Promise<{ messageId: string }> {
   const { organizationId, kind, secrets = [], ...message } = mail;
   const mask = (value: string) => maskSecrets(value, secrets);
-  const copy = { subject: mask(message.subject), text: mask(message.text), html: message.html === undefined ? null : mask(message.html) };
+  const copy = {
+    subject: mask(message.subject),
+    text: mask(message.text),
+    html: message.html === undefined ? null : mask(message.html),
+  };
   const { messageId } = await sendMail(message, config);
   try {
-    await db.sentMail.create({ data: { organizationId, kind, to: message.to, from: config.from, messageId, ...copy } });
+    await db.sentMail.create({
+      data: { organizationId, kind, to: message.to, from: config.from, messageId, ...copy },
+    });
   } catch (error) {
-    console.error(`[trustmap] e-mail ${messageId} (${kind}) was sent but its Outbox copy could not be stored:`, (error as Error).message);
+    console.error(
+      `[trustmap] e-mail ${messageId} (${kind}) was sent but its Outbox copy could not be stored:`,
+      (error as Error).message,
+    );
   }
   return { messageId };
 }

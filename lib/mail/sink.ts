@@ -5,9 +5,10 @@
  * unmasked links. The admin Outbox shows the SentMail table instead. See docs/email.md.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+
 import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -74,9 +75,12 @@ export async function startMailSink(options: MailSinkOptions): Promise<MailSink>
       stream.on("error", (error) => callback(error));
       stream.on("end", () => {
         if (stream.sizeExceeded) {
-          const error = Object.assign(new Error(`Message exceeds the sink's limit of ${maxMessageBytes} bytes`), {
-            responseCode: 552,
-          });
+          const error = Object.assign(
+            new Error(`Message exceeds the sink's limit of ${maxMessageBytes} bytes`),
+            {
+              responseCode: 552,
+            },
+          );
           callback(error);
           return;
         }
@@ -127,7 +131,11 @@ function timestampOf(id: string): Date {
 }
 
 async function parseMessage(id: string, source: Buffer): Promise<SinkMessage> {
-  const mail = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+  const mail = await simpleParser(source, {
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+  });
   return {
     id,
     to: addressText(mail.to) || headerText(mail.headers.get("x-sink-envelope-to")),
@@ -146,7 +154,10 @@ export interface ListSinkMessagesOptions {
 }
 
 /** The stored messages, newest first. A missing directory means no mail yet: returns []. */
-export async function listSinkMessages(dir: string, options: ListSinkMessagesOptions = {}): Promise<SinkMessage[]> {
+export async function listSinkMessages(
+  dir: string,
+  options: ListSinkMessagesOptions = {},
+): Promise<SinkMessage[]> {
   const limit = Math.max(0, Math.trunc(options.limit ?? 50));
   let names: string[];
   try {

@@ -5,7 +5,15 @@ import type { KindBreakdown, LinkageKind } from "@/lib/scoring";
 export interface ComparedVendorFacts {
   id: string;
   name: string;
-  score: { exposure: number; amplification: number; byKind: KindBreakdown; criticalAssetsReached: number; evidenceGap?: number; exposureLow?: number; exposureHigh?: number } | null;
+  score: {
+    exposure: number;
+    amplification: number;
+    byKind: KindBreakdown;
+    criticalAssetsReached: number;
+    evidenceGap?: number;
+    exposureLow?: number;
+    exposureHigh?: number;
+  } | null;
   /** "don't know" answers in the accepted revision; null without an accepted assessment. */
   unknownAnswers: number | null;
   /** Shared (not vendor-specific) components its answers link, by node key, with the linkage kinds. */
@@ -19,7 +27,11 @@ export interface ComparedVendorFacts {
   reached: Map<number, { name: string; criticality: number }>;
 }
 
-const KIND_WORD: Record<LinkageKind, string> = { adjacency: "adjacency", inheritance: "inheritance", trust: "trust" };
+const KIND_WORD: Record<LinkageKind, string> = {
+  adjacency: "adjacency",
+  inheritance: "inheritance",
+  trust: "trust",
+};
 const num = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
@@ -39,7 +51,9 @@ const collator = new Intl.Collator("en");
  * it. A typed array indexed by the asset's number: at 20,000 reached assets per vendor, a Map keyed
  * by asset id cost ~40 ms per comparison, this well under one.
  */
-export function reachMasks(vendors: readonly Pick<ComparedVendorFacts, "reached">[]): (asset: number) => number {
+export function reachMasks(
+  vendors: readonly Pick<ComparedVendorFacts, "reached">[],
+): (asset: number) => number {
   let size = 0;
   for (const v of vendors) for (const key of v.reached.keys()) if (key >= size) size = key + 1;
   const masks = new Uint8Array(size);
@@ -54,10 +68,16 @@ export function reachMasks(vendors: readonly Pick<ComparedVendorFacts, "reached"
  * A vendor can reach tens of thousands of assets and a sentence names three: keeping the best three
  * while counting avoids sorting them all.
  */
-function mostCritical(reached: ComparedVendorFacts["reached"], keep: (key: number) => boolean, max = 3): { count: number; names: string[] } {
+function mostCritical(
+  reached: ComparedVendorFacts["reached"],
+  keep: (key: number) => boolean,
+  max = 3,
+): { count: number; names: string[] } {
   const top: { name: string; criticality: number }[] = [];
   let count = 0;
-  const before = (a: { name: string; criticality: number }, b: { name: string; criticality: number }) => a.criticality > b.criticality || (a.criticality === b.criticality && collator.compare(a.name, b.name) < 0);
+  const before = (a: { name: string; criticality: number }, b: { name: string; criticality: number }) =>
+    a.criticality > b.criticality ||
+    (a.criticality === b.criticality && collator.compare(a.name, b.name) < 0);
   for (const [key, asset] of reached) {
     if (!keep(key)) continue;
     count++;
@@ -87,7 +107,9 @@ export function describePair(base: ComparedVendorFacts, other: ComparedVendorFac
       added.set(kind, [...(added.get(kind) ?? []), link.name]);
     }
   }
-  const [addedKind, addedNames] = [...added].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [null, []];
+  const [addedKind, addedNames] = [...added].sort(
+    (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]),
+  )[0] ?? [null, []];
 
   let sentence: string;
   if (shared.length > 0) {
@@ -101,7 +123,8 @@ export function describePair(base: ComparedVendorFacts, other: ComparedVendorFac
   if (addedKind && addedNames.length > 0) {
     sentence += `${shared.length + sharedAssets.length > 0 ? " but adds" : "; it has"} ${KIND_WORD[addedKind]} linkages to ${listNames(addedNames)}`;
     const more = [...added].filter(([k]) => k !== addedKind);
-    if (more.length > 0) sentence += ` (and ${more.map(([k, n]) => `${n.length} ${KIND_WORD[k]}`).join(", ")} more)`;
+    if (more.length > 0)
+      sentence += ` (and ${more.map(([k, n]) => `${n.length} ${KIND_WORD[k]}`).join(", ")} more)`;
   } else if (shared.length + sharedAssets.length > 0) {
     sentence += ` and adds no linkage into your assets that ${base.name} does not have`;
   }
@@ -112,7 +135,11 @@ export function describePair(base: ComparedVendorFacts, other: ComparedVendorFac
 export function describeDifferences(vendors: ComparedVendorFacts[]): string[] {
   const sentences: string[] = [];
   const scored = vendors.filter((v) => v.score);
-  for (const v of vendors) if (!v.score) sentences.push(`${v.name} is not scored yet (no accepted assessment), so only its answers can be compared.`);
+  for (const v of vendors)
+    if (!v.score)
+      sentences.push(
+        `${v.name} is not scored yet (no accepted assessment), so only its answers can be compared.`,
+      );
 
   if (scored.length >= 2) {
     const byExposure = [...scored].sort((a, b) => b.score!.exposure - a.score!.exposure);
@@ -126,13 +153,22 @@ export function describeDifferences(vendors: ComparedVendorFacts[]): string[] {
     const byAmp = [...scored].sort((a, b) => b.score!.amplification - a.score!.amplification);
     const [most, least] = [byAmp[0]!, byAmp[byAmp.length - 1]!];
     if (most.score!.amplification - least.score!.amplification >= 0.005) {
-      sentences.push(`${most.name} amplifies the most: ${pct(most.score!.amplification)} of its exposure reaches beyond its own products and services, against ${pct(least.score!.amplification)} for ${least.name}.`);
+      sentences.push(
+        `${most.name} amplifies the most: ${pct(most.score!.amplification)} of its exposure reaches beyond its own products and services, against ${pct(least.score!.amplification)} for ${least.name}.`,
+      );
     }
     // Model 2's exposure range: which vendor's score rests most on unanswered questions.
-    const byGap = [...scored].filter((v) => v.score!.evidenceGap !== undefined).sort((a, b) => b.score!.evidenceGap! - a.score!.evidenceGap!);
-    if (byGap.length >= 2 && byGap[0]!.score!.evidenceGap! - byGap[byGap.length - 1]!.score!.evidenceGap! >= 0.05) {
+    const byGap = [...scored]
+      .filter((v) => v.score!.evidenceGap !== undefined)
+      .sort((a, b) => b.score!.evidenceGap! - a.score!.evidenceGap!);
+    if (
+      byGap.length >= 2 &&
+      byGap[0]!.score!.evidenceGap! - byGap[byGap.length - 1]!.score!.evidenceGap! >= 0.05
+    ) {
       const [gap, sure] = [byGap[0]!, byGap[byGap.length - 1]!];
-      sentences.push(`${possessive(gap.name)} score rests most on unknown answers: it could be as low as ${num(gap.score!.exposureLow ?? gap.score!.exposure)} rather than ${num(gap.score!.exposureHigh ?? gap.score!.exposure)} (evidence gap ${num(gap.score!.evidenceGap!)}, against ${num(sure.score!.evidenceGap!)} for ${sure.name}).`);
+      sentences.push(
+        `${possessive(gap.name)} score rests most on unknown answers: it could be as low as ${num(gap.score!.exposureLow ?? gap.score!.exposure)} rather than ${num(gap.score!.exposureHigh ?? gap.score!.exposure)} (evidence gap ${num(gap.score!.evidenceGap!)}, against ${num(sure.score!.evidenceGap!)} for ${sure.name}).`,
+      );
     }
     const kinds = scored.map((v) => ({ v, kind: dominantKind(v.score!.byKind) }));
     if (new Set(kinds.map((k) => k.kind)).size > 1) {
@@ -140,16 +176,24 @@ export function describeDifferences(vendors: ComparedVendorFacts[]): string[] {
         `${kinds.map(({ v, kind }) => (kind ? `${possessive(v.name)} exposure arrives mostly through ${kind} linkages (${pct(v.score!.byKind[kind] / v.score!.exposure)})` : `${v.name} has no exposure`)).join("; ")}.`,
       );
     }
-    const byCritical = [...scored].sort((a, b) => b.score!.criticalAssetsReached - a.score!.criticalAssetsReached);
-    if (byCritical[0]!.score!.criticalAssetsReached !== byCritical[byCritical.length - 1]!.score!.criticalAssetsReached) {
-      sentences.push(`${byCritical[0]!.name} can reach ${byCritical[0]!.score!.criticalAssetsReached} critical ${plural(byCritical[0]!.score!.criticalAssetsReached, "asset")}, ${byCritical[byCritical.length - 1]!.name} ${byCritical[byCritical.length - 1]!.score!.criticalAssetsReached}.`);
+    const byCritical = [...scored].sort(
+      (a, b) => b.score!.criticalAssetsReached - a.score!.criticalAssetsReached,
+    );
+    if (
+      byCritical[0]!.score!.criticalAssetsReached !==
+      byCritical[byCritical.length - 1]!.score!.criticalAssetsReached
+    ) {
+      sentences.push(
+        `${byCritical[0]!.name} can reach ${byCritical[0]!.score!.criticalAssetsReached} critical ${plural(byCritical[0]!.score!.criticalAssetsReached, "asset")}, ${byCritical[byCritical.length - 1]!.name} ${byCritical[byCritical.length - 1]!.score!.criticalAssetsReached}.`,
+      );
     }
   }
 
   const [base, ...others] = vendors;
   // A vendor with no accepted answers has no linkages to compare: saying "shares nothing" would mislead.
   const known = (v: ComparedVendorFacts) => v.components.size + v.assetLinks.size > 0;
-  if (base && known(base)) for (const other of others) if (known(other)) sentences.push(describePair(base, other));
+  if (base && known(base))
+    for (const other of others) if (known(other)) sentences.push(describePair(base, other));
 
   if (vendors.length >= 2) {
     const masks = reachMasks(vendors);
@@ -161,14 +205,20 @@ export function describeDifferences(vendors: ComparedVendorFacts[]): string[] {
     });
     const common = mostCritical(vendors[0]!.reached, (key) => masks(key) === all);
     if (common.count > 0) {
-      sentences.push(`${vendors.length === 2 ? "Both" : `All ${vendors.length}`} reach ${common.count} of the same ${plural(common.count, "asset")}, among them ${listNames(common.names, common.count)}.`);
+      sentences.push(
+        `${vendors.length === 2 ? "Both" : `All ${vendors.length}`} reach ${common.count} of the same ${plural(common.count, "asset")}, among them ${listNames(common.names, common.count)}.`,
+      );
     }
   }
 
   const unsure = vendors.filter((v) => (v.unknownAnswers ?? 0) > 0);
   if (unsure.length > 0) {
-    const said = unsure.map((v) => `${v.name} answered “don't know” ${v.unknownAnswers} ${plural(v.unknownAnswers!, "time")}`);
-    sentences.push(`${listNames(said, said.length, 4)}; unknown answers are scored as pessimistically as the weakest control.`);
+    const said = unsure.map(
+      (v) => `${v.name} answered “don't know” ${v.unknownAnswers} ${plural(v.unknownAnswers!, "time")}`,
+    );
+    sentences.push(
+      `${listNames(said, said.length, 4)}; unknown answers are scored as pessimistically as the weakest control.`,
+    );
   }
   return sentences;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isIsoDate } from "./condition-checker";
 import { isAnswered } from "./condition-evaluator";
 import {
@@ -83,7 +84,12 @@ function checkSingleChoice(choices: Choice[], value: unknown, report: Report): v
   }
 }
 
-function checkMultipleChoice(question: MultipleChoiceQuestion, value: unknown, strict: boolean, report: Report): void {
+function checkMultipleChoice(
+  question: MultipleChoiceQuestion,
+  value: unknown,
+  strict: boolean,
+  report: Report,
+): void {
   if (!Array.isArray(value)) return report("choose from the listed options");
   if (value.length > question.choices.length) return report("too many options selected");
   const seen = new Set<string>();
@@ -93,7 +99,9 @@ function checkMultipleChoice(question: MultipleChoiceQuestion, value: unknown, s
     else if (seen.has(choice.id)) report(`"${choice.label}" is selected twice`, [index]);
     else seen.add(choice.id);
   });
-  const exclusive = question.choices.find((choice) => (choice.exclusive || choice.unknown) && seen.has(choice.id));
+  const exclusive = question.choices.find(
+    (choice) => (choice.exclusive || choice.unknown) && seen.has(choice.id),
+  );
   if (exclusive && seen.size > 1) report(`"${exclusive.label}" cannot be combined with other options`);
   if (!strict) return;
   if (question.minSelected !== undefined && seen.size < question.minSelected) {
@@ -104,7 +112,12 @@ function checkMultipleChoice(question: MultipleChoiceQuestion, value: unknown, s
   }
 }
 
-function checkNumber(spec: NumberQuestion | NumberField, value: unknown, strict: boolean, report: Report): void {
+function checkNumber(
+  spec: NumberQuestion | NumberField,
+  value: unknown,
+  strict: boolean,
+  report: Report,
+): void {
   if (value === DONT_KNOW && "allowDontKnow" in spec && spec.allowDontKnow) return;
   if (typeof value !== "number" || !Number.isFinite(value)) return report("enter a number");
   if (!strict) return;
@@ -130,13 +143,15 @@ function checkText(maxLength: number, value: unknown, report: Report): void {
 function checkGroup(question: GroupQuestion, value: unknown, strict: boolean, report: Report): void {
   if (!Array.isArray(value)) return report("must be a list of rows");
   const item = question.itemLabel ?? "row";
-  if (value.length > question.maxItems) report(`may have at most ${question.maxItems} ${item.toLowerCase()}s`);
+  if (value.length > question.maxItems)
+    report(`may have at most ${question.maxItems} ${item.toLowerCase()}s`);
   if (strict && question.minItems !== undefined && value.length < question.minItems) {
     report(`add at least ${question.minItems} ${item.toLowerCase()}${question.minItems === 1 ? "" : "s"}`);
   }
   const fieldsById = new Map(question.fields.map((field) => [field.id, field]));
   value.slice(0, question.maxItems).forEach((row, rowIndex) => {
-    if (typeof row !== "object" || row === null || Array.isArray(row)) return report("must be a row of fields", [rowIndex]);
+    if (typeof row !== "object" || row === null || Array.isArray(row))
+      return report("must be a row of fields", [rowIndex]);
     for (const key of Object.keys(row)) {
       if (!fieldsById.has(key)) report("is not a field of this list", [rowIndex, key]);
     }
@@ -173,17 +188,26 @@ function checkEvidence(question: EvidenceQuestion, value: unknown, report: Repor
   const maxFiles = question.maxFiles ?? 1;
   if (value.length > maxFiles) report(`attach at most ${maxFiles} file${maxFiles === 1 ? "" : "s"}`);
   value.slice(0, maxFiles).forEach((file, index) => {
-    if (typeof file !== "object" || file === null || Array.isArray(file)) return report("is not an uploaded file", [index]);
+    if (typeof file !== "object" || file === null || Array.isArray(file))
+      return report("is not an uploaded file", [index]);
     const { fileId, name, kind, bytes, ...rest } = file as Record<string, unknown>;
     if (Object.keys(rest).length > 0) report(`has unknown fields: ${Object.keys(rest).join(", ")}`, [index]);
-    if (typeof fileId !== "string" || !FILE_ID_PATTERN.test(fileId)) report("has an invalid file id", [index, "fileId"]);
-    if (typeof name !== "string" || name.length === 0 || name.length > 255) report("needs a file name of at most 255 characters", [index, "name"]);
-    if (!(EVIDENCE_KINDS as readonly unknown[]).includes(kind)) report("has an unknown file type", [index, "kind"]);
+    if (typeof fileId !== "string" || !FILE_ID_PATTERN.test(fileId))
+      report("has an invalid file id", [index, "fileId"]);
+    if (typeof name !== "string" || name.length === 0 || name.length > 255)
+      report("needs a file name of at most 255 characters", [index, "name"]);
+    if (!(EVIDENCE_KINDS as readonly unknown[]).includes(kind))
+      report("has an unknown file type", [index, "kind"]);
     else if (!question.accept.includes(kind as EvidenceKind)) {
-      report(`${describeKind(kind as EvidenceKind)} files are not accepted here (accepted: ${question.accept.map(describeKind).join(", ")})`, [index, "kind"]);
+      report(
+        `${describeKind(kind as EvidenceKind)} files are not accepted here (accepted: ${question.accept.map(describeKind).join(", ")})`,
+        [index, "kind"],
+      );
     }
-    if (typeof bytes !== "number" || !Number.isInteger(bytes) || bytes < 0) report("has an invalid size", [index, "bytes"]);
-    else if (bytes > question.maxBytes) report(`is larger than the limit of ${formatBytes(question.maxBytes)}`, [index, "bytes"]);
+    if (typeof bytes !== "number" || !Number.isInteger(bytes) || bytes < 0)
+      report("has an invalid size", [index, "bytes"]);
+    else if (bytes > question.maxBytes)
+      report(`is larger than the limit of ${formatBytes(question.maxBytes)}`, [index, "bytes"]);
   });
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
 import { getOtSupplierBaselineTemplate } from "./built-in-templates";
 import { exportTemplateJson, parseTemplateJson } from "./template-json";
 import type { LinkageRule, Question, Template } from "./template-schema";
@@ -19,14 +21,18 @@ function rulesOf(question: Question): LinkageRule[] {
   if ("choices" in question) for (const choice of question.choices) rules.push(...(choice.linkages ?? []));
   if (question.type === "group") {
     for (const field of question.fields) {
-      if (field.type === "single_choice") for (const choice of field.choices) rules.push(...(choice.linkages ?? []));
+      if (field.type === "single_choice")
+        for (const choice of field.choices) rules.push(...(choice.linkages ?? []));
     }
   }
   return rules;
 }
 
 /** Answers every visible question with a plausible value, repeating until follow-ups stop appearing. */
-function answerEverything(template: Template, pick: (question: Question) => unknown): Record<string, unknown> {
+function answerEverything(
+  template: Template,
+  pick: (question: Question) => unknown,
+): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (let round = 0; round < 20; round += 1) {
     let changed = false;
@@ -46,7 +52,11 @@ function sampleAnswer(question: Question, preferYes: boolean): unknown {
       return preferYes ? "yes" : "dont_know";
     case "single_choice": {
       const unknown = question.choices.find((choice) => choice.unknown);
-      return (!preferYes && unknown ? unknown : question.choices.find((choice) => choice.id !== "none") ?? question.choices[0]!).id;
+      return (
+        !preferYes && unknown
+          ? unknown
+          : (question.choices.find((choice) => choice.id !== "none") ?? question.choices[0]!)
+      ).id;
     }
     case "multiple_choice":
       return [question.choices[0]!.id];
@@ -61,7 +71,15 @@ function sampleAnswer(question: Question, preferYes: boolean): unknown {
         Object.fromEntries(
           question.fields.map((field) => [
             field.id,
-            field.type === "single_choice" ? field.choices[0]!.id : field.type === "number" ? 1 : field.type === "date" ? "2024-01-01" : field.type === "yesno" ? "no" : "x",
+            field.type === "single_choice"
+              ? field.choices[0]!.id
+              : field.type === "number"
+                ? 1
+                : field.type === "date"
+                  ? "2024-01-01"
+                  : field.type === "yesno"
+                    ? "no"
+                    : "x",
           ]),
         ),
       ];
@@ -136,12 +154,18 @@ describe("OT supplier baseline template", () => {
     );
     expect(byId.get("fw_components")?.type).toBe("group");
     expect(byId.get("cred_list")?.type).toBe("group");
-    for (const id of ["fw_sbom_file", "vuln_pentest_report", "dev_certificates"]) expect(byId.get(id)?.type).toBe("evidence");
+    for (const id of ["fw_sbom_file", "vuln_pentest_report", "dev_certificates"])
+      expect(byId.get(id)?.type).toBe("evidence");
   });
 
   it("declares linkage rules on the questions the question bank marks as creating linkages", () => {
     const template = getOtSupplierBaselineTemplate();
-    const kindsById = new Map(allQuestions(template).map((question) => [question.id, new Set(rulesOf(question).map((rule) => (rule.effect === "emit" ? rule.kind : "modify")))]));
+    const kindsById = new Map(
+      allQuestions(template).map((question) => [
+        question.id,
+        new Set(rulesOf(question).map((rule) => (rule.effect === "emit" ? rule.kind : "modify"))),
+      ]),
+    );
     const expected: Record<string, string> = {
       scope_zones: "adjacency",
       scope_cloud_dependency: "inheritance",
@@ -169,16 +193,28 @@ describe("OT supplier baseline template", () => {
       dev_build_provenance: "modify",
     };
     for (const [id, kind] of Object.entries(expected)) expect(kindsById.get(id), id).toContain(kind);
-    const perRow = allQuestions(template).flatMap((question) => (question.linkages ?? []).filter((rule) => rule.effect === "emit" && rule.perRow));
-    expect(perRow.map((rule) => rule.id).sort()).toEqual(["cred_row_trust", "fw_component_in_product", "net_hub_adjacency", "sub_build_access_row", "sub_sdk_in_product", "sub_sdk_supplied_by"]);
+    const perRow = allQuestions(template).flatMap((question) =>
+      (question.linkages ?? []).filter((rule) => rule.effect === "emit" && rule.perRow),
+    );
+    expect(perRow.map((rule) => rule.id).sort()).toEqual([
+      "cred_row_trust",
+      "fw_component_in_product",
+      "net_hub_adjacency",
+      "sub_build_access_row",
+      "sub_sdk_in_product",
+      "sub_sdk_supplied_by",
+    ]);
   });
 
   it("shows remote-access details only when remote access exists", () => {
     const template = getOtSupplierBaselineTemplate();
-    const shown = (answers: Record<string, unknown>) => visibleQuestions(template, answers).map(({ question }) => question.id);
+    const shown = (answers: Record<string, unknown>) =>
+      visibleQuestions(template, answers).map(({ question }) => question.id);
     expect(shown({ ra_model: "none" })).not.toContain("ra_mechanisms");
     expect(shown({ ra_model: "none" })).not.toContain("dev_background_checks");
-    expect(shown({ ra_model: "always_on" })).toEqual(expect.arrayContaining(["ra_mechanisms", "ra_mfa", "ra_session_approval", "dev_background_checks"]));
+    expect(shown({ ra_model: "always_on" })).toEqual(
+      expect.arrayContaining(["ra_mechanisms", "ra_mfa", "ra_session_approval", "dev_background_checks"]),
+    );
     expect(shown({ ra_model: "dont_know" })).toContain("ra_mechanisms");
     expect(shown({ sub_sdks_present: "no" })).not.toContain("sub_sdks");
     expect(shown({ sub_sdks_present: "yes" })).toContain("sub_sdks");

@@ -1,14 +1,17 @@
-import otSupplierBaselineJson from "./templates/ot-supplier-baseline.json" with { type: "json" };
-import otSupplierBaselineV2Json from "./templates/ot-supplier-baseline-v2.json" with { type: "json" };
 import { formatTemplateIssue } from "./template-issues";
 import type { Template } from "./template-schema";
+import otSupplierBaselineV2Json from "./templates/ot-supplier-baseline-v2.json" with { type: "json" };
+import otSupplierBaselineJson from "./templates/ot-supplier-baseline.json" with { type: "json" };
 import { validateTemplate } from "./validate-template";
 
 /** Versions of the built-in "OT supplier baseline" template; version 1 stays for assessments made with it. */
 export type OtSupplierBaselineVersion = 1 | 2;
 export const LATEST_OT_SUPPLIER_BASELINE_VERSION: OtSupplierBaselineVersion = 2;
 
-const SOURCES: Record<OtSupplierBaselineVersion, unknown> = { 1: otSupplierBaselineJson, 2: otSupplierBaselineV2Json };
+const SOURCES: Record<OtSupplierBaselineVersion, unknown> = {
+  1: otSupplierBaselineJson,
+  2: otSupplierBaselineV2Json,
+};
 const validated = new Map<OtSupplierBaselineVersion, Template>();
 
 /**
@@ -22,7 +25,9 @@ export function getOtSupplierBaselineTemplate(version: OtSupplierBaselineVersion
   if (!template) {
     const result = validateTemplate(SOURCES[version]);
     if (!result.ok) {
-      throw new Error(`built-in template v${version} is invalid:\n${result.errors.map(formatTemplateIssue).join("\n")}`);
+      throw new Error(
+        `built-in template v${version} is invalid:\n${result.errors.map(formatTemplateIssue).join("\n")}`,
+      );
     }
     template = result.template;
     validated.set(version, template);

@@ -21,7 +21,9 @@ export function getCompiledCondition(template: Template, source: string): Condit
   if (cached) return cached;
   const parsed = parseCondition(source);
   if (!parsed.ok) {
-    throw new Error(`template "${template.key}" v${template.version} was not validated: ${parsed.error.message}`);
+    throw new Error(
+      `template "${template.key}" v${template.version} was not validated: ${parsed.error.message}`,
+    );
   }
   conditions.set(source, parsed.ast);
   return parsed.ast;

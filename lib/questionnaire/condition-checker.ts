@@ -110,7 +110,12 @@ function typeOfQuestion(question: Question): OperandType {
   }
 }
 
-function requireBoolean(node: ConditionNode, scope: ConditionScope, errors: string[], operator: string): void {
+function requireBoolean(
+  node: ConditionNode,
+  scope: ConditionScope,
+  errors: string[],
+  operator: string,
+): void {
   const type = typeOf(node, scope, errors);
   if (type.kind !== "boolean" && type.kind !== "any") {
     errors.push(`${operator} needs true/false operands; ${describeNonBoolean(node)}`);
@@ -134,7 +139,9 @@ function checkComparison(op: string, left: OperandType, right: OperandType, erro
       return;
     }
     if (side.kind === "collection") {
-      errors.push(`"${side.question.id}" is a ${side.question.type} question: use count(${side.question.id}) or answered(${side.question.id})`);
+      errors.push(
+        `"${side.question.id}" is a ${side.question.type} question: use count(${side.question.id}) or answered(${side.question.id})`,
+      );
       return;
     }
     if (side.kind === "list") {
@@ -151,13 +158,21 @@ function checkComparison(op: string, left: OperandType, right: OperandType, erro
     } else if (literal.kind === "string") {
       checkChoiceLiteral(question.question, question.ids, literal.value, errors);
     } else if (literal.kind !== "choice") {
-      errors.push(`the choice question "${question.question.id}" can only be compared with a choice id in double quotes`);
+      errors.push(
+        `the choice question "${question.question.id}" can only be compared with a choice id in double quotes`,
+      );
     }
     return;
   }
   if (question.kind === "number") {
     if (literal.kind === "number") return;
-    if (!ordering && literal.kind === "string" && literal.value === DONT_KNOW && allowsDontKnow(question.question)) return;
+    if (
+      !ordering &&
+      literal.kind === "string" &&
+      literal.value === DONT_KNOW &&
+      allowsDontKnow(question.question)
+    )
+      return;
     errors.push(`${describeOperand(question)} can only be compared with a number`);
     return;
   }
@@ -166,22 +181,28 @@ function checkComparison(op: string, left: OperandType, right: OperandType, erro
     if (literal.kind === "string") {
       if (literal.value === DONT_KNOW && !ordering && allowsDontKnow(question.question)) return;
       if (!isIsoDate(literal.value)) {
-        errors.push(`"${literal.value}" is not a date written YYYY-MM-DD (compared with "${question.question.id}")`);
+        errors.push(
+          `"${literal.value}" is not a date written YYYY-MM-DD (compared with "${question.question.id}")`,
+        );
       }
       return;
     }
-    errors.push(`the date question "${question.question.id}" can only be compared with a date such as "2025-01-31"`);
+    errors.push(
+      `the date question "${question.question.id}" can only be compared with a date such as "2025-01-31"`,
+    );
     return;
   }
   if (question.kind === "text") {
-    if (ordering) errors.push(`"${op}" cannot compare the text question "${question.question.id}"; use = or !=`);
+    if (ordering)
+      errors.push(`"${op}" cannot compare the text question "${question.question.id}"; use = or !=`);
     else if (literal.kind !== "string" && literal.kind !== "text") {
       errors.push(`the text question "${question.question.id}" can only be compared with a string`);
     }
     return;
   }
   if (question.kind === "boolean") {
-    if (ordering || literal.kind !== "boolean") errors.push("true/false values can only be compared with = or != to true or false");
+    if (ordering || literal.kind !== "boolean")
+      errors.push("true/false values can only be compared with = or != to true or false");
     return;
   }
   if (question.kind === "string") {
@@ -200,13 +221,16 @@ function checkMembership(left: OperandType, right: OperandType, errors: string[]
   if (right.kind === "list") {
     if (left.kind === "choice") {
       for (const item of right.items) {
-        if (typeof item !== "string") errors.push(`the list for "${left.question.id}" may only contain choice ids`);
+        if (typeof item !== "string")
+          errors.push(`the list for "${left.question.id}" may only contain choice ids`);
         else checkChoiceLiteral(left.question, left.ids, item, errors);
       }
     } else if (left.kind === "number") {
-      if (right.items.some((item) => typeof item !== "number")) errors.push("a number can only be looked up in a list of numbers");
+      if (right.items.some((item) => typeof item !== "number"))
+        errors.push("a number can only be looked up in a list of numbers");
     } else if (left.kind === "text") {
-      if (right.items.some((item) => typeof item !== "string")) errors.push("a text answer can only be looked up in a list of strings");
+      if (right.items.some((item) => typeof item !== "string"))
+        errors.push("a text answer can only be looked up in a list of strings");
     } else {
       errors.push(`the left side of "in [...]" must be a single-choice, yes/no, number or text question`);
     }
@@ -215,7 +239,12 @@ function checkMembership(left: OperandType, right: OperandType, errors: string[]
   errors.push(`the right side of "in" must be a multiple-choice question or a list such as ["a", "b"]`);
 }
 
-function checkChoiceLiteral(question: Question, ids: readonly string[], value: string, errors: string[]): void {
+function checkChoiceLiteral(
+  question: Question,
+  ids: readonly string[],
+  value: string,
+  errors: string[],
+): void {
   if (!ids.includes(value)) {
     errors.push(`"${value}" is not a choice of "${question.id}" (choices: ${ids.join(", ")})`);
   }

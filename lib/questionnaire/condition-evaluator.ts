@@ -1,5 +1,5 @@
-import type { ConditionNode, ListNode } from "./condition-parser";
 import { isIsoDate } from "./condition-checker";
+import type { ConditionNode, ListNode } from "./condition-parser";
 
 /** Returns the effective answer of a question, or undefined when it is unanswered or hidden. */
 export type AnswerLookup = (questionId: string) => unknown;

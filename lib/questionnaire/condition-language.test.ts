@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { evaluateCondition, isAnswered } from "./condition-evaluator";
 import { collectConditionIdentifiers, parseCondition, type ConditionNode } from "./condition-parser";
 import { LIMITS } from "./limits";
@@ -11,7 +12,9 @@ function parseOrThrow(source: string): ConditionNode {
 }
 
 function evaluate(source: string, answers: Record<string, unknown>): boolean {
-  return evaluateCondition(parseOrThrow(source), (id) => (Object.hasOwn(answers, id) ? answers[id] : undefined));
+  return evaluateCondition(parseOrThrow(source), (id) =>
+    Object.hasOwn(answers, id) ? answers[id] : undefined,
+  );
 }
 
 describe("parseCondition", () => {
@@ -47,7 +50,9 @@ describe("parseCondition", () => {
   });
 
   it("lists every identifier once", () => {
-    const ids = collectConditionIdentifiers(parseOrThrow('a = "x" or (count(b) > 1 and not answered(a)) or "y" in c'));
+    const ids = collectConditionIdentifiers(
+      parseOrThrow('a = "x" or (count(b) > 1 and not answered(a)) or "y" in c'),
+    );
     expect(ids.map((identifier) => identifier.name)).toEqual(["a", "b", "c"]);
   });
 
@@ -62,9 +67,9 @@ describe("parseCondition", () => {
     ["a <> 1", 'use "!="'],
     ["a = 'x'", "strings are written in double quotes"],
     ['a = "x', "string is not closed at column 5"],
-    ['a = "x\\n"', "only \\\" and \\\\ escapes are allowed"],
+    ['a = "x\\n"', 'only \\" and \\\\ escapes are allowed'],
     ["a = 1 b", 'unexpected "b" at column 7'],
-    ["(a = 1", 'expected a closing parenthesis but found the end of the condition'],
+    ["(a = 1", "expected a closing parenthesis but found the end of the condition"],
     ["a = 1)", 'unexpected ")"'],
     ["a = 12abc", "a number must not run into letters"],
     ["a = 1 = 2", 'unexpected "="'],
@@ -94,7 +99,11 @@ describe("parseCondition", () => {
 describe("parseCondition with hostile input", () => {
   const cases: [string, string, string][] = [
     ["a huge string", `a = "${"x".repeat(5_000)}"`, `longer than ${LIMITS.conditionLength} characters`],
-    ["a long string literal", `a = "${"x".repeat(LIMITS.conditionStringLength + 1)}"`, "string is longer than"],
+    [
+      "a long string literal",
+      `a = "${"x".repeat(LIMITS.conditionStringLength + 1)}"`,
+      "string is longer than",
+    ],
     ["deep parentheses", `${"(".repeat(100)}a = 1${")".repeat(100)}`, "nested more than"],
     ["deep not chains", `${"not ".repeat(100)}answered(a)`, "nested more than"],
     ["too many tokens", Array.from({ length: 100 }, () => "a=1").join(" or "), "more than 300 tokens"],
@@ -102,7 +111,7 @@ describe("parseCondition with hostile input", () => {
     ["a long number", `a = ${"9".repeat(30)}`, "number is longer than"],
     ["a control character", "a = 1\u0000", 'unexpected character "\\u0000"'],
     ["a unicode lookalike", "a \u2260 1", "unexpected character"],
-    ["a javascript payload", 'a = 1; process.exit(1)', 'unexpected character ";"'],
+    ["a javascript payload", "a = 1; process.exit(1)", 'unexpected character ";"'],
     ["a template literal", "a = `${process.exit(1)}`", 'unexpected character "`"'],
     ["an arrow function", "(() => 1)()", 'unexpected ")"'],
     ["property access", "constructor.constructor", 'unexpected character "."'],
@@ -238,8 +247,39 @@ describe("isAnswered", () => {
 });
 
 describe("condition language properties", () => {
-  const fragments = [" ", "a", "b", "x_1", "=", "!=", "<", ">=", "and", "or", "not", "in", "(", ")", "[", "]", ",", '"a"', '"', "1", "-2.5", "true", "count(", "answered(", "__proto__", "constructor", "\\", "'"];
-  const grammarish = fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((parts) => parts.join(" "));
+  const fragments = [
+    " ",
+    "a",
+    "b",
+    "x_1",
+    "=",
+    "!=",
+    "<",
+    ">=",
+    "and",
+    "or",
+    "not",
+    "in",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    '"a"',
+    '"',
+    "1",
+    "-2.5",
+    "true",
+    "count(",
+    "answered(",
+    "__proto__",
+    "constructor",
+    "\\",
+    "'",
+  ];
+  const grammarish = fc
+    .array(fc.constantFrom(...fragments), { maxLength: 60 })
+    .map((parts) => parts.join(" "));
 
   it("never throws on arbitrary text and always reports a position inside the input", () => {
     fc.assert(
@@ -255,27 +295,45 @@ describe("condition language properties", () => {
   });
 
   it("evaluates every parsable condition to a boolean against arbitrary answers", () => {
-    const answerValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object());
+    const answerValue = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string()),
+      fc.object(),
+    );
     fc.assert(
-      fc.property(grammarish, fc.dictionary(fc.constantFrom("a", "b", "x_1", "__proto__", "constructor"), answerValue), (source, answers) => {
-        const result = parseCondition(source);
-        if (!result.ok) return;
-        const value = evaluateCondition(result.ast, (id) => (Object.hasOwn(answers, id) ? answers[id] : undefined));
-        expect(typeof value).toBe("boolean");
-      }),
+      fc.property(
+        grammarish,
+        fc.dictionary(fc.constantFrom("a", "b", "x_1", "__proto__", "constructor"), answerValue),
+        (source, answers) => {
+          const result = parseCondition(source);
+          if (!result.ok) return;
+          const value = evaluateCondition(result.ast, (id) =>
+            Object.hasOwn(answers, id) ? answers[id] : undefined,
+          );
+          expect(typeof value).toBe("boolean");
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("treats not as exact negation", () => {
     fc.assert(
-      fc.property(grammarish, fc.dictionary(fc.constantFrom("a", "b"), fc.oneof(fc.string(), fc.integer())), (source, answers) => {
-        const result = parseCondition(source);
-        const negated = parseCondition(`not (${source})`);
-        if (!result.ok || !negated.ok) return;
-        const lookup = (id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
-        expect(evaluateCondition(negated.ast, lookup)).toBe(!evaluateCondition(result.ast, lookup));
-      }),
+      fc.property(
+        grammarish,
+        fc.dictionary(fc.constantFrom("a", "b"), fc.oneof(fc.string(), fc.integer())),
+        (source, answers) => {
+          const result = parseCondition(source);
+          const negated = parseCondition(`not (${source})`);
+          if (!result.ok || !negated.ok) return;
+          const lookup = (id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
+          expect(evaluateCondition(negated.ast, lookup)).toBe(!evaluateCondition(result.ast, lookup));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -1,11 +1,11 @@
-import { CONDITION_FUNCTIONS } from "./ids";
-import { LIMITS } from "./limits";
 import {
   ConditionSyntaxError,
   tokenizeCondition,
   type ComparisonOperator,
   type Token,
 } from "./condition-tokenizer";
+import { CONDITION_FUNCTIONS } from "./ids";
+import { LIMITS } from "./limits";
 
 export type ConditionFunction = (typeof CONDITION_FUNCTIONS)[number];
 
@@ -22,8 +22,7 @@ export type ConditionNode =
   | { type: "in"; left: ConditionNode; right: ConditionNode | ListNode; position: number };
 
 export type ConditionParseResult =
-  | { ok: true; ast: ConditionNode }
-  | { ok: false; error: { message: string; position: number } };
+  { ok: true; ast: ConditionNode } | { ok: false; error: { message: string; position: number } };
 
 const FUNCTIONS = new Set<string>(CONDITION_FUNCTIONS);
 
@@ -80,7 +79,11 @@ class Parser {
   private parseUnary(): ConditionNode {
     if (this.isKeyword("not")) {
       const token = this.advance();
-      return this.nested(token.position, () => ({ type: "not", operand: this.parseUnary(), position: token.position }));
+      return this.nested(token.position, () => ({
+        type: "not",
+        operand: this.parseUnary(),
+        position: token.position,
+      }));
     }
     return this.parseComparison();
   }
@@ -180,7 +183,10 @@ class Parser {
   private nested<T>(position: number, parse: () => T): T {
     this.depth += 1;
     if (this.depth > LIMITS.conditionDepth) {
-      throw new ConditionSyntaxError(`condition is nested more than ${LIMITS.conditionDepth} levels deep`, position);
+      throw new ConditionSyntaxError(
+        `condition is nested more than ${LIMITS.conditionDepth} levels deep`,
+        position,
+      );
     }
     const result = parse();
     this.depth -= 1;
@@ -193,7 +199,10 @@ class Parser {
       this.advance();
       return;
     }
-    throw new ConditionSyntaxError(`expected ${description} but found ${describeToken(token)}`, token.position);
+    throw new ConditionSyntaxError(
+      `expected ${description} but found ${describeToken(token)}`,
+      token.position,
+    );
   }
 
   private unexpected(token: Token): ConditionSyntaxError {

@@ -47,14 +47,20 @@ const FOREIGN_OPERATORS: Record<string, string> = {
  */
 export function tokenizeCondition(source: string): Token[] {
   if (source.length > LIMITS.conditionLength) {
-    throw new ConditionSyntaxError(`condition is longer than ${LIMITS.conditionLength} characters`, LIMITS.conditionLength);
+    throw new ConditionSyntaxError(
+      `condition is longer than ${LIMITS.conditionLength} characters`,
+      LIMITS.conditionLength,
+    );
   }
   const tokens: Token[] = [];
   let index = 0;
 
   const push = (token: Token) => {
     if (tokens.length >= LIMITS.conditionTokens) {
-      throw new ConditionSyntaxError(`condition has more than ${LIMITS.conditionTokens} tokens`, token.position);
+      throw new ConditionSyntaxError(
+        `condition has more than ${LIMITS.conditionTokens} tokens`,
+        token.position,
+      );
     }
     tokens.push(token);
   };
@@ -109,7 +115,10 @@ export function tokenizeCondition(source: string): Token[] {
       let end = index + 1;
       while (end < source.length && IDENTIFIER_PART.test(source[end]!)) end += 1;
       if (end - index > MAX_IDENTIFIER_LENGTH) {
-        throw new ConditionSyntaxError(`identifier is longer than ${MAX_IDENTIFIER_LENGTH} characters`, start);
+        throw new ConditionSyntaxError(
+          `identifier is longer than ${MAX_IDENTIFIER_LENGTH} characters`,
+          start,
+        );
       }
       const word = source.slice(index, end);
       if (KEYWORDS.has(word)) push({ type: "keyword", value: word as ConditionKeyword, position: start });
@@ -148,7 +157,10 @@ function readString(source: string, start: number): { value: string; end: number
       index += 1;
     }
     if (value.length > LIMITS.conditionStringLength) {
-      throw new ConditionSyntaxError(`string is longer than ${LIMITS.conditionStringLength} characters`, start);
+      throw new ConditionSyntaxError(
+        `string is longer than ${LIMITS.conditionStringLength} characters`,
+        start,
+      );
     }
   }
   throw new ConditionSyntaxError("string is not closed", start);

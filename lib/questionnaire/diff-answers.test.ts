@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { diffAnswers } from "./diff-answers";
 
 describe("diffAnswers", () => {
@@ -8,9 +9,19 @@ describe("diffAnswers", () => {
     ["a number vs the same digits as text", { n: 3 }, { n: "3" }, ["n"]],
     ["an added answer", {}, { a: "yes" }, ["a"]],
     ["a removed answer", { a: "yes" }, {}, ["a"]],
-    ["unanswered in both (missing, null, blank, empty list)", { a: null, b: "", c: [] }, { b: "  ", d: [] }, []],
+    [
+      "unanswered in both (missing, null, blank, empty list)",
+      { a: null, b: "", c: [] },
+      { b: "  ", d: [] },
+      [],
+    ],
     ["multiple choice selection", { m: ["x", "y"] }, { m: ["x"] }, ["m"]],
-    ["group rows reordered", { g: [{ name: "a" }, { name: "b" }] }, { g: [{ name: "b" }, { name: "a" }] }, ["g"]],
+    [
+      "group rows reordered",
+      { g: [{ name: "a" }, { name: "b" }] },
+      { g: [{ name: "b" }, { name: "a" }] },
+      ["g"],
+    ],
     ["object key order ignored", { g: [{ name: "a", v: 1 }] }, { g: [{ v: 1, name: "a" }] }, []],
     ["a changed cell", { g: [{ name: "a", v: 1 }] }, { g: [{ name: "a", v: 2 }] }, ["g"]],
     ["a cell added to a row", { g: [{ name: "a" }] }, { g: [{ name: "a", v: 2 }] }, ["g"]],

@@ -45,5 +45,7 @@ export function utf8Bytes(text: string): number {
 
 /** "1.5 MB", "320 KB": sizes in messages, in the decimal units the limits are written in. */
 export function formatBytes(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(Math.round(bytes / 100_000) / 10).toLocaleString("en-US")} MB` : `${Math.ceil(bytes / 1000).toLocaleString("en-US")} KB`;
+  return bytes >= 1_000_000
+    ? `${(Math.round(bytes / 100_000) / 10).toLocaleString("en-US")} MB`
+    : `${Math.ceil(bytes / 1000).toLocaleString("en-US")} KB`;
 }

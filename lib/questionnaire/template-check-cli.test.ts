@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { afterAll, describe, expect, it } from "vitest";
+
 import { makeRawTemplate } from "./test-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -28,7 +30,9 @@ describe("scripts/template-check.ts", { timeout: 60_000 }, () => {
   it("prints a summary and exits 0 for the built-in template", () => {
     const result = runCheck("lib/questionnaire/templates/ot-supplier-baseline.json");
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/valid — ot-supplier-baseline v1 "OT supplier baseline": 10 sections, \d+ questions, \d+ linkage rules/);
+    expect(result.stdout).toMatch(
+      /valid — ot-supplier-baseline v1 "OT supplier baseline": 10 sections, \d+ questions, \d+ linkage rules/,
+    );
     expect(result.status).toBe(0);
   });
 

@@ -41,7 +41,10 @@ export function convertZodIssues(basePath: string, issues: readonly z.core.$ZodI
       for (const key of issue.keys) result.push({ path: joinPath(path, key), message: "unknown field" });
       continue;
     }
-    result.push({ path, message: ZOD_DEFAULT_MESSAGE.test(issue.message) ? describeZodIssue(issue) : issue.message });
+    result.push({
+      path,
+      message: ZOD_DEFAULT_MESSAGE.test(issue.message) ? describeZodIssue(issue) : issue.message,
+    });
   }
   return result;
 }
@@ -53,14 +56,17 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
       return `must be ${article(issue.expected)}`;
     case "too_small": {
       const bound = Number(issue.minimum);
-      if (issue.origin === "string") return bound <= 1 ? "must not be empty" : `must be at least ${bound} characters`;
-      if (issue.origin === "array" || issue.origin === "set") return `needs at least ${bound} item${bound === 1 ? "" : "s"}`;
+      if (issue.origin === "string")
+        return bound <= 1 ? "must not be empty" : `must be at least ${bound} characters`;
+      if (issue.origin === "array" || issue.origin === "set")
+        return `needs at least ${bound} item${bound === 1 ? "" : "s"}`;
       return issue.inclusive ? `must be at least ${bound}` : `must be greater than ${bound}`;
     }
     case "too_big": {
       const bound = Number(issue.maximum);
       if (issue.origin === "string") return `must be at most ${bound} characters`;
-      if (issue.origin === "array" || issue.origin === "set") return `may have at most ${bound} item${bound === 1 ? "" : "s"}`;
+      if (issue.origin === "array" || issue.origin === "set")
+        return `may have at most ${bound} item${bound === 1 ? "" : "s"}`;
       return issue.inclusive ? `must be at most ${bound}` : `must be less than ${bound}`;
     }
     case "invalid_value":

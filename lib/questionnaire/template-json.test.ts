@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { LIMITS } from "./limits";
-import { canonicalizeTemplate, checkTemplateSuccession, exportTemplateJson, parseTemplateJson } from "./template-json";
 import { formatTemplateIssue } from "./template-issues";
+import {
+  canonicalizeTemplate,
+  checkTemplateSuccession,
+  exportTemplateJson,
+  parseTemplateJson,
+} from "./template-json";
 import { makeRawTemplate, makeTemplate } from "./test-fixtures";
 
 describe("parseTemplateJson / exportTemplateJson", () => {
@@ -37,11 +43,17 @@ describe("parseTemplateJson / exportTemplateJson", () => {
     raw.sections[1].questions[2].condition = 'fw_sbom = "yes"';
     const result = parseTemplateJson(JSON.stringify(raw));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map(formatTemplateIssue)).toEqual(['sections[1].questions[2].condition: unknown question id "fw_sbom"']);
+    if (!result.ok)
+      expect(result.errors.map(formatTemplateIssue)).toEqual([
+        'sections[1].questions[2].condition: unknown question id "fw_sbom"',
+      ]);
   });
 
   it("is not confused by __proto__ keys in the JSON", () => {
-    const raw = JSON.stringify(makeRawTemplate()).replace('"key":', '"__proto__": {"polluted": true}, "key":');
+    const raw = JSON.stringify(makeRawTemplate()).replace(
+      '"key":',
+      '"__proto__": {"polluted": true}, "key":',
+    );
     const result = parseTemplateJson(raw);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map(formatTemplateIssue)).toEqual(["__proto__: unknown field"]);
@@ -53,7 +65,9 @@ describe("canonicalizeTemplate", () => {
   it("ignores key order", () => {
     const template = makeTemplate();
     const reordered = JSON.parse(JSON.stringify(template), (_key, value) =>
-      value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+      value && typeof value === "object" && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).reverse())
+        : value,
     );
     expect(canonicalizeTemplate(reordered)).toBe(canonicalizeTemplate(template));
   });
@@ -73,10 +87,26 @@ describe("checkTemplateSuccession", () => {
   });
 
   it.each([
-    ["the same version", (next: ReturnType<typeof edited>) => (next.version = 1), [{ path: "version", message: "must be greater than 1" }]],
-    ["a lower version", (next: ReturnType<typeof edited>) => (next.version = 0), [{ path: "version", message: "must be greater than 1" }]],
-    ["a different key", (next: ReturnType<typeof edited>) => (next.key = "other"), [{ path: "key", message: 'must stay "test-template" for a new version of the same template' }]],
-    ["no change but the version", (next: ReturnType<typeof edited>) => (next.title = previous.title), [{ path: "", message: "nothing changed apart from the version number" }]],
+    [
+      "the same version",
+      (next: ReturnType<typeof edited>) => (next.version = 1),
+      [{ path: "version", message: "must be greater than 1" }],
+    ],
+    [
+      "a lower version",
+      (next: ReturnType<typeof edited>) => (next.version = 0),
+      [{ path: "version", message: "must be greater than 1" }],
+    ],
+    [
+      "a different key",
+      (next: ReturnType<typeof edited>) => (next.key = "other"),
+      [{ path: "key", message: 'must stay "test-template" for a new version of the same template' }],
+    ],
+    [
+      "no change but the version",
+      (next: ReturnType<typeof edited>) => (next.title = previous.title),
+      [{ path: "", message: "nothing changed apart from the version number" }],
+    ],
   ])("rejects %s", (_name, mutate, expected) => {
     const next = edited();
     mutate(next);
@@ -88,7 +118,10 @@ describe("docs/questionnaire-format.md", () => {
   it("contains an example template that validates", async () => {
     const { readFileSync } = await import("node:fs");
     const path = await import("node:path");
-    const doc = readFileSync(path.join(import.meta.dirname, "..", "..", "docs", "questionnaire-format.md"), "utf8");
+    const doc = readFileSync(
+      path.join(import.meta.dirname, "..", "..", "docs", "questionnaire-format.md"),
+      "utf8",
+    );
     const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toBeDefined();
     const result = parseTemplateJson(example!);

@@ -1,4 +1,4 @@
-import { LIMITS, formatBytes, utf8Bytes } from "./limits";
+import { formatBytes, LIMITS, utf8Bytes } from "./limits";
 import type { TemplateIssue } from "./template-issues";
 import type { Template } from "./template-schema";
 import { validateTemplate, type TemplateValidationResult } from "./validate-template";
@@ -10,13 +10,19 @@ import { validateTemplate, type TemplateValidationResult } from "./validate-temp
 export function parseTemplateJson(text: string): TemplateValidationResult {
   // Bytes, as the import page and the server action body limit count them (a character may be 4).
   if (text.length > LIMITS.templateJsonBytes || utf8Bytes(text) > LIMITS.templateJsonBytes) {
-    return fail({ path: "", message: `the template file is larger than ${formatBytes(LIMITS.templateJsonBytes)}` });
+    return fail({
+      path: "",
+      message: `the template file is larger than ${formatBytes(LIMITS.templateJsonBytes)}`,
+    });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail({ path: "", message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    return fail({
+      path: "",
+      message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   return validateTemplate(data);
 }
@@ -44,7 +50,10 @@ export function canonicalizeTemplate(template: Template): string {
 export function checkTemplateSuccession(previous: Template, next: Template): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   if (next.key !== previous.key) {
-    issues.push({ path: "key", message: `must stay "${previous.key}" for a new version of the same template` });
+    issues.push({
+      path: "key",
+      message: `must stay "${previous.key}" for a new version of the same template`,
+    });
   }
   if (next.version <= previous.version) {
     issues.push({ path: "version", message: `must be greater than ${previous.version}` });

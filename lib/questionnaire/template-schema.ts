@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { hasControlCharacter } from "@/lib/text";
+
 import { ID_PATTERN, TEMPLATE_KEY_PATTERN } from "./ids";
 import { LIMITS } from "./limits";
 
@@ -30,7 +32,14 @@ export type YesNoValue = (typeof YESNO_VALUES)[number];
 /** The answer value meaning "the supplier does not know"; also accepted by number/date questions with allowDontKnow. */
 export const DONT_KNOW = "dont_know";
 
-export const EVIDENCE_KINDS = ["pdf", "cyclonedx_json", "spdx_json", "csaf_json", "vex_json", "image"] as const;
+export const EVIDENCE_KINDS = [
+  "pdf",
+  "cyclonedx_json",
+  "spdx_json",
+  "csaf_json",
+  "vex_json",
+  "image",
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const LINKAGE_KINDS = ["adjacency", "inheritance", "trust"] as const;
@@ -57,10 +66,21 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const idSchema = z
   .string()
-  .regex(ID_PATTERN, "must start with a lowercase letter and contain only a-z, 0-9 and _ (at most 64 characters)");
+  .regex(
+    ID_PATTERN,
+    "must start with a lowercase letter and contain only a-z, 0-9 and _ (at most 64 characters)",
+  );
 /** One line of text in the template's own message style (lib/text.ts for forms). */
 const oneLine = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max).refine((v) => !hasControlCharacter(v), "must be one line of text, without line breaks or control characters");
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max)
+    .refine(
+      (v) => !hasControlCharacter(v),
+      "must be one line of text, without line breaks or control characters",
+    );
 const labelSchema = oneLine(LIMITS.labelLength);
 const helpSchema = z.string().max(LIMITS.helpLength);
 const conditionSchema = z.string().trim().min(1, "must not be empty").max(LIMITS.conditionLength);
@@ -200,7 +220,11 @@ const questionCommon = {
 
 export const questionSchemas = {
   yesno: z.strictObject({ ...questionCommon, type: z.literal("yesno") }),
-  single_choice: z.strictObject({ ...questionCommon, type: z.literal("single_choice"), choices: choicesSchema }),
+  single_choice: z.strictObject({
+    ...questionCommon,
+    type: z.literal("single_choice"),
+    choices: choicesSchema,
+  }),
   multiple_choice: z.strictObject({
     ...questionCommon,
     type: z.literal("multiple_choice"),
@@ -283,7 +307,10 @@ export type Section = Omit<z.infer<typeof sectionShellSchema>, "questions"> & { 
 export const templateShellSchema = z.strictObject({
   key: z
     .string()
-    .regex(TEMPLATE_KEY_PATTERN, "must start with a lowercase letter and contain only a-z, 0-9 and - (at most 64 characters)"),
+    .regex(
+      TEMPLATE_KEY_PATTERN,
+      "must start with a lowercase letter and contain only a-z, 0-9 and - (at most 64 characters)",
+    ),
   /** Positive integer; a template is immutable once used, so every edit is published as a higher version. */
   version: z.number().int().min(1),
   title: labelSchema,

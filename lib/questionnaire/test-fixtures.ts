@@ -1,5 +1,5 @@
-import { validateTemplate } from "./validate-template";
 import type { Template } from "./template-schema";
+import { validateTemplate } from "./validate-template";
 
 /**
  * A small template touching every question type, condition form and linkage feature. Tests clone
@@ -99,7 +99,14 @@ export function makeRawTemplate(): Record<string, any> {
               },
             ],
           },
-          { id: "eos", type: "date", label: "End of support", required: false, min: "2020-01-01", max: "2040-12-31" },
+          {
+            id: "eos",
+            type: "date",
+            label: "End of support",
+            required: false,
+            min: "2020-01-01",
+            max: "2040-12-31",
+          },
           { id: "notes", type: "text", label: "Notes", required: false, maxLength: 20 },
         ],
       },

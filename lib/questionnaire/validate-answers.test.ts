@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { buildAnswerSchema, type AnswerValidationMode } from "./answer-schema";
 import { makeTemplate } from "./test-fixtures";
 import { validateAnswers } from "./validate-answers";
@@ -29,11 +30,19 @@ function errorsFor(answers: unknown, mode: AnswerValidationMode) {
 }
 
 describe("visibility", () => {
-  const ids = (answers: Record<string, unknown>) => visibleQuestions(template, answers).map(({ question }) => question.id);
+  const ids = (answers: Record<string, unknown>) =>
+    visibleQuestions(template, answers).map(({ question }) => question.id);
 
   it("hides a section while its condition is false, including while unanswered", () => {
     expect(ids({})).toEqual(["has_remote", "zones", "ra_model", "fix_days", "eos", "notes"]);
-    expect(ids({ ra_model: "none" })).toEqual(["has_remote", "zones", "ra_model", "fix_days", "eos", "notes"]);
+    expect(ids({ ra_model: "none" })).toEqual([
+      "has_remote",
+      "zones",
+      "ra_model",
+      "fix_days",
+      "eos",
+      "notes",
+    ]);
     expect(computeVisibility(template, { ra_model: "none" }).sections).toEqual(new Set(["general"]));
   });
 
@@ -63,7 +72,13 @@ describe("visibility", () => {
   });
 
   it("prunes answers to hidden and unknown questions", () => {
-    const answers = { ra_model: "none", has_remote: "yes", ra_mfa: "yes", components: [{ name: "a" }], extra: 1 };
+    const answers = {
+      ra_model: "none",
+      has_remote: "yes",
+      ra_mfa: "yes",
+      components: [{ name: "a" }],
+      extra: 1,
+    };
     expect(pruneHiddenAnswers(template, answers)).toEqual({ ra_model: "none", has_remote: "yes" });
   });
 });
@@ -79,8 +94,22 @@ describe("validateAnswers in submission mode", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      { questionId: "has_remote", sectionId: "general", label: "Remote access?", path: "has_remote", code: "required", message: "answer this question" },
-      { questionId: "ra_model", sectionId: "general", label: "Access model", path: "ra_model", code: "required", message: "answer this question" },
+      {
+        questionId: "has_remote",
+        sectionId: "general",
+        label: "Remote access?",
+        path: "has_remote",
+        code: "required",
+        message: "answer this question",
+      },
+      {
+        questionId: "ra_model",
+        sectionId: "general",
+        label: "Access model",
+        path: "ra_model",
+        code: "required",
+        message: "answer this question",
+      },
     ]);
   });
 
@@ -105,7 +134,9 @@ describe("validateAnswers in submission mode", () => {
   });
 
   it("accepts don't know as an answer to a required yes/no question", () => {
-    expect(errorsFor({ ...validAnswers(), has_remote: "dont_know", ra_mfa: undefined }, "submission")).toEqual([]);
+    expect(
+      errorsFor({ ...validAnswers(), has_remote: "dont_know", ra_mfa: undefined }, "submission"),
+    ).toEqual([]);
   });
 
   it("neither requires nor validates nor returns hidden answers", () => {
@@ -137,31 +168,79 @@ describe("validateAnswers in submission mode", () => {
     const answers = Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`junk_${index}`, index]));
     const errors = errorsFor(answers, "draft");
     expect(errors).toHaveLength(21);
-    expect(errors.at(-1)).toEqual({ path: "", code: "unknown_question", message: "980 more answers to unknown questions" });
+    expect(errors.at(-1)).toEqual({
+      path: "",
+      code: "unknown_question",
+      message: "980 more answers to unknown questions",
+    });
   });
 
   it.each([null, [], "answers", 42])("rejects %j as an answer set", (answers) => {
-    expect(errorsFor(answers, "draft")).toEqual([{ path: "", code: "invalid", message: "answers must be an object of question id → value" }]);
+    expect(errorsFor(answers, "draft")).toEqual([
+      { path: "", code: "invalid", message: "answers must be an object of question id → value" },
+    ]);
   });
 });
 
 describe("validateAnswers per question type", () => {
-  type Case = [name: string, questionId: string, value: unknown, errors: [path: string, message: string][], draftErrors?: [string, string][]];
+  type Case = [
+    name: string,
+    questionId: string,
+    value: unknown,
+    errors: [path: string, message: string][],
+    draftErrors?: [string, string][],
+  ];
   // draftErrors defaults to errors: most shape problems are refused in drafts too.
   const cases: Case[] = [
-    ["yes/no with another word", "has_remote", "maybe", [["has_remote", 'choose "yes", "no" or "don\'t know"']]],
+    [
+      "yes/no with another word",
+      "has_remote",
+      "maybe",
+      [["has_remote", 'choose "yes", "no" or "don\'t know"']],
+    ],
     ["yes/no with a boolean", "has_remote", true, [["has_remote", 'choose "yes", "no" or "don\'t know"']]],
-    ["single choice with an unknown id", "ra_model", "bogus", [["ra_model", "choose one of the listed options"]]],
+    [
+      "single choice with an unknown id",
+      "ra_model",
+      "bogus",
+      [["ra_model", "choose one of the listed options"]],
+    ],
     ["single choice with an array", "ra_model", ["none"], [["ra_model", "choose one of the listed options"]]],
     ["multiple choice with a string", "zones", "level_1", [["zones", "choose from the listed options"]]],
-    ["multiple choice with an unknown id", "zones", ["level_9"], [["zones[0]", "is not one of the listed options"]]],
-    ["multiple choice with a repeat", "zones", ["level_1", "level_1"], [["zones[1]", '"Level 1" is selected twice']]],
-    ["multiple choice combining an exclusive choice", "zones", ["level_1", "unknown"], [["zones", '"Don\'t know" cannot be combined with other options']]],
-    ["multiple choice above maxSelected", "zones", ["level_1", "level_2", "unknown"], [
-      ["zones", "cannot be combined"],
-      ["zones", "select at most 2 options"],
-    ], [["zones", "cannot be combined"]]],
-    ["multiple choice with too many entries", "zones", ["a", "b", "c", "d"], [["zones", "too many options selected"]]],
+    [
+      "multiple choice with an unknown id",
+      "zones",
+      ["level_9"],
+      [["zones[0]", "is not one of the listed options"]],
+    ],
+    [
+      "multiple choice with a repeat",
+      "zones",
+      ["level_1", "level_1"],
+      [["zones[1]", '"Level 1" is selected twice']],
+    ],
+    [
+      "multiple choice combining an exclusive choice",
+      "zones",
+      ["level_1", "unknown"],
+      [["zones", '"Don\'t know" cannot be combined with other options']],
+    ],
+    [
+      "multiple choice above maxSelected",
+      "zones",
+      ["level_1", "level_2", "unknown"],
+      [
+        ["zones", "cannot be combined"],
+        ["zones", "select at most 2 options"],
+      ],
+      [["zones", "cannot be combined"]],
+    ],
+    [
+      "multiple choice with too many entries",
+      "zones",
+      ["a", "b", "c", "d"],
+      [["zones", "too many options selected"]],
+    ],
     ["number as a string", "fix_days", "30", [["fix_days", "enter a number"]]],
     ["number NaN", "fix_days", Number.NaN, [["fix_days", "enter a number"]]],
     ["number Infinity", "fix_days", Number.POSITIVE_INFINITY, [["fix_days", "enter a number"]]],
@@ -179,46 +258,130 @@ describe("validateAnswers per question type", () => {
     ["text too long", "notes", "x".repeat(21), [["notes", "must be at most 20 characters (currently 21)"]]],
     ["text as a number", "notes", 5, [["notes", "enter text"]]],
     ["group that is not a list", "components", { name: "a" }, [["components", "must be a list of rows"]]],
-    ["group with too many rows", "components", [{ name: "a" }, { name: "b" }, { name: "c" }, { name: "d" }], [
-      ["components", "may have at most 3 components"],
-    ]],
-    ["group row that is not an object", "components", ["zephyr"], [["components[0]", "must be a row of fields"]]],
-    ["group row with an unknown field", "components", [{ name: "a", colour: "red" }], [["components[0].colour", "is not a field of this list"]]],
-    ["group row with a prototype key", "components", [JSON.parse('{"name": "a", "__proto__": {"x": 1}}')], [
-      ["components[0].__proto__", "is not a field of this list"],
-    ]],
-    ["group row missing a required field", "components", [{ name: "a" }, { version: "1" }], [["components[1].name", "Name is required"]], []],
-    ["group row with a long text", "components", [{ name: "a".repeat(51) }], [["components[0].name", "must be at most 50 characters"]]],
-    ["group row with a bad choice", "components", [{ name: "a", source: "bogus" }], [["components[0].source", "choose one of the listed options"]]],
-    ["group row with a negative count", "components", [{ name: "a", count: -1 }], [["components[0].count", "must be at least 0"]], []],
-    ["group row with a string count", "components", [{ name: "a", count: "2" }], [["components[0].count", "enter a number"]]],
-    ["group row with a bad date", "components", [{ name: "a", released: "yesterday" }], [["components[0].released", "enter a date as YYYY-MM-DD"]]],
-    ["group row with a bad yes/no", "components", [{ name: "a", critical: "y" }], [["components[0].critical", 'choose "yes", "no"']]],
+    [
+      "group with too many rows",
+      "components",
+      [{ name: "a" }, { name: "b" }, { name: "c" }, { name: "d" }],
+      [["components", "may have at most 3 components"]],
+    ],
+    [
+      "group row that is not an object",
+      "components",
+      ["zephyr"],
+      [["components[0]", "must be a row of fields"]],
+    ],
+    [
+      "group row with an unknown field",
+      "components",
+      [{ name: "a", colour: "red" }],
+      [["components[0].colour", "is not a field of this list"]],
+    ],
+    [
+      "group row with a prototype key",
+      "components",
+      [JSON.parse('{"name": "a", "__proto__": {"x": 1}}')],
+      [["components[0].__proto__", "is not a field of this list"]],
+    ],
+    [
+      "group row missing a required field",
+      "components",
+      [{ name: "a" }, { version: "1" }],
+      [["components[1].name", "Name is required"]],
+      [],
+    ],
+    [
+      "group row with a long text",
+      "components",
+      [{ name: "a".repeat(51) }],
+      [["components[0].name", "must be at most 50 characters"]],
+    ],
+    [
+      "group row with a bad choice",
+      "components",
+      [{ name: "a", source: "bogus" }],
+      [["components[0].source", "choose one of the listed options"]],
+    ],
+    [
+      "group row with a negative count",
+      "components",
+      [{ name: "a", count: -1 }],
+      [["components[0].count", "must be at least 0"]],
+      [],
+    ],
+    [
+      "group row with a string count",
+      "components",
+      [{ name: "a", count: "2" }],
+      [["components[0].count", "enter a number"]],
+    ],
+    [
+      "group row with a bad date",
+      "components",
+      [{ name: "a", released: "yesterday" }],
+      [["components[0].released", "enter a date as YYYY-MM-DD"]],
+    ],
+    [
+      "group row with a bad yes/no",
+      "components",
+      [{ name: "a", critical: "y" }],
+      [["components[0].critical", 'choose "yes", "no"']],
+    ],
     ["evidence that is not a list", "sbom", "sbom.json", [["sbom", "must be a list of uploaded files"]]],
-    ["evidence with too many files", "sbom", [1, 2, 3].map((index) => ({ fileId: `f${index}`, name: "a.json", kind: "spdx_json", bytes: 1 })), [
-      ["sbom", "attach at most 2 files"],
-    ]],
-    ["evidence of a kind not accepted here", "sbom", [{ fileId: "f1", name: "a.pdf", kind: "pdf", bytes: 10 }], [
-      ["sbom[0].kind", "PDF files are not accepted here (accepted: CycloneDX JSON, SPDX JSON)"],
-    ]],
-    ["evidence of an unknown kind", "sbom", [{ fileId: "f1", name: "a.exe", kind: "exe", bytes: 10 }], [["sbom[0].kind", "has an unknown file type"]]],
-    ["evidence above maxBytes", "sbom", [{ fileId: "f1", name: "a.json", kind: "spdx_json", bytes: 2000 }], [
-      ["sbom[0].bytes", "is larger than the limit of 1000 bytes"],
-    ]],
-    ["evidence with a path as file id", "sbom", [{ fileId: "../../etc/passwd", name: "a.json", kind: "spdx_json", bytes: 1 }], [
-      ["sbom[0].fileId", "has an invalid file id"],
-    ]],
-    ["evidence with extra fields", "sbom", [{ fileId: "f1", name: "a.json", kind: "spdx_json", bytes: 1, url: "http://x" }], [
-      ["sbom[0]", "has unknown fields: url"],
-    ]],
-    ["evidence without a name", "sbom", [{ fileId: "f1", kind: "spdx_json", bytes: 1 }], [["sbom[0].name", "needs a file name"]]],
+    [
+      "evidence with too many files",
+      "sbom",
+      [1, 2, 3].map((index) => ({ fileId: `f${index}`, name: "a.json", kind: "spdx_json", bytes: 1 })),
+      [["sbom", "attach at most 2 files"]],
+    ],
+    [
+      "evidence of a kind not accepted here",
+      "sbom",
+      [{ fileId: "f1", name: "a.pdf", kind: "pdf", bytes: 10 }],
+      [["sbom[0].kind", "PDF files are not accepted here (accepted: CycloneDX JSON, SPDX JSON)"]],
+    ],
+    [
+      "evidence of an unknown kind",
+      "sbom",
+      [{ fileId: "f1", name: "a.exe", kind: "exe", bytes: 10 }],
+      [["sbom[0].kind", "has an unknown file type"]],
+    ],
+    [
+      "evidence above maxBytes",
+      "sbom",
+      [{ fileId: "f1", name: "a.json", kind: "spdx_json", bytes: 2000 }],
+      [["sbom[0].bytes", "is larger than the limit of 1000 bytes"]],
+    ],
+    [
+      "evidence with a path as file id",
+      "sbom",
+      [{ fileId: "../../etc/passwd", name: "a.json", kind: "spdx_json", bytes: 1 }],
+      [["sbom[0].fileId", "has an invalid file id"]],
+    ],
+    [
+      "evidence with extra fields",
+      "sbom",
+      [{ fileId: "f1", name: "a.json", kind: "spdx_json", bytes: 1, url: "http://x" }],
+      [["sbom[0]", "has unknown fields: url"]],
+    ],
+    [
+      "evidence without a name",
+      "sbom",
+      [{ fileId: "f1", kind: "spdx_json", bytes: 1 }],
+      [["sbom[0].name", "needs a file name"]],
+    ],
   ];
 
   it.each(cases)("%s", (_name, questionId, value, expected, draftExpected = expected) => {
     const answers = { ...validAnswers(), [questionId]: value };
-    for (const [mode, wanted] of [["submission", expected], ["draft", draftExpected]] as const) {
+    for (const [mode, wanted] of [
+      ["submission", expected],
+      ["draft", draftExpected],
+    ] as const) {
       const errors = errorsFor(answers, mode);
-      expect(errors.map((error) => error.path), `${mode}: ${JSON.stringify(errors)}`).toEqual(wanted.map(([path]) => path));
+      expect(
+        errors.map((error) => error.path),
+        `${mode}: ${JSON.stringify(errors)}`,
+      ).toEqual(wanted.map(([path]) => path));
       wanted.forEach(([, message], index) => expect(errors[index]!.message).toContain(message));
       expect(errors.every((error) => error.code === "invalid")).toBe(true);
     }
@@ -235,7 +398,13 @@ describe("validateAnswers per question type", () => {
     ["eos", "2040-12-31"],
     ["notes", "x".repeat(20)],
     ["components", [{ name: "a", count: 0 }, { name: "b" }, { name: "c" }]],
-    ["sbom", [{ fileId: "f_1-A", name: "a.json", kind: "spdx_json", bytes: 1000 }, { fileId: "f2", name: "b.json", kind: "cyclonedx_json", bytes: 0 }]],
+    [
+      "sbom",
+      [
+        { fileId: "f_1-A", name: "a.json", kind: "spdx_json", bytes: 1000 },
+        { fileId: "f2", name: "b.json", kind: "cyclonedx_json", bytes: 0 },
+      ],
+    ],
   ])("accepts %s = %j", (questionId, value) => {
     expect(errorsFor({ ...validAnswers(), [questionId]: value }, "submission")).toEqual([]);
   });

@@ -32,10 +32,21 @@ export type AnswerValidationResult =
  *   fully valid; answers to hidden questions are dropped from the result and never reported.
  * Errors come in template order, so the UI can list them as "missing or invalid answers".
  */
-export function validateAnswers(template: Template, answers: unknown, mode: AnswerValidationMode): AnswerValidationResult {
+export function validateAnswers(
+  template: Template,
+  answers: unknown,
+  mode: AnswerValidationMode,
+): AnswerValidationResult {
   if (typeof answers !== "object" || answers === null || Array.isArray(answers)) {
     const errors: AnswerIssue[] = [
-      { questionId: "", sectionId: null, label: "", path: "", code: "invalid", message: "answers must be an object of question id → value" },
+      {
+        questionId: "",
+        sectionId: null,
+        label: "",
+        path: "",
+        code: "invalid",
+        message: "answers must be an object of question id → value",
+      },
     ];
     return { ok: false, answers: {}, errors };
   }
@@ -59,19 +70,29 @@ export function validateAnswers(template: Template, answers: unknown, mode: Answ
         message,
       });
       if (!isAnswered(value)) {
-        if (mode === "submission" && question.required) errors.push(issue("required", describeMissing(question)));
+        if (mode === "submission" && question.required)
+          errors.push(issue("required", describeMissing(question)));
         continue;
       }
       const result = buildAnswerSchema(question, mode).safeParse(value);
       if (result.success) valid[question.id] = value as AnswerValue;
-      else for (const zodIssue of result.error.issues) errors.push(issue("invalid", zodIssue.message, zodIssue.path as PathSegment[]));
+      else
+        for (const zodIssue of result.error.issues)
+          errors.push(issue("invalid", zodIssue.message, zodIssue.path as PathSegment[]));
     }
   }
 
   // Capped so that a hostile payload with a million keys cannot produce a million-entry response.
   const unknownIds = Object.keys(raw).filter((id) => !known.has(id));
   for (const id of unknownIds.slice(0, MAX_UNKNOWN_REPORTED)) {
-    errors.push({ questionId: id, sectionId: null, label: "", path: formatPath([id]), code: "unknown_question", message: "is not a question of this template" });
+    errors.push({
+      questionId: id,
+      sectionId: null,
+      label: "",
+      path: formatPath([id]),
+      code: "unknown_question",
+      message: "is not a question of this template",
+    });
   }
   if (unknownIds.length > MAX_UNKNOWN_REPORTED) {
     errors.push({

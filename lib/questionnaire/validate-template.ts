@@ -1,4 +1,5 @@
 import type { z } from "zod";
+
 import { checkCondition, isIsoDate, type ConditionScope, type ResolvedIdentifier } from "./condition-checker";
 import { collectConditionIdentifiers, parseCondition } from "./condition-parser";
 import { isPrototypeKey, isReservedId } from "./ids";
@@ -29,8 +30,7 @@ import {
 } from "./template-schema";
 
 export type TemplateValidationResult =
-  | { ok: true; template: Template }
-  | { ok: false; errors: TemplateIssue[] };
+  { ok: true; template: Template } | { ok: false; errors: TemplateIssue[] };
 
 /**
  * Validates an untrusted value (usually parsed JSON) as a questionnaire template and returns every
@@ -91,7 +91,10 @@ class ValidationContext {
       if (section) sections.push(section);
     });
     if (this.questions.length > LIMITS.questions) {
-      this.errors.push({ path: "sections", message: `a template may have at most ${LIMITS.questions} questions` });
+      this.errors.push({
+        path: "sections",
+        message: `a template may have at most ${LIMITS.questions} questions`,
+      });
     }
     if (!shell.success || sections.length !== rawSections.length) return null;
     return { ...shell.data, sections };
@@ -104,7 +107,12 @@ class ValidationContext {
     const rawQuestions = isRecord(raw) && Array.isArray(raw.questions) ? raw.questions : [];
     const { questions: _questions, ...sectionData } = shell.success
       ? shell.data
-      : { id: stringOr(raw, "id"), title: "", questions: [], condition: stringOr(raw, "condition") || undefined };
+      : {
+          id: stringOr(raw, "id"),
+          title: "",
+          questions: [],
+          condition: stringOr(raw, "condition") || undefined,
+        };
     const entry: SectionEntry = { section: sectionData, path, index };
     this.sections.push(entry);
 
@@ -136,7 +144,10 @@ class ValidationContext {
     }
     const type = raw.type;
     if (!isOneOf(type, QUESTION_TYPES)) {
-      this.errors.push({ path: joinPath(path, "type"), message: `must be one of ${QUESTION_TYPES.join(", ")}` });
+      this.errors.push({
+        path: joinPath(path, "type"),
+        message: `must be one of ${QUESTION_TYPES.join(", ")}`,
+      });
       return null;
     }
     const result = questionSchemas[type as QuestionType].safeParse(raw);
@@ -199,7 +210,9 @@ class ValidationContext {
       if (!isRecord(rawField) || !isOneOf(rawField.type, GROUP_FIELD_TYPES)) {
         this.errors.push({
           path: isRecord(rawField) ? joinPath(fieldPath, "type") : fieldPath,
-          message: isRecord(rawField) ? `must be one of ${GROUP_FIELD_TYPES.join(", ")}` : "must be an object",
+          message: isRecord(rawField)
+            ? `must be one of ${GROUP_FIELD_TYPES.join(", ")}`
+            : "must be an object",
         });
         complete = false;
         return;
@@ -295,7 +308,10 @@ class ValidationContext {
       if (!section.id) continue;
       const first = seen.get(section.id);
       if (first) {
-        this.errors.push({ path: joinPath(path, "id"), message: `duplicate section id "${section.id}" (first used at ${first})` });
+        this.errors.push({
+          path: joinPath(path, "id"),
+          message: `duplicate section id "${section.id}" (first used at ${first})`,
+        });
       } else {
         seen.set(section.id, path);
       }
@@ -316,13 +332,22 @@ class ValidationContext {
         if (question.type === "multiple_choice") {
           const { minSelected, maxSelected } = question;
           if (minSelected !== undefined && maxSelected !== undefined && minSelected > maxSelected) {
-            this.errors.push({ path: joinPath(path, "minSelected"), message: `must not exceed maxSelected (${maxSelected})` });
+            this.errors.push({
+              path: joinPath(path, "minSelected"),
+              message: `must not exceed maxSelected (${maxSelected})`,
+            });
           }
           if (maxSelected !== undefined && maxSelected > question.choices.length) {
-            this.errors.push({ path: joinPath(path, "maxSelected"), message: `must not exceed the number of choices (${question.choices.length})` });
+            this.errors.push({
+              path: joinPath(path, "maxSelected"),
+              message: `must not exceed the number of choices (${question.choices.length})`,
+            });
           }
           if (minSelected !== undefined && minSelected > question.choices.length) {
-            this.errors.push({ path: joinPath(path, "minSelected"), message: `must not exceed the number of choices (${question.choices.length})` });
+            this.errors.push({
+              path: joinPath(path, "minSelected"),
+              message: `must not exceed the number of choices (${question.choices.length})`,
+            });
           }
         }
         break;
@@ -338,7 +363,10 @@ class ValidationContext {
       case "evidence": {
         const duplicates = question.accept.filter((kind, index) => question.accept.indexOf(kind) !== index);
         if (duplicates.length > 0) {
-          this.errors.push({ path: joinPath(path, "accept"), message: `lists ${duplicates.map((kind) => `"${kind}"`).join(", ")} more than once` });
+          this.errors.push({
+            path: joinPath(path, "accept"),
+            message: `lists ${duplicates.map((kind) => `"${kind}"`).join(", ")} more than once`,
+          });
         }
         break;
       }
@@ -352,11 +380,15 @@ class ValidationContext {
     let unknownCount = 0;
     choices.forEach((choice, index) => {
       const choicePath = joinPath(path, index);
-      if (seen.has(choice.id)) this.errors.push({ path: joinPath(choicePath, "id"), message: `duplicate choice id "${choice.id}"` });
+      if (seen.has(choice.id))
+        this.errors.push({ path: joinPath(choicePath, "id"), message: `duplicate choice id "${choice.id}"` });
       seen.add(choice.id);
       if (choice.unknown) unknownCount += 1;
       if (choice.exclusive && !multiple) {
-        this.errors.push({ path: joinPath(choicePath, "exclusive"), message: "only multiple-choice questions have exclusive choices" });
+        this.errors.push({
+          path: joinPath(choicePath, "exclusive"),
+          message: "only multiple-choice questions have exclusive choices",
+        });
       }
       if (choice.unknown && multiple && !choice.exclusive) {
         this.errors.push({
@@ -375,7 +407,10 @@ class ValidationContext {
   }
 
   private checkDateRange(path: string, min: string | undefined, max: string | undefined): void {
-    for (const [key, value] of [["min", min], ["max", max]] as const) {
+    for (const [key, value] of [
+      ["min", min],
+      ["max", max],
+    ] as const) {
       if (value !== undefined && !isIsoDate(value)) {
         this.errors.push({ path: joinPath(path, key), message: `"${value}" is not a real calendar date` });
       }
@@ -388,17 +423,23 @@ class ValidationContext {
   private checkGroup(path: string, question: GroupQuestion): void {
     const { minItems, maxItems } = question;
     if (minItems !== undefined && minItems > maxItems) {
-      this.errors.push({ path: joinPath(path, "minItems"), message: `must not exceed maxItems (${maxItems})` });
+      this.errors.push({
+        path: joinPath(path, "minItems"),
+        message: `must not exceed maxItems (${maxItems})`,
+      });
     }
     const seen = new Set<string>();
     question.fields.forEach((field, index) => {
       const fieldPath = joinPath(path, "fields", index);
-      if (seen.has(field.id)) this.errors.push({ path: joinPath(fieldPath, "id"), message: `duplicate field id "${field.id}"` });
+      if (seen.has(field.id))
+        this.errors.push({ path: joinPath(fieldPath, "id"), message: `duplicate field id "${field.id}"` });
       seen.add(field.id);
-      if (isPrototypeKey(field.id)) this.errors.push({ path: joinPath(fieldPath, "id"), message: `"${field.id}" is a reserved word` });
+      if (isPrototypeKey(field.id))
+        this.errors.push({ path: joinPath(fieldPath, "id"), message: `"${field.id}" is a reserved word` });
       if (field.type === "number") this.checkNumberRange(fieldPath, field.min, field.max);
       if (field.type === "date") this.checkDateRange(fieldPath, field.min, field.max);
-      if (field.type === "single_choice") this.checkChoices(joinPath(fieldPath, "choices"), field.choices, false);
+      if (field.type === "single_choice")
+        this.checkChoices(joinPath(fieldPath, "choices"), field.choices, false);
     });
   }
 
@@ -409,8 +450,16 @@ class ValidationContext {
       const identifiers = this.checkConditionAt(whenPath, rule.when, (name) =>
         this.resolve(name, (other) => other.order <= entry.order),
       );
-      if (question.type === "yesno" && owner === "question" && identifiers && !identifiers.includes(question.id)) {
-        this.errors.push({ path: whenPath, message: `must test the answer of "${question.id}" itself (e.g. ${question.id} = "yes")` });
+      if (
+        question.type === "yesno" &&
+        owner === "question" &&
+        identifiers &&
+        !identifiers.includes(question.id)
+      ) {
+        this.errors.push({
+          path: whenPath,
+          message: `must test the answer of "${question.id}" itself (e.g. ${question.id} = "yes")`,
+        });
       }
     } else if (question.type === "yesno" && owner === "question") {
       this.errors.push({
@@ -425,7 +474,10 @@ class ValidationContext {
       if (owner === "field_choice" && question.type === "group") {
         for (const [index, target] of rule.targets.entries()) {
           const targetRule = this.rulesById.get(target);
-          if (targetRule && (targetRule.question !== entry || targetRule.rule.effect !== "emit" || !targetRule.rule.perRow)) {
+          if (
+            targetRule &&
+            (targetRule.question !== entry || targetRule.rule.effect !== "emit" || !targetRule.rule.perRow)
+          ) {
             this.errors.push({
               path: joinPath(path, "targets", index),
               message: `a group field's choice may only modify per-row rules of its own group; "${target}" is not one`,
@@ -435,7 +487,11 @@ class ValidationContext {
       }
       if (rule.op === "set") {
         for (const key of ["value", "unknownValue"] as const) {
-          if (rule[key] > 1) this.errors.push({ path: joinPath(path, key), message: "a weight set by a rule must be between 0 and 1" });
+          if (rule[key] > 1)
+            this.errors.push({
+              path: joinPath(path, key),
+              message: "a weight set by a rule must be between 0 and 1",
+            });
         }
       }
       if (rule.unknownValue < rule.value) {
@@ -448,9 +504,13 @@ class ValidationContext {
         const targetRule = this.rulesById.get(target);
         const targetPath = joinPath(path, "targets", index);
         if (!targetRule) {
-          if (!this.declaredRuleIds.has(target)) this.errors.push({ path: targetPath, message: `unknown linkage rule id "${target}"` });
-        }
-        else if (targetRule.rule.effect !== "emit") this.errors.push({ path: targetPath, message: `"${target}" is a modify rule; only emit rules can be modified` });
+          if (!this.declaredRuleIds.has(target))
+            this.errors.push({ path: targetPath, message: `unknown linkage rule id "${target}"` });
+        } else if (targetRule.rule.effect !== "emit")
+          this.errors.push({
+            path: targetPath,
+            message: `"${target}" is a modify rule; only emit rules can be modified`,
+          });
       });
     }
   }
@@ -458,7 +518,10 @@ class ValidationContext {
   private checkEmitRule(rule: EmitRule, path: string, owner: RuleOwner, entry: QuestionEntry): void {
     const question = entry.question!;
     if (owner === "field_choice") {
-      this.errors.push({ path: joinPath(path, "effect"), message: "a group field's choice may only modify per-row rules of its group, not emit linkages" });
+      this.errors.push({
+        path: joinPath(path, "effect"),
+        message: "a group field's choice may only modify per-row rules of its group, not emit linkages",
+      });
       return;
     }
     if (rule.unknownWeight < rule.weight) {
@@ -469,40 +532,74 @@ class ValidationContext {
     }
     const isGroupRule = question.type === "group" && owner === "question";
     if (rule.perRow && !isGroupRule) {
-      this.errors.push({ path: joinPath(path, "perRow"), message: "only rules on a group question can emit one linkage per row" });
+      this.errors.push({
+        path: joinPath(path, "perRow"),
+        message: "only rules on a group question can emit one linkage per row",
+      });
     }
     for (const side of ["from", "to"] as const) {
       const endpoint = rule[side];
       const endpointPath = joinPath(path, side);
       if (endpoint.identifyBy) {
         if (!rule.perRow || question.type !== "group") {
-          this.errors.push({ path: joinPath(endpointPath, "identifyBy"), message: "needs a per-row rule (perRow: true) on a group question" });
+          this.errors.push({
+            path: joinPath(endpointPath, "identifyBy"),
+            message: "needs a per-row rule (perRow: true) on a group question",
+          });
         } else if (entry.complete) {
           const fieldIds = new Set(question.fields.map((field) => field.id));
           endpoint.identifyBy.forEach((fieldId, index) => {
             if (!fieldIds.has(fieldId)) {
-              this.errors.push({ path: joinPath(endpointPath, "identifyBy", index), message: `"${fieldId}" is not a field of the group "${question.id}"` });
+              this.errors.push({
+                path: joinPath(endpointPath, "identifyBy", index),
+                message: `"${fieldId}" is not a field of the group "${question.id}"`,
+              });
             }
           });
         }
       }
-      if (endpoint.answerOf !== undefined) this.checkAnswerOf(endpoint.answerOf, joinPath(endpointPath, "answerOf"), entry);
-      const qualifiers = [endpoint.identifyBy && "identifyBy", endpoint.answerOf !== undefined && "answerOf", endpoint.name !== undefined && "name"].filter(Boolean);
+      if (endpoint.answerOf !== undefined)
+        this.checkAnswerOf(endpoint.answerOf, joinPath(endpointPath, "answerOf"), entry);
+      const qualifiers = [
+        endpoint.identifyBy && "identifyBy",
+        endpoint.answerOf !== undefined && "answerOf",
+        endpoint.name !== undefined && "name",
+      ].filter(Boolean);
       if (qualifiers.length > 1) {
-        this.errors.push({ path: endpointPath, message: `use only one of identifyBy, answerOf and name (found ${qualifiers.join(", ")})` });
+        this.errors.push({
+          path: endpointPath,
+          message: `use only one of identifyBy, answerOf and name (found ${qualifiers.join(", ")})`,
+        });
       }
     }
-    if (rule.from.kind === rule.to.kind && isImplicit(rule.from) && isImplicit(rule.to) && rule.from.name === rule.to.name) {
-      this.errors.push({ path: joinPath(path, "to"), message: `from and to are the same ${rule.to.kind} node` });
+    if (
+      rule.from.kind === rule.to.kind &&
+      isImplicit(rule.from) &&
+      isImplicit(rule.to) &&
+      rule.from.name === rule.to.name
+    ) {
+      this.errors.push({
+        path: joinPath(path, "to"),
+        message: `from and to are the same ${rule.to.kind} node`,
+      });
     }
   }
 
   private checkAnswerOf(questionId: string, path: string, entry: QuestionEntry): void {
     const resolved = this.resolve(questionId, (other) => other.order <= entry.order);
-    if (resolved.status === "unknown") this.errors.push({ path, message: `unknown question id "${questionId}"` });
-    else if (resolved.status === "later") this.errors.push({ path, message: `question "${questionId}" comes later in the template` });
-    else if (resolved.status === "ok" && resolved.question.type !== "single_choice" && resolved.question.type !== "multiple_choice") {
-      this.errors.push({ path, message: `"${questionId}" must be a single- or multiple-choice question to name nodes` });
+    if (resolved.status === "unknown")
+      this.errors.push({ path, message: `unknown question id "${questionId}"` });
+    else if (resolved.status === "later")
+      this.errors.push({ path, message: `question "${questionId}" comes later in the template` });
+    else if (
+      resolved.status === "ok" &&
+      resolved.question.type !== "single_choice" &&
+      resolved.question.type !== "multiple_choice"
+    ) {
+      this.errors.push({
+        path,
+        message: `"${questionId}" must be a single- or multiple-choice question to name nodes`,
+      });
     }
   }
 

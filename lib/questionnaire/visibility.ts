@@ -62,6 +62,10 @@ export function readAnswer(answers: Answers, questionId: string): unknown {
   return Object.hasOwn(answers, questionId) ? answers[questionId] : undefined;
 }
 
-function isShown(template: Template, condition: string | undefined, lookup: (id: string) => unknown): boolean {
+function isShown(
+  template: Template,
+  condition: string | undefined,
+  lookup: (id: string) => unknown,
+): boolean {
   return condition === undefined || evaluateCondition(getCompiledCondition(template, condition), lookup);
 }

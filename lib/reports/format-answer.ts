@@ -2,7 +2,11 @@
 // in components/questionnaire/questionnaire-answers.tsx).
 import { DONT_KNOW, isAnswered, type GroupField, type Question } from "@/lib/questionnaire";
 
-const YES_NO = new Map<unknown, string>([["yes", "Yes"], ["no", "No"], [DONT_KNOW, "Don't know"]]);
+const YES_NO = new Map<unknown, string>([
+  ["yes", "Yes"],
+  ["no", "No"],
+  [DONT_KNOW, "Don't know"],
+]);
 
 function formatNumber(value: number, unit?: string): string {
   const text = value.toLocaleString("en-GB", { maximumFractionDigits: 6 });
@@ -12,7 +16,8 @@ function formatNumber(value: number, unit?: string): string {
 function cellText(field: GroupField, cell: unknown): string {
   if (!isAnswered(cell)) return "—";
   if (field.type === "yesno") return YES_NO.get(cell) ?? String(cell);
-  if (field.type === "single_choice") return field.choices.find((choice) => choice.id === cell)?.label ?? String(cell);
+  if (field.type === "single_choice")
+    return field.choices.find((choice) => choice.id === cell)?.label ?? String(cell);
   if (field.type === "number" && typeof cell === "number") return formatNumber(cell, field.unit);
   return String(cell);
 }
@@ -29,10 +34,12 @@ export function formatAnswerText(question: Question, value: unknown): string {
     }
     case "multiple_choice": {
       const ids = Array.isArray(value) ? value : [value];
-      return ids.map((id) => {
-        const choice = question.choices.find((candidate) => candidate.id === id);
-        return choice?.unknown ? "Don't know" : (choice?.label ?? String(id));
-      }).join("; ");
+      return ids
+        .map((id) => {
+          const choice = question.choices.find((candidate) => candidate.id === id);
+          return choice?.unknown ? "Don't know" : (choice?.label ?? String(id));
+        })
+        .join("; ");
     }
     case "number":
       if (value === DONT_KNOW) return "Don't know";
@@ -43,11 +50,16 @@ export function formatAnswerText(question: Question, value: unknown): string {
       return String(value);
     case "group": {
       const rows = Array.isArray(value) ? value : [];
-      return rows.map((row, index) => {
-        const record = row && typeof row === "object" ? (row as Record<string, unknown>) : {};
-        const cells = question.fields.map((field) => `${field.label}${/[?:]$/.test(field.label) ? "" : ":"} ${cellText(field, Object.hasOwn(record, field.id) ? record[field.id] : undefined)}`);
-        return `${index + 1}. ${cells.join(" · ")}`;
-      }).join("\n");
+      return rows
+        .map((row, index) => {
+          const record = row && typeof row === "object" ? (row as Record<string, unknown>) : {};
+          const cells = question.fields.map(
+            (field) =>
+              `${field.label}${/[?:]$/.test(field.label) ? "" : ":"} ${cellText(field, Object.hasOwn(record, field.id) ? record[field.id] : undefined)}`,
+          );
+          return `${index + 1}. ${cells.join(" · ")}`;
+        })
+        .join("\n");
     }
     case "evidence": {
       const files = Array.isArray(value) ? (value as { name?: unknown }[]) : [];

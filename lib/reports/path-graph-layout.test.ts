@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { layoutPathGraph, nodeTypeOf, truncateLabel } from "./path-graph-layout";
 
-const hop = (from: string, to: string, kind: "adjacency" | "inheritance" | "trust" = "trust", weight = 0.5) => ({ from, to, kind, weight });
+const hop = (
+  from: string,
+  to: string,
+  kind: "adjacency" | "inheritance" | "trust" = "trust",
+  weight = 0.5,
+) => ({ from, to, kind, weight });
 
 describe("layoutPathGraph", () => {
   it("puts the vendor left, each node in the layer of its earliest position, and merges shared hops", () => {
@@ -26,7 +32,8 @@ describe("layoutPathGraph", () => {
     // Nodes in one layer never overlap.
     for (const nodes of [0, 1, 2].map((l) => layout.nodes.filter((n) => n.layer === l))) {
       const ys = nodes.map((n) => n.y).sort((a, b) => a - b);
-      for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(nodes[0]!.height);
+      for (let i = 1; i < ys.length; i++)
+        expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(nodes[0]!.height);
     }
   });
 
@@ -35,7 +42,13 @@ describe("layoutPathGraph", () => {
   });
 
   it("names node types by key and shortens long labels", () => {
-    expect(["vendor:x", "vendor:x/svc", "component:purl:a", "asset:y", "infra:z"].map(nodeTypeOf)).toEqual(["vendor", "component", "component", "asset", "other"]);
+    expect(["vendor:x", "vendor:x/svc", "component:purl:a", "asset:y", "infra:z"].map(nodeTypeOf)).toEqual([
+      "vendor",
+      "component",
+      "component",
+      "asset",
+      "other",
+    ]);
     expect(truncateLabel("a very long component name", 10)).toBe("a very lo…");
     expect(truncateLabel("short", 10)).toBe("short");
   });

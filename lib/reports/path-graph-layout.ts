@@ -73,7 +73,8 @@ export function layoutPathGraph(
       see(hop.to, i + 1);
       const id = `${hop.from}\u0000${hop.to}\u0000${hop.kind}`;
       const known = edges.get(id);
-      if (!known || known.weight < hop.weight) edges.set(id, { from: hop.from, to: hop.to, kind: hop.kind, weight: hop.weight });
+      if (!known || known.weight < hop.weight)
+        edges.set(id, { from: hop.from, to: hop.to, kind: hop.kind, weight: hop.weight });
     });
   }
   if (layerOf.size === 0) return { width, height: 0, nodes: [], edges: [] };
@@ -86,7 +87,9 @@ export function layoutPathGraph(
   for (const e of edges.values()) predecessors.set(e.to, [...(predecessors.get(e.to) ?? []), e.from]);
   layers.forEach((keys, layer) => {
     const score = (key: string) => {
-      const before = (predecessors.get(key) ?? []).filter((p) => (layerOf.get(p) ?? 0) < layer && order.has(p));
+      const before = (predecessors.get(key) ?? []).filter(
+        (p) => (layerOf.get(p) ?? 0) < layer && order.has(p),
+      );
       return before.length ? before.reduce((sum, p) => sum + order.get(p)!, 0) / before.length : Infinity;
     };
     const scored = keys.map((key) => ({ key, score: score(key), seen: firstSeen.get(key)! }));
@@ -108,8 +111,14 @@ export function layoutPathGraph(
     const offset = ((tallest - keys.length) * rowStep) / 2;
     keys.forEach((key, i) => {
       const node: PathGraphNode = {
-        key, layer, label: truncateLabel(name(key), maxChars), type: nodeTypeOf(key),
-        x: layer * columnStep, y: PADDING + offset + i * rowStep, width: nodeWidth, height: NODE_HEIGHT,
+        key,
+        layer,
+        label: truncateLabel(name(key), maxChars),
+        type: nodeTypeOf(key),
+        x: layer * columnStep,
+        y: PADDING + offset + i * rowStep,
+        width: nodeWidth,
+        height: NODE_HEIGHT,
       };
       nodes.push(node);
       position.set(key, node);

@@ -1,8 +1,8 @@
 // The printable vendor report as plain data: filled by lib/domain/report/load-vendor-report.ts (server),
 // rendered by vendor-report.tsx.
+import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import type { LinkageKind } from "@/lib/scoring";
-import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
 
 /** One hop of a top path, with names resolved and its provenance spelt out. */
 export interface ReportHop {
@@ -35,18 +35,33 @@ export interface VendorReport {
   organizationName: string;
   generatedAt: Date;
   vendor: { id: string; name: string; tier: VendorTier };
-  score: null | (ScoreSummary & {
-    /** Scoring model 2; null on a model 1 snapshot (awaiting its recompute). */
-    model2: { footprintExposure: number; beyondFootprintExposure: number; exposureLow: number; exposureHigh: number; evidenceGap: number } | null;
-    modelVersion: string;
-    computedAt: Date;
-    explanation: string;
-  });
+  score:
+    | null
+    | (ScoreSummary & {
+        /** Scoring model 2; null on a model 1 snapshot (awaiting its recompute). */
+        model2: {
+          footprintExposure: number;
+          beyondFootprintExposure: number;
+          exposureLow: number;
+          exposureHigh: number;
+          evidenceGap: number;
+        } | null;
+        modelVersion: string;
+        computedAt: Date;
+        explanation: string;
+      });
   /** Critical assets the vendor reaches in the current graph, most exposed first (at most 20). */
   criticalAssets: { name: string; criticality: number; probability: number }[];
   criticalAssetsTotal: number;
   paths: ReportPath[];
   /** Display names of every node key on the paths. */
   names: Record<string, string>;
-  assessment: null | { id: string; revision: number; templateTitle: string; templateVersion: number; acceptedAt: Date | null; answers: ReportAnswer[] };
+  assessment: null | {
+    id: string;
+    revision: number;
+    templateTitle: string;
+    templateVersion: number;
+    acceptedAt: Date | null;
+    answers: ReportAnswer[];
+  };
 }

@@ -8,19 +8,19 @@
  */
 import type { LinkageKind } from "./config";
 import type { GraphLinkageInput, GraphNodeInput } from "./graph-format";
-import { hashId } from "./worlds";
 import {
-  KIND_CODES,
-  ScoringInputError,
   assertValidWeight,
   collectVendorIndices,
   createRowComparator,
+  KIND_CODES,
   linkageAt,
   resolveSuppliers,
+  ScoringInputError,
   writeNodeAttributes,
   writeRowWorlds,
   type ScoringGraph,
 } from "./scoring-graph";
+import { hashId } from "./worlds";
 
 /** Picks existing linkages: by their optional `id`, by endpoints (and kind), or by a predicate. */
 export type LinkageSelector =
@@ -51,7 +51,11 @@ export interface AppliedGraphChanges {
 }
 
 /** Calls `visit(row, edgeSlot)` for every edge the selector matches. */
-function forEachMatchingEdge(graph: ScoringGraph, selector: LinkageSelector, visit: (row: number, edge: number) => void): void {
+function forEachMatchingEdge(
+  graph: ScoringGraph,
+  selector: LinkageSelector,
+  visit: (row: number, edge: number) => void,
+): void {
   const { rowStart, edgeLinkage } = graph;
   if ("from" in selector) {
     const x = graph.indexById.get(selector.from);
@@ -119,7 +123,11 @@ function allocateEdges(graph: ScoringGraph, edgeCount: number, reuse: boolean): 
   };
 }
 
-export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, options: ApplyOptions = {}): AppliedGraphChanges {
+export function applyGraphChanges(
+  graph: ScoringGraph,
+  changes: GraphChanges,
+  options: ApplyOptions = {},
+): AppliedGraphChanges {
   const oldCount = graph.nodeCount;
   const baseCount = graph.linkages.length;
   const addedLinkages: GraphLinkageInput[] = graph.addedLinkages.slice();
@@ -151,7 +159,8 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
   // Nodes first, so added linkages may point at nodes created in the same change set. Without
   // upserts the node tables are shared with the original (they are never mutated).
   const upserts = changes.upsertNodes ?? [];
-  const newCount = oldCount + new Set(upserts.filter((n) => !graph.indexById.has(n.id)).map((n) => n.id)).size;
+  const newCount =
+    oldCount + new Set(upserts.filter((n) => !graph.indexById.has(n.id)).map((n) => n.id)).size;
   let nodes = graph.nodes;
   let indexById = graph.indexById;
   let nodeType = graph.nodeType;
@@ -183,7 +192,8 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
   (changes.addLinkages ?? []).forEach((linkage, i) => {
     const x = indexById.get(linkage.from);
     const y = indexById.get(linkage.to);
-    if (x === undefined) throw new ScoringInputError(`addLinkages[${i}].from: unknown node id "${linkage.from}"`);
+    if (x === undefined)
+      throw new ScoringInputError(`addLinkages[${i}].from: unknown node id "${linkage.from}"`);
     if (y === undefined) throw new ScoringInputError(`addLinkages[${i}].to: unknown node id "${linkage.to}"`);
     assertValidWeight(linkage, i);
     const l = appendLinkage(linkage);
@@ -199,8 +209,16 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
   // of re-sorting a hub row with thousands of edges. Sort keys come from typed arrays; linkage
   // objects are read only on a full tie.
   const tieBreak = createRowComparator(linkageOf, (l) => indexById.get(linkageOf(l).to)!, rank);
-  const compareKeys = (wa: number, ta: number, ka: number, la: number, wb: number, tb: number, kb: number, lb: number) =>
-    wb - wa || rank[ta]! - rank[tb]! || ka - kb || tieBreak(la, lb);
+  const compareKeys = (
+    wa: number,
+    ta: number,
+    ka: number,
+    la: number,
+    wb: number,
+    tb: number,
+    kb: number,
+    lb: number,
+  ) => wb - wa || rank[ta]! - rank[tb]! || ka - kb || tieBreak(la, lb);
   const rebuiltRows = new Map<number, { linkage: Int32Array; target: Int32Array }>();
   for (const row of dirtyRows) {
     const kept: number[] = [];
@@ -210,7 +228,13 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
         if (removedEdges.has(e)) continue;
         const replacement = replacedLinkage.get(e);
         if (replacement === undefined) kept.push(e);
-        else changed.push({ l: replacement, t: graph.edgeTo[e]!, w: linkageOf(replacement).weight, k: graph.edgeKind[e]! });
+        else
+          changed.push({
+            l: replacement,
+            t: graph.edgeTo[e]!,
+            w: linkageOf(replacement).weight,
+            k: graph.edgeKind[e]!,
+          });
       }
     }
     for (const l of addedByRow.get(row) ?? []) {
@@ -228,7 +252,17 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
       const c = changed[j];
       const takeKept =
         e !== undefined &&
-        (c === undefined || compareKeys(graph.edgeWeight[e]!, graph.edgeTo[e]!, graph.edgeKind[e]!, graph.edgeLinkage[e]!, c.w, c.t, c.k, c.l) <= 0);
+        (c === undefined ||
+          compareKeys(
+            graph.edgeWeight[e]!,
+            graph.edgeTo[e]!,
+            graph.edgeKind[e]!,
+            graph.edgeLinkage[e]!,
+            c.w,
+            c.t,
+            c.k,
+            c.l,
+          ) <= 0);
       if (takeKept) {
         linkage[out] = graph.edgeLinkage[e]!;
         target[out] = graph.edgeTo[e]!;
@@ -242,9 +276,19 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
     rebuiltRows.set(row, { linkage, target });
   }
 
-  const edgeCount = graph.edgeTo.length + [...rebuiltRows].reduce((sum, [row, slots]) => sum + slots.linkage.length - (row < oldCount ? graph.rowStart[row + 1]! - graph.rowStart[row]! : 0), 0);
+  const edgeCount =
+    graph.edgeTo.length +
+    [...rebuiltRows].reduce(
+      (sum, [row, slots]) =>
+        sum + slots.linkage.length - (row < oldCount ? graph.rowStart[row + 1]! - graph.rowStart[row]! : 0),
+      0,
+    );
   const rowStart = new Int32Array(newCount + 1);
-  const { edgeTo, edgeWeight, edgeKind, edgeLinkage, edgeMask, edgeLowMask } = allocateEdges(graph, edgeCount, options.reuseBuffers === true);
+  const { edgeTo, edgeWeight, edgeKind, edgeLinkage, edgeMask, edgeLowMask } = allocateEdges(
+    graph,
+    edgeCount,
+    options.reuseBuffers === true,
+  );
   const words = graph.worldWords;
   let nodeHash = graph.nodeHash;
   if (newCount !== oldCount) {
@@ -252,7 +296,17 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
     nodeHash.set(graph.nodeHash);
     for (let i = oldCount; i < newCount; i++) nodeHash[i] = hashId(nodes[i]!.id);
   }
-  const worlds = { worldCount: graph.worldCount, worldWords: words, nodeHash, edgeTo, edgeKind, edgeWeight, edgeLinkage, edgeMask, edgeLowMask };
+  const worlds = {
+    worldCount: graph.worldCount,
+    worldWords: words,
+    nodeHash,
+    edgeTo,
+    edgeKind,
+    edgeWeight,
+    edgeLinkage,
+    edgeMask,
+    edgeLowMask,
+  };
 
   const sortedDirty = [...rebuiltRows.keys()].sort((a, b) => a - b);
   let written = 0;
@@ -324,7 +378,8 @@ export function applyGraphChanges(graph: ScoringGraph, changes: GraphChanges, op
     edgeLowMask,
   };
   const newVendorIds: string[] = [];
-  for (const v of next.vendorIndices) if (v >= oldCount || graph.nodeType[v] !== nodeType[v]) newVendorIds.push(nodes[v]!.id);
+  for (const v of next.vendorIndices)
+    if (v >= oldCount || graph.nodeType[v] !== nodeType[v]) newVendorIds.push(nodes[v]!.id);
   return { graph: next, seeds: [...seeds].sort((a, b) => a - b), newVendorIds, matchedLinkageCount };
 }
 

@@ -91,10 +91,18 @@ export const DEFAULT_WEIGHTS: ScoringConfig = Object.freeze({
 });
 
 /** The literal answers that mean "we do not know"; the extraction layer may add its own. */
-export const UNKNOWN_ANSWERS: ReadonlySet<string> = new Set(["unknown", "dont-know", "don't know", "not-answered"]);
+export const UNKNOWN_ANSWERS: ReadonlySet<string> = new Set([
+  "unknown",
+  "dont-know",
+  "don't know",
+  "not-answered",
+]);
 
 /** Merges organisation overrides over the defaults without mutating either. */
-export function resolveScoringConfig(overrides: ScoringConfigOverrides = {}, base: ScoringConfig = DEFAULT_WEIGHTS): ScoringConfig {
+export function resolveScoringConfig(
+  overrides: ScoringConfigOverrides = {},
+  base: ScoringConfig = DEFAULT_WEIGHTS,
+): ScoringConfig {
   const config: ScoringConfig = {
     probabilityThreshold: overrides.probabilityThreshold ?? base.probabilityThreshold,
     criticalityWeights: overrides.criticalityWeights ?? base.criticalityWeights,
@@ -115,16 +123,23 @@ export function resolveScoringConfig(overrides: ScoringConfigOverrides = {}, bas
 function assertValidConfig(config: ScoringConfig): void {
   const problems: string[] = [];
   // A zero threshold would make every search visit the whole graph; 1 would prune everything.
-  if (!(config.probabilityThreshold > 0 && config.probabilityThreshold < 1)) problems.push("probabilityThreshold must be in (0, 1)");
-  if (config.criticalityWeights.length !== 6 || config.criticalityWeights.some((w) => !(w >= 0 && Number.isFinite(w)))) {
+  if (!(config.probabilityThreshold > 0 && config.probabilityThreshold < 1))
+    problems.push("probabilityThreshold must be in (0, 1)");
+  if (
+    config.criticalityWeights.length !== 6 ||
+    config.criticalityWeights.some((w) => !(w >= 0 && Number.isFinite(w)))
+  ) {
     problems.push("criticalityWeights must be six finite non-negative numbers (index 0 unused)");
   }
   // Monotone in criticality, otherwise "more critical" could lower a score.
   for (let level = 2; level <= 5; level++) {
-    if (config.criticalityWeights[level]! < config.criticalityWeights[level - 1]!) problems.push("criticalityWeights must not decrease with criticality");
+    if (config.criticalityWeights[level]! < config.criticalityWeights[level - 1]!)
+      problems.push("criticalityWeights must not decrease with criticality");
   }
-  if (!(Number.isInteger(config.topPathCount) && config.topPathCount >= 0)) problems.push("topPathCount must be a non-negative integer");
-  if (!(config.unknownAnswerWeight >= 0 && config.unknownAnswerWeight <= 1)) problems.push("unknownAnswerWeight must be in [0, 1]");
+  if (!(Number.isInteger(config.topPathCount) && config.topPathCount >= 0))
+    problems.push("topPathCount must be a non-negative integer");
+  if (!(config.unknownAnswerWeight >= 0 && config.unknownAnswerWeight <= 1))
+    problems.push("unknownAnswerWeight must be in [0, 1]");
   for (const kind of LINKAGE_KINDS) {
     for (const [control, weight] of Object.entries(config.controlWeights[kind])) {
       if (!(weight >= 0 && weight <= 1)) problems.push(`controlWeights.${kind}.${control} must be in [0, 1]`);
@@ -146,9 +161,14 @@ export class ScoringConfigError extends Error {
  * kind, so — with exposure monotone in weights — a "don't know" can never score better than any
  * truthful answer, whatever an organisation overrides.
  */
-export function resolveLinkageWeight(kind: LinkageKind, control: string | null | undefined, config: ScoringConfig = DEFAULT_WEIGHTS): number {
+export function resolveLinkageWeight(
+  kind: LinkageKind,
+  control: string | null | undefined,
+  config: ScoringConfig = DEFAULT_WEIGHTS,
+): number {
   const table = config.controlWeights[kind];
-  if (control != null && !UNKNOWN_ANSWERS.has(control) && Object.hasOwn(table, control)) return table[control]!;
+  if (control != null && !UNKNOWN_ANSWERS.has(control) && Object.hasOwn(table, control))
+    return table[control]!;
   return resolveUnknownWeight(kind, config);
 }
 

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
+
 import { formatGraphIssues, parseGraphDocument, parseGraphJson } from "./graph-format";
 
 const example = readFileSync(new URL("../../examples/graphs/small-plant.json", import.meta.url), "utf8");
@@ -13,8 +15,13 @@ describe("parseGraphDocument", () => {
 
   it("keeps extra fields on nodes and linkages", () => {
     const result = parseGraphDocument({
-      nodes: [{ id: "v", type: "vendor", name: "V", duns: "123" }, { id: "a", type: "asset", name: "A", criticality: 2, site: "north" }],
-      linkages: [{ from: "v", to: "a", kind: "trust", weight: 0.3, provenance: { question: "q1" }, ticket: "RISK-1" }],
+      nodes: [
+        { id: "v", type: "vendor", name: "V", duns: "123" },
+        { id: "a", type: "asset", name: "A", criticality: 2, site: "north" },
+      ],
+      linkages: [
+        { from: "v", to: "a", kind: "trust", weight: 0.3, provenance: { question: "q1" }, ticket: "RISK-1" },
+      ],
       exportedBy: "someone",
     });
     expect(result.ok).toBe(true);

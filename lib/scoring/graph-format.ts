@@ -5,6 +5,7 @@
  * hand-written file wants the whole list at once, not one error per run.
  */
 import { z } from "zod";
+
 import { LINKAGE_KINDS, NODE_TYPES, type LinkageKind, type NodeType } from "./config";
 
 /** A node as it appears in a graph document; unknown fields are kept. */
@@ -54,7 +55,11 @@ export interface GraphFormatIssue {
 
 export type ParseGraphResult =
   | { readonly ok: true; readonly graph: GraphDocument; readonly warnings: readonly GraphFormatIssue[] }
-  | { readonly ok: false; readonly errors: readonly GraphFormatIssue[]; readonly warnings: readonly GraphFormatIssue[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly GraphFormatIssue[];
+      readonly warnings: readonly GraphFormatIssue[];
+    };
 
 const quotedList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ");
 
@@ -69,7 +74,10 @@ export const graphNodeSchema = z.looseObject({
     .max(5, { error: "must be an integer from 1 to 5" })
     .optional(),
   subtype: z.string({ error: "must be a string" }).optional(),
-  supplier: z.string({ error: "must be a vendor node id (string)" }).min(1, { error: "must not be empty" }).optional(),
+  supplier: z
+    .string({ error: "must be a vendor node id (string)" })
+    .min(1, { error: "must not be empty" })
+    .optional(),
 });
 
 export const graphLinkageSchema = z.looseObject({
@@ -114,11 +122,19 @@ function readAtPath(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function collectZodIssues(error: z.ZodError, prefix: readonly PropertyKey[], into: GraphFormatIssue[], raw: unknown): void {
+function collectZodIssues(
+  error: z.ZodError,
+  prefix: readonly PropertyKey[],
+  into: GraphFormatIssue[],
+  raw: unknown,
+): void {
   for (const issue of error.issues) {
     // A missing required key reports a type error; "is required" says what is actually wrong.
     const missing = issue.code === "invalid_type" && readAtPath(raw, issue.path) === undefined;
-    into.push({ path: formatIssuePath([...prefix, ...issue.path]), message: missing ? "is required" : issue.message });
+    into.push({
+      path: formatIssuePath([...prefix, ...issue.path]),
+      message: missing ? "is required" : issue.message,
+    });
   }
 }
 
@@ -133,7 +149,11 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
   const top = graphDocumentSchema.safeParse(input);
   if (!top.success) {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
-      return { ok: false, errors: [{ path: "(document)", message: 'must be an object with "nodes" and "linkages" arrays' }], warnings };
+      return {
+        ok: false,
+        errors: [{ path: "(document)", message: 'must be an object with "nodes" and "linkages" arrays' }],
+        warnings,
+      };
     }
     collectZodIssues(top.error, [], errors, input);
     return { ok: false, errors, warnings };
@@ -154,15 +174,24 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
     const node = parsed.data as GraphNodeInput;
     const first = firstIndexById.get(node.id);
     if (first !== undefined) {
-      errors.push({ path: `nodes[${index}].id`, message: `duplicate node id "${node.id}" (first used at nodes[${first}])` });
+      errors.push({
+        path: `nodes[${index}].id`,
+        message: `duplicate node id "${node.id}" (first used at nodes[${first}])`,
+      });
       return;
     }
     firstIndexById.set(node.id, index);
     if (node.type === "asset" && node.criticality === undefined) {
-      warnings.push({ path: `nodes[${index}].criticality`, message: `missing on asset "${node.id}"; the configured default (3 unless overridden) is used` });
+      warnings.push({
+        path: `nodes[${index}].criticality`,
+        message: `missing on asset "${node.id}"; the configured default (3 unless overridden) is used`,
+      });
     }
     if (node.type !== "asset" && node.criticality !== undefined) {
-      warnings.push({ path: `nodes[${index}].criticality`, message: `ignored: only assets carry criticality ("${node.id}" is a ${node.type})` });
+      warnings.push({
+        path: `nodes[${index}].criticality`,
+        message: `ignored: only assets carry criticality ("${node.id}" is a ${node.type})`,
+      });
     }
     nodes.push(node);
   });
@@ -172,11 +201,21 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
   top.data.nodes.forEach((raw, index) => {
     const supplier = (raw as { supplier?: unknown } | null)?.supplier;
     const node = raw as { id?: unknown; type?: unknown };
-    if (typeof supplier !== "string" || supplier === "" || typeById.get(node.id as string) === undefined) return;
+    if (typeof supplier !== "string" || supplier === "" || typeById.get(node.id as string) === undefined)
+      return;
     const type = typeById.get(supplier);
-    if (type === undefined) errors.push({ path: `nodes[${index}].supplier`, message: `unknown node id "${supplier}"` });
-    else if (type !== "vendor") errors.push({ path: `nodes[${index}].supplier`, message: `"${supplier}" is not a vendor node (it is a ${type})` });
-    else if (node.type !== "component") warnings.push({ path: `nodes[${index}].supplier`, message: `ignored: only components have a supplier ("${String(node.id)}" is a ${String(node.type)})` });
+    if (type === undefined)
+      errors.push({ path: `nodes[${index}].supplier`, message: `unknown node id "${supplier}"` });
+    else if (type !== "vendor")
+      errors.push({
+        path: `nodes[${index}].supplier`,
+        message: `"${supplier}" is not a vendor node (it is a ${type})`,
+      });
+    else if (node.type !== "component")
+      warnings.push({
+        path: `nodes[${index}].supplier`,
+        message: `ignored: only components have a supplier ("${String(node.id)}" is a ${String(node.type)})`,
+      });
   });
 
   const linkages: GraphLinkageInput[] = [];
@@ -188,7 +227,9 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
     const candidate = (raw ?? {}) as { from?: unknown; to?: unknown };
     for (const end of ["from", "to"] as const) {
       const id = candidate[end];
-      const alreadyReported = errors.slice(fieldErrorsBefore).some((issue) => issue.path === `linkages[${index}].${end}`);
+      const alreadyReported = errors
+        .slice(fieldErrorsBefore)
+        .some((issue) => issue.path === `linkages[${index}].${end}`);
       if (typeof id === "string" && id !== "" && !alreadyReported && !firstIndexById.has(id)) {
         errors.push({ path: `linkages[${index}].${end}`, message: `unknown node id "${id}"` });
       }
@@ -196,14 +237,23 @@ export function parseGraphDocument(input: unknown): ParseGraphResult {
     if (!parsed.success) return;
     const linkage = parsed.data as GraphLinkageInput;
     if (linkage.bestWeight !== undefined && linkage.bestWeight > linkage.weight) {
-      errors.push({ path: `linkages[${index}].bestWeight`, message: `must not exceed weight (${linkage.weight}): it is the weight at the best control` });
+      errors.push({
+        path: `linkages[${index}].bestWeight`,
+        message: `must not exceed weight (${linkage.weight}): it is the weight at the best control`,
+      });
       return;
     }
     if (linkage.bestWeight !== undefined && linkage.unknown !== true) {
-      warnings.push({ path: `linkages[${index}].bestWeight`, message: "ignored: only unknown linkages (unknown: true) have a range" });
+      warnings.push({
+        path: `linkages[${index}].bestWeight`,
+        message: "ignored: only unknown linkages (unknown: true) have a range",
+      });
     }
     if (linkage.from === linkage.to) {
-      warnings.push({ path: `linkages[${index}]`, message: `self-linkage on "${linkage.from}" has no effect` });
+      warnings.push({
+        path: `linkages[${index}]`,
+        message: `self-linkage on "${linkage.from}" has no effect`,
+      });
     }
     linkages.push(linkage);
   });
@@ -218,7 +268,11 @@ export function parseGraphJson(text: string): ParseGraphResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [{ path: "(document)", message: `invalid JSON: ${(error as Error).message}` }], warnings: [] };
+    return {
+      ok: false,
+      errors: [{ path: "(document)", message: `invalid JSON: ${(error as Error).message}` }],
+      warnings: [],
+    };
   }
   return parseGraphDocument(value);
 }

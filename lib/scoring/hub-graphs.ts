@@ -12,11 +12,13 @@ import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "./graph-f
 export function generateHubPlant(seed: number, vendorCount = 7): GraphDocument {
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const table = (kind: LinkageKind) => Object.values(DEFAULT_WEIGHTS.controlWeights[kind]).filter((w) => w > 0);
+  const table = (kind: LinkageKind) =>
+    Object.values(DEFAULT_WEIGHTS.controlWeights[kind]).filter((w) => w > 0);
   const weight = (kind: LinkageKind) => pick(table(kind));
   const nodes: GraphNodeInput[] = [];
   const linkages: GraphLinkageInput[] = [];
-  const add = (from: string, to: string, kind: LinkageKind, w: number) => linkages.push({ from, to, kind, weight: w });
+  const add = (from: string, to: string, kind: LinkageKind, w: number) =>
+    linkages.push({ from, to, kind, weight: w });
   const asset = (id: string, criticality: number) => nodes.push({ id, type: "asset", name: id, criticality });
 
   const brokers = ["broker-a", "broker-b"];
@@ -37,7 +39,10 @@ export function generateHubPlant(seed: number, vendorCount = 7): GraphDocument {
   add("gw-3", "gw-2", "adjacency", weight("adjacency"));
   for (let i = 0; i < 6; i++) add("scada", `plc-${i}`, "adjacency", weight("adjacency"));
 
-  nodes.push({ id: "sdk", type: "vendor", name: "RTOS/SDK maker" }, { id: "sdk-lib", type: "component", name: "SDK", supplier: "sdk" });
+  nodes.push(
+    { id: "sdk", type: "vendor", name: "RTOS/SDK maker" },
+    { id: "sdk-lib", type: "component", name: "SDK", supplier: "sdk" },
+  );
   add("sdk", "sdk-lib", "inheritance", weight("inheritance"));
   nodes.push({ id: "updates", type: "component", name: "Shared cloud update service" });
 
@@ -64,7 +69,10 @@ export function generateHubPlant(seed: number, vendorCount = 7): GraphDocument {
     if (random() < 0.5) add(vendor, pick(gateways), "trust", weight("trust"));
   }
   // One isolated vendor: its firmware on its own devices only.
-  nodes.push({ id: "solo", type: "vendor", name: "Isolated vendor" }, { id: "solo-fw", type: "component", name: "solo firmware" });
+  nodes.push(
+    { id: "solo", type: "vendor", name: "Isolated vendor" },
+    { id: "solo-fw", type: "component", name: "solo firmware" },
+  );
   add("solo", "solo-fw", "inheritance", weight("inheritance"));
   for (let d = 0; d < 4; d++) {
     asset(`solo-dev-${d}`, 4);

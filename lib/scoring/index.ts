@@ -14,7 +14,12 @@ export {
   type RankAmplifiersOptions,
   type BlastRadiusOptions,
 } from "./score-vendors";
-export { applyGraphChanges, type GraphChanges, type LinkageSelector, type AppliedGraphChanges } from "./apply-graph-changes";
+export {
+  applyGraphChanges,
+  type GraphChanges,
+  type LinkageSelector,
+  type AppliedGraphChanges,
+} from "./apply-graph-changes";
 export {
   evaluateWhatIf,
   recomputeIncrementally,

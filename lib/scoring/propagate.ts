@@ -122,7 +122,8 @@ export function propagateFrom(workspace: PropagationWorkspace, source: number, c
  * because a node is settled once and a settled node can never be improved.
  */
 function searchBestPaths(workspace: PropagationWorkspace, source: number, threshold: number): void {
-  const { graph, best, predEdge, predNode, settled, settlePosition, heap, kindShare, routeHops, routeMass } = workspace;
+  const { graph, best, predEdge, predNode, settled, settlePosition, heap, kindShare, routeHops, routeMass } =
+    workspace;
   const { rowStart, edgeTo, edgeWeight, edgeKind } = graph;
   let count = 0;
   workspace.source = source;
@@ -148,7 +149,8 @@ function searchBestPaths(workspace: PropagationWorkspace, source: number, thresh
       // Rows are sorted by weight, descending: nothing further in this row can clear the threshold.
       if (p < threshold) break;
       const y = edgeTo[e]!;
-      if (settlePosition[y]! < 0 && y !== source) mixRouteKind(kindShare, routeHops, routeMass, x, y, p, edgeKind[e]!);
+      if (settlePosition[y]! < 0 && y !== source)
+        mixRouteKind(kindShare, routeHops, routeMass, x, y, p, edgeKind[e]!);
       // A settled y has best[y] ≥ bx ≥ p, so this can only fire for unsettled nodes.
       if (y !== source && p > best[y]!) {
         best[y] = p;
@@ -202,7 +204,22 @@ function markFootprint(workspace: PropagationWorkspace, threshold: number): void
  * source". The fixed point does not depend on the order work is done in.
  */
 function propagateWorlds(workspace: PropagationWorkspace, threshold: number): void {
-  const { graph, best, settled, settledCount, settlePosition, reach, lowReach, beyondReach, directReach, inFootprint, dirty, source, words, queue } = workspace;
+  const {
+    graph,
+    best,
+    settled,
+    settledCount,
+    settlePosition,
+    reach,
+    lowReach,
+    beyondReach,
+    directReach,
+    inFootprint,
+    dirty,
+    source,
+    words,
+    queue,
+  } = workspace;
   const { rowStart, edgeTo, edgeWeight, edgeMask, edgeLowMask, nodeType } = graph;
   const full = 0xffffffff | 0;
   for (let k = 0; k < words; k++) {
@@ -280,7 +297,8 @@ function propagateWorlds(workspace: PropagationWorkspace, threshold: number): vo
           beyondReach[yw + k] = nb;
         }
       }
-      if (x === source && nodeType[y] === TYPE_ASSET) for (let k = 0; k < words; k++) directReach[yw + k]! |= edgeMask[ew + k]!;
+      if (x === source && nodeType[y] === TYPE_ASSET)
+        for (let k = 0; k < words; k++) directReach[yw + k]! |= edgeMask[ew + k]!;
       if (grew !== 0) {
         const at = settlePosition[y]!;
         if (!dirty[at]) {
@@ -305,7 +323,15 @@ function worldShare(bits: Uint32Array, node: number, words: number): number {
  * predecessor's mix extended by this hop (hops counted evenly along a route). Linkages back to
  * nodes already settled are echoes and do not shift the mix.
  */
-function mixRouteKind(kindShare: Float64Array, routeHops: Float64Array, routeMass: Float64Array, x: number, y: number, m: number, kind: number): void {
+function mixRouteKind(
+  kindShare: Float64Array,
+  routeHops: Float64Array,
+  routeMass: Float64Array,
+  x: number,
+  y: number,
+  m: number,
+  kind: number,
+): void {
   const hx = routeHops[x]!;
   const scale = (m * hx) / (hx + 1);
   kindShare[3 * y]! += scale * kindShare[3 * x]!;
@@ -318,7 +344,23 @@ function mixRouteKind(kindShare: Float64Array, routeHops: Float64Array, routeMas
 
 /** Restores the touched entries to their neutral values. Everything touched was settled. */
 export function resetWorkspace(workspace: PropagationWorkspace): void {
-  const { best, predEdge, predNode, kindShare, routeHops, routeMass, settled, settlePosition, reach, lowReach, beyondReach, directReach, inFootprint, dirty, words } = workspace;
+  const {
+    best,
+    predEdge,
+    predNode,
+    kindShare,
+    routeHops,
+    routeMass,
+    settled,
+    settlePosition,
+    reach,
+    lowReach,
+    beyondReach,
+    directReach,
+    inFootprint,
+    dirty,
+    words,
+  } = workspace;
   for (let i = 0; i < workspace.settledCount; i++) {
     const x = settled[i]!;
     best[x] = 0;

@@ -7,8 +7,8 @@
  * found with one multi-source best-path search over the reversed graph from the changed nodes — the
  * same max-product search, which gives b_v(x) for every vendor v at once.
  */
-import { DEFAULT_WEIGHTS, MODEL_VERSION, type ScoringConfig } from "./config";
 import { applyGraphChanges, type GraphChanges } from "./apply-graph-changes";
+import { DEFAULT_WEIGHTS, MODEL_VERSION, type ScoringConfig } from "./config";
 import { IndexedMaxHeap } from "./indexed-max-heap";
 import { scoreVendorIndex } from "./score-vendors";
 import { TYPE_VENDOR, type ScoringGraph } from "./scoring-graph";
@@ -52,7 +52,11 @@ export function obtainReverseIndex(graph: ScoringGraph): ReverseIndex {
  * order; rounding may differ in the last bit, and recomputing one vendor too many is harmless while
  * one too few is not.
  */
-export function findAffectedVendors(graph: ScoringGraph, seeds: readonly number[], config: ScoringConfig = DEFAULT_WEIGHTS): number[] {
+export function findAffectedVendors(
+  graph: ScoringGraph,
+  seeds: readonly number[],
+  config: ScoringConfig = DEFAULT_WEIGHTS,
+): number[] {
   if (seeds.length === 0) return [];
   const reverse = obtainReverseIndex(graph);
   const threshold = config.probabilityThreshold * (1 - 1e-9);
@@ -102,7 +106,9 @@ export function recomputeIncrementally(
 ): IncrementalRecompute {
   const config = options.config ?? DEFAULT_WEIGHTS;
   const applied = applyGraphChanges(graph, changes);
-  const affectedIds = new Set(findAffectedVendors(graph, applied.seeds, config).map((v) => graph.nodes[v]!.id));
+  const affectedIds = new Set(
+    findAffectedVendors(graph, applied.seeds, config).map((v) => graph.nodes[v]!.id),
+  );
   for (const id of applied.newVendorIds) affectedIds.add(id);
 
   const next = applied.graph;
@@ -155,14 +161,20 @@ export interface WhatIfOptions {
 }
 
 /** Evaluates hypothetical changes without saving anything; returns per-vendor score deltas. */
-export function evaluateWhatIf(graph: ScoringGraph, changes: GraphChanges, options: WhatIfOptions = {}): WhatIfResult {
+export function evaluateWhatIf(
+  graph: ScoringGraph,
+  changes: GraphChanges,
+  options: WhatIfOptions = {},
+): WhatIfResult {
   const config = options.config ?? DEFAULT_WEIGHTS;
   const applied = applyGraphChanges(graph, changes, { reuseBuffers: options.transient === true });
   let ids: string[];
   if (options.vendorIds) {
     ids = [...new Set(options.vendorIds)];
   } else {
-    const affected = new Set(findAffectedVendors(graph, applied.seeds, config).map((v) => graph.nodes[v]!.id));
+    const affected = new Set(
+      findAffectedVendors(graph, applied.seeds, config).map((v) => graph.nodes[v]!.id),
+    );
     for (const id of applied.newVendorIds) affected.add(id);
     ids = [...affected];
   }
@@ -182,7 +194,8 @@ export function evaluateWhatIf(graph: ScoringGraph, changes: GraphChanges, optio
       exposureDelta: (after?.exposure ?? 0) - (before?.exposure ?? 0),
       amplificationDelta: (after?.amplification ?? 0) - (before?.amplification ?? 0),
       footprintExposureDelta: (after?.footprintExposure ?? 0) - (before?.footprintExposure ?? 0),
-      beyondFootprintExposureDelta: (after?.beyondFootprintExposure ?? 0) - (before?.beyondFootprintExposure ?? 0),
+      beyondFootprintExposureDelta:
+        (after?.beyondFootprintExposure ?? 0) - (before?.beyondFootprintExposure ?? 0),
     };
   });
   return { modelVersion: MODEL_VERSION, deltas, graph: applied.graph };

@@ -33,9 +33,16 @@ export interface ReferenceIndex {
   readonly worldCount: number;
 }
 
-export function indexReferenceGraph(document: GraphDocument, worldCount = chooseWorldCount(document.linkages.length)): ReferenceIndex {
+export function indexReferenceGraph(
+  document: GraphDocument,
+  worldCount = chooseWorldCount(document.linkages.length),
+): ReferenceIndex {
   const nodes = new Map<string, { type: string; criticality?: number; supplier?: string }>();
-  for (const node of document.nodes) nodes.set(node.id, { type: node.type, ...(node.criticality !== undefined ? { criticality: node.criticality } : {}) });
+  for (const node of document.nodes)
+    nodes.set(node.id, {
+      type: node.type,
+      ...(node.criticality !== undefined ? { criticality: node.criticality } : {}),
+    });
   // Supplier: as written, else the one vendor linking directly.
   const directVendors = new Map<string, Set<string>>();
   for (const linkage of document.linkages) {
@@ -47,7 +54,8 @@ export function indexReferenceGraph(document: GraphDocument, worldCount = choose
   for (const node of document.nodes) {
     if (node.type !== "component") continue;
     const vendors = directVendors.get(node.id);
-    const supplier = typeof node.supplier === "string" ? node.supplier : vendors?.size === 1 ? [...vendors][0] : undefined;
+    const supplier =
+      typeof node.supplier === "string" ? node.supplier : vendors?.size === 1 ? [...vendors][0] : undefined;
     if (supplier !== undefined) nodes.get(node.id)!.supplier = supplier;
   }
   // Parallel linkages with the same (from, to, kind) take occurrence numbers in canonical order.
@@ -68,8 +76,19 @@ export function indexReferenceGraph(document: GraphDocument, worldCount = choose
     group.forEach((linkage, occurrence) => {
       const live = new Uint32Array(words);
       const liveLow = new Uint32Array(words);
-      const low = linkage.unknown === true && typeof linkage.bestWeight === "number" ? Math.min(linkage.weight, linkage.bestWeight) : linkage.weight;
-      writeWorldMask(linkageSeed(hashId(linkage.from), hashId(linkage.to), KIND_CODES[linkage.kind], occurrence), linkage.weight, worldCount, live, 0, low, liveLow);
+      const low =
+        linkage.unknown === true && typeof linkage.bestWeight === "number"
+          ? Math.min(linkage.weight, linkage.bestWeight)
+          : linkage.weight;
+      writeWorldMask(
+        linkageSeed(hashId(linkage.from), hashId(linkage.to), KIND_CODES[linkage.kind], occurrence),
+        linkage.weight,
+        worldCount,
+        live,
+        0,
+        low,
+        liveLow,
+      );
       outgoing.set(linkage.from, [...(outgoing.get(linkage.from) ?? []), { linkage, live, liveLow }]);
     });
   }
@@ -79,7 +98,11 @@ export function indexReferenceGraph(document: GraphDocument, worldCount = choose
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const isLive = (mask: Uint32Array, world: number) => (mask[world >>> 5]! >>> (world & 31)) & 1;
 
-export function scoreVendorByReference(index: ReferenceIndex, source: string, config: ScoringConfig = DEFAULT_WEIGHTS): ReferenceVendorScore {
+export function scoreVendorByReference(
+  index: ReferenceIndex,
+  source: string,
+  config: ScoringConfig = DEFAULT_WEIGHTS,
+): ReferenceVendorScore {
   const best = new Map<string, number>([[source, 1]]);
   const queue: string[] = [source];
   for (let head = 0; head < queue.length; head++) {
@@ -95,8 +118,14 @@ export function scoreVendorByReference(index: ReferenceIndex, source: string, co
     }
   }
   const counted = (x: string): ReferenceLinkage[] =>
-    (index.outgoing.get(x) ?? []).filter(({ linkage }) => (best.get(x) ?? 0) >= config.probabilityThreshold && best.get(x)! * linkage.weight >= config.probabilityThreshold && linkage.to !== source);
-  const isFootprintLinkage = (x: string) => x === source || (index.nodes.get(x)?.type === "component" && index.nodes.get(x)?.supplier === source);
+    (index.outgoing.get(x) ?? []).filter(
+      ({ linkage }) =>
+        (best.get(x) ?? 0) >= config.probabilityThreshold &&
+        best.get(x)! * linkage.weight >= config.probabilityThreshold &&
+        linkage.to !== source,
+    );
+  const isFootprintLinkage = (x: string) =>
+    x === source || (index.nodes.get(x)?.type === "component" && index.nodes.get(x)?.supplier === source);
 
   const hits = new Map<string, { reach: number; beyond: number; low: number; direct: number }>();
   const count = (asset: string, field: "reach" | "beyond" | "low" | "direct") => {
@@ -137,7 +166,8 @@ export function scoreVendorByReference(index: ReferenceIndex, source: string, co
     for (const node of reached) if (index.nodes.get(node)?.type === "asset") count(node, "reach");
     for (const node of beyond) if (index.nodes.get(node)?.type === "asset") count(node, "beyond");
     for (const node of direct) count(node, "direct");
-    for (const node of lowReached) if (node !== source && index.nodes.get(node)?.type === "asset") count(node, "low");
+    for (const node of lowReached)
+      if (node !== source && index.nodes.get(node)?.type === "asset") count(node, "low");
   }
 
   let exposure = 0;
@@ -159,5 +189,13 @@ export function scoreVendorByReference(index: ReferenceIndex, source: string, co
     assetsReached++;
     if (level >= config.criticalAssetMinCriticality) criticalAssetsReached++;
   }
-  return { id: source, exposure, directExposure, beyondFootprintExposure, exposureLow, assetsReached, criticalAssetsReached };
+  return {
+    id: source,
+    exposure,
+    directExposure,
+    beyondFootprintExposure,
+    exposureLow,
+    assetsReached,
+    criticalAssetsReached,
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_WEIGHTS, type ScoringConfig } from "./config";
 import { createRandom } from "./generate-synthetic-portfolio";
-import { TYPE_ASSET, TYPE_COMPONENT, linkageAt, type ScoringGraph } from "./scoring-graph";
+import { linkageAt, TYPE_ASSET, TYPE_COMPONENT, type ScoringGraph } from "./scoring-graph";
 
 export const MAX_SAMPLES = 1_000_000;
 
@@ -33,19 +33,27 @@ export interface SampleOptions {
 /** Monte Carlo estimate of every vendor's exposure and footprint split. */
 export function sampleVendorExposure(graph: ScoringGraph, options: SampleOptions): SampledVendorExposure[] {
   const { samples } = options;
-  if (!(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) throw new RangeError(`samples must be an integer from 1 to ${MAX_SAMPLES}`);
+  if (!(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES))
+    throw new RangeError(`samples must be an integer from 1 to ${MAX_SAMPLES}`);
   const config = options.config ?? DEFAULT_WEIGHTS;
   const random = createRandom(options.seed ?? 1);
-  const vendors = options.vendorIds ? options.vendorIds.map((id) => graph.indexById.get(id)!) : Array.from(graph.vendorIndices);
+  const vendors = options.vendorIds
+    ? options.vendorIds.map((id) => graph.indexById.get(id)!)
+    : Array.from(graph.vendorIndices);
   const { nodeCount, rowStart, edgeTo, edgeWeight, nodeType, supplier } = graph;
   const edgeCount = edgeTo.length;
   const lowWeight = new Float64Array(edgeCount);
   for (let e = 0; e < edgeCount; e++) {
     const linkage = linkageAt(graph, graph.edgeLinkage[e]!);
-    lowWeight[e] = linkage.unknown === true && typeof linkage.bestWeight === "number" ? Math.min(edgeWeight[e]!, linkage.bestWeight) : edgeWeight[e]!;
+    lowWeight[e] =
+      linkage.unknown === true && typeof linkage.bestWeight === "number"
+        ? Math.min(edgeWeight[e]!, linkage.bestWeight)
+        : edgeWeight[e]!;
   }
   const value = new Float64Array(nodeCount);
-  for (let x = 0; x < nodeCount; x++) if (nodeType[x] === TYPE_ASSET) value[x] = config.criticalityWeights[graph.criticality[x] || config.defaultAssetCriticality]!;
+  for (let x = 0; x < nodeCount; x++)
+    if (nodeType[x] === TYPE_ASSET)
+      value[x] = config.criticalityWeights[graph.criticality[x] || config.defaultAssetCriticality]!;
 
   const sum = new Float64Array(vendors.length);
   const sumSquares = new Float64Array(vendors.length);

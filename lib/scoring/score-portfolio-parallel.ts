@@ -8,12 +8,27 @@
  * see it. Run from TypeScript source, the workers load it with tsx.
  */
 import { Worker } from "node:worker_threads";
+
 import { DEFAULT_WEIGHTS, MODEL_VERSION, type ScoringConfig } from "./config";
 import { KIND_CODES, linkageAt, type ScoringGraph } from "./scoring-graph";
 import type { ExplainingHop, PortfolioScores, VendorScore } from "./types";
 
 /** The typed arrays a worker needs, by ScoringGraph field name. */
-export const SHARED_FIELDS = ["nodeType", "criticality", "rank", "vendorIndices", "rowStart", "edgeTo", "edgeWeight", "edgeKind", "edgeLinkage", "supplier", "nodeHash", "edgeMask", "edgeLowMask"] as const;
+export const SHARED_FIELDS = [
+  "nodeType",
+  "criticality",
+  "rank",
+  "vendorIndices",
+  "rowStart",
+  "edgeTo",
+  "edgeWeight",
+  "edgeKind",
+  "edgeLinkage",
+  "supplier",
+  "nodeHash",
+  "edgeMask",
+  "edgeLowMask",
+] as const;
 export type SharedField = (typeof SHARED_FIELDS)[number];
 
 export interface WorkerInput {
@@ -55,13 +70,23 @@ function workerEntry(): URL {
 }
 
 /** The same result as scorePortfolio(graph, { config }), computed on `workers` threads. */
-export async function scorePortfolioInWorkers(graph: ScoringGraph, options: { readonly config?: ScoringConfig; readonly workers?: number } = {}): Promise<PortfolioScores> {
+export async function scorePortfolioInWorkers(
+  graph: ScoringGraph,
+  options: { readonly config?: ScoringConfig; readonly workers?: number } = {},
+): Promise<PortfolioScores> {
   const config = options.config ?? DEFAULT_WEIGHTS;
   const count = Math.max(1, options.workers ?? 2);
   const arrays = shareArrays(graph);
-  const nodes = graph.nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, ...(n.subtype !== undefined && { subtype: n.subtype }) }));
+  const nodes = graph.nodes.map((n) => ({
+    id: n.id,
+    name: n.name,
+    type: n.type,
+    ...(n.subtype !== undefined && { subtype: n.subtype }),
+  }));
   // Interleaved, so big and small vendors spread evenly.
-  const parts = Array.from({ length: count }, (_, w) => Array.from(graph.vendorIndices).filter((_, i) => i % count === w));
+  const parts = Array.from({ length: count }, (_, w) =>
+    Array.from(graph.vendorIndices).filter((_, i) => i % count === w),
+  );
   const results = await Promise.all(
     parts.map(
       (vendors) =>
@@ -77,7 +102,9 @@ export async function scorePortfolioInWorkers(graph: ScoringGraph, options: { re
     ),
   );
   const byId = new Map(results.flat().map((s) => [s.id, s]));
-  const vendors = Array.from(graph.vendorIndices, (v) => fillExplanations(graph, byId.get(graph.nodes[v]!.id)!));
+  const vendors = Array.from(graph.vendorIndices, (v) =>
+    fillExplanations(graph, byId.get(graph.nodes[v]!.id)!),
+  );
   return { modelVersion: MODEL_VERSION, vendors };
 }
 
@@ -87,7 +114,12 @@ function fillExplanations(graph: ScoringGraph, score: VendorScore): VendorScore 
     const x = graph.indexById.get(hop.from)!;
     const y = graph.indexById.get(hop.to)!;
     for (let e = graph.rowStart[x]!; e < graph.rowStart[x + 1]!; e++) {
-      if (graph.edgeTo[e] !== y || graph.edgeKind[e] !== KIND_CODES[hop.kind] || graph.edgeWeight[e] !== hop.weight) continue;
+      if (
+        graph.edgeTo[e] !== y ||
+        graph.edgeKind[e] !== KIND_CODES[hop.kind] ||
+        graph.edgeWeight[e] !== hop.weight
+      )
+        continue;
       const linkage = linkageAt(graph, graph.edgeLinkage[e]!);
       const filled: { -readonly [K in keyof ExplainingHop]: ExplainingHop[K] } = { ...hop };
       if (linkage.reason !== undefined) filled.reason = linkage.reason;
@@ -96,5 +128,8 @@ function fillExplanations(graph: ScoringGraph, score: VendorScore): VendorScore 
     }
     return hop;
   };
-  return { ...score, topPaths: score.topPaths.map((path) => ({ ...path, hops: path.hops.map(hopWithText) })) };
+  return {
+    ...score,
+    topPaths: score.topPaths.map((path) => ({ ...path, hops: path.hops.map(hopWithText) })),
+  };
 }

@@ -1,5 +1,6 @@
 /** Worker side of scorePortfolioInWorkers: rebuilds a ScoringGraph view over the shared arrays. */
 import { parentPort, workerData } from "node:worker_threads";
+
 import type { GraphNodeInput } from "./graph-format";
 import type { SharedField, WorkerInput } from "./score-portfolio-parallel";
 import { scoreVendorIndex } from "./score-vendors";
@@ -22,7 +23,14 @@ const graph: ScoringGraph = {
   edgeKind: a.edgeKind,
   edgeLinkage: a.edgeLinkage,
   // No linkage objects here: hops come back without reason and provenance (filled by the caller).
-  linkages: new Proxy([], { get: (target, key) => (key === "length" ? Number.MAX_SAFE_INTEGER : typeof key === "string" && /^\d+$/.test(key) ? {} : Reflect.get(target, key)) }),
+  linkages: new Proxy([], {
+    get: (target, key) =>
+      key === "length"
+        ? Number.MAX_SAFE_INTEGER
+        : typeof key === "string" && /^\d+$/.test(key)
+          ? {}
+          : Reflect.get(target, key),
+  }),
   addedLinkages: [],
   supplier: a.supplier,
   nodeHash: a.nodeHash,

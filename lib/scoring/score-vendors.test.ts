@@ -3,7 +3,9 @@
  * document must change with it (and MODEL_VERSION be bumped).
  */
 import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
+
 import { applyGraphChanges } from "./apply-graph-changes";
 import { MODEL_VERSION } from "./config";
 import { parseGraphJson, type GraphDocument } from "./graph-format";
@@ -12,7 +14,9 @@ import { computeBlastRadius, rankStructuralAmplifiers, scorePortfolio, scoreVend
 import { buildScoringGraph } from "./scoring-graph";
 
 function loadExample(): GraphDocument {
-  const parsed = parseGraphJson(readFileSync(new URL("../../examples/graphs/small-plant.json", import.meta.url), "utf8"));
+  const parsed = parseGraphJson(
+    readFileSync(new URL("../../examples/graphs/small-plant.json", import.meta.url), "utf8"),
+  );
   if (!parsed.ok) throw new Error("example must parse");
   return parsed.graph;
 }
@@ -23,7 +27,8 @@ const graph = buildScoringGraph(loadExample());
  * The hand-computed values are exact for the model; the engine estimates them on 4,096 sampled
  * worlds (docs/scoring.md), so it is checked to within 2% of them.
  */
-const near = (exact: number, relative = 0.02) => expect.closeTo(exact, -Math.log10(Math.max(1e-12, 2 * relative * Math.abs(exact))));
+const near = (exact: number, relative = 0.02) =>
+  expect.closeTo(exact, -Math.log10(Math.max(1e-12, 2 * relative * Math.abs(exact))));
 
 describe("worked example (docs/scoring.md)", () => {
   it("scores ACME: direct remote access plus its own firmware, all inside its footprint", () => {
@@ -64,7 +69,7 @@ describe("worked example (docs/scoring.md)", () => {
     expect(cloudops.amplificationMultiplier).toEqual(near(8.96 / 2.68, 0.04));
     expect(cloudops.directExposure).toBe(0);
     // Kind mix over all routes: gw-1 all trust, plc-1 ⅔ trust, hmi-1 0.8 trust, historian 0.5778 trust.
-    expect(cloudops.byKind.trust).toEqual(near(2.4 + 3.2 + 0.88 * 0.8 + 0.88 * (0.8 * 2.6) / 3.6));
+    expect(cloudops.byKind.trust).toEqual(near(2.4 + 3.2 + 0.88 * 0.8 + (0.88 * (0.8 * 2.6)) / 3.6));
     expect(cloudops.byKind.adjacency + cloudops.byKind.trust).toBeCloseTo(cloudops.exposure, 12);
     expect(cloudops.byKind.inheritance).toBe(0);
     expect(cloudops.assetsReached).toBe(4);
@@ -89,7 +94,9 @@ describe("worked example (docs/scoring.md)", () => {
   });
 
   it("what-if: verifying firmware signatures lowers ACME without touching CloudOps", () => {
-    const result = evaluateWhatIf(graph, { reweightLinkages: [{ match: { from: "acme", to: "acme-fw" }, weight: 0.1 }] });
+    const result = evaluateWhatIf(graph, {
+      reweightLinkages: [{ match: { from: "acme", to: "acme-fw" }, weight: 0.1 }],
+    });
     expect(result.deltas.map((d) => d.id)).toEqual(["acme"]);
     // plc-1: 1 − 0.5 × 0.92 = 0.54; plc-2: 0.08
     expect(result.deltas[0]!.after!.exposure).toEqual(near(16 * 0.54 + 8 * 0.08));
@@ -99,14 +106,20 @@ describe("worked example (docs/scoring.md)", () => {
   });
 
   it("what-if: removing the portal's service account takes out the gateway path", () => {
-    const result = evaluateWhatIf(graph, { removeLinkages: [{ from: "cloudops-portal", to: "gw-1", kind: "trust" }] }, { vendorIds: ["cloudops"] });
+    const result = evaluateWhatIf(
+      graph,
+      { removeLinkages: [{ from: "cloudops-portal", to: "gw-1", kind: "trust" }] },
+      { vendorIds: ["cloudops"] },
+    );
     const after = result.deltas[0]!.after!;
     // Only hmi-1 (0.2) and the historian behind it (0.1) remain; both inside or one step past the portal.
     expect(after.exposure).toEqual(near(2 * 0.2 + 4 * 0.1));
   });
 
   it("finds affected vendors by reverse reachability", () => {
-    const applied = applyGraphChanges(graph, { reweightLinkages: [{ match: { from: "gw-1", to: "plc-1" }, weight: 0.9 }] });
+    const applied = applyGraphChanges(graph, {
+      reweightLinkages: [{ match: { from: "gw-1", to: "plc-1" }, weight: 0.9 }],
+    });
     expect(findAffectedVendors(graph, applied.seeds).map((v) => graph.nodes[v]!.id)).toEqual(["cloudops"]);
   });
 

@@ -3,8 +3,14 @@
  * structural amplifier ranking and blast radius.
  */
 import { DEFAULT_WEIGHTS, MODEL_VERSION, type ScoringConfig } from "./config";
-import { obtainWorkspace, propagateFrom, readAssetProbability, readNodeProbabilities, type PropagationWorkspace } from "./propagate";
-import { KIND_BY_CODE, TYPE_ASSET, TYPE_VENDOR, linkageAt, type ScoringGraph } from "./scoring-graph";
+import {
+  obtainWorkspace,
+  propagateFrom,
+  readAssetProbability,
+  readNodeProbabilities,
+  type PropagationWorkspace,
+} from "./propagate";
+import { KIND_BY_CODE, linkageAt, TYPE_ASSET, TYPE_VENDOR, type ScoringGraph } from "./scoring-graph";
 import type {
   AssetExposure,
   BlastRadius,
@@ -46,11 +52,27 @@ interface SearchSummary {
  * node, the exposure whose best path passes through that node (subtree sums over the best-path
  * tree, taken in reverse settle order so every child is done before its parent).
  */
-function summariseSearch(workspace: PropagationWorkspace, config: ScoringConfig, topCount: number, throughput?: Float64Array, vendorCount?: Int32Array): SearchSummary {
+function summariseSearch(
+  workspace: PropagationWorkspace,
+  config: ScoringConfig,
+  topCount: number,
+  throughput?: Float64Array,
+  vendorCount?: Int32Array,
+): SearchSummary {
   const { graph, settled, settledCount, kindShare } = workspace;
   const weights = config.criticalityWeights;
   const minCritical = config.criticalAssetMinCriticality;
-  const summary: SearchSummary = { exposure: 0, directExposure: 0, beyondExposure: 0, lowExposure: 0, byKind: [0, 0, 0], assetsReached: 0, criticalAssetsReached: 0, topAssets: [], topContributions: [] };
+  const summary: SearchSummary = {
+    exposure: 0,
+    directExposure: 0,
+    beyondExposure: 0,
+    lowExposure: 0,
+    byKind: [0, 0, 0],
+    assetsReached: 0,
+    criticalAssetsReached: 0,
+    topAssets: [],
+    topContributions: [],
+  };
 
   // Settle order is canonical, so summing in it keeps the floating-point result deterministic.
   for (let i = 0; i < settledCount; i++) {
@@ -98,7 +120,13 @@ function ownContribution(workspace: PropagationWorkspace, node: number, config: 
   return config.criticalityWeights[level]! * readAssetProbability(workspace, node);
 }
 
-function insertTop(summary: SearchSummary, node: number, contribution: number, topCount: number, rank: Int32Array): void {
+function insertTop(
+  summary: SearchSummary,
+  node: number,
+  contribution: number,
+  topCount: number,
+  rank: Int32Array,
+): void {
   const { topAssets, topContributions } = summary;
   let at = topAssets.length;
   while (at > 0) {
@@ -135,7 +163,12 @@ export function explainPathTo(workspace: PropagationWorkspace, target: number): 
   return hops.reverse();
 }
 
-function buildExplainingPath(workspace: PropagationWorkspace, asset: number, contribution: number, config: ScoringConfig): ExplainingPath {
+function buildExplainingPath(
+  workspace: PropagationWorkspace,
+  asset: number,
+  contribution: number,
+  config: ScoringConfig,
+): ExplainingPath {
   const { graph } = workspace;
   const node = graph.nodes[asset]!;
   return {
@@ -149,7 +182,12 @@ function buildExplainingPath(workspace: PropagationWorkspace, asset: number, con
   };
 }
 
-function buildVendorScore(workspace: PropagationWorkspace, vendor: number, summary: SearchSummary, config: ScoringConfig): VendorScore {
+function buildVendorScore(
+  workspace: PropagationWorkspace,
+  vendor: number,
+  summary: SearchSummary,
+  config: ScoringConfig,
+): VendorScore {
   const node = workspace.graph.nodes[vendor]!;
   const { exposure } = summary;
   // Clamped because the parts are summed separately and may differ by rounding.
@@ -171,7 +209,9 @@ function buildVendorScore(workspace: PropagationWorkspace, vendor: number, summa
     byKind: { adjacency: summary.byKind[0], inheritance: summary.byKind[1], trust: summary.byKind[2] },
     assetsReached: summary.assetsReached,
     criticalAssetsReached: summary.criticalAssetsReached,
-    topPaths: summary.topAssets.map((asset, i) => buildExplainingPath(workspace, asset, summary.topContributions[i]!, config)),
+    topPaths: summary.topAssets.map((asset, i) =>
+      buildExplainingPath(workspace, asset, summary.topContributions[i]!, config),
+    ),
   };
 }
 
@@ -200,14 +240,22 @@ export function scoreVendor(graph: ScoringGraph, vendorId: string, options: Scor
 }
 
 /** Per-asset detail for one vendor: every reached asset with its probability and contribution. */
-export function listVendorAssetExposure(graph: ScoringGraph, vendorId: string, options: ScoreOptions = {}): AssetExposure[] {
+export function listVendorAssetExposure(
+  graph: ScoringGraph,
+  vendorId: string,
+  options: ScoreOptions = {},
+): AssetExposure[] {
   const config = options.config ?? DEFAULT_WEIGHTS;
   const workspace = obtainWorkspace(graph);
   propagateFrom(workspace, requireVendor(graph, vendorId), config);
   return collectAssetExposure(workspace, config).map(({ path: _path, ...asset }) => asset);
 }
 
-function collectAssetExposure(workspace: PropagationWorkspace, config: ScoringConfig, pathLimit = 0): BlastRadiusAsset[] {
+function collectAssetExposure(
+  workspace: PropagationWorkspace,
+  config: ScoringConfig,
+  pathLimit = 0,
+): BlastRadiusAsset[] {
   const { graph, settled, settledCount } = workspace;
   const assets: { index: number; asset: BlastRadiusAsset }[] = [];
   for (let i = 0; i < settledCount; i++) {
@@ -227,8 +275,12 @@ function collectAssetExposure(workspace: PropagationWorkspace, config: ScoringCo
       },
     });
   }
-  assets.sort((p, q) => q.asset.contribution - p.asset.contribution || graph.rank[p.index]! - graph.rank[q.index]!);
-  return assets.map(({ index, asset }, i) => (i < pathLimit ? { ...asset, path: explainPathTo(workspace, index) } : asset));
+  assets.sort(
+    (p, q) => q.asset.contribution - p.asset.contribution || graph.rank[p.index]! - graph.rank[q.index]!,
+  );
+  return assets.map(({ index, asset }, i) =>
+    i < pathLimit ? { ...asset, path: explainPathTo(workspace, index) } : asset,
+  );
 }
 
 export interface ScorePortfolioOptions extends ScoreOptions {
@@ -239,12 +291,16 @@ export interface ScorePortfolioOptions extends ScoreOptions {
 /** Scores every vendor (or the given ones). Vendors come back in id order. */
 export function scorePortfolio(graph: ScoringGraph, options: ScorePortfolioOptions = {}): PortfolioScores {
   const config = options.config ?? DEFAULT_WEIGHTS;
-  const vendors = options.vendorIds ? options.vendorIds.map((id) => requireVendor(graph, id)).sort((a, b) => graph.rank[a]! - graph.rank[b]!) : Array.from(graph.vendorIndices);
+  const vendors = options.vendorIds
+    ? options.vendorIds.map((id) => requireVendor(graph, id)).sort((a, b) => graph.rank[a]! - graph.rank[b]!)
+    : Array.from(graph.vendorIndices);
   const workspace = obtainWorkspace(graph);
   const scores: VendorScore[] = [];
   for (const vendor of vendors) {
     propagateFrom(workspace, vendor, config);
-    scores.push(buildVendorScore(workspace, vendor, summariseSearch(workspace, config, config.topPathCount), config));
+    scores.push(
+      buildVendorScore(workspace, vendor, summariseSearch(workspace, config, config.topPathCount), config),
+    );
   }
   return { modelVersion: MODEL_VERSION, vendors: scores };
 }
@@ -258,7 +314,10 @@ export interface RankAmplifiersOptions extends ScoreOptions {
  * Components and assets ranked by how much vendor exposure flows *through* them on best paths,
  * summed over all vendors. A node that only receives exposure (a leaf asset) has throughput 0.
  */
-export function rankStructuralAmplifiers(graph: ScoringGraph, options: RankAmplifiersOptions = {}): StructuralAmplifier[] {
+export function rankStructuralAmplifiers(
+  graph: ScoringGraph,
+  options: RankAmplifiersOptions = {},
+): StructuralAmplifier[] {
   const config = options.config ?? DEFAULT_WEIGHTS;
   const throughput = new Float64Array(graph.nodeCount);
   const vendorCount = new Int32Array(graph.nodeCount);
@@ -268,11 +327,18 @@ export function rankStructuralAmplifiers(graph: ScoringGraph, options: RankAmpli
     summariseSearch(workspace, config, 0, throughput, vendorCount);
   }
   const candidates: number[] = [];
-  for (let x = 0; x < graph.nodeCount; x++) if (graph.nodeType[x] !== TYPE_VENDOR && throughput[x]! > 0) candidates.push(x);
+  for (let x = 0; x < graph.nodeCount; x++)
+    if (graph.nodeType[x] !== TYPE_VENDOR && throughput[x]! > 0) candidates.push(x);
   candidates.sort((a, b) => throughput[b]! - throughput[a]! || graph.rank[a]! - graph.rank[b]!);
   return candidates.slice(0, options.limit ?? 20).map((x) => {
     const node = graph.nodes[x]!;
-    const entry: StructuralAmplifier = { id: node.id, name: node.name, type: node.type, throughput: throughput[x]!, vendorCount: vendorCount[x]! };
+    const entry: StructuralAmplifier = {
+      id: node.id,
+      name: node.name,
+      type: node.type,
+      throughput: throughput[x]!,
+      vendorCount: vendorCount[x]!,
+    };
     return node.subtype !== undefined ? { ...entry, subtype: node.subtype } : entry;
   });
 }
@@ -283,7 +349,11 @@ export interface BlastRadiusOptions extends ScoreOptions {
 }
 
 /** "What changes if this node fails?": every affected asset with probability and best path. */
-export function computeBlastRadius(graph: ScoringGraph, nodeId: string, options: BlastRadiusOptions = {}): BlastRadius {
+export function computeBlastRadius(
+  graph: ScoringGraph,
+  nodeId: string,
+  options: BlastRadiusOptions = {},
+): BlastRadius {
   const config = options.config ?? DEFAULT_WEIGHTS;
   const workspace = obtainWorkspace(graph);
   propagateFrom(workspace, requireNode(graph, nodeId), config);

@@ -68,7 +68,10 @@ export interface BuildGraphOptions {
 }
 
 /** The linkage object behind linkage index `l`. */
-export function linkageAt(graph: Pick<ScoringGraph, "linkages" | "addedLinkages">, l: number): GraphLinkageInput {
+export function linkageAt(
+  graph: Pick<ScoringGraph, "linkages" | "addedLinkages">,
+  l: number,
+): GraphLinkageInput {
   const base = graph.linkages;
   return l < base.length ? base[l]! : graph.addedLinkages[l - base.length]!;
 }
@@ -85,7 +88,12 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Builds the compiled graph. Throws ScoringInputError on unknown node ids or duplicates. */
 export function buildScoringGraph(document: GraphDocument, options: BuildGraphOptions = {}): ScoringGraph {
   const worldCount = options.worldCount ?? chooseWorldCount(document.linkages.length);
-  if (!(Number.isInteger(worldCount) && worldCount >= 32 && (worldCount & (worldCount - 1)) === 0 && worldCount <= 65536)) {
+  if (!(
+    Number.isInteger(worldCount) &&
+    worldCount >= 32 &&
+    (worldCount & (worldCount - 1)) === 0 &&
+    worldCount <= 65536
+  )) {
     throw new ScoringInputError(`worldCount must be a power of two from 32 to 65536, got ${worldCount}`);
   }
   const sortedNodes = [...document.nodes].sort((a, b) => compareIds(a.id, b.id));
@@ -121,7 +129,11 @@ export function buildScoringGraph(document: GraphDocument, options: BuildGraphOp
   for (let l = 0; l < linkageCount; l++) edgeLinkage[cursor[from[l]!]!++] = l;
 
   const linkages = document.linkages;
-  const order = createRowComparator((l) => linkages[l]!, (l) => to[l]!, rank);
+  const order = createRowComparator(
+    (l) => linkages[l]!,
+    (l) => to[l]!,
+    rank,
+  );
   for (let x = 0; x < nodeCount; x++) sortRow(edgeLinkage, rowStart[x]!, rowStart[x + 1]!, order);
 
   const edgeTo = new Int32Array(linkageCount);
@@ -141,8 +153,19 @@ export function buildScoringGraph(document: GraphDocument, options: BuildGraphOp
   const worldWords = worldCount >>> 5;
   const edgeMask = new Uint32Array(linkageCount * worldWords);
   const edgeLowMask = new Uint32Array(linkageCount * worldWords);
-  const worlds = { worldCount, worldWords, nodeHash, edgeTo, edgeKind, edgeWeight, edgeLinkage, edgeMask, edgeLowMask };
-  for (let x = 0; x < nodeCount; x++) writeRowWorlds(worlds, (l) => linkages[l]!, x, rowStart[x]!, rowStart[x + 1]!);
+  const worlds = {
+    worldCount,
+    worldWords,
+    nodeHash,
+    edgeTo,
+    edgeKind,
+    edgeWeight,
+    edgeLinkage,
+    edgeMask,
+    edgeLowMask,
+  };
+  for (let x = 0; x < nodeCount; x++)
+    writeRowWorlds(worlds, (l) => linkages[l]!, x, rowStart[x]!, rowStart[x + 1]!);
 
   return {
     nodeCount,
@@ -187,8 +210,24 @@ export interface WorldArrays {
  * descending), so raising one of them can only hand it an earlier seed whose worlds a heavier one
  * had: the union stays monotone.
  */
-export function writeRowWorlds(worlds: WorldArrays, linkageOf: (l: number) => GraphLinkageInput, x: number, start: number, end: number): void {
-  const { worldCount, worldWords, nodeHash, edgeTo, edgeKind, edgeWeight, edgeLinkage, edgeMask, edgeLowMask } = worlds;
+export function writeRowWorlds(
+  worlds: WorldArrays,
+  linkageOf: (l: number) => GraphLinkageInput,
+  x: number,
+  start: number,
+  end: number,
+): void {
+  const {
+    worldCount,
+    worldWords,
+    nodeHash,
+    edgeTo,
+    edgeKind,
+    edgeWeight,
+    edgeLinkage,
+    edgeMask,
+    edgeLowMask,
+  } = worlds;
   const seen = end - start > 16 ? new Map<number, number>() : undefined;
   for (let e = start; e < end; e++) {
     const target = edgeTo[e]!;
@@ -203,8 +242,19 @@ export function writeRowWorlds(worlds: WorldArrays, linkageOf: (l: number) => Gr
     }
     const linkage = linkageOf(edgeLinkage[e]!);
     const weight = edgeWeight[e]!;
-    const low = linkage.unknown === true && typeof linkage.bestWeight === "number" ? Math.min(weight, linkage.bestWeight) : weight;
-    writeWorldMask(linkageSeed(nodeHash[x]!, nodeHash[target]!, kind, occurrence), weight, worldCount, edgeMask, e * worldWords, low, edgeLowMask);
+    const low =
+      linkage.unknown === true && typeof linkage.bestWeight === "number"
+        ? Math.min(weight, linkage.bestWeight)
+        : weight;
+    writeWorldMask(
+      linkageSeed(nodeHash[x]!, nodeHash[target]!, kind, occurrence),
+      weight,
+      worldCount,
+      edgeMask,
+      e * worldWords,
+      low,
+      edgeLowMask,
+    );
   }
 }
 
@@ -236,7 +286,8 @@ export function resolveSuppliers(
     const named = nodes[c]!.supplier;
     if (typeof named === "string") {
       const explicit = indexById.get(named);
-      if (explicit === undefined || nodeType[explicit] !== TYPE_VENDOR) throw new ScoringInputError(`node "${nodes[c]!.id}": supplier "${named}" is not a vendor node`);
+      if (explicit === undefined || nodeType[explicit] !== TYPE_VENDOR)
+        throw new ScoringInputError(`node "${nodes[c]!.id}": supplier "${named}" is not a vendor node`);
       supplier[c] = explicit;
     } else if (inferred[c]! >= 0) {
       supplier[c] = inferred[c]!;
@@ -245,24 +296,41 @@ export function resolveSuppliers(
   return supplier;
 }
 
-export function writeNodeAttributes(node: GraphNodeInput, index: number, nodeType: Uint8Array, criticality: Uint8Array): void {
+export function writeNodeAttributes(
+  node: GraphNodeInput,
+  index: number,
+  nodeType: Uint8Array,
+  criticality: Uint8Array,
+): void {
   const type = TYPE_CODES[node.type];
-  if (type === undefined) throw new ScoringInputError(`node "${node.id}" has unknown type "${String(node.type)}"`);
+  if (type === undefined)
+    throw new ScoringInputError(`node "${node.id}" has unknown type "${String(node.type)}"`);
   nodeType[index] = type;
   const level = node.criticality;
-  criticality[index] = type === TYPE_ASSET && typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5 ? level : 0;
+  criticality[index] =
+    type === TYPE_ASSET && typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5
+      ? level
+      : 0;
 }
 
-function resolveEndpoint(indexById: ReadonlyMap<string, number>, id: string, linkageIndex: number, end: "from" | "to"): number {
+function resolveEndpoint(
+  indexById: ReadonlyMap<string, number>,
+  id: string,
+  linkageIndex: number,
+  end: "from" | "to",
+): number {
   const index = indexById.get(id);
-  if (index === undefined) throw new ScoringInputError(`linkages[${linkageIndex}].${end}: unknown node id "${id}"`);
+  if (index === undefined)
+    throw new ScoringInputError(`linkages[${linkageIndex}].${end}: unknown node id "${id}"`);
   return index;
 }
 
 export function assertValidWeight(linkage: GraphLinkageInput, linkageIndex: number): void {
   const w = linkage.weight;
-  if (!(typeof w === "number" && w >= 0 && w <= 1)) throw new ScoringInputError(`linkages[${linkageIndex}].weight: must be a number from 0 to 1`);
-  if (KIND_CODES[linkage.kind] === undefined) throw new ScoringInputError(`linkages[${linkageIndex}].kind: unknown kind "${String(linkage.kind)}"`);
+  if (!(typeof w === "number" && w >= 0 && w <= 1))
+    throw new ScoringInputError(`linkages[${linkageIndex}].weight: must be a number from 0 to 1`);
+  if (KIND_CODES[linkage.kind] === undefined)
+    throw new ScoringInputError(`linkages[${linkageIndex}].kind: unknown kind "${String(linkage.kind)}"`);
 }
 
 export function collectVendorIndices(nodeType: Uint8Array, rank: Int32Array): Int32Array {
@@ -277,7 +345,11 @@ export function collectVendorIndices(nodeType: Uint8Array, rank: Int32Array): In
  * reason and provenance so that even which parallel linkage gets quoted in an explanation does not
  * depend on input order; that comparison is rare, so the JSON cost does not matter.
  */
-export function createRowComparator(linkageOf: (l: number) => GraphLinkageInput, targetOf: (l: number) => number, rank: Int32Array) {
+export function createRowComparator(
+  linkageOf: (l: number) => GraphLinkageInput,
+  targetOf: (l: number) => number,
+  rank: Int32Array,
+) {
   return (a: number, b: number): number => {
     const la = linkageOf(a);
     const lb = linkageOf(b);
@@ -294,7 +366,12 @@ export function createRowComparator(linkageOf: (l: number) => GraphLinkageInput,
   };
 }
 
-function sortRow(slots: Int32Array, start: number, end: number, compare: (a: number, b: number) => number): void {
+function sortRow(
+  slots: Int32Array,
+  start: number,
+  end: number,
+  compare: (a: number, b: number) => number,
+): void {
   if (end - start < 2) return;
   slots.subarray(start, end).sort(compare);
 }

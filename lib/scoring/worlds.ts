@@ -48,7 +48,12 @@ function mix32(x: number): number {
 
 /** The seed of one linkage's worlds. */
 export function linkageSeed(fromHash: number, toHash: number, kind: number, occurrence: number): number {
-  return mix32(mix32(fromHash ^ 0x9e3779b9) ^ mix32(toHash + 0x632be5ab) ^ Math.imul(kind + 1, 0x27d4eb2f) ^ Math.imul(occurrence + 1, 0x165667b1));
+  return mix32(
+    mix32(fromHash ^ 0x9e3779b9) ^
+      mix32(toHash + 0x632be5ab) ^
+      Math.imul(kind + 1, 0x27d4eb2f) ^
+      Math.imul(occurrence + 1, 0x165667b1),
+  );
 }
 
 const shuffleScratch = new Map<number, Uint16Array>();
@@ -57,7 +62,15 @@ const shuffleScratch = new Map<number, Uint16Array>();
  * Writes the live-world bit mask of a linkage with `weight` into `out[at .. at + N/32)`.
  * `lowOut`, when given, receives the mask at `lowWeight` (≤ weight): a subset, same shuffle.
  */
-export function writeWorldMask(seed: number, weight: number, worldCount: number, out: Uint32Array, at: number, lowWeight = weight, lowOut?: Uint32Array): void {
+export function writeWorldMask(
+  seed: number,
+  weight: number,
+  worldCount: number,
+  out: Uint32Array,
+  at: number,
+  lowWeight = weight,
+  lowOut?: Uint32Array,
+): void {
   const words = worldCount >>> 5;
   for (let k = 0; k < words; k++) out[at + k] = 0;
   if (lowOut) for (let k = 0; k < words; k++) lowOut[at + k] = 0;

@@ -1,8 +1,10 @@
 import { z } from "zod";
+
 import { ID_PATTERN, isPrototypeKey } from "@/lib/questionnaire/ids";
 import { multiLineText, optionalMultiLineText, singleLineText } from "@/lib/text";
 
-const idField = (label: string) => z.string({ error: `Choose a ${label}.` }).regex(/^[a-z0-9]{20,40}$/i, `Choose a ${label}.`);
+const idField = (label: string) =>
+  z.string({ error: `Choose a ${label}.` }).regex(/^[a-z0-9]{20,40}$/i, `Choose a ${label}.`);
 
 /** The calendar date a form sends ("2026-12-31"); parsed by the platform, not by hand. */
 const dateOnly = z.iso.date({ error: "Enter a valid date." });
@@ -17,10 +19,21 @@ export const createAssessmentSchema = z.object({
 });
 export type CreateAssessmentInput = z.input<typeof createAssessmentSchema>;
 
-export const ASSESSMENT_FILTERS = ["all", "open", "awaiting_review", "overdue", "accepted", "cancelled"] as const;
+export const ASSESSMENT_FILTERS = [
+  "all",
+  "open",
+  "awaiting_review",
+  "overdue",
+  "accepted",
+  "cancelled",
+] as const;
 export const assessmentListQuerySchema = z.object({
   filter: z.enum(ASSESSMENT_FILTERS).catch("all"),
-  vendorId: z.string().regex(/^[a-z0-9]{20,40}$/i).optional().catch(undefined),
+  vendorId: z
+    .string()
+    .regex(/^[a-z0-9]{20,40}$/i)
+    .optional()
+    .catch(undefined),
   sort: z.enum(["dueDate", "updatedAt", "vendor"]).catch("dueDate"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
@@ -28,7 +41,10 @@ export const assessmentListQuerySchema = z.object({
 export const commentSchema = z.object({
   // A question id as templates declare them: never an Object.prototype member, since comments are
   // grouped by it.
-  questionId: z.string().regex(ID_PATTERN, "Choose a question.").refine((id) => !isPrototypeKey(id), "Choose a question."),
+  questionId: z
+    .string()
+    .regex(ID_PATTERN, "Choose a question.")
+    .refine((id) => !isPrototypeKey(id), "Choose a question."),
   body: multiLineText("A comment", { min: 1, max: 4000, minMessage: "Write a comment first." }),
 });
 

@@ -1,13 +1,30 @@
 import { z } from "zod";
+
+import {
+  hasControlCharacter,
+  multiLineText,
+  optionalMultiLineText,
+  optionalSingleLineText,
+  singleLineText,
+} from "@/lib/text";
+
 import { recordIdSchema } from "./common";
-import { hasControlCharacter, multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from "@/lib/text";
 
 // One schema for the asset form (client), the use cases (server) and every row of a CSV import, so
 // a value the form refuses is refused by the import with the same words.
 
 export const ASSET_TYPES = [
-  "SITE", "ZONE", "CONTROLLER", "GATEWAY", "BROKER", "HMI", "HISTORIAN",
-  "ENGINEERING_WORKSTATION", "MANAGEMENT_PLATFORM", "NETWORK_SEGMENT", "OTHER",
+  "SITE",
+  "ZONE",
+  "CONTROLLER",
+  "GATEWAY",
+  "BROKER",
+  "HMI",
+  "HISTORIAN",
+  "ENGINEERING_WORKSTATION",
+  "MANAGEMENT_PLATFORM",
+  "NETWORK_SEGMENT",
+  "OTHER",
 ] as const;
 export type AssetType = (typeof ASSET_TYPES)[number];
 
@@ -30,12 +47,22 @@ export const ASSET_TYPE_LABEL: Record<AssetType, string> = {
  * underscores ignored). Listed in docs/inventory-csv.md.
  */
 const TYPE_SYNONYMS: Record<string, AssetType> = {
-  plc: "CONTROLLER", rtu: "CONTROLLER", dcs: "CONTROLLER", sis: "CONTROLLER", controller: "CONTROLLER",
-  protocoltranslator: "GATEWAY", protocolgateway: "GATEWAY",
-  mqttbroker: "BROKER", messagebroker: "BROKER",
-  ews: "ENGINEERING_WORKSTATION", workstation: "ENGINEERING_WORKSTATION",
-  scada: "MANAGEMENT_PLATFORM", platform: "MANAGEMENT_PLATFORM",
-  segment: "NETWORK_SEGMENT", network: "NETWORK_SEGMENT", vlan: "NETWORK_SEGMENT",
+  plc: "CONTROLLER",
+  rtu: "CONTROLLER",
+  dcs: "CONTROLLER",
+  sis: "CONTROLLER",
+  controller: "CONTROLLER",
+  protocoltranslator: "GATEWAY",
+  protocolgateway: "GATEWAY",
+  mqttbroker: "BROKER",
+  messagebroker: "BROKER",
+  ews: "ENGINEERING_WORKSTATION",
+  workstation: "ENGINEERING_WORKSTATION",
+  scada: "MANAGEMENT_PLATFORM",
+  platform: "MANAGEMENT_PLATFORM",
+  segment: "NETWORK_SEGMENT",
+  network: "NETWORK_SEGMENT",
+  vlan: "NETWORK_SEGMENT",
   sensor: "OTHER",
 };
 const squash = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, "");
@@ -62,25 +89,30 @@ const assetTypeSchema = z.string({ error: ASSET_TYPE_MESSAGE }).transform((value
   }
   const type = parseAssetType(value);
   if (!type) {
-    ctx.addIssue({ code: "custom", message: `Unknown type "${value.trim().slice(0, 40)}". ${ASSET_TYPE_MESSAGE}` });
+    ctx.addIssue({
+      code: "custom",
+      message: `Unknown type "${value.trim().slice(0, 40)}". ${ASSET_TYPE_MESSAGE}`,
+    });
     return z.NEVER;
   }
   return type;
 });
 
 // Forms send the select's string, CSV cells are strings, code may pass a number.
-const criticalitySchema = z.union([z.number(), z.string()], { error: CRITICALITY_MESSAGE }).transform((value, ctx) => {
-  if (typeof value === "string" && value.trim() === "") {
-    ctx.addIssue({ code: "custom", message: "Criticality is required (1 to 5)." });
-    return z.NEVER;
-  }
-  const n = typeof value === "number" ? value : Number(value.trim());
-  if (!Number.isInteger(n) || n < 1 || n > 5) {
-    ctx.addIssue({ code: "custom", message: CRITICALITY_MESSAGE });
-    return z.NEVER;
-  }
-  return n;
-});
+const criticalitySchema = z
+  .union([z.number(), z.string()], { error: CRITICALITY_MESSAGE })
+  .transform((value, ctx) => {
+    if (typeof value === "string" && value.trim() === "") {
+      ctx.addIssue({ code: "custom", message: "Criticality is required (1 to 5)." });
+      return z.NEVER;
+    }
+    const n = typeof value === "number" ? value : Number(value.trim());
+    if (!Number.isInteger(n) || n < 1 || n > 5) {
+      ctx.addIssue({ code: "custom", message: CRITICALITY_MESSAGE });
+      return z.NEVER;
+    }
+    return n;
+  });
 
 const TRUE_WORDS = new Set(["yes", "y", "true", "1", "x"]);
 const FALSE_WORDS = new Set(["no", "n", "false", "0", ""]);
@@ -102,13 +134,23 @@ const aliasesSchema = z
   .union([z.array(z.string()), z.string()], { error: "Aliases must be text, separated by semicolons." })
   .optional()
   .transform((value, ctx) => {
-    const parts = (typeof value === "string" ? value.split(/[;\n]/) : (value ?? [])).map((s) => s.trim().replace(/\s+/g, " ")).filter(Boolean);
+    const parts = (typeof value === "string" ? value.split(/[;\n]/) : (value ?? []))
+      .map((s) => s.trim().replace(/\s+/g, " "))
+      .filter(Boolean);
     const seen = new Set<string>();
-    const aliases = parts.filter((a) => (seen.has(a.toLowerCase()) ? false : (seen.add(a.toLowerCase()), true)));
-    if (aliases.length > MAX_ALIASES) ctx.addIssue({ code: "custom", message: `At most ${MAX_ALIASES} aliases.` });
+    const aliases = parts.filter((a) =>
+      seen.has(a.toLowerCase()) ? false : (seen.add(a.toLowerCase()), true),
+    );
+    if (aliases.length > MAX_ALIASES)
+      ctx.addIssue({ code: "custom", message: `At most ${MAX_ALIASES} aliases.` });
     const long = aliases.find((a) => a.length > 120);
-    if (long) ctx.addIssue({ code: "custom", message: `Each alias must be at most 120 characters ("${long.slice(0, 20)}…" is longer).` });
-    if (aliases.some(hasControlCharacter)) ctx.addIssue({ code: "custom", message: "Aliases must not contain control characters." });
+    if (long)
+      ctx.addIssue({
+        code: "custom",
+        message: `Each alias must be at most 120 characters ("${long.slice(0, 20)}…" is longer).`,
+      });
+    if (aliases.some(hasControlCharacter))
+      ctx.addIssue({ code: "custom", message: "Aliases must not contain control characters." });
     return aliases;
   });
 
@@ -125,14 +167,29 @@ export const assetInputSchema = z.object({
 export type AssetInput = z.input<typeof assetInputSchema>;
 export type AssetData = z.output<typeof assetInputSchema>;
 export type AssetField = keyof AssetData;
-export const ASSET_FIELDS = ["name", "type", "criticality", "safetyImpact", "site", "zone", "aliases", "description"] as const satisfies readonly AssetField[];
+export const ASSET_FIELDS = [
+  "name",
+  "type",
+  "criticality",
+  "safetyImpact",
+  "site",
+  "zone",
+  "aliases",
+  "description",
+] as const satisfies readonly AssetField[];
 
 /** Lower-cased, whitespace-collapsed: the per-organisation identity of an asset (and CSV match key). */
 export const normalizeAssetName = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
 
 export const ASSET_SORTS = ["name", "type", "criticality", "site", "zone", "updatedAt"] as const;
 export const assetListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
   type: z.enum(ASSET_TYPES).optional().catch(undefined),
   sort: z.enum(ASSET_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
@@ -143,7 +200,16 @@ export type AssetListQuery = z.output<typeof assetListQuerySchema>;
 
 // ── CSV import (docs/inventory-csv.md; parsed by lib/csv/parse-asset-csv.ts) ──
 
-export const CSV_COLUMNS = ["name", "type", "criticality", "safety_impact", "site", "zone", "aliases", "description"] as const;
+export const CSV_COLUMNS = [
+  "name",
+  "type",
+  "criticality",
+  "safety_impact",
+  "site",
+  "zone",
+  "aliases",
+  "description",
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_CSV_COLUMNS = ["name", "type", "criticality"] as const satisfies readonly CsvColumn[];
 
@@ -168,28 +234,41 @@ export const LINKAGE_KIND_LABEL: Record<ConnectionKind, string> = {
  * no filtering"); inheritance is an unpatched shared stack (0.6); trust is a standing service
  * account (0.85). The buyer can lower any of them when a control is in place.
  */
-export const DEFAULT_CONNECTION_WEIGHT: Record<ConnectionKind, number> = { ADJACENCY: 0.8, INHERITANCE: 0.6, TRUST: 0.85 };
+export const DEFAULT_CONNECTION_WEIGHT: Record<ConnectionKind, number> = {
+  ADJACENCY: 0.8,
+  INHERITANCE: 0.6,
+  TRUST: 0.85,
+};
 
 /** Record ids are cuids; anything else is rejected before it reaches a query. */
 export const assetIdSchema = recordIdSchema("Choose an asset.");
 
 const connectionFields = {
   kind: z.enum(LINKAGE_KINDS, { error: "Choose a kind: adjacency, inheritance or trust." }),
-  weight: z.union([z.number(), z.string()], { error: "Weight must be a number from 0 to 1." }).transform((value, ctx) => {
-    const n = typeof value === "number" ? value : value.trim() === "" ? NaN : Number(value.trim());
-    if (!Number.isFinite(n) || n < 0 || n > 1) {
-      ctx.addIssue({ code: "custom", message: "Weight must be a number from 0 to 1." });
-      return z.NEVER;
-    }
-    return Math.round(n * 1000) / 1000;
+  weight: z
+    .union([z.number(), z.string()], { error: "Weight must be a number from 0 to 1." })
+    .transform((value, ctx) => {
+      const n = typeof value === "number" ? value : value.trim() === "" ? NaN : Number(value.trim());
+      if (!Number.isFinite(n) || n < 0 || n > 1) {
+        ctx.addIssue({ code: "custom", message: "Weight must be a number from 0 to 1." });
+        return z.NEVER;
+      }
+      return Math.round(n * 1000) / 1000;
+    }),
+  reason: multiLineText("Reason", {
+    min: 3,
+    max: 500,
+    minMessage: "Say why they are connected (at least 3 characters).",
   }),
-  reason: multiLineText("Reason", { min: 3, max: 500, minMessage: "Say why they are connected (at least 3 characters)." }),
 };
 
 /** What the use case takes: "if `fromAssetId` is compromised, `toAssetId` is affected with probability `weight`". */
 export const connectionInputSchema = z
   .object({ fromAssetId: assetIdSchema, toAssetId: assetIdSchema, ...connectionFields })
-  .refine((c) => c.fromAssetId !== c.toAssetId, { message: "An asset cannot be connected to itself.", path: ["toAssetId"] });
+  .refine((c) => c.fromAssetId !== c.toAssetId, {
+    message: "An asset cannot be connected to itself.",
+    path: ["toAssetId"],
+  });
 export type ConnectionInput = z.input<typeof connectionInputSchema>;
 
 /** What the form on an asset's page asks: the other asset and which way the effect runs. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { notFound } from "@/lib/errors";
 
 // The shared kernel of record ids: every id the app hands out is a cuid, so one pattern checks them

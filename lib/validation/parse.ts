@@ -1,4 +1,5 @@
 import type { z } from "zod";
+
 import { AppError, type FieldErrors } from "@/lib/errors";
 
 /**
@@ -13,7 +14,9 @@ export function toFieldErrors(entries: Iterable<readonly [key: string, message: 
 
 /** Per-field messages of a failed zod parse; issues without a path go to "_form". */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  return toFieldErrors(error.issues.map((issue) => [issue.path.map(String).join(".") || "_form", issue.message] as const));
+  return toFieldErrors(
+    error.issues.map((issue) => [issue.path.map(String).join(".") || "_form", issue.message] as const),
+  );
 }
 
 /** Parses input with a schema or throws AppError(VALIDATION) with per-field messages. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { formatBytes, LIMITS, utf8Bytes } from "@/lib/questionnaire/limits";
 
 // The supplier's autosave: one schema for what the form sends and what saveDraft accepts, apart from

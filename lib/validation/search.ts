@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { hasControlCharacter } from "@/lib/text";
 
 // The query of GET /api/search: one schema for the route (server) and the comboboxes that build
@@ -22,7 +23,10 @@ export const searchQuerySchema = z.object({
   q: z
     .string({ error: "The search text must be text." })
     .max(MAX_QUERY_LENGTH, `The search text must be at most ${MAX_QUERY_LENGTH} characters.`)
-    .refine((q) => !hasControlCharacter(q), "The search text must not contain line breaks or control characters.")
+    .refine(
+      (q) => !hasControlCharacter(q),
+      "The search text must not contain line breaks or control characters.",
+    )
     .default("")
     .transform(normalizeSearchText),
   limit: z.coerce
@@ -33,7 +37,13 @@ export const searchQuerySchema = z.object({
     .default(DEFAULT_SEARCH_RESULTS),
   /** Ids (or graph keys for targets) the caller already has, e.g. vendors already chosen for a comparison. */
   exclude: z
-    .array(z.string().min(1).max(200, "An excluded id is too long.").refine((id) => !hasControlCharacter(id), "An excluded id must not contain control characters."))
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(200, "An excluded id is too long.")
+        .refine((id) => !hasControlCharacter(id), "An excluded id must not contain control characters."),
+    )
     .max(MAX_EXCLUDED, `At most ${MAX_EXCLUDED} ids can be excluded.`)
     .default([]),
   /** Assets only: leave out the assets this vendor is already deployed on. */
@@ -53,7 +63,13 @@ export interface SearchResponse {
 }
 
 /** The search URL for a query (client side); repeated `exclude` parameters as URLSearchParams does. */
-export function searchUrl(query: { type: SearchType; q: string; limit?: number; exclude?: readonly string[]; undeployedFor?: string }): string {
+export function searchUrl(query: {
+  type: SearchType;
+  q: string;
+  limit?: number;
+  exclude?: readonly string[];
+  undeployedFor?: string;
+}): string {
   const params = new URLSearchParams({ type: query.type, q: query.q });
   if (query.limit) params.set("limit", String(query.limit));
   for (const id of query.exclude ?? []) params.append("exclude", id);

@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import { decodeUtf8 } from "./utf8";
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
 
 describe("decodeUtf8", () => {
   it("decodes UTF-8 and drops a BOM", () => {
-    expect(decodeUtf8(bytes([0xef, 0xbb, 0xbf], "name\r\nKöln PLC – ✓\n"))).toEqual({ ok: true, text: "name\r\nKöln PLC – ✓\n" });
+    expect(decodeUtf8(bytes([0xef, 0xbb, 0xbf], "name\r\nKöln PLC – ✓\n"))).toEqual({
+      ok: true,
+      text: "name\r\nKöln PLC – ✓\n",
+    });
   });
 
   it.each([

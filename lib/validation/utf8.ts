@@ -43,7 +43,12 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Result {
     }
     let line = 1;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
-    return { ok: false, line, byte: at + 1, message: `Line ${line} (byte ${(at + 1).toLocaleString("en-US")}) is not valid UTF-8 text. Save the file with UTF-8 encoding (from a spreadsheet: "CSV UTF-8") and choose it again.` };
+    return {
+      ok: false,
+      line,
+      byte: at + 1,
+      message: `Line ${line} (byte ${(at + 1).toLocaleString("en-US")}) is not valid UTF-8 text. Save the file with UTF-8 encoding (from a spreadsheet: "CSV UTF-8") and choose it again.`,
+    };
   }
 }
 
@@ -53,7 +58,8 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Result {
  */
 export function uploadText(input: unknown, field: string, missingMessage: string): string {
   if (typeof input === "string") return input;
-  if (!(input instanceof Uint8Array)) throw new AppError("VALIDATION", missingMessage, { [field]: [missingMessage] });
+  if (!(input instanceof Uint8Array))
+    throw new AppError("VALIDATION", missingMessage, { [field]: [missingMessage] });
   const decoded = decodeUtf8(input);
   if (!decoded.ok) throw new AppError("VALIDATION", decoded.message, { [field]: [decoded.message] });
   return decoded.text;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { optionalMultiLineText, optionalSingleLineText, singleLineText } from "@/lib/text";
 
 export const VENDOR_TIERS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
@@ -6,7 +7,10 @@ export const VENDOR_TIERS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 export const vendorInputSchema = z.object({
   name: singleLineText("Name", { min: 2, max: 120 }),
   website: singleLineText("Website", { max: 200 })
-    .refine((v) => v === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), "Website must be a full address starting with http:// or https://.")
+    .refine(
+      (v) => v === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v),
+      "Website must be a full address starting with http:// or https://.",
+    )
     .optional()
     .transform((v) => (v ? v : undefined)),
   country: optionalSingleLineText("Country", 80),
@@ -18,9 +22,17 @@ export type VendorData = z.output<typeof vendorInputSchema>;
 
 export const contactInputSchema = z.object({
   name: singleLineText("Name", { min: 2, max: 120 }),
-  email: z.string().trim().toLowerCase().max(254, "E-mail must be at most 254 characters.").email("Enter a valid e-mail address."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "E-mail must be at most 254 characters.")
+    .email("Enter a valid e-mail address."),
   phone: singleLineText("Phone", { max: 40 })
-    .refine((v) => v === "" || /^[+()0-9 .\-]{5,}$/.test(v), "Phone may contain digits, spaces and + ( ) . - only.")
+    .refine(
+      (v) => v === "" || /^[+()0-9 .\-]{5,}$/.test(v),
+      "Phone may contain digits, spaces and + ( ) . - only.",
+    )
     .optional()
     .transform((v) => (v ? v : undefined)),
   jobTitle: optionalSingleLineText("Job title", 120),
@@ -30,7 +42,6 @@ export type ContactInput = z.input<typeof contactInputSchema>;
 export type ContactData = z.output<typeof contactInputSchema>;
 
 /** Record ids are cuids; anything else is rejected before it reaches a query. */
-
 
 export const VENDOR_SORTS = ["name", "tier", "updatedAt", "createdAt"] as const;
 export const vendorListQuerySchema = z.object({

@@ -1,5 +1,6 @@
 // Client-safe: the what-if form validates with the same schemas the server parses with.
 import { z } from "zod";
+
 import { singleLineText } from "@/lib/text";
 import { WHAT_IF_CONTROL_IDS } from "@/lib/what-if/controls";
 
@@ -12,9 +13,15 @@ export const weightSchema = z
   .max(1, "Weight must be at most 1 (always propagates).");
 
 export const scenarioChangesSchema = z.object({
-  controls: z.array(z.enum(WHAT_IF_CONTROL_IDS, { error: "Unknown control." })).max(WHAT_IF_CONTROL_IDS.length).default([]),
+  controls: z
+    .array(z.enum(WHAT_IF_CONTROL_IDS, { error: "Unknown control." }))
+    .max(WHAT_IF_CONTROL_IDS.length)
+    .default([]),
   remove: z.array(linkageId).max(2000, "Too many linkages in one scenario.").default([]),
-  reweight: z.array(z.object({ linkageId, weight: weightSchema })).max(2000, "Too many linkages in one scenario.").default([]),
+  reweight: z
+    .array(z.object({ linkageId, weight: weightSchema }))
+    .max(2000, "Too many linkages in one scenario.")
+    .default([]),
 });
 
 export const evaluateWhatIfSchema = z.object({

@@ -23,49 +23,74 @@ export const WHAT_IF_CONTROLS = [
   {
     id: "remote-access-on-demand-mfa",
     label: "Remote access on demand with MFA",
-    description: "Vendor staff and subcontractors reach your systems only through sessions you open, with multi-factor authentication.",
-    kind: "trust", level: "on-demand-with-mfa", questionPrefixes: ["ra_"], commentQuestions: ["ra_model", "ra_mfa"],
+    description:
+      "Vendor staff and subcontractors reach your systems only through sessions you open, with multi-factor authentication.",
+    kind: "trust",
+    level: "on-demand-with-mfa",
+    questionPrefixes: ["ra_"],
+    commentQuestions: ["ra_model", "ra_mfa"],
     ask: "switch remote access to on-demand sessions that we open, with multi-factor authentication for everyone",
   },
   {
     id: "remote-access-session-approval",
     label: "On-demand remote access with MFA and session approval",
     description: "As above, and every session needs your approval before it starts.",
-    kind: "trust", level: "on-demand-mfa-and-session-approval", questionPrefixes: ["ra_"], commentQuestions: ["ra_model", "ra_session_approval"],
+    kind: "trust",
+    level: "on-demand-mfa-and-session-approval",
+    questionPrefixes: ["ra_"],
+    commentQuestions: ["ra_model", "ra_session_approval"],
     ask: "switch remote access to on-demand sessions with multi-factor authentication that we approve one by one",
   },
   {
     id: "signed-updates-bootloader",
     label: "Signed updates verified in bootloader",
-    description: "Every update's signature is checked by the bootloader or a hardware root of trust before it runs.",
-    kind: "inheritance", level: "signed-verified-in-bootloader", questionPrefixes: ["upd_"], commentQuestions: ["upd_signature"],
+    description:
+      "Every update's signature is checked by the bootloader or a hardware root of trust before it runs.",
+    kind: "inheritance",
+    level: "signed-verified-in-bootloader",
+    questionPrefixes: ["upd_"],
+    commentQuestions: ["upd_signature"],
     ask: "have the bootloader (or a hardware root of trust) verify the signature of every update before it runs",
   },
   {
     id: "sbom-vex-monitored",
     label: "Components tracked with SBOM and VEX",
-    description: "Embedded components and SDKs are listed in an SBOM and their advisories are monitored with VEX statements.",
-    kind: "inheritance", level: "sbom-and-vex-monitored", questionPrefixes: ["fw_", "sub_sdks"], commentQuestions: ["fw_upstream_monitoring", "fw_components"],
+    description:
+      "Embedded components and SDKs are listed in an SBOM and their advisories are monitored with VEX statements.",
+    kind: "inheritance",
+    level: "sbom-and-vex-monitored",
+    questionPrefixes: ["fw_", "sub_sdks"],
+    commentQuestions: ["fw_upstream_monitoring", "fw_components"],
     ask: "publish an SBOM for every release and monitor advisories for each component, with VEX statements",
   },
   {
     id: "segmented-firewall",
     label: "Network segmented behind a firewall",
-    description: "The product's network paths into shared gateways, brokers and zones pass a filtering firewall.",
-    kind: "adjacency", level: "segmented-firewall", questionPrefixes: [""], commentQuestions: ["net_hubs", "scope_zones"],
+    description:
+      "The product's network paths into shared gateways, brokers and zones pass a filtering firewall.",
+    kind: "adjacency",
+    level: "segmented-firewall",
+    questionPrefixes: [""],
+    commentQuestions: ["net_hubs", "scope_zones"],
     ask: "document how the product can be segmented behind a filtering firewall, and support that configuration",
   },
   {
     id: "individual-credentials",
     label: "Individual accounts instead of shared credentials",
     description: "No shared, default or long-lived service credentials: each person has their own account.",
-    kind: "trust", level: "always-on-individual-accounts", questionPrefixes: ["cred_", "net_unauthenticated"], commentQuestions: ["cred_defaults", "cred_list"],
+    kind: "trust",
+    level: "always-on-individual-accounts",
+    questionPrefixes: ["cred_", "net_unauthenticated"],
+    commentQuestions: ["cred_defaults", "cred_list"],
     ask: "replace shared, default and long-lived credentials with individual, revocable accounts",
   },
 ] as const satisfies readonly WhatIfControl[];
 
 export type WhatIfControlId = (typeof WHAT_IF_CONTROLS)[number]["id"];
-export const WHAT_IF_CONTROL_IDS = WHAT_IF_CONTROLS.map((c) => c.id) as [WhatIfControlId, ...WhatIfControlId[]];
+export const WHAT_IF_CONTROL_IDS = WHAT_IF_CONTROLS.map((c) => c.id) as [
+  WhatIfControlId,
+  ...WhatIfControlId[],
+];
 
 /** The fields of a linkage that the what-if needs, flattened from its provenance. */
 export interface WhatIfLinkage {
@@ -105,14 +130,20 @@ export function controlWeight(control: WhatIfControl, weights: ControlWeights): 
   return Object.hasOwn(table, control.level) ? table[control.level] : undefined;
 }
 
-export type LinkageOutcome = { linkageId: string; removed: true } | { linkageId: string; removed: false; weight: number; by: "slider" | WhatIfControlId };
+export type LinkageOutcome =
+  | { linkageId: string; removed: true }
+  | { linkageId: string; removed: false; weight: number; by: "slider" | WhatIfControlId };
 
 /**
  * The effective change per linkage: removal wins over a slider, a slider over controls. A control
  * never raises a weight (min of the current weight and the control's level): putting a control in
  * place can only make things better.
  */
-export function resolveScenarioOutcomes(linkages: readonly WhatIfLinkage[], changes: ScenarioChanges, weights: ControlWeights): LinkageOutcome[] {
+export function resolveScenarioOutcomes(
+  linkages: readonly WhatIfLinkage[],
+  changes: ScenarioChanges,
+  weights: ControlWeights,
+): LinkageOutcome[] {
   const removed = new Set(changes.remove);
   const sliders = new Map(changes.reweight.map((r) => [r.linkageId, r.weight]));
   const controls = WHAT_IF_CONTROLS.filter((c) => changes.controls.includes(c.id));
@@ -124,14 +155,16 @@ export function resolveScenarioOutcomes(linkages: readonly WhatIfLinkage[], chan
     }
     const slider = sliders.get(l.id);
     if (slider !== undefined) {
-      if (slider !== l.weight) outcomes.push({ linkageId: l.id, removed: false, weight: slider, by: "slider" });
+      if (slider !== l.weight)
+        outcomes.push({ linkageId: l.id, removed: false, weight: slider, by: "slider" });
       continue;
     }
     let best: { weight: number; by: WhatIfControlId } | null = null;
     for (const c of controls) {
       if (!controlApplies(c, l)) continue;
       const w = controlWeight(c, weights);
-      if (w !== undefined && w < l.weight && (best === null || w < best.weight)) best = { weight: w, by: c.id };
+      if (w !== undefined && w < l.weight && (best === null || w < best.weight))
+        best = { weight: w, by: c.id };
     }
     if (best) outcomes.push({ linkageId: l.id, removed: false, ...best });
   }

@@ -10,32 +10,89 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
+import { INVITATION_TTL_MS } from "../../lib/auth/tokens";
 import type { Db } from "../../lib/db/create-client";
+import { bumpGraphVersion } from "../../lib/domain/graph-store/graph-cache";
+import { rebuildAssessmentLinkages } from "../../lib/domain/linkage/rebuild-assessment-linkages";
+import { recomputeScores } from "../../lib/domain/scoring/recompute-scores";
+import { evidenceDir } from "../../lib/evidence/evidence-dir";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import type { AssessmentStatus, LinkageKind } from "../../lib/generated/prisma/enums";
-import { evidenceDir } from "../../lib/evidence/evidence-dir";
-import { INVITATION_TTL_MS } from "../../lib/auth/tokens";
 import { componentKey, normalizeComponentName } from "../../lib/linkage";
 import {
-  atlasAnswers, brightlineAnswers, cobaltAnswers, helixAnswers, kestrelAnswers, LUMEN_RTOS, lumenAnswers, meridianAnswers, NIMBUS_OTA, orbitalAnswers, vireoDraftAnswers,
+  atlasAnswers,
+  brightlineAnswers,
+  cobaltAnswers,
+  helixAnswers,
+  kestrelAnswers,
+  LUMEN_RTOS,
+  lumenAnswers,
+  meridianAnswers,
+  NIMBUS_OTA,
+  orbitalAnswers,
+  vireoDraftAnswers,
 } from "../../lib/linkage/fixtures/northwind-demo-answers";
-import { rebuildAssessmentLinkages } from "../../lib/domain/linkage/rebuild-assessment-linkages";
-import { bumpGraphVersion } from "../../lib/domain/graph-store/graph-cache";
-import { recomputeScores } from "../../lib/domain/scoring/recompute-scores";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 const SAMPLE_FILES: Record<string, { mime: string; body: () => string }> = {
-  cyclonedx_json: { mime: "application/vnd.cyclonedx+json", body: () => JSON.stringify({ bomFormat: "CycloneDX", specVersion: "1.6", components: [{ type: "operating-system", name: LUMEN_RTOS.name, version: LUMEN_RTOS.version, purl: LUMEN_RTOS.purl }] }, null, 2) },
-  spdx_json: { mime: "application/spdx+json", body: () => JSON.stringify({ spdxVersion: "SPDX-2.3", SPDXID: "SPDXRef-DOCUMENT", name: "demo", packages: [] }, null, 2) },
-  csaf_json: { mime: "application/json", body: () => JSON.stringify({ document: { csaf_version: "2.0", category: "csaf_security_advisory", title: "Demo advisory" } }) },
-  vex_json: { mime: "application/json", body: () => JSON.stringify({ "@context": "https://openvex.dev/ns/v0.2.0", statements: [] }) },
-  pdf: { mime: "application/pdf", body: () => "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n" },
+  cyclonedx_json: {
+    mime: "application/vnd.cyclonedx+json",
+    body: () =>
+      JSON.stringify(
+        {
+          bomFormat: "CycloneDX",
+          specVersion: "1.6",
+          components: [
+            {
+              type: "operating-system",
+              name: LUMEN_RTOS.name,
+              version: LUMEN_RTOS.version,
+              purl: LUMEN_RTOS.purl,
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+  },
+  spdx_json: {
+    mime: "application/spdx+json",
+    body: () =>
+      JSON.stringify(
+        { spdxVersion: "SPDX-2.3", SPDXID: "SPDXRef-DOCUMENT", name: "demo", packages: [] },
+        null,
+        2,
+      ),
+  },
+  csaf_json: {
+    mime: "application/json",
+    body: () =>
+      JSON.stringify({
+        document: { csaf_version: "2.0", category: "csaf_security_advisory", title: "Demo advisory" },
+      }),
+  },
+  vex_json: {
+    mime: "application/json",
+    body: () => JSON.stringify({ "@context": "https://openvex.dev/ns/v0.2.0", statements: [] }),
+  },
+  pdf: {
+    mime: "application/pdf",
+    body: () =>
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  },
 };
 
 /** Replaces fixture evidence references with real files stored for this assessment, uploaded at `at`. */
-async function materialiseEvidence(db: Db, organizationId: string, assessmentId: string, answers: Record<string, unknown>, at: Date) {
+async function materialiseEvidence(
+  db: Db,
+  organizationId: string,
+  assessmentId: string,
+  answers: Record<string, unknown>,
+  at: Date,
+) {
   const out: Record<string, unknown> = { ...answers };
   for (const [questionId, value] of Object.entries(answers)) {
     if (!Array.isArray(value) || !value.every((f) => f && typeof f === "object" && "fileId" in f)) continue;
@@ -48,7 +105,18 @@ async function materialiseEvidence(db: Db, organizationId: string, assessmentId:
       writeFileSync(path.join(evidenceDir(), storageKey), bytes);
       const kind = f.kind in SAMPLE_FILES ? f.kind : "pdf";
       const row = await db.evidence.create({
-        data: { organizationId, assessmentId, questionId, fileName: f.name, kind, mimeType: sample.mime, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), storageKey, createdAt: at },
+        data: {
+          organizationId,
+          assessmentId,
+          questionId,
+          fileName: f.name,
+          kind,
+          mimeType: sample.mime,
+          bytes: bytes.length,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          storageKey,
+          createdAt: at,
+        },
         select: { id: true },
       });
       files.push({ fileId: row.id, name: f.name, kind, bytes: bytes.length });
@@ -72,16 +140,94 @@ interface DemoAssessment {
 
 /** Sent oldest first. Each accepted one was submitted before it was due. */
 export const DEMO_ASSESSMENT_PLAN: readonly DemoAssessment[] = [
-  { vendor: "Atlas Field Sensors", status: "ACCEPTED", answers: atlasAnswers, sent: 110, opened: 107, submitted: 95, accepted: 90, due: -80 },
-  { vendor: "Meridian Gateways", status: "ACCEPTED", answers: meridianAnswers, sent: 100, opened: 98, submitted: 85, accepted: 80, due: -70 },
-  { vendor: "Lumen RTOS", status: "ACCEPTED", answers: lumenAnswers, sent: 95, opened: 94, submitted: 75, accepted: 70, due: -65 },
-  { vendor: "Cobalt Historian", status: "ACCEPTED", answers: cobaltAnswers, sent: 80, opened: 78, submitted: 60, accepted: 55, due: -50 },
-  { vendor: "Brightline HMI", status: "ACCEPTED", answers: brightlineAnswers, sent: 75, opened: 70, submitted: 50, accepted: 44, due: -45 },
-  { vendor: "Orbital SCADA Cloud", status: "ACCEPTED", answers: orbitalAnswers, sent: 60, opened: 59, submitted: 40, accepted: 33, due: -30 },
-  { vendor: "Kestrel Remote Access", status: "ACCEPTED", answers: kestrelAnswers, sent: 50, opened: 47, submitted: 30, accepted: 22, due: -20 },
-  { vendor: "Helix Controls", status: "SUBMITTED", answers: helixAnswers, sent: 30, opened: 28, submitted: 3, due: 7 },
+  {
+    vendor: "Atlas Field Sensors",
+    status: "ACCEPTED",
+    answers: atlasAnswers,
+    sent: 110,
+    opened: 107,
+    submitted: 95,
+    accepted: 90,
+    due: -80,
+  },
+  {
+    vendor: "Meridian Gateways",
+    status: "ACCEPTED",
+    answers: meridianAnswers,
+    sent: 100,
+    opened: 98,
+    submitted: 85,
+    accepted: 80,
+    due: -70,
+  },
+  {
+    vendor: "Lumen RTOS",
+    status: "ACCEPTED",
+    answers: lumenAnswers,
+    sent: 95,
+    opened: 94,
+    submitted: 75,
+    accepted: 70,
+    due: -65,
+  },
+  {
+    vendor: "Cobalt Historian",
+    status: "ACCEPTED",
+    answers: cobaltAnswers,
+    sent: 80,
+    opened: 78,
+    submitted: 60,
+    accepted: 55,
+    due: -50,
+  },
+  {
+    vendor: "Brightline HMI",
+    status: "ACCEPTED",
+    answers: brightlineAnswers,
+    sent: 75,
+    opened: 70,
+    submitted: 50,
+    accepted: 44,
+    due: -45,
+  },
+  {
+    vendor: "Orbital SCADA Cloud",
+    status: "ACCEPTED",
+    answers: orbitalAnswers,
+    sent: 60,
+    opened: 59,
+    submitted: 40,
+    accepted: 33,
+    due: -30,
+  },
+  {
+    vendor: "Kestrel Remote Access",
+    status: "ACCEPTED",
+    answers: kestrelAnswers,
+    sent: 50,
+    opened: 47,
+    submitted: 30,
+    accepted: 22,
+    due: -20,
+  },
+  {
+    vendor: "Helix Controls",
+    status: "SUBMITTED",
+    answers: helixAnswers,
+    sent: 30,
+    opened: 28,
+    submitted: 3,
+    due: 7,
+  },
   { vendor: "Tern Networks", status: "SENT", sent: 19, due: -5 },
-  { vendor: "Vireo Drives", status: "IN_PROGRESS", answers: vireoDraftAnswers, sent: 12, opened: 10, due: 16 },
+  {
+    vendor: "Vireo Drives",
+    status: "IN_PROGRESS",
+    answers: vireoDraftAnswers,
+    sent: 12,
+    opened: 10,
+    due: 16,
+  },
 ];
 
 /**
@@ -104,35 +250,69 @@ export const NIMBUS_OTA_KEY = componentKey({ purl: NIMBUS_OTA.purl });
 
 export const DEMO_MANUAL_LINKAGES: readonly DemoManualLinkage[] = [
   {
-    at: 43, vendor: "Lumen RTOS", to: () => LUMEN_SUB_SUPPLIER_KEY, kind: "INHERITANCE", weight: 0.9,
-    reason: "Lumen RTOS is the sub-supplier \"Lumen RTOS\" that Meridian, Brightline and Atlas name for the kernel in their firmware. Whoever compromises Lumen's build or release process ships code into every firmware image that embeds the kernel.",
+    at: 43,
+    vendor: "Lumen RTOS",
+    to: () => LUMEN_SUB_SUPPLIER_KEY,
+    kind: "INHERITANCE",
+    weight: 0.9,
+    reason:
+      'Lumen RTOS is the sub-supplier "Lumen RTOS" that Meridian, Brightline and Atlas name for the kernel in their firmware. Whoever compromises Lumen\'s build or release process ships code into every firmware image that embeds the kernel.',
   },
   {
-    at: 43, vendor: "Meridian Gateways", to: () => NIMBUS_OTA_KEY, kind: "INHERITANCE", weight: 0.5,
-    reason: "Meridian publishes MG-400 firmware through Northwind's Nimbus OTA tenant, which Brightline uses too. The tenant does not limit a publisher to its own devices, so a stolen Meridian publisher key can push to every enrolled unit.",
+    at: 43,
+    vendor: "Meridian Gateways",
+    to: () => NIMBUS_OTA_KEY,
+    kind: "INHERITANCE",
+    weight: 0.5,
+    reason:
+      "Meridian publishes MG-400 firmware through Northwind's Nimbus OTA tenant, which Brightline uses too. The tenant does not limit a publisher to its own devices, so a stolen Meridian publisher key can push to every enrolled unit.",
   },
   {
-    at: 43, vendor: "Brightline HMI", to: () => NIMBUS_OTA_KEY, kind: "INHERITANCE", weight: 0.6,
-    reason: "Brightline publishes panel firmware through Northwind's Nimbus OTA tenant, which Meridian uses too. The tenant does not limit a publisher to its own devices, so a stolen Brightline publisher key can push to every enrolled unit.",
+    at: 43,
+    vendor: "Brightline HMI",
+    to: () => NIMBUS_OTA_KEY,
+    kind: "INHERITANCE",
+    weight: 0.6,
+    reason:
+      "Brightline publishes panel firmware through Northwind's Nimbus OTA tenant, which Meridian uses too. The tenant does not limit a publisher to its own devices, so a stolen Brightline publisher key can push to every enrolled unit.",
   },
   {
-    at: 21, vendor: "Kestrel Remote Access", to: (v) => `vendor:${v["Brightline HMI"]}/remote_access/third_party_service`, kind: "TRUST", weight: 0.8,
-    reason: "Brightline's field engineers reach Northwind through Kestrel's relay (Brightline's answer on remote access). Whoever controls the Kestrel relay controls those sessions.",
+    at: 21,
+    vendor: "Kestrel Remote Access",
+    to: (v) => `vendor:${v["Brightline HMI"]}/remote_access/third_party_service`,
+    kind: "TRUST",
+    weight: 0.8,
+    reason:
+      "Brightline's field engineers reach Northwind through Kestrel's relay (Brightline's answer on remote access). Whoever controls the Kestrel relay controls those sessions.",
   },
 ];
 
-export async function seedDemoAssessments(db: Db, organizationId: string, people: { procurementId: string; riskId: string; supplierUserId: string; supplierVendor: string }) {
-  const template = await db.questionnaireTemplate.findFirstOrThrow({ where: { organizationId }, orderBy: { version: "desc" }, select: { id: true } });
+export async function seedDemoAssessments(
+  db: Db,
+  organizationId: string,
+  people: { procurementId: string; riskId: string; supplierUserId: string; supplierVendor: string },
+) {
+  const template = await db.questionnaireTemplate.findFirstOrThrow({
+    where: { organizationId },
+    orderBy: { version: "desc" },
+    select: { id: true },
+  });
   const now = Date.now();
   const daysAgo = (days: number) => new Date(now - days * DAY);
   await db.questionnaireTemplate.update({ where: { id: template.id }, data: { lockedAt: daysAgo(120) } });
   const vendors = Object.fromEntries(
-    (await db.vendor.findMany({ where: { organizationId }, select: { id: true, name: true } })).map((v) => [v.name, v.id]),
+    (await db.vendor.findMany({ where: { organizationId }, select: { id: true, name: true } })).map((v) => [
+      v.name,
+      v.id,
+    ]),
   );
 
   const acceptances: { at: number; assessmentId: string; vendor: string }[] = [];
   for (const plan of DEMO_ASSESSMENT_PLAN) {
-    const vendor = await db.vendor.findFirstOrThrow({ where: { organizationId, name: plan.vendor }, select: { id: true, contacts: { select: { id: true, email: true }, take: 1 } } });
+    const vendor = await db.vendor.findFirstOrThrow({
+      where: { organizationId, name: plan.vendor },
+      select: { id: true, contacts: { select: { id: true, email: true }, take: 1 } },
+    });
     const contact = vendor.contacts[0]!;
     const supplierActor = plan.vendor === people.supplierVendor ? people.supplierUserId : null;
     const sentAt = daysAgo(plan.sent);
@@ -140,35 +320,83 @@ export async function seedDemoAssessments(db: Db, organizationId: string, people
     const openedAt = plan.opened === undefined ? null : daysAgo(plan.opened);
     const submittedAt = plan.submitted === undefined ? null : daysAgo(plan.submitted);
     const acceptedAt = plan.accepted === undefined ? null : daysAgo(plan.accepted);
-    const lastChange = acceptedAt ?? submittedAt ?? (openedAt ? daysAgo(Math.max(0, (plan.opened ?? 0) - 8)) : sentAt);
+    const lastChange =
+      acceptedAt ?? submittedAt ?? (openedAt ? daysAgo(Math.max(0, (plan.opened ?? 0) - 8)) : sentAt);
     // An accepted one waits as submitted until its acceptance is replayed below.
     const a = await db.assessment.create({
       data: {
-        organizationId, vendorId: vendor.id, contactId: contact.id, templateId: template.id, status: acceptedAt ? "SUBMITTED" : plan.status, createdById: people.procurementId,
-        dueDate: new Date(now + plan.due * DAY), sentAt, openedAt, submittedAt, acceptedAt: null, createdAt, updatedAt: lastChange,
+        organizationId,
+        vendorId: vendor.id,
+        contactId: contact.id,
+        templateId: template.id,
+        status: acceptedAt ? "SUBMITTED" : plan.status,
+        createdById: people.procurementId,
+        dueDate: new Date(now + plan.due * DAY),
+        sentAt,
+        openedAt,
+        submittedAt,
+        acceptedAt: null,
+        createdAt,
+        updatedAt: lastChange,
       },
       select: { id: true },
     });
     // Evidence is uploaded while the supplier answers: a day after opening.
-    const answers = plan.answers ? await materialiseEvidence(db, organizationId, a.id, plan.answers, new Date((openedAt ?? sentAt).getTime() + DAY)) : {};
+    const answers = plan.answers
+      ? await materialiseEvidence(
+          db,
+          organizationId,
+          a.id,
+          plan.answers,
+          new Date((openedAt ?? sentAt).getTime() + DAY),
+        )
+      : {};
     await db.responseRevision.create({
       data: {
-        organizationId, assessmentId: a.id, revision: 1, answers: answers as Prisma.InputJsonValue, version: plan.answers ? 12 : 0, submittedAt,
-        createdAt: openedAt ?? sentAt, updatedAt: lastChange,
+        organizationId,
+        assessmentId: a.id,
+        revision: 1,
+        answers: answers as Prisma.InputJsonValue,
+        version: plan.answers ? 12 : 0,
+        submittedAt,
+        createdAt: openedAt ?? sentAt,
+        updatedAt: lastChange,
       },
     });
     // The invitation link itself is not recoverable (only its hash is stored): a random one.
     const invitation = await db.assessmentInvitation.create({
       data: {
-        organizationId, assessmentId: a.id, email: contact.email, tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-        createdAt: sentAt, expiresAt: new Date(sentAt.getTime() + INVITATION_TTL_MS), usedAt: openedAt,
+        organizationId,
+        assessmentId: a.id,
+        email: contact.email,
+        tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+        createdAt: sentAt,
+        expiresAt: new Date(sentAt.getTime() + INVITATION_TTL_MS),
+        usedAt: openedAt,
       },
       select: { id: true },
     });
     const audit = (action: string, at: Date, actorId: string | null, details?: Prisma.InputJsonValue) =>
-      db.auditEvent.create({ data: { organizationId, actorId, action, entityType: "Assessment", entityId: a.id, createdAt: at, ...(details !== undefined && { details }) } });
-    await audit("assessment.create", createdAt, people.procurementId, { vendorId: vendor.id, templateId: template.id, dueDate: new Date(now + plan.due * DAY).toISOString() });
-    await audit("assessment.send", sentAt, people.procurementId, { to: contact.email, invitationId: invitation.id });
+      db.auditEvent.create({
+        data: {
+          organizationId,
+          actorId,
+          action,
+          entityType: "Assessment",
+          entityId: a.id,
+          createdAt: at,
+          ...(details !== undefined && { details }),
+        },
+      });
+    await audit("assessment.create", createdAt, people.procurementId, {
+      vendorId: vendor.id,
+      templateId: template.id,
+      dueDate: new Date(now + plan.due * DAY).toISOString(),
+    });
+    await audit("assessment.send", sentAt, people.procurementId, {
+      to: contact.email,
+      invitationId: invitation.id,
+    });
     if (openedAt) await audit("invitation.accept", openedAt, supplierActor, { invitationId: invitation.id });
     if (submittedAt) await audit("assessment.submit", submittedAt, supplierActor, { revision: 1 });
     if (acceptedAt) acceptances.push({ at: plan.accepted!, assessmentId: a.id, vendor: plan.vendor });
@@ -182,17 +410,31 @@ export async function seedDemoAssessments(db: Db, organizationId: string, people
       apply: async () => {
         const at = daysAgo(acc.at);
         const graph = await db.$transaction(async (tx) => {
-          await tx.assessment.update({ where: { id: acc.assessmentId }, data: { status: "ACCEPTED", acceptedAt: at, updatedAt: at } });
+          await tx.assessment.update({
+            where: { id: acc.assessmentId },
+            data: { status: "ACCEPTED", acceptedAt: at, updatedAt: at },
+          });
           return rebuildAssessmentLinkages(tx, organizationId, acc.assessmentId);
         });
-        await db.auditEvent.create({ data: { organizationId, actorId: people.riskId, action: "assessment.accept", entityType: "Assessment", entityId: acc.assessmentId, createdAt: at, details: { revision: 1, linkages: graph.linkages, needsMapping: graph.needsMapping } } });
+        await db.auditEvent.create({
+          data: {
+            organizationId,
+            actorId: people.riskId,
+            action: "assessment.accept",
+            entityType: "Assessment",
+            entityId: acc.assessmentId,
+            createdAt: at,
+            details: { revision: 1, linkages: graph.linkages, needsMapping: graph.needsMapping },
+          },
+        });
       },
     })),
     // Links recorded the same day are one sitting of the risk officer: one recompute after them.
     ...[...new Set(DEMO_MANUAL_LINKAGES.map((m) => m.at))].map((at) => ({
       at,
       apply: async () => {
-        for (const m of DEMO_MANUAL_LINKAGES.filter((x) => x.at === at)) await addManualLinkage(db, organizationId, people.riskId, vendors, m, daysAgo(at));
+        for (const m of DEMO_MANUAL_LINKAGES.filter((x) => x.at === at))
+          await addManualLinkage(db, organizationId, people.riskId, vendors, m, daysAgo(at));
       },
     })),
   ];
@@ -206,15 +448,46 @@ export async function seedDemoAssessments(db: Db, organizationId: string, people
   }
 }
 
-async function addManualLinkage(db: Db, organizationId: string, riskId: string, vendorIds: Record<string, string>, m: DemoManualLinkage, at: Date) {
+async function addManualLinkage(
+  db: Db,
+  organizationId: string,
+  riskId: string,
+  vendorIds: Record<string, string>,
+  m: DemoManualLinkage,
+  at: Date,
+) {
   const vendorId = vendorIds[m.vendor];
   if (!vendorId) throw new Error(`demo seed: no vendor named ${m.vendor}`);
   const toKey = m.to(vendorIds);
   // The portal only links to nodes that exist; so does the seed (a missing one is a fixture bug).
-  if (!(await db.graphNode.count({ where: { organizationId, key: toKey } }))) throw new Error(`demo seed: no graph node ${toKey} for ${m.vendor}'s manual linkage`);
+  if (!(await db.graphNode.count({ where: { organizationId, key: toKey } })))
+    throw new Error(`demo seed: no graph node ${toKey} for ${m.vendor}'s manual linkage`);
   const fromKey = `vendor:${vendorId}`;
-  const linkage = await db.linkage.create({ data: { organizationId, fromKey, toKey, kind: m.kind, weight: m.weight, reason: m.reason, source: "MANUAL", createdById: riskId, createdAt: at }, select: { id: true } });
-  await db.auditEvent.create({ data: { organizationId, actorId: riskId, action: "linkage.create", entityType: "Linkage", entityId: linkage.id, createdAt: at, details: { fromKey, toKey, kind: m.kind, weight: m.weight, reason: m.reason } } });
+  const linkage = await db.linkage.create({
+    data: {
+      organizationId,
+      fromKey,
+      toKey,
+      kind: m.kind,
+      weight: m.weight,
+      reason: m.reason,
+      source: "MANUAL",
+      createdById: riskId,
+      createdAt: at,
+    },
+    select: { id: true },
+  });
+  await db.auditEvent.create({
+    data: {
+      organizationId,
+      actorId: riskId,
+      action: "linkage.create",
+      entityType: "Linkage",
+      entityId: linkage.id,
+      createdAt: at,
+      details: { fromKey, toKey, kind: m.kind, weight: m.weight, reason: m.reason },
+    },
+  });
   await bumpGraphVersion(db, organizationId);
 }
 
@@ -227,7 +500,13 @@ async function backdate(db: Db, organizationId: string, stepStart: Date, at: Dat
     db.graphNode.updateMany({ where: { organizationId, createdAt: after }, data: { createdAt: at } }),
     db.graphNode.updateMany({ where: { organizationId, updatedAt: after }, data: { updatedAt: at } }),
     db.mappingRequest.updateMany({ where: { organizationId, createdAt: after }, data: { createdAt: at } }),
-    db.scoreSnapshot.updateMany({ where: { organizationId, computedAt: after }, data: { computedAt: scoredAt } }),
-    db.currentScore.updateMany({ where: { organizationId, computedAt: after }, data: { computedAt: scoredAt } }),
+    db.scoreSnapshot.updateMany({
+      where: { organizationId, computedAt: after },
+      data: { computedAt: scoredAt },
+    }),
+    db.currentScore.updateMany({
+      where: { organizationId, computedAt: after },
+      data: { computedAt: scoredAt },
+    }),
   ]);
 }

@@ -1,12 +1,13 @@
 // Row builders shared by the demo seed and the tests ("seed functions double as test factories").
 // They write through a plain Prisma client and never check permissions: callers are trusted code.
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../lib/db/create-client";
-import type { Role, VendorTier } from "../../lib/generated/prisma/enums";
+
 import { hashPassword } from "../../lib/auth/password";
+import type { Db } from "../../lib/db/create-client";
 import { templateChecksum } from "../../lib/db/template-checksum";
-import { BUILT_IN_TEMPLATES, type Template } from "../../lib/questionnaire";
 import type { Prisma } from "../../lib/generated/prisma/client";
+import type { Role, VendorTier } from "../../lib/generated/prisma/enums";
+import { BUILT_IN_TEMPLATES, type Template } from "../../lib/questionnaire";
 
 const uniq = () => randomBytes(4).toString("hex");
 
@@ -20,7 +21,14 @@ export async function buildOrganization(db: Db, data: { name?: string; slug?: st
 
 export async function buildUser(
   db: Db,
-  data: { organizationId: string; role: Role; email?: string; name?: string; password?: string; vendorId?: string | null },
+  data: {
+    organizationId: string;
+    role: Role;
+    email?: string;
+    name?: string;
+    password?: string;
+    vendorId?: string | null;
+  },
 ) {
   const email = (data.email ?? `${data.role.toLowerCase()}-${uniq()}@example.test`).toLowerCase();
   return db.user.create({
@@ -38,7 +46,15 @@ export async function buildUser(
 
 export async function buildVendor(
   db: Db,
-  data: { organizationId: string; name?: string; tier?: VendorTier; country?: string; website?: string; description?: string; archived?: boolean },
+  data: {
+    organizationId: string;
+    name?: string;
+    tier?: VendorTier;
+    country?: string;
+    website?: string;
+    description?: string;
+    archived?: boolean;
+  },
 ) {
   const name = data.name ?? `Vendor ${uniq()}`;
   return db.vendor.create({
@@ -58,7 +74,14 @@ export async function buildVendor(
 
 export async function buildContact(
   db: Db,
-  data: { organizationId: string; vendorId: string; name?: string; email?: string; isPrimary?: boolean; jobTitle?: string },
+  data: {
+    organizationId: string;
+    vendorId: string;
+    name?: string;
+    email?: string;
+    isPrimary?: boolean;
+    jobTitle?: string;
+  },
 ) {
   return db.vendorContact.create({
     data: {
@@ -76,8 +99,12 @@ export async function buildContact(
 export async function buildTemplate(db: Db, data: { organizationId: string; template: Template }) {
   return db.questionnaireTemplate.create({
     data: {
-      organizationId: data.organizationId, key: data.template.key, version: data.template.version, title: data.template.title,
-      definition: data.template as unknown as Prisma.InputJsonValue, checksum: templateChecksum(data.template),
+      organizationId: data.organizationId,
+      key: data.template.key,
+      version: data.template.version,
+      title: data.template.title,
+      definition: data.template as unknown as Prisma.InputJsonValue,
+      checksum: templateChecksum(data.template),
     },
     select: { id: true, key: true, version: true },
   });
@@ -86,7 +113,8 @@ export async function buildTemplate(db: Db, data: { organizationId: string; temp
 /** Every built-in questionnaire (lib/questionnaire/templates) as a template of the organisation. */
 export async function buildBuiltInTemplates(db: Db, organizationId: string) {
   const rows = [];
-  for (const build of Object.values(BUILT_IN_TEMPLATES)) rows.push(await buildTemplate(db, { organizationId, template: build() }));
+  for (const build of Object.values(BUILT_IN_TEMPLATES))
+    rows.push(await buildTemplate(db, { organizationId, template: build() }));
   return rows;
 }
 
@@ -97,8 +125,15 @@ type LinkageKind = import("../../lib/generated/prisma/enums").LinkageKind;
 export async function buildAsset(
   db: Db,
   data: {
-    organizationId: string; name?: string; type?: AssetType; criticality?: number; safetyImpact?: boolean;
-    site?: string; zone?: string; aliases?: string[]; description?: string;
+    organizationId: string;
+    name?: string;
+    type?: AssetType;
+    criticality?: number;
+    safetyImpact?: boolean;
+    site?: string;
+    zone?: string;
+    aliases?: string[];
+    description?: string;
   },
 ) {
   const name = data.name ?? `Asset ${uniq()}`;
@@ -119,9 +154,17 @@ export async function buildAsset(
   });
 }
 
-export async function buildDeployment(db: Db, data: { organizationId: string; vendorId: string; assetId: string; note?: string }) {
+export async function buildDeployment(
+  db: Db,
+  data: { organizationId: string; vendorId: string; assetId: string; note?: string },
+) {
   return db.deployment.create({
-    data: { organizationId: data.organizationId, vendorId: data.vendorId, assetId: data.assetId, note: data.note },
+    data: {
+      organizationId: data.organizationId,
+      vendorId: data.vendorId,
+      assetId: data.assetId,
+      note: data.note,
+    },
     select: { id: true, vendorId: true, assetId: true },
   });
 }
@@ -129,7 +172,15 @@ export async function buildDeployment(db: Db, data: { organizationId: string; ve
 /** The buyer's own adjacency between two assets: "if `fromAssetId` is compromised, `toAssetId` is affected". */
 export async function buildInventoryLinkage(
   db: Db,
-  data: { organizationId: string; fromAssetId: string; toAssetId: string; kind?: LinkageKind; weight?: number; reason?: string; createdById?: string },
+  data: {
+    organizationId: string;
+    fromAssetId: string;
+    toAssetId: string;
+    kind?: LinkageKind;
+    weight?: number;
+    reason?: string;
+    createdById?: string;
+  },
 ) {
   return db.linkage.create({
     data: {

@@ -3,12 +3,15 @@
 // read here from the SMTP sink); exports are recorded in the audit log, which filters, groups
 // repeated sign-ins and downloads as CSV.
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
+
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+
 import { DEMO_USERS, signIn } from "./support/auth";
 import { linkPath, waitForMail } from "./support/mail";
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 const main = (page: Page) => page.getByRole("main");
 const SOUTHBRIDGE_CONTACT = "claire@vantage-valves.test";
 
@@ -17,7 +20,9 @@ test.describe("outbox and audit log", () => {
   let southbridgeMailPath = "";
   let invitePath = "";
 
-  test("Southbridge's admin sends a questionnaire; its Outbox shows the invitation with the link masked", async ({ page }) => {
+  test("Southbridge's admin sends a questionnaire; its Outbox shows the invitation with the link masked", async ({
+    page,
+  }) => {
     await signIn(page, DEMO_USERS.otherOrgAdmin);
     await page.goto("/vendors");
     await main(page).getByRole("link", { name: "Vantage Valves" }).click();
@@ -40,11 +45,15 @@ test.describe("outbox and audit log", () => {
     southbridgeMailPath = new URL(page.url()).pathname;
     await expect(page.getByTestId("mail-text")).toContainText("/invite/••••••••");
     expect(await page.content()).not.toContain(token);
-    await expect(page.frameLocator('iframe[title="E-mail preview"]').getByRole("link", { name: "Start the assessment" })).toBeVisible();
+    await expect(
+      page.frameLocator('iframe[title="E-mail preview"]').getByRole("link", { name: "Start the assessment" }),
+    ).toBeVisible();
     await shot(page, "outbox-message-masked");
   });
 
-  test("Northwind's admin sees none of it: not in the list, and the message's address is a 404", async ({ page }) => {
+  test("Northwind's admin sees none of it: not in the list, and the message's address is a 404", async ({
+    page,
+  }) => {
     expect(southbridgeMailPath).toMatch(/^\/outbox\/\w+$/);
     await signIn(page, DEMO_USERS.admin);
     await page.goto("/outbox");
@@ -57,7 +66,9 @@ test.describe("outbox and audit log", () => {
     await expect(main(page).getByRole("heading", { level: 1 })).toContainText("Vantage Valves");
   });
 
-  test("exports are recorded; the log filters, groups repeated sign-ins and downloads as CSV", async ({ page }) => {
+  test("exports are recorded; the log filters, groups repeated sign-ins and downloads as CSV", async ({
+    page,
+  }) => {
     for (let i = 0; i < 3; i++) {
       await page.context().clearCookies();
       await signIn(page, DEMO_USERS.admin);
@@ -66,16 +77,29 @@ test.describe("outbox and audit log", () => {
     expect((await page.request.get("/api/exports/portfolio.csv?sort=exposure")).status()).toBe(200);
     expect((await page.request.get("/api/graph/export")).status()).toBe(200);
     await page.goto("/templates");
-    const templateExport = await main(page).getByRole("link", { name: "Export JSON" }).first().getAttribute("href");
+    const templateExport = await main(page)
+      .getByRole("link", { name: "Export JSON" })
+      .first()
+      .getAttribute("href");
     expect((await page.request.get(templateExport!)).status()).toBe(200);
     await page.goto("/scores");
-    await page.getByRole("table", { name: /Vendors ranked/ }).getByRole("link", { name: "Meridian Gateways", exact: true }).click();
-    const reportHref = await main(page).getByRole("link", { name: "Download PDF report" }).getAttribute("href");
+    await page
+      .getByRole("table", { name: /Vendors ranked/ })
+      .getByRole("link", { name: "Meridian Gateways", exact: true })
+      .click();
+    const reportHref = await main(page)
+      .getByRole("link", { name: "Download PDF report" })
+      .getAttribute("href");
     expect((await page.request.get(reportHref!)).status()).toBe(200);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
     const log = main(page).getByRole("table");
-    for (const label of ["Portfolio exported (CSV)", "Graph exported (JSON)", "Questionnaire exported", "Vendor report exported (PDF)"]) {
+    for (const label of [
+      "Portfolio exported (CSV)",
+      "Graph exported (JSON)",
+      "Questionnaire exported",
+      "Vendor report exported (PDF)",
+    ]) {
       await expect(log.getByText(label, { exact: true })).toBeVisible();
     }
     await shot(page, "audit-log");
@@ -96,9 +120,14 @@ test.describe("outbox and audit log", () => {
     await page.getByRole("link", { name: "Download CSV" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^trustmap-audit-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = parse(readFileSync((await download.path())!, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse(readFileSync((await download.path())!, "utf8"), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
     expect(rows).toHaveLength(count);
-    expect(rows.every((r) => r.action === "user.sign_in" && r["actor e-mail"] === DEMO_USERS.admin)).toBe(true);
+    expect(rows.every((r) => r.action === "user.sign_in" && r["actor e-mail"] === DEMO_USERS.admin)).toBe(
+      true,
+    );
 
     // A bad date range is explained next to the field and shows no results.
     await page.goto("/audit?from=2026-03-10&to=2026-03-01");

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
+
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+
 import { DEMO_USERS, signIn } from "./support/auth";
 import { chooseFromSearch } from "./support/combobox";
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 test.describe("portfolio", () => {
   test("a risk officer ranks the portfolio, exports it as CSV and compares two vendors", async ({ page }) => {
@@ -17,9 +20,15 @@ test.describe("portfolio", () => {
     await expect(table).toBeVisible();
     await expect(table.getByRole("link", { name: "Meridian Gateways", exact: true })).toBeVisible();
     await expect(table.getByRole("link", { name: "Orbital SCADA Cloud", exact: true })).toBeVisible();
-    await expect(table.getByRole("columnheader", { name: /^Exposure/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(table.getByRole("columnheader", { name: /^Exposure/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
     await expect(page.getByRole("heading", { name: "Concentration" })).toBeVisible();
-    await expect(page.getByRole("link", { name: /GW-2/ }).first()).toHaveAttribute("href", /^\/blast-radius\?node=asset%3A/);
+    await expect(page.getByRole("link", { name: /GW-2/ }).first()).toHaveAttribute(
+      "href",
+      /^\/blast-radius\?node=asset%3A/,
+    );
     await shot(page, "portfolio-ranking");
 
     // Switch the ranking to amplification.
@@ -27,7 +36,11 @@ test.describe("portfolio", () => {
     await rankBy.getByRole("link", { name: "Amplification" }).click();
     await expect(page).toHaveURL(/\/scores\?sort=amplification/);
     await expect(rankBy.getByRole("link", { name: "Amplification" })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByRole("table", { name: /Vendors ranked by amplification/ }).getByRole("columnheader", { name: /^Amplification/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(
+      page
+        .getByRole("table", { name: /Vendors ranked by amplification/ })
+        .getByRole("columnheader", { name: /^Amplification/ }),
+    ).toHaveAttribute("aria-sort", "descending");
     await expect(page.getByRole("heading", { name: "Distribution of amplification" })).toBeVisible();
     const amplifications = await page.getByTestId("portfolio-row").locator("td:nth-child(5)").allInnerTexts();
     const scored = amplifications.map((t) => Number.parseFloat(t)).filter((n) => !Number.isNaN(n));
@@ -52,10 +65,28 @@ test.describe("portfolio", () => {
     await page.getByRole("link", { name: "Download CSV" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^trustmap-portfolio-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = parse(readFileSync((await download.path())!, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(["vendor", "tier", "exposure", "amplification", "adjacency", "inheritance", "trust", "critical assets reached", "assets reached", "computed at", "model version"]);
+    const rows = parse(readFileSync((await download.path())!, "utf8"), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([
+      "vendor",
+      "tier",
+      "exposure",
+      "amplification",
+      "adjacency",
+      "inheritance",
+      "trust",
+      "critical assets reached",
+      "assets reached",
+      "computed at",
+      "model version",
+    ]);
     const meridian = rows.find((r) => r.vendor === "Meridian Gateways");
-    expect(meridian).toMatchObject({ tier: "critical", "model version": expect.stringMatching(/^trustmap-propagation\//) });
+    expect(meridian).toMatchObject({
+      tier: "critical",
+      "model version": expect.stringMatching(/^trustmap-propagation\//),
+    });
     expect(Number(meridian!.exposure)).toBeGreaterThan(0);
     expect(Number(meridian!.amplification)).toBeGreaterThanOrEqual(0);
     expect(Number(meridian!.amplification)).toBeLessThanOrEqual(1);
@@ -74,7 +105,12 @@ test.describe("portfolio", () => {
     const differences = page.getByTestId("compare-differences");
     await expect(differences).toContainText("has the highest exposure");
     // A pair sentence names both vendors and what one shares with or adds to the other.
-    await expect(differences.getByRole("listitem").filter({ hasText: /(inherits the same|depends on the same|links into the same|shares no component).*(Meridian Gateways|Orbital SCADA Cloud)/ })).toHaveCount(1);
+    await expect(
+      differences.getByRole("listitem").filter({
+        hasText:
+          /(inherits the same|depends on the same|links into the same|shares no component).*(Meridian Gateways|Orbital SCADA Cloud)/,
+      }),
+    ).toHaveCount(1);
     const metrics = page.getByRole("table", { name: "Metrics of the compared vendors" });
     await expect(metrics.getByRole("row", { name: /Critical assets reachable/ })).toBeVisible();
     await expect(metrics.getByRole("row", { name: /Don't know/ })).toBeVisible();

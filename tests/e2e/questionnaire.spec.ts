@@ -4,6 +4,7 @@
 // officer requests a change on one question → the supplier resubmits → the risk officer reviews the
 // diff and accepts. One serial story: each step builds on the data of the previous one.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+
 import { DEMO_USERS, signIn } from "./support/auth";
 import { linkPath, waitForMail, type SinkMessage } from "./support/mail";
 import {
@@ -104,7 +105,10 @@ test.describe("questionnaire journey", () => {
     await expect(statusBadge(page)).toContainText("Sent");
     await expect(main(page).getByText(`sent to ${contact.name} (${contact.email})`)).toBeVisible();
 
-    const mail = await waitForMail({ to: contact.email, subject: /asks .* to complete a security assessment/ });
+    const mail = await waitForMail({
+      to: contact.email,
+      subject: /asks .* to complete a security assessment/,
+    });
     expect(mail.subject).toBe(`${BUYER} asks ${vendorName} to complete a security assessment`);
     expect(mail.to).toContain(contact.email);
     expect(mail.text).toContain(personalMessage);
@@ -114,11 +118,19 @@ test.describe("questionnaire journey", () => {
     await shot(page, "01-assessment-sent");
   });
 
-  test("the admin's Outbox shows the invitation e-mail as the supplier sees it, with the link masked", async ({ page }) => {
+  test("the admin's Outbox shows the invitation e-mail as the supplier sees it, with the link masked", async ({
+    page,
+  }) => {
     await signIn(page, DEMO_USERS.admin);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
-    await main(page).getByRole("link").filter({ hasText: vendorName }).filter({ hasText: contact.email }).click();
-    await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(`${BUYER} asks ${vendorName} to complete a security assessment`);
+    await main(page)
+      .getByRole("link")
+      .filter({ hasText: vendorName })
+      .filter({ hasText: contact.email })
+      .click();
+    await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(
+      `${BUYER} asks ${vendorName} to complete a security assessment`,
+    );
     // Only the recipient's copy (read from the sink above) holds the token; the Outbox masks it.
     await expect(page.getByTestId("mail-text")).toContainText("/invite/••••••••");
     await expect(page.getByTestId("mail-text")).not.toContainText(invitePath);
@@ -132,7 +144,9 @@ test.describe("questionnaire journey", () => {
   test("the supplier opens the mailed link, is refused a short password, sets one and lands on the questionnaire", async () => {
     const page = supplier;
     await page.goto(invitePath);
-    await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(`${BUYER} asks ${vendorName} for a security assessment`);
+    await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(
+      `${BUYER} asks ${vendorName} for a security assessment`,
+    );
     const form = page.getByRole("form", { name: "Create your account" });
     await expect(form.getByText(contact.email)).toBeVisible();
     await expect(form.getByLabel("Your name")).toHaveValue(contact.name);
@@ -177,7 +191,9 @@ test.describe("questionnaire journey", () => {
     await question(page, "fw_sbom_available").getByRole("radio", { name: "Yes", exact: true }).check();
     await expect(question(page, "fw_sbom_file")).toBeVisible();
     await expect(question(page, "fw_sbom_depth")).toBeVisible();
-    await question(page, "fw_sbom_depth").getByRole("radio", { name: startsWith(choiceLabel("fw_sbom_depth", "full_transitive")) }).check();
+    await question(page, "fw_sbom_depth")
+      .getByRole("radio", { name: startsWith(choiceLabel("fw_sbom_depth", "full_transitive")) })
+      .check();
     await expectAllSaved(page);
   });
 
@@ -189,7 +205,11 @@ test.describe("questionnaire journey", () => {
     await expect(components.getByText("No components added yet.")).toBeVisible();
     const rows = components.getByRole("heading", { level: 4 });
     const add = components.getByRole("button", { name: "Add component" });
-    const cell = (label: string, row: number) => components.getByRole(label === "Type" || label === "Do you have its source code?" ? "combobox" : "textbox", { name: new RegExp(`^${escapeRegExp(label)} .*Component ${row}(?!\\d)`) });
+    const cell = (label: string, row: number) =>
+      components.getByRole(
+        label === "Type" || label === "Do you have its source code?" ? "combobox" : "textbox",
+        { name: new RegExp(`^${escapeRegExp(label)} .*Component ${row}(?!\\d)`) },
+      );
 
     await add.click();
     await expect(cell("Type", 1)).toBeFocused();
@@ -245,15 +265,21 @@ test.describe("questionnaire journey", () => {
     const { keystrokeToSavedMs, requestMs } = await readAutosaveProbe(page);
     await expectAllSaved(page);
     console.log(`AUTOSAVE_MS=${keystrokeToSavedMs}`);
-    console.log(`AUTOSAVE_REQUEST_MS=${requestMs} (the save request alone; the rest is the debounce after the last keystroke)`);
+    console.log(
+      `AUTOSAVE_REQUEST_MS=${requestMs} (the save request alone; the rest is the debounce after the last keystroke)`,
+    );
     expect(keystrokeToSavedMs).toBeGreaterThan(0);
     expect(keystrokeToSavedMs).toBeLessThan(5_000);
 
-    await question(page, "scope_product_classes").getByRole("checkbox", { name: startsWith(choiceLabel("scope_product_classes", "gateway")) }).check();
+    await question(page, "scope_product_classes")
+      .getByRole("checkbox", { name: startsWith(choiceLabel("scope_product_classes", "gateway")) })
+      .check();
     await question(page, "scope_units").getByRole("textbox").fill("240");
     await question(page, "scope_units").getByRole("textbox").blur();
     await expectAllSaved(page);
-    const checkedClasses = await question(page, "scope_product_classes").locator("input[type=checkbox]:checked").count();
+    const checkedClasses = await question(page, "scope_product_classes")
+      .locator("input[type=checkbox]:checked")
+      .count();
     expect(checkedClasses).toBe(1);
 
     // Mid-way reload: everything typed so far comes back from the server.
@@ -262,22 +288,36 @@ test.describe("questionnaire journey", () => {
     await page.waitForLoadState("networkidle");
     await expect(page.getByRole("button", { name: "Restore them" })).toHaveCount(0);
 
-    await expect(questionnaireForm(page).getByRole("heading", { level: 2 })).toHaveText("Footprint and scope");
+    await expect(questionnaireForm(page).getByRole("heading", { level: 2 })).toHaveText(
+      "Footprint and scope",
+    );
     await expect(question(page, "scope_product_names").getByRole("textbox")).toHaveValue(PRODUCT_NAMES);
     await expect(question(page, "scope_units").getByRole("textbox")).toHaveValue("240");
-    await expect(question(page, "scope_product_classes").locator("input[type=checkbox]:checked")).toHaveCount(1);
+    await expect(question(page, "scope_product_classes").locator("input[type=checkbox]:checked")).toHaveCount(
+      1,
+    );
 
     await openSection(page, "Firmware composition and SBOM");
-    await expect(question(page, "fw_sbom_available").getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
+    await expect(
+      question(page, "fw_sbom_available").getByRole("radio", { name: "Yes", exact: true }),
+    ).toBeChecked();
     await expect(question(page, "fw_sbom_depth").locator("input[type=radio]:checked")).toHaveCount(1);
-    await expect(question(page, "fw_sbom_file").getByRole("list", { name: "Attached files" })).toContainText("sbom.cdx.json");
+    await expect(question(page, "fw_sbom_file").getByRole("list", { name: "Attached files" })).toContainText(
+      "sbom.cdx.json",
+    );
     const components = question(page, "fw_components");
     await expect(components.getByRole("heading", { level: 4 })).toHaveText([/^Component 1\s*— Mbed TLS/]);
-    await expect(components.getByRole("textbox", { name: /^Version .*Component 1(?!\d)/ })).toHaveValue("3.5.2");
-    await expect(components.getByRole("textbox", { name: /^Package URL \(purl\) .*Component 1(?!\d)/ })).toHaveValue("pkg:generic/mbedtls@3.5.2");
+    await expect(components.getByRole("textbox", { name: /^Version .*Component 1(?!\d)/ })).toHaveValue(
+      "3.5.2",
+    );
+    await expect(
+      components.getByRole("textbox", { name: /^Package URL \(purl\) .*Component 1(?!\d)/ }),
+    ).toHaveValue("pkg:generic/mbedtls@3.5.2");
 
     await openSection(page, "Remote access and maintenance");
-    await expect(question(page, "ra_model").getByRole("radio", { name: startsWith(choiceLabel("ra_model", "none")) })).toBeChecked();
+    await expect(
+      question(page, "ra_model").getByRole("radio", { name: startsWith(choiceLabel("ra_model", "none")) }),
+    ).toBeChecked();
     await expect(question(page, "ra_mechanisms")).toHaveCount(0);
     await shot(page, "08-after-reload");
   });
@@ -300,15 +340,23 @@ test.describe("questionnaire journey", () => {
     await shot(page, "09-submit-issue-list", { viewport: true });
 
     await link.click();
-    await expect(questionnaireForm(page).getByRole("heading", { level: 2 })).toHaveText("Vulnerability handling and disclosure");
+    await expect(questionnaireForm(page).getByRole("heading", { level: 2 })).toHaveText(
+      "Vulnerability handling and disclosure",
+    );
     const policy = question(page, MISSING).getByRole("textbox");
     await expect(policy).toBeFocused();
     await policy.fill(POLICY_FIRST);
-    await expect(main(page).getByRole("alert").filter({ hasText: "Everything listed has been fixed" })).toBeVisible();
+    await expect(
+      main(page).getByRole("alert").filter({ hasText: "Everything listed has been fixed" }),
+    ).toBeVisible();
     await expectAllSaved(page);
 
     await submitButton(page).click();
-    await expect(main(page).getByText(/Questionnaire submitted\.|The buyer is reviewing your answers/).first()).toBeVisible();
+    await expect(
+      main(page)
+        .getByText(/Questionnaire submitted\.|The buyer is reviewing your answers/)
+        .first(),
+    ).toBeVisible();
     await page.reload();
     await expect(statusBadge(page)).toContainText("Submitted");
     await expect(main(page).getByText(/The buyer is reviewing your answers/)).toBeVisible();
@@ -341,7 +389,9 @@ test.describe("questionnaire journey", () => {
     expect(linkPath(mail, "/supplier/assessments/")).toBe(`/supplier/assessments/${assessmentId}`);
   });
 
-  test("the supplier signs in again, sees the comment next to the question, changes that answer and resubmits", async ({ browser }) => {
+  test("the supplier signs in again, sees the comment next to the question, changes that answer and resubmits", async ({
+    browser,
+  }) => {
     // A fresh browser: the supplier comes back later with the password they chose.
     await supplier.context().close();
     supplier = await newPage(browser);
@@ -353,8 +403,12 @@ test.describe("questionnaire journey", () => {
     await expect(main(page).getByText(`${BUYER} asked for changes`)).toBeVisible();
 
     // The notice lists the commented question; its link opens the right section.
-    await main(page).getByRole("link", { name: templateQuestion(MISSING).label }).click();
-    await expect(questionnaireForm(page).getByRole("heading", { level: 2 })).toHaveText("Vulnerability handling and disclosure");
+    await main(page)
+      .getByRole("link", { name: templateQuestion(MISSING).label })
+      .click();
+    await expect(questionnaireForm(page).getByRole("heading", { level: 2 })).toHaveText(
+      "Vulnerability handling and disclosure",
+    );
     const block = question(page, MISSING);
     const comments = block.getByRole("complementary", { name: "Reviewer comments" });
     await expect(comments).toContainText(REVIEW_COMMENT);
@@ -366,7 +420,11 @@ test.describe("questionnaire journey", () => {
     await block.getByRole("textbox").blur();
     await expectAllSaved(page);
     await submitButton(page).click();
-    await expect(main(page).getByText(/Questionnaire submitted\.|The buyer is reviewing your answers/).first()).toBeVisible();
+    await expect(
+      main(page)
+        .getByText(/Questionnaire submitted\.|The buyer is reviewing your answers/)
+        .first(),
+    ).toBeVisible();
     await page.reload();
     await expect(statusBadge(page)).toContainText("Resubmitted");
   });
@@ -375,7 +433,9 @@ test.describe("questionnaire journey", () => {
     const page = risk;
     await page.goto(`/assessments/${assessmentId}`);
     await expect(statusBadge(page)).toContainText("Resubmitted");
-    await main(page).getByRole("link", { name: /Only changes since r1 \(1\)/ }).click();
+    await main(page)
+      .getByRole("link", { name: /Only changes since r1 \(1\)/ })
+      .click();
     await expect(page).toHaveURL(/changes=only/);
 
     const changed = question(page, MISSING);

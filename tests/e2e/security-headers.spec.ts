@@ -2,20 +2,25 @@
 // (finding 11), the sign-in open redirect (2), sessions that end at sign-out (11), and throttling
 // that keys on the socket rather than on X-Forwarded-For (4).
 import { expect, test, type Page } from "@playwright/test";
+
 import { DEMO_PASSWORD, DEMO_USERS, signIn } from "./support/auth";
 
 /** Collects Content-Security-Policy violations the browser reports on a page. */
 function watchCsp(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text()))
+      violations.push(message.text());
   });
   page.on("pageerror", (error) => violations.push(`page error: ${error.message}`));
   return violations;
 }
 
 test.describe("security headers", () => {
-  test("pages carry a nonce CSP, a fresh nonce each time, and the usual hardening headers", async ({ request, page }) => {
+  test("pages carry a nonce CSP, a fresh nonce each time, and the usual hardening headers", async ({
+    request,
+    page,
+  }) => {
     const first = await request.get("/sign-in");
     const second = await request.get("/sign-in");
     const csp = first.headers()["content-security-policy"] ?? "";
@@ -45,7 +50,9 @@ test.describe("security headers", () => {
     expect(missing?.headers()["content-security-policy"]).toContain("'nonce-");
   });
 
-  test("the portal works under the policy: no violations while signing in and moving around", async ({ page }) => {
+  test("the portal works under the policy: no violations while signing in and moving around", async ({
+    page,
+  }) => {
     const violations = watchCsp(page);
     await signIn(page, DEMO_USERS.admin);
     for (const path of ["/vendors", "/assessments", "/scores", "/audit", "/"]) {
@@ -53,7 +60,10 @@ test.describe("security headers", () => {
       await page.waitForLoadState("networkidle");
     }
     // Client-side navigation needs the hydrated app.
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendors", exact: true }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Vendors", exact: true })
+      .click();
     await expect(page).toHaveURL(/\/vendors$/);
     expect(violations).toEqual([]);
   });
@@ -102,9 +112,12 @@ test.describe("sign-in throttling over HTTP", () => {
       const { url } = (await response.json()) as { url: string };
       return new URL(url).searchParams.get("error");
     };
-    for (let i = 1; i <= 5; i++) expect(await attempt("wrong", `198.51.100.${i}`)).toBe("E-mail or password is incorrect.");
+    for (let i = 1; i <= 5; i++)
+      expect(await attempt("wrong", `198.51.100.${i}`)).toBe("E-mail or password is incorrect.");
     // Keyed on the real peer address: this "new" address is held back like the five before it.
-    expect(await attempt(DEMO_PASSWORD, "198.51.100.99")).toMatch(/^Too many failed sign-ins for this account from your network address\. Try again in 1 second\.$/);
+    expect(await attempt(DEMO_PASSWORD, "198.51.100.99")).toMatch(
+      /^Too many failed sign-ins for this account from your network address\. Try again in 1 second\.$/,
+    );
     // After the wait the right password works, which also clears the count for the specs after this one.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await attempt(DEMO_PASSWORD, "198.51.100.100")).toBeNull();

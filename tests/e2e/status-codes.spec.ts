@@ -5,7 +5,9 @@
 // entry in PAGE_CAPABILITY fails here until someone says who may see it.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+
 import { expect, test } from "@playwright/test";
+
 import { can, type Actor, type Capability } from "../../lib/auth/roles";
 import { DEMO_USERS, signIn } from "./support/auth";
 
@@ -48,7 +50,11 @@ function portalPages(dir = PORTAL): string[] {
     if (statSync(full).isDirectory()) {
       if (!name.startsWith("_")) pages.push(...portalPages(full));
     } else if (name === "page.tsx") {
-      const route = path.relative(PORTAL, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
+      const route = path
+        .relative(PORTAL, dir)
+        .split(path.sep)
+        .filter((s) => s && !/^\(.*\)$/.test(s))
+        .join("/");
       pages.push(`/${route}`);
     }
   }
@@ -79,7 +85,9 @@ for (const { email, actor } of ROLES) {
       results.push(`${route} ${response.status()}`);
       expected.push(`${route} ${allowed ? (dynamic ? 404 : 200) : 403}`);
     }
-    console.log(`${actor.role}: ${results.filter((r) => r.endsWith(" 403")).length} of ${results.length} pages answered 403`);
+    console.log(
+      `${actor.role}: ${results.filter((r) => r.endsWith(" 403")).length} of ${results.length} pages answered 403`,
+    );
     expect(results).toEqual(expected);
   });
 }

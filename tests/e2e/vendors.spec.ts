@@ -1,9 +1,12 @@
 import { expect, test } from "@playwright/test";
+
 import { DEMO_USERS, signIn } from "./support/auth";
 import { chooseFromSearch } from "./support/combobox";
 
 test.describe("vendors", () => {
-  test("procurement creates a vendor after fixing a validation error, adds a contact, edits and archives it", async ({ page }) => {
+  test("procurement creates a vendor after fixing a validation error, adds a contact, edits and archives it", async ({
+    page,
+  }) => {
     const name = `Quartz Telemetry ${Date.now()}`;
     await signIn(page, DEMO_USERS.procurement);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendors" }).click();
@@ -13,7 +16,9 @@ test.describe("vendors", () => {
     await page.getByLabel("Website").fill("quartz.example");
     await page.getByRole("button", { name: "Create vendor" }).click();
     await expect(page.getByText("Name must be at least 2 characters.")).toBeVisible();
-    await expect(page.getByText("Website must be a full address starting with http:// or https://.")).toBeVisible();
+    await expect(
+      page.getByText("Website must be a full address starting with http:// or https://."),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/vendors\/new$/);
     // What the person typed is still there.
     await expect(page.getByLabel("Website")).toHaveValue("quartz.example");
@@ -44,7 +49,10 @@ test.describe("vendors", () => {
     const deployment = page.getByRole("form", { name: "New deployment" });
     await deployment.getByRole("button", { name: "Add deployment" }).click();
     await expect(deployment.getByText("Choose an asset.")).toBeVisible();
-    await expect(deployment.getByLabel("Asset")).toHaveAttribute("aria-describedby", "deployment-asset-error");
+    await expect(deployment.getByLabel("Asset")).toHaveAttribute(
+      "aria-describedby",
+      "deployment-asset-error",
+    );
     await deployment.getByLabel("Asset").fill("hist");
     await expect(page.getByRole("option", { name: /^HIST-1 Process Historian/ })).toBeVisible();
     await page.screenshot({ path: "test-results/combobox-vendor-page.png" });
@@ -69,7 +77,9 @@ test.describe("vendors", () => {
     await page.getByRole("link", { name: "Edit" }).click();
     await page.getByLabel("What they supply").fill("Cellular telemetry modems with a vendor cloud relay.");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("main").getByText("Cellular telemetry modems with a vendor cloud relay.")).toBeVisible();
+    await expect(
+      page.getByRole("main").getByText("Cellular telemetry modems with a vendor cloud relay."),
+    ).toBeVisible();
 
     await page.goto(`/vendors?q=${encodeURIComponent("Quartz Telemetry")}`);
     await expect(page.getByRole("link", { name })).toBeVisible();
@@ -91,7 +101,9 @@ test.describe("vendors", () => {
     await expect(form.getByText("Choose a vendor.")).toBeVisible();
     await chooseFromSearch(page, form.getByLabel("Vendor"), "meridian", /^Meridian Gateways/);
     await expect(form.getByLabel("Send to")).toBeEnabled();
-    await expect(form.getByLabel("Send to").locator("option:checked")).toHaveText("Joost de Vries — joost@meridian-gw.test (primary)");
+    await expect(form.getByLabel("Send to").locator("option:checked")).toHaveText(
+      "Joost de Vries — joost@meridian-gw.test (primary)",
+    );
     await expect(form.getByText("Choose a vendor.")).toHaveCount(0);
   });
 
@@ -122,7 +134,9 @@ test.describe("vendors", () => {
     await expect(page.getByRole("heading", { name: "My assessments" })).toBeVisible();
     const response = await page.goto("/vendors");
     expect(response?.status()).toBe(403);
-    await expect(page.getByRole("heading", { name: "This page is not available to your role" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "This page is not available to your role" }),
+    ).toBeVisible();
   });
 
   test("a user of another organisation cannot open a vendor by URL", async ({ page, browser }) => {

@@ -1,11 +1,14 @@
 import { expect, test } from "@playwright/test";
+
 import { DEMO_USERS, signIn } from "./support/auth";
 import { chooseFromSearch } from "./support/combobox";
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 test.describe("risk officer: score details, what-if and blast radius", () => {
-  test("opens a scored vendor's score details, follows a path to its answer, tries a control, saves it, opens a blast radius", async ({ page }) => {
+  test("opens a scored vendor's score details, follows a path to its answer, tries a control, saves it, opens a blast radius", async ({
+    page,
+  }) => {
     await signIn(page, DEMO_USERS.risk);
     await page.goto(`/vendors?q=${encodeURIComponent("Orbital SCADA Cloud")}`);
     await page.getByRole("link", { name: "Orbital SCADA Cloud" }).click();
@@ -19,7 +22,9 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
     expect(await graph.locator(".react-flow__node").count()).toBeGreaterThan(5);
     await graph.locator(".react-flow__node", { hasText: "SCADA-MP Orbital Management Platform" }).click();
     const details = page.getByTestId("node-details");
-    await expect(details.getByRole("heading", { name: "SCADA-MP Orbital Management Platform" })).toBeVisible();
+    await expect(
+      details.getByRole("heading", { name: "SCADA-MP Orbital Management Platform" }),
+    ).toBeVisible();
     await expect(details.getByText("Linkages in")).toBeVisible();
     await page.getByRole("checkbox", { name: "Inheritance" }).uncheck();
     await expect(page.getByTestId("moving-answers").getByRole("listitem").first()).toBeVisible();
@@ -29,7 +34,9 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
     const table = page.getByRole("table", { name: "Linkages in the vendor's neighbourhood" });
     await page.getByText("Show the graph as a table").click();
     await expect(table.getByRole("row").nth(1)).toBeVisible();
-    expect(await table.getByRole("row", { name: /SCADA-MP Orbital Management Platform/ }).count()).toBeGreaterThan(0);
+    expect(
+      await table.getByRole("row", { name: /SCADA-MP Orbital Management Platform/ }).count(),
+    ).toBeGreaterThan(0);
 
     // Every hop of a top path links to the answer that created it (which answer leads depends on
     // the scoring model and the linkage rules, so take the first one shown).
@@ -72,8 +79,14 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
     await expect(page.getByText(`Saved “${name}”.`)).toBeVisible();
     await expect(page.getByTestId("saved-scenarios").getByText(name)).toBeVisible();
     // What a remediation request would send is shown before anything is sent.
-    await page.getByTestId("saved-scenarios").getByRole("button", { name: "Send as remediation request…" }).first().click();
-    await expect(page.getByTestId("remediation-preview").getByText(/reopens Orbital SCADA Cloud's accepted assessment/)).toBeVisible();
+    await page
+      .getByTestId("saved-scenarios")
+      .getByRole("button", { name: "Send as remediation request…" })
+      .first()
+      .click();
+    await expect(
+      page.getByTestId("remediation-preview").getByText(/reopens Orbital SCADA Cloud's accepted assessment/),
+    ).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/what-if-saved.png" });
     await page.getByTestId("remediation-preview").getByRole("button", { name: "Cancel" }).click();
     await page.reload();
@@ -83,12 +96,22 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
     await page.goto(scoreUrl);
     // Orbital's cloud update service: a component on its most probable paths (under linkage rules 2 the
     // long-lived svc-maint credential sits deeper in the remote-access chain, off the drawn neighbourhood).
-    await page.getByTestId("linkage-graph").locator(".react-flow__node", { hasText: "update-service" }).first().click();
+    await page
+      .getByTestId("linkage-graph")
+      .locator(".react-flow__node", { hasText: "update-service" })
+      .first()
+      .click();
     await page.getByTestId("node-details").getByRole("link", { name: "Blast radius of this node" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Blast radius: Orbital SCADA Cloud update service/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      /^Blast radius: Orbital SCADA Cloud update service/,
+    );
     await expect(page.getByTestId("blast-asset").first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "North Treatment Plant" })).toBeVisible();
-    await page.getByTestId("blast-asset").first().getByText(/\d hops?/).click();
+    await page
+      .getByTestId("blast-asset")
+      .first()
+      .getByText(/\d hops?/)
+      .click();
     await page.screenshot(shot("blast-radius-component"));
 
     // The node picker finds shared components by name.

@@ -1,21 +1,46 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/auth/tokens";
-import { makeTemplate } from "@/lib/questionnaire/test-fixtures";
-import { startMailSink, listSinkMessages, type MailSink } from "@/lib/mail/sink";
-import { cancelAssessment, createAssessment, remindAssessment, revokeInvitations, sendAssessment } from "@/lib/domain/assessment/manage-assessments";
+import {
+  cancelAssessment,
+  createAssessment,
+  remindAssessment,
+  revokeInvitations,
+  sendAssessment,
+} from "@/lib/domain/assessment/manage-assessments";
 import { getAssessmentForStaff, listAssessments } from "@/lib/domain/assessment/read-assessments";
-import { acceptInvitationAsUser, acceptInvitationWithNewAccount, inspectInvitation } from "@/lib/domain/invitation/accept-invitation";
-import { getSupplierAssessment, listSupplierAssessments, saveDraft, submitResponse, SubmissionInvalidError } from "@/lib/domain/response/supplier-responses";
-import { acceptAssessment, addReviewComment, requestChanges } from "@/lib/domain/review/review-assessment";
 import { readEvidenceFile, uploadEvidence } from "@/lib/domain/evidence/evidence-files";
+import {
+  acceptInvitationAsUser,
+  acceptInvitationWithNewAccount,
+  inspectInvitation,
+} from "@/lib/domain/invitation/accept-invitation";
+import {
+  getSupplierAssessment,
+  listSupplierAssessments,
+  saveDraft,
+  SubmissionInvalidError,
+  submitResponse,
+} from "@/lib/domain/response/supplier-responses";
+import { acceptAssessment, addReviewComment, requestChanges } from "@/lib/domain/review/review-assessment";
 import { importTemplate } from "@/lib/domain/template/template-versions";
-import { buildContact, buildOrganization, buildTemplate, buildUser, buildVendor } from "@/prisma/seed/factories";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { listSinkMessages, startMailSink, type MailSink } from "@/lib/mail/sink";
+import { makeTemplate } from "@/lib/questionnaire/test-fixtures";
+import {
+  buildContact,
+  buildOrganization,
+  buildTemplate,
+  buildUser,
+  buildVendor,
+} from "@/prisma/seed/factories";
+
 import { testDb } from "./setup";
 
 let sink: MailSink;
@@ -37,13 +62,34 @@ afterAll(async () => {
   rmSync(evidenceDir, { recursive: true, force: true });
 });
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as AppError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (e: unknown) => e as AppError,
+  );
 const future = (days = 10) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const COMPLETE = { has_remote: "no", ra_model: "none" };
-const SBOM = new TextEncoder().encode(JSON.stringify({ bomFormat: "CycloneDX", specVersion: "1.6", components: [{ type: "library", name: "lwip", version: "2.1.3" }] }));
+const SBOM = new TextEncoder().encode(
+  JSON.stringify({
+    bomFormat: "CycloneDX",
+    specVersion: "1.6",
+    components: [{ type: "library", name: "lwip", version: "2.1.3" }],
+  }),
+);
 
-async function actorFor(organizationId: string, role: Role, vendorId: string | null = null): Promise<Actor & { email: string }> {
-  const u = await buildUser(testDb(), { organizationId, role, vendorId, password: role === "SUPPLIER" ? "supplier-password-1" : undefined });
+async function actorFor(
+  organizationId: string,
+  role: Role,
+  vendorId: string | null = null,
+): Promise<Actor & { email: string }> {
+  const u = await buildUser(testDb(), {
+    organizationId,
+    role,
+    vendorId,
+    password: role === "SUPPLIER" ? "supplier-password-1" : undefined,
+  });
   return { userId: u.id, organizationId, role, vendorId, email: u.email };
 }
 
@@ -65,8 +111,16 @@ async function world() {
   const otherOrg = await buildOrganization(db, { name: "Southbridge" });
   const vendorA = await buildVendor(db, { organizationId: org.id, name: "Helix Controls" });
   const vendorB = await buildVendor(db, { organizationId: org.id, name: "Meridian Gateways" });
-  const contactA = await buildContact(db, { organizationId: org.id, vendorId: vendorA.id, email: `a-${vendorA.id}@helix.test` });
-  const contactB = await buildContact(db, { organizationId: org.id, vendorId: vendorB.id, email: `b-${vendorB.id}@meridian.test` });
+  const contactA = await buildContact(db, {
+    organizationId: org.id,
+    vendorId: vendorA.id,
+    email: `a-${vendorA.id}@helix.test`,
+  });
+  const contactB = await buildContact(db, {
+    organizationId: org.id,
+    vendorId: vendorB.id,
+    email: `b-${vendorB.id}@meridian.test`,
+  });
   const template = await buildTemplate(db, { organizationId: org.id, template: makeTemplate() });
   const procurement = await actorFor(org.id, "PROCUREMENT");
   const risk = await actorFor(org.id, "RISK_OFFICER");
@@ -74,8 +128,29 @@ async function world() {
   const supplierB = await actorFor(org.id, "SUPPLIER", vendorB.id);
   const outsider = await actorFor(otherOrg.id, "PROCUREMENT");
   const create = (vendorId: string, contactId: string, send = true) =>
-    createAssessment(db, procurement, { vendorId, contactId, templateId: template.id, dueDate: future(), message: "Thanks!", send });
-  return { db, org, vendorA, vendorB, contactA, contactB, template, procurement, risk, supplierA, supplierB, outsider, create };
+    createAssessment(db, procurement, {
+      vendorId,
+      contactId,
+      templateId: template.id,
+      dueDate: future(),
+      message: "Thanks!",
+      send,
+    });
+  return {
+    db,
+    org,
+    vendorA,
+    vendorB,
+    contactA,
+    contactB,
+    template,
+    procurement,
+    risk,
+    supplierA,
+    supplierB,
+    outsider,
+    create,
+  };
 }
 
 /** An assessment sent to vendor A and opened by its supplier user (who already has an account). */
@@ -90,7 +165,10 @@ describe("sending questionnaires", () => {
   it("creates the assessment, locks the template version, and e-mails a single-use link whose hash alone is stored", async () => {
     const w = await world();
     const a = await w.create(w.vendorA.id, w.contactA.id);
-    const row = await w.db.assessment.findUniqueOrThrow({ where: { id: a.id }, include: { invitations: true, template: true } });
+    const row = await w.db.assessment.findUniqueOrThrow({
+      where: { id: a.id },
+      include: { invitations: true, template: true },
+    });
     expect(row.status).toBe("SENT");
     expect(row.template.lockedAt).not.toBeNull();
     const [mail] = await mailTo(w.contactA.email);
@@ -100,7 +178,10 @@ describe("sending questionnaires", () => {
     expect(row.invitations).toHaveLength(1);
     expect(row.invitations[0]!.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect((await w.db.auditEvent.findMany({ where: { entityId: a.id } })).map((e) => e.action)).toEqual(["assessment.create", "assessment.send"]);
+    expect((await w.db.auditEvent.findMany({ where: { entityId: a.id } })).map((e) => e.action)).toEqual([
+      "assessment.create",
+      "assessment.send",
+    ]);
   });
 
   it("saves a draft without sending, and rejects bad input with field errors, writing nothing", async () => {
@@ -117,7 +198,15 @@ describe("sending questionnaires", () => {
       [{ message: "x".repeat(2001) }, "message"],
     ];
     for (const [change, field] of cases) {
-      const e = await failure(createAssessment(w.db, w.procurement, { vendorId: w.vendorA.id, contactId: w.contactA.id, templateId: w.template.id, dueDate: future(), ...change }));
+      const e = await failure(
+        createAssessment(w.db, w.procurement, {
+          vendorId: w.vendorA.id,
+          contactId: w.contactA.id,
+          templateId: w.template.id,
+          dueDate: future(),
+          ...change,
+        }),
+      );
       expect(e.code, JSON.stringify(change)).toBe("VALIDATION");
       expect(Object.keys(e.fieldErrors ?? {})).toContain(field);
     }
@@ -154,7 +243,10 @@ describe("sending questionnaires", () => {
     } finally {
       process.env.SMTP_URL = saved;
     }
-    const row = await w.db.assessment.findUniqueOrThrow({ where: { id: a.id }, include: { invitations: true } });
+    const row = await w.db.assessment.findUniqueOrThrow({
+      where: { id: a.id },
+      include: { invitations: true },
+    });
     expect(row.status).toBe("DRAFT");
     expect(row.invitations.every((i) => i.revokedAt !== null)).toBe(true);
   });
@@ -177,15 +269,31 @@ describe("invitation tokens", () => {
     const w = await world();
     const a = await w.create(w.vendorA.id, w.contactA.id);
     const token = await latestInviteToken(w.contactA.email);
-    const bad = await failure(acceptInvitationWithNewAccount(w.db, token, { name: "Anja", password: "short", confirm: "short" }));
+    const bad = await failure(
+      acceptInvitationWithNewAccount(w.db, token, { name: "Anja", password: "short", confirm: "short" }),
+    );
     expect(bad.fieldErrors?.password).toBeDefined();
-    const result = await acceptInvitationWithNewAccount(w.db, token, { name: "Anja", password: "a-long-password-1", confirm: "a-long-password-1" });
+    const result = await acceptInvitationWithNewAccount(w.db, token, {
+      name: "Anja",
+      password: "a-long-password-1",
+      confirm: "a-long-password-1",
+    });
     expect(result.assessmentId).toBe(a.id);
     const user = await w.db.user.findUniqueOrThrow({ where: { email: w.contactA.email } });
     expect(user).toMatchObject({ role: "SUPPLIER", vendorId: w.vendorA.id, organizationId: w.org.id });
     expect((await w.db.assessment.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("OPENED");
     expect((await inspectInvitation(w.db, token)).state).toBe("used");
-    expect((await failure(acceptInvitationWithNewAccount(w.db, token, { name: "Eve", password: "another-password-1", confirm: "another-password-1" }))).code).toBe("CONFLICT");
+    expect(
+      (
+        await failure(
+          acceptInvitationWithNewAccount(w.db, token, {
+            name: "Eve",
+            password: "another-password-1",
+            confirm: "another-password-1",
+          }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
   });
 
   it("expired, unknown and malformed tokens are refused", async () => {
@@ -194,15 +302,47 @@ describe("invitation tokens", () => {
     const token = await latestInviteToken(w.contactA.email);
     const later = new Date(Date.now() + 15 * 86_400_000);
     expect((await inspectInvitation(w.db, token, later)).state).toBe("expired");
-    expect((await failure(acceptInvitationWithNewAccount(w.db, token, { name: "A", password: "a-long-password-1", confirm: "a-long-password-1" }, later))).code).toBe("VALIDATION");
-    expect((await failure(acceptInvitationWithNewAccount(w.db, token, { name: "Anja", password: "a-long-password-1", confirm: "a-long-password-1" }, later))).code).toBe("CONFLICT");
-    for (const t of ["", "x", "../../etc", "a".repeat(43), null, 12]) expect((await inspectInvitation(w.db, t)).state).toBe("invalid");
+    expect(
+      (
+        await failure(
+          acceptInvitationWithNewAccount(
+            w.db,
+            token,
+            { name: "A", password: "a-long-password-1", confirm: "a-long-password-1" },
+            later,
+          ),
+        )
+      ).code,
+    ).toBe("VALIDATION");
+    expect(
+      (
+        await failure(
+          acceptInvitationWithNewAccount(
+            w.db,
+            token,
+            { name: "Anja", password: "a-long-password-1", confirm: "a-long-password-1" },
+            later,
+          ),
+        )
+      ).code,
+    ).toBe("CONFLICT");
+    for (const t of ["", "x", "../../etc", "a".repeat(43), null, 12])
+      expect((await inspectInvitation(w.db, t)).state).toBe("invalid");
   });
 
   it("an existing supplier account can use its own link but not someone else's", async () => {
     const w = await world();
-    const contact = await buildContact(w.db, { organizationId: w.org.id, vendorId: w.vendorA.id, email: w.supplierA.email });
-    const a = await createAssessment(w.db, w.procurement, { vendorId: w.vendorA.id, contactId: contact.id, templateId: w.template.id, dueDate: future() });
+    const contact = await buildContact(w.db, {
+      organizationId: w.org.id,
+      vendorId: w.vendorA.id,
+      email: w.supplierA.email,
+    });
+    const a = await createAssessment(w.db, w.procurement, {
+      vendorId: w.vendorA.id,
+      contactId: contact.id,
+      templateId: w.template.id,
+      dueDate: future(),
+    });
     const token = await latestInviteToken(w.supplierA.email);
     expect((await inspectInvitation(w.db, token)).state).toBe("existing_account");
     expect((await failure(acceptInvitationAsUser(w.db, w.supplierB, token))).code).toBe("FORBIDDEN");
@@ -239,12 +379,20 @@ describe("answering, revisions and review", () => {
 
     await saveDraft(w.db, w.supplierA, a.id, COMPLETE, 1);
     expect((await submitResponse(w.db, w.supplierA, a.id, 2)).status).toBe("SUBMITTED");
-    expect((await failure(saveDraft(w.db, w.supplierA, a.id, { ...COMPLETE, notes: "late" }, 2))).code).toBe("CONFLICT");
+    expect((await failure(saveDraft(w.db, w.supplierA, a.id, { ...COMPLETE, notes: "late" }, 2))).code).toBe(
+      "CONFLICT",
+    );
 
     // Reviewers: a comment is required (or a message) before sending back.
     expect((await failure(requestChanges(w.db, w.risk, a.id, {}))).code).toBe("VALIDATION");
-    expect((await failure(addReviewComment(w.db, w.risk, a.id, { questionId: "no_such_question", body: "?" }))).code).toBe("VALIDATION");
-    await addReviewComment(w.db, w.risk, a.id, { questionId: "ra_model", body: "Please confirm there is truly no remote access." });
+    expect(
+      (await failure(addReviewComment(w.db, w.risk, a.id, { questionId: "no_such_question", body: "?" })))
+        .code,
+    ).toBe("VALIDATION");
+    await addReviewComment(w.db, w.risk, a.id, {
+      questionId: "ra_model",
+      body: "Please confirm there is truly no remote access.",
+    });
     const sentBack = await requestChanges(w.db, w.risk, a.id, { message: "One question" });
     expect(sentBack).toMatchObject({ revision: 2, warning: null });
     const [changesMail] = await mailTo(w.contactA.email);
@@ -266,7 +414,13 @@ describe("answering, revisions and review", () => {
       [2, { ...COMPLETE, notes: "Confirmed" }, true],
     ]);
     expect(staff.history.map((h) => h.action)).toEqual([
-      "assessment.create", "assessment.send", "assessment.submit", "assessment.comment", "assessment.request_changes", "assessment.resubmit", "assessment.accept",
+      "assessment.create",
+      "assessment.send",
+      "assessment.submit",
+      "assessment.comment",
+      "assessment.request_changes",
+      "assessment.resubmit",
+      "assessment.accept",
     ]);
     // Accepted refuses everything but a reviewer reopening it.
     expect((await failure(acceptAssessment(w.db, w.risk, a.id))).code).toBe("CONFLICT");
@@ -279,24 +433,55 @@ describe("answering, revisions and review", () => {
     const a = await openedByA(w);
     expect((await failure(acceptAssessment(w.db, w.risk, a.id))).code).toBe("CONFLICT");
     expect((await failure(requestChanges(w.db, w.risk, a.id, { message: "x" }))).code).toBe("CONFLICT");
-    expect((await failure(addReviewComment(w.db, w.risk, a.id, { questionId: "ra_model", body: "x" }))).code).toBe("CONFLICT");
+    expect(
+      (await failure(addReviewComment(w.db, w.risk, a.id, { questionId: "ra_model", body: "x" }))).code,
+    ).toBe("CONFLICT");
   });
 
   it("evidence: sniffed content, size limit, and only files of this assessment in answers", async () => {
     const w = await world();
     const a = await openedByA(w);
-    const file = await uploadEvidence(w.db, w.supplierA, { assessmentId: a.id, questionId: "sbom", fileName: "../../fw-1.2.cdx.json", bytes: SBOM });
+    const file = await uploadEvidence(w.db, w.supplierA, {
+      assessmentId: a.id,
+      questionId: "sbom",
+      fileName: "../../fw-1.2.cdx.json",
+      bytes: SBOM,
+    });
     expect(file).toMatchObject({ name: "fw-1.2.cdx.json", kind: "cyclonedx_json", bytes: SBOM.byteLength });
     const elf = Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0]);
-    expect((await failure(uploadEvidence(w.db, w.supplierA, { assessmentId: a.id, questionId: "sbom", fileName: "sbom.pdf", bytes: elf }))).message).toMatch(/not one we accept/);
-    expect((await failure(uploadEvidence(w.db, w.supplierA, { assessmentId: a.id, questionId: "ra_model", fileName: "x.json", bytes: SBOM }))).code).toBe("VALIDATION");
+    expect(
+      (
+        await failure(
+          uploadEvidence(w.db, w.supplierA, {
+            assessmentId: a.id,
+            questionId: "sbom",
+            fileName: "sbom.pdf",
+            bytes: elf,
+          }),
+        )
+      ).message,
+    ).toMatch(/not one we accept/);
+    expect(
+      (
+        await failure(
+          uploadEvidence(w.db, w.supplierA, {
+            assessmentId: a.id,
+            questionId: "ra_model",
+            fileName: "x.json",
+            bytes: SBOM,
+          }),
+        )
+      ).code,
+    ).toBe("VALIDATION");
     expect(await w.db.evidence.count()).toBe(1);
 
     const downloaded = await readEvidenceFile(w.db, w.risk, file.fileId);
     expect(Buffer.from(downloaded.bytes).equals(Buffer.from(SBOM))).toBe(true);
     await saveDraft(w.db, w.supplierA, a.id, { sbom: [file] }, 0);
     const foreign = { ...file, fileId: "ckforeign0000000000000000" };
-    expect((await failure(saveDraft(w.db, w.supplierA, a.id, { sbom: [foreign] }, 1))).message).toMatch(/not found/);
+    expect((await failure(saveDraft(w.db, w.supplierA, a.id, { sbom: [foreign] }, 1))).message).toMatch(
+      /not found/,
+    );
   });
 });
 
@@ -305,14 +490,28 @@ describe("isolation", () => {
     const w = await world();
     const a = await openedByA(w);
     await saveDraft(w.db, w.supplierA, a.id, { has_remote: "yes" }, 0);
-    const file = await uploadEvidence(w.db, w.supplierA, { assessmentId: a.id, questionId: "sbom", fileName: "sbom.json", bytes: SBOM });
+    const file = await uploadEvidence(w.db, w.supplierA, {
+      assessmentId: a.id,
+      questionId: "sbom",
+      fileName: "sbom.json",
+      bytes: SBOM,
+    });
 
     expect(await listSupplierAssessments(w.db, w.supplierB)).toEqual([]);
     const attempts: [string, () => Promise<unknown>][] = [
       ["read", () => getSupplierAssessment(w.db, w.supplierB, a.id)],
       ["save", () => saveDraft(w.db, w.supplierB, a.id, { has_remote: "no" }, 1)],
       ["submit", () => submitResponse(w.db, w.supplierB, a.id, 1)],
-      ["upload", () => uploadEvidence(w.db, w.supplierB, { assessmentId: a.id, questionId: "sbom", fileName: "x.json", bytes: SBOM })],
+      [
+        "upload",
+        () =>
+          uploadEvidence(w.db, w.supplierB, {
+            assessmentId: a.id,
+            questionId: "sbom",
+            fileName: "x.json",
+            bytes: SBOM,
+          }),
+      ],
       ["download", () => readEvidenceFile(w.db, w.supplierB, file.fileId)],
     ];
     for (const [name, attempt] of attempts) expect((await failure(attempt())).code, name).toBe("NOT_FOUND");
@@ -329,7 +528,16 @@ describe("isolation", () => {
     const w = await world();
     const a = await openedByA(w);
     const staffCalls: [string, () => Promise<unknown>][] = [
-      ["create", () => createAssessment(w.db, w.supplierA, { vendorId: w.vendorA.id, contactId: w.contactA.id, templateId: w.template.id, dueDate: future() })],
+      [
+        "create",
+        () =>
+          createAssessment(w.db, w.supplierA, {
+            vendorId: w.vendorA.id,
+            contactId: w.contactA.id,
+            templateId: w.template.id,
+            dueDate: future(),
+          }),
+      ],
       ["send", () => sendAssessment(w.db, w.supplierA, a.id)],
       ["cancel", () => cancelAssessment(w.db, w.supplierA, a.id)],
       ["list", () => listAssessments(w.db, w.supplierA, {})],
@@ -341,7 +549,11 @@ describe("isolation", () => {
     for (const [name, call] of staffCalls) expect((await failure(call())).code, name).toBe("FORBIDDEN");
     // Risk officers review but do not send.
     expect((await failure(sendAssessment(w.db, w.risk, a.id))).code).toBe("FORBIDDEN");
-    for (const call of [() => getAssessmentForStaff(w.db, w.outsider, a.id), () => cancelAssessment(w.db, w.outsider, a.id), () => sendAssessment(w.db, w.outsider, a.id)]) {
+    for (const call of [
+      () => getAssessmentForStaff(w.db, w.outsider, a.id),
+      () => cancelAssessment(w.db, w.outsider, a.id),
+      () => sendAssessment(w.db, w.outsider, a.id),
+    ]) {
       expect((await failure(call())).code).toBe("NOT_FOUND");
     }
     expect((await listAssessments(w.db, w.outsider, {})).total).toBe(0);

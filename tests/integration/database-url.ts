@@ -13,11 +13,14 @@ export function assertLocalDatabaseUrl(url: string): URL {
   } catch {
     throw new Error(`TEST_DATABASE_URL is not a valid URL: ${url}`);
   }
-  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error(`TEST_DATABASE_URL must be a postgresql:// URL (got ${parsed.protocol})`);
+  if (!/^postgres(ql)?:$/.test(parsed.protocol))
+    throw new Error(`TEST_DATABASE_URL must be a postgresql:// URL (got ${parsed.protocol})`);
   const host = parsed.hostname;
   const socketHost = parsed.searchParams.get("host");
   if (!LOCAL_HOSTS.has(host) && !(socketHost && socketHost.startsWith("/"))) {
-    throw new Error(`Refusing to run integration tests against non-local database host "${host}". Tests create and drop databases; use a PostgreSQL on this machine.`);
+    throw new Error(
+      `Refusing to run integration tests against non-local database host "${host}". Tests create and drop databases; use a PostgreSQL on this machine.`,
+    );
   }
   return parsed;
 }

@@ -5,10 +5,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { INVITATION_TTL_MS } from "@/lib/auth/tokens";
 import { seedDemo } from "@/prisma/seed/demo";
 import { LUMEN_RTOS_KEY, LUMEN_SUB_SUPPLIER_KEY, NIMBUS_OTA_KEY } from "@/prisma/seed/demo-assessments";
+
 import { testDb } from "./setup";
 
 let evidenceDir: string;
@@ -21,16 +24,30 @@ afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
 async function seeded() {
   const db = testDb();
   await seedDemo(db);
-  const { id: organizationId } = await db.organization.findUniqueOrThrow({ where: { slug: "northwind" }, select: { id: true } });
+  const { id: organizationId } = await db.organization.findUniqueOrThrow({
+    where: { slug: "northwind" },
+    select: { id: true },
+  });
   const [vendors, assets, deployments, linkages, assessments, scores] = await Promise.all([
     db.vendor.findMany({ where: { organizationId }, select: { id: true, name: true, createdAt: true } }),
     db.asset.findMany({ where: { organizationId }, select: { id: true, name: true, type: true } }),
     db.deployment.findMany({ where: { organizationId }, select: { vendorId: true, assetId: true } }),
-    db.linkage.findMany({ where: { organizationId }, select: { fromKey: true, toKey: true, source: true, assessmentId: true, createdAt: true } }),
+    db.linkage.findMany({
+      where: { organizationId },
+      select: { fromKey: true, toKey: true, source: true, assessmentId: true, createdAt: true },
+    }),
     db.assessment.findMany({
       where: { organizationId },
       select: {
-        id: true, vendorId: true, status: true, createdAt: true, sentAt: true, openedAt: true, submittedAt: true, acceptedAt: true, dueDate: true,
+        id: true,
+        vendorId: true,
+        status: true,
+        createdAt: true,
+        sentAt: true,
+        openedAt: true,
+        submittedAt: true,
+        acceptedAt: true,
+        dueDate: true,
         invitations: { select: { createdAt: true, expiresAt: true, usedAt: true } },
         revisions: { select: { answers: true, submittedAt: true } },
         evidence: { select: { createdAt: true } },
@@ -40,8 +57,10 @@ async function seeded() {
   ]);
   const vendor = (name: string) => vendors.find((v) => v.name === name) ?? expect.fail(`no vendor ${name}`);
   const key = (name: string) => `vendor:${vendor(name).id}`;
-  const deployedOn = (name: string) => new Set(deployments.filter((d) => d.vendorId === vendor(name).id).map((d) => `asset:${d.assetId}`));
-  const assessmentOf = (name: string) => assessments.find((a) => a.vendorId === vendor(name).id) ?? expect.fail(`no assessment of ${name}`);
+  const deployedOn = (name: string) =>
+    new Set(deployments.filter((d) => d.vendorId === vendor(name).id).map((d) => `asset:${d.assetId}`));
+  const assessmentOf = (name: string) =>
+    assessments.find((a) => a.vendorId === vendor(name).id) ?? expect.fail(`no assessment of ${name}`);
   /** Every node reachable from `from` over the linkage graph (what a compromise can spread to). */
   const reachable = (from: string) => {
     const seen = new Set([from]);
@@ -56,12 +75,37 @@ async function seeded() {
     }
     return seen;
   };
-  return { db, organizationId, vendors, assets, linkages, assessments, scores, vendor, key, deployedOn, assessmentOf, reachable };
+  return {
+    db,
+    organizationId,
+    vendors,
+    assets,
+    linkages,
+    assessments,
+    scores,
+    vendor,
+    key,
+    deployedOn,
+    assessmentOf,
+    reachable,
+  };
 }
 
 describe("demo seed", () => {
   it("holds the portfolio the demo is built to show", async () => {
-    const { db, organizationId, assets, linkages, assessments, scores, vendor, key, deployedOn, assessmentOf, reachable } = await seeded();
+    const {
+      db,
+      organizationId,
+      assets,
+      linkages,
+      assessments,
+      scores,
+      vendor,
+      key,
+      deployedOn,
+      assessmentOf,
+      reachable,
+    } = await seeded();
 
     // At least seven vendors with accepted assessments, each scored; nobody else is.
     const accepted = assessments.filter((a) => a.status === "ACCEPTED");
@@ -74,37 +118,70 @@ describe("demo seed", () => {
     for (const name of embedders) {
       const own = intoFirmware.filter((l) => l.assessmentId === assessmentOf(name).id);
       expect(own.length, name).toBeGreaterThan(0);
-      expect(own.every((l) => deployedOn(name).has(l.toKey)), name).toBe(true);
+      expect(
+        own.every((l) => deployedOn(name).has(l.toKey)),
+        name,
+      ).toBe(true);
     }
-    expect(linkages.some((l) => l.fromKey === key("Lumen RTOS") && l.toKey === LUMEN_SUB_SUPPLIER_KEY && l.source === "MANUAL")).toBe(true);
-    expect(linkages.some((l) => l.fromKey === LUMEN_SUB_SUPPLIER_KEY && l.toKey === LUMEN_RTOS_KEY)).toBe(true);
+    expect(
+      linkages.some(
+        (l) => l.fromKey === key("Lumen RTOS") && l.toKey === LUMEN_SUB_SUPPLIER_KEY && l.source === "MANUAL",
+      ),
+    ).toBe(true);
+    expect(linkages.some((l) => l.fromKey === LUMEN_SUB_SUPPLIER_KEY && l.toKey === LUMEN_RTOS_KEY)).toBe(
+      true,
+    );
     const fromLumen = reachable(key("Lumen RTOS"));
-    for (const name of embedders) expect([...deployedOn(name)].some((a) => fromLumen.has(a)), name).toBe(true);
+    for (const name of embedders)
+      expect(
+        [...deployedOn(name)].some((a) => fromLumen.has(a)),
+        name,
+      ).toBe(true);
     // Lumen runs nothing of its own in the plant.
     expect(deployedOn("Lumen RTOS").size).toBe(0);
 
     // One cloud update service (Nimbus OTA) reaching the devices of two vendors, both linked to it.
     const nimbusTargets = linkages.filter((l) => l.fromKey === NIMBUS_OTA_KEY).map((l) => l.toKey);
     for (const name of ["Meridian Gateways", "Brightline HMI"]) {
-      expect(nimbusTargets.some((t) => deployedOn(name).has(t)), name).toBe(true);
-      expect(linkages.some((l) => l.fromKey === key(name) && l.toKey === NIMBUS_OTA_KEY), name).toBe(true);
+      expect(
+        nimbusTargets.some((t) => deployedOn(name).has(t)),
+        name,
+      ).toBe(true);
+      expect(
+        linkages.some((l) => l.fromKey === key(name) && l.toKey === NIMBUS_OTA_KEY),
+        name,
+      ).toBe(true);
     }
 
     // Shared hubs: the gateway GW-2 and the broker MQTT-1 are linked into by several vendors' answers.
     for (const hub of ["GW-2 Modbus to OPC UA Gateway", "MQTT-1 Edge Broker"]) {
       const id = assets.find((a) => a.name === hub)!.id;
-      const by = new Set(linkages.filter((l) => l.toKey === `asset:${id}` && l.source === "ASSESSMENT").map((l) => l.assessmentId));
+      const by = new Set(
+        linkages
+          .filter((l) => l.toKey === `asset:${id}` && l.source === "ASSESSMENT")
+          .map((l) => l.assessmentId),
+      );
       expect(by.size, hub).toBeGreaterThanOrEqual(2);
     }
 
     // Kestrel holds a relay key that never expires, and its credential reaches the workstations.
-    const kestrelAnswers = assessmentOf("Kestrel Remote Access").revisions[0]!.answers as { cred_list: { lifetime: string }[] };
+    const kestrelAnswers = assessmentOf("Kestrel Remote Access").revisions[0]!.answers as {
+      cred_list: { lifetime: string }[];
+    };
     expect(kestrelAnswers.cred_list.some((c) => c.lifetime === "never")).toBe(true);
-    expect(linkages.some((l) => l.fromKey.startsWith(`${key("Kestrel Remote Access")}/credential/row:`) && deployedOn("Kestrel Remote Access").has(l.toKey))).toBe(true);
+    expect(
+      linkages.some(
+        (l) =>
+          l.fromKey.startsWith(`${key("Kestrel Remote Access")}/credential/row:`) &&
+          deployedOn("Kestrel Remote Access").has(l.toKey),
+      ),
+    ).toBe(true);
 
     // Atlas: many devices, and nothing reachable from it but its own devices and the zone they sit in.
     expect(deployedOn("Atlas Field Sensors").size).toBeGreaterThanOrEqual(10);
-    const zones = new Set(assets.filter((a) => a.type === "ZONE" || a.type === "NETWORK_SEGMENT").map((a) => `asset:${a.id}`));
+    const zones = new Set(
+      assets.filter((a) => a.type === "ZONE" || a.type === "NETWORK_SEGMENT").map((a) => `asset:${a.id}`),
+    );
     const fromAtlas = [...reachable(key("Atlas Field Sensors"))].filter((k) => k.startsWith("asset:"));
     expect(fromAtlas.filter((k) => !deployedOn("Atlas Field Sensors").has(k) && !zones.has(k))).toEqual([]);
 
@@ -127,8 +204,12 @@ describe("demo seed", () => {
     const before = (a: Date | null | undefined, b: Date | null | undefined, what: string) => {
       if (a && b) expect(a.getTime(), what).toBeLessThan(b.getTime());
     };
-    const audit = await db.auditEvent.findMany({ where: { organizationId }, select: { action: true, entityId: true, createdAt: true } });
-    const at = (entityId: string, action: string) => audit.find((e) => e.entityId === entityId && e.action === action)?.createdAt;
+    const audit = await db.auditEvent.findMany({
+      where: { organizationId },
+      select: { action: true, entityId: true, createdAt: true },
+    });
+    const at = (entityId: string, action: string) =>
+      audit.find((e) => e.entityId === entityId && e.action === action)?.createdAt;
     const firstSent = Math.min(...assessments.map((a) => a.sentAt!.getTime()));
     for (const v of vendors) expect(v.createdAt.getTime()).toBeLessThan(firstSent);
 
@@ -163,26 +244,49 @@ describe("demo seed", () => {
 
     // Extracted linkages appear when their assessment is accepted; manual ones after both ends exist.
     const acceptedAt = new Map(assessments.map((a) => [a.id, a.acceptedAt]));
-    for (const l of linkages.filter((x) => x.source === "ASSESSMENT")) expect(l.createdAt).toEqual(acceptedAt.get(l.assessmentId!));
-    const firstAcceptance = (vendorId: string) => Math.min(...assessments.filter((a) => a.vendorId === vendorId && a.acceptedAt).map((a) => a.acceptedAt!.getTime()));
+    for (const l of linkages.filter((x) => x.source === "ASSESSMENT"))
+      expect(l.createdAt).toEqual(acceptedAt.get(l.assessmentId!));
+    const firstAcceptance = (vendorId: string) =>
+      Math.min(
+        ...assessments
+          .filter((a) => a.vendorId === vendorId && a.acceptedAt)
+          .map((a) => a.acceptedAt!.getTime()),
+      );
     for (const l of linkages.filter((x) => x.source === "MANUAL")) {
       const from = l.fromKey.slice("vendor:".length);
       expect(l.createdAt.getTime()).toBeGreaterThan(firstAcceptance(from));
-      expect(at(audit.find((e) => e.action === "linkage.create" && e.createdAt.getTime() === l.createdAt.getTime())?.entityId ?? "", "linkage.create")).toEqual(l.createdAt);
+      expect(
+        at(
+          audit.find((e) => e.action === "linkage.create" && e.createdAt.getTime() === l.createdAt.getTime())
+            ?.entityId ?? "",
+          "linkage.create",
+        ),
+      ).toEqual(l.createdAt);
     }
 
     // Score history: every snapshot after the vendor's acceptance and before now; the current score is the newest.
-    const snapshots = await db.scoreSnapshot.findMany({ where: { organizationId }, select: { vendorId: true, computedAt: true } });
+    const snapshots = await db.scoreSnapshot.findMany({
+      where: { organizationId },
+      select: { vendorId: true, computedAt: true },
+    });
     expect(snapshots.length).toBeGreaterThan(7);
     for (const s of snapshots) {
       expect(s.computedAt.getTime()).toBeGreaterThan(firstAcceptance(s.vendorId));
       expect(s.computedAt.getTime()).toBeLessThan(now);
     }
-    for (const c of await db.currentScore.findMany({ where: { organizationId }, select: { vendorId: true, computedAt: true } })) {
-      expect(c.computedAt.getTime()).toBe(Math.max(...snapshots.filter((s) => s.vendorId === c.vendorId).map((s) => s.computedAt.getTime())));
+    for (const c of await db.currentScore.findMany({
+      where: { organizationId },
+      select: { vendorId: true, computedAt: true },
+    })) {
+      expect(c.computedAt.getTime()).toBe(
+        Math.max(...snapshots.filter((s) => s.vendorId === c.vendorId).map((s) => s.computedAt.getTime())),
+      );
     }
     // Helix's supplier account was created when she first opened the invitation.
-    const anja = await db.user.findFirstOrThrow({ where: { organizationId, vendorId: vendor("Helix Controls").id }, select: { createdAt: true } });
+    const anja = await db.user.findFirstOrThrow({
+      where: { organizationId, vendorId: vendor("Helix Controls").id },
+      select: { createdAt: true },
+    });
     const helix = assessments.find((a) => a.vendorId === vendor("Helix Controls").id)!;
     expect(anja.createdAt).toEqual(helix.openedAt);
   }, 120_000);

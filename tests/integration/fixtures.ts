@@ -3,17 +3,26 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll } from "vitest";
+
 import type { Actor } from "@/lib/auth/roles";
-import type { Role, VendorTier } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
-import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
 import { submitResponse } from "@/lib/domain/response/supplier-responses";
 import { acceptAssessment } from "@/lib/domain/review/review-assessment";
-import { buildBuiltInTemplates, buildContact, buildOrganization, buildUser, buildVendor } from "@/prisma/seed/factories";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role, VendorTier } from "@/lib/generated/prisma/enums";
 import { stopScoringWorker } from "@/lib/jobs/scoring-queue";
+import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
+import { startMailSink, type MailSink } from "@/lib/mail/sink";
+import {
+  buildBuiltInTemplates,
+  buildContact,
+  buildOrganization,
+  buildUser,
+  buildVendor,
+} from "@/prisma/seed/factories";
+
 import { testDb } from "./setup";
 
 /** Sending and accepting assessments e-mails the supplier: a real local SMTP sink receives it. */
@@ -39,7 +48,11 @@ export function withJobsDatabase(): void {
   });
 }
 
-export async function actorFor(organizationId: string, role: Role, vendorId: string | null = null): Promise<Actor> {
+export async function actorFor(
+  organizationId: string,
+  role: Role,
+  vendorId: string | null = null,
+): Promise<Actor> {
   const u = await buildUser(testDb(), { organizationId, role, vendorId });
   return { userId: u.id, organizationId, role, vendorId };
 }
@@ -66,22 +79,57 @@ export async function acmeOnASmallPlant(options: AcmeOptions = {}) {
     [
       { name: "Kiln PLC 1", type: "CONTROLLER", criticality: 5, site: "Kiln plant", zone: "Level 1" },
       { name: "Kiln PLC 2", type: "CONTROLLER", criticality: 5, site: "Kiln plant", zone: "Level 1" },
-      { name: "GW-01", type: "GATEWAY", criticality: 4, site: "Kiln plant", zone: "Level 2", aliases: ["Kiln Modbus/OPC UA gateway"] },
+      {
+        name: "GW-01",
+        type: "GATEWAY",
+        criticality: 4,
+        site: "Kiln plant",
+        zone: "Level 2",
+        aliases: ["Kiln Modbus/OPC UA gateway"],
+      },
       { name: "Plant historian", type: "HISTORIAN", criticality: 2, zone: "Level 3" },
-    ].map((a) => db.asset.create({ data: { organizationId: org.id, normalizedName: a.name.toLowerCase(), aliases: [], ...a } as Prisma.AssetUncheckedCreateInput })),
+    ].map((a) =>
+      db.asset.create({
+        data: {
+          organizationId: org.id,
+          normalizedName: a.name.toLowerCase(),
+          aliases: [],
+          ...a,
+        } as Prisma.AssetUncheckedCreateInput,
+      }),
+    ),
   );
-  for (const plc of assets.slice(0, 2)) await db.deployment.create({ data: { organizationId: org.id, vendorId: vendor.id, assetId: plc.id } });
+  for (const plc of assets.slice(0, 2))
+    await db.deployment.create({ data: { organizationId: org.id, vendorId: vendor.id, assetId: plc.id } });
   // The buyer's own adjacency: both PLCs sit behind the gateway.
   for (const plc of assets.slice(0, 2)) {
-    await db.linkage.create({ data: { organizationId: org.id, fromKey: `asset:${assets[2]!.id}`, toKey: `asset:${plc.id}`, kind: "ADJACENCY", weight: 0.6, reason: "PLC behind GW-01", source: "INVENTORY" } });
+    await db.linkage.create({
+      data: {
+        organizationId: org.id,
+        fromKey: `asset:${assets[2]!.id}`,
+        toKey: `asset:${plc.id}`,
+        kind: "ADJACENCY",
+        weight: 0.6,
+        reason: "PLC behind GW-01",
+        source: "INVENTORY",
+      },
+    });
   }
   const procurement = await actorFor(org.id, "PROCUREMENT");
   const risk = await actorFor(org.id, "RISK_OFFICER");
   const supplier = await actorFor(org.id, "SUPPLIER", vendor.id);
-  const a = await createAssessment(db, procurement, { vendorId: vendor.id, contactId: contact.id, templateId: template!.id, dueDate: new Date(Date.now() + 864e6).toISOString().slice(0, 10) });
+  const a = await createAssessment(db, procurement, {
+    vendorId: vendor.id,
+    contactId: contact.id,
+    templateId: template!.id,
+    dueDate: new Date(Date.now() + 864e6).toISOString().slice(0, 10),
+  });
   await db.assessment.update({ where: { id: a.id }, data: { status: "IN_PROGRESS" } });
   // The supplier's saved draft (autosave is tested elsewhere; the evidence ids here are fixtures).
-  await db.responseRevision.update({ where: { assessmentId_revision: { assessmentId: a.id, revision: 1 } }, data: { answers: acmeAnswers as Prisma.InputJsonValue, version: 1 } });
+  await db.responseRevision.update({
+    where: { assessmentId_revision: { assessmentId: a.id, revision: 1 } },
+    data: { answers: acmeAnswers as Prisma.InputJsonValue, version: 1 },
+  });
   await submitResponse(db, supplier, a.id, 1);
   if (options.accept !== false) await acceptAssessment(db, risk, a.id);
   return { db, org, vendor, assets, a, risk, supplier, procurement };

@@ -5,10 +5,19 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import type { TestProject } from "vitest/node";
-import { migrate } from "@/lib/db/migrate";
+
 import { startEmbeddedDb } from "@/lib/db/embedded";
-import { DEFAULT_TEST_DATABASE_URL, adminQuery, assertLocalDatabaseUrl, isReachable, withDatabase } from "./database-url";
+import { migrate } from "@/lib/db/migrate";
+
+import {
+  adminQuery,
+  assertLocalDatabaseUrl,
+  DEFAULT_TEST_DATABASE_URL,
+  isReachable,
+  withDatabase,
+} from "./database-url";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -2,13 +2,32 @@
 // migrating an empty database, every model and field of the Prisma data model must exist with a
 // compatible type, nullability, unique constraint and foreign key.
 import { readFileSync } from "node:fs";
+
 import internals from "@prisma/internals";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { Prisma } from "@/lib/generated/prisma/client";
 
-type DmmfField = { name: string; kind: string; type: string; isRequired: boolean; isList: boolean; isUnique: boolean; isId: boolean; relationFromFields?: string[]; relationToFields?: string[]; dbName?: string | null };
-type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[]; uniqueFields: string[][]; primaryKey: { fields: string[] } | null };
+type DmmfField = {
+  name: string;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  isUnique: boolean;
+  isId: boolean;
+  relationFromFields?: string[];
+  relationToFields?: string[];
+  dbName?: string | null;
+};
+type DmmfModel = {
+  name: string;
+  dbName: string | null;
+  fields: DmmfField[];
+  uniqueFields: string[][];
+  primaryKey: { fields: string[] } | null;
+};
 
 const PG_TYPES: Record<string, string[]> = {
   String: ["text", "character varying"],
@@ -29,11 +48,15 @@ let uniques: Set<string>;
 let foreignKeys: Set<string>;
 
 beforeAll(async () => {
-  const { getDMMF } = internals as unknown as { getDMMF: (o: { datamodel: string }) => Promise<{ datamodel: { models: DmmfModel[] } }> };
+  const { getDMMF } = internals as unknown as {
+    getDMMF: (o: { datamodel: string }) => Promise<{ datamodel: { models: DmmfModel[] } }>;
+  };
   models = (await getDMMF({ datamodel: readFileSync("prisma/schema.prisma", "utf8") })).datamodel.models;
   client = new pg.Client({ connectionString: inject("databaseUrl") });
   await client.connect();
-  const cols = await client.query(`SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema='public'`);
+  const cols = await client.query(
+    `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema='public'`,
+  );
   columns = new Map(cols.rows.map((r) => [`${r.table_name}.${r.column_name}`, r]));
   // Unique = a unique index (Prisma's @unique/@@unique) or the primary key, keyed by its column list.
   const idx = await client.query(`
@@ -50,7 +73,9 @@ beforeAll(async () => {
       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col
       JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = k.refcol
      WHERE c.contype = 'f' GROUP BY c.oid, tc.relname, rt.relname`);
-  foreignKeys = new Set(fks.rows.map((r) => `${r.table_name}(${r.cols.join(",")})->${r.ref_table}(${r.ref_cols.join(",")})`));
+  foreignKeys = new Set(
+    fks.rows.map((r) => `${r.table_name}(${r.cols.join(",")})->${r.ref_table}(${r.ref_cols.join(",")})`),
+  );
 });
 
 afterAll(async () => {
@@ -76,15 +101,22 @@ describe("schema.prisma and the migrated database agree", () => {
           continue;
         }
         if (field.kind === "enum") {
-          if (col.data_type !== "USER-DEFINED" || col.udt_name !== field.type) problems.push(`${model.name}.${field.name}: expected enum ${field.type}, got ${col.data_type}/${col.udt_name}`);
+          if (col.data_type !== "USER-DEFINED" || col.udt_name !== field.type)
+            problems.push(
+              `${model.name}.${field.name}: expected enum ${field.type}, got ${col.data_type}/${col.udt_name}`,
+            );
         } else if (field.isList) {
-          if (col.data_type !== "ARRAY") problems.push(`${model.name}.${field.name}: expected an array column`);
+          if (col.data_type !== "ARRAY")
+            problems.push(`${model.name}.${field.name}: expected an array column`);
         } else if (!(PG_TYPES[field.type] ?? []).includes(col.data_type)) {
           problems.push(`${model.name}.${field.name}: ${field.type} stored as ${col.data_type}`);
         }
         const nullable = col.is_nullable === "YES";
         // Prisma writes scalar lists as nullable array columns (an absent list reads as []).
-        if (!field.isList && nullable === field.isRequired) problems.push(`${model.name}.${field.name}: required=${field.isRequired} but column nullable=${nullable}`);
+        if (!field.isList && nullable === field.isRequired)
+          problems.push(
+            `${model.name}.${field.name}: required=${field.isRequired} but column nullable=${nullable}`,
+          );
       }
     }
     expect(problems).toEqual([]);
@@ -99,7 +131,9 @@ describe("schema.prisma and the migrated database agree", () => {
         ...model.uniqueFields,
         ...(model.primaryKey ? [model.primaryKey.fields] : []),
       ];
-      for (const cols of sets) if (!uniques.has(`${table}(${cols.join(",")})`)) problems.push(`${table}(${cols.join(",")}) has no unique index`);
+      for (const cols of sets)
+        if (!uniques.has(`${table}(${cols.join(",")})`))
+          problems.push(`${table}(${cols.join(",")}) has no unique index`);
     }
     expect(problems).toEqual([]);
   });

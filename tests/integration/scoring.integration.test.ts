@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { MODEL_VERSION } from "@/lib/scoring";
-import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
+
+import { getCompiledGraph, primeCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { submitResponse } from "@/lib/domain/response/supplier-responses";
 import { acceptAssessment, requestChanges } from "@/lib/domain/review/review-assessment";
-import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 import { recomputeScores } from "@/lib/domain/scoring/recompute-scores";
-import { getCompiledGraph, primeCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
+import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { startScoringWorker } from "@/lib/jobs/scoring-queue";
+import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
+import { MODEL_VERSION } from "@/lib/scoring";
 import { buildVendor } from "@/prisma/seed/factories";
+
 import { acmeOnASmallPlant, withJobsDatabase, withMailSink } from "./fixtures";
 
 withMailSink();
@@ -37,10 +39,16 @@ describe("accepting an assessment builds the graph and scores the vendor", () =>
       expect(typeof sources[0]!.questionId).toBe("string");
     }
     // Components are shared graph nodes; infrastructure that matches no asset waits for mapping.
-    expect(await db.graphNode.count({ where: { organizationId: org.id, type: "COMPONENT" } })).toBeGreaterThan(0);
-    expect(await db.mappingRequest.count({ where: { organizationId: org.id, assessmentId: a.id } })).toBe(result.needsMapping);
+    expect(
+      await db.graphNode.count({ where: { organizationId: org.id, type: "COMPONENT" } }),
+    ).toBeGreaterThan(0);
+    expect(await db.mappingRequest.count({ where: { organizationId: org.id, assessmentId: a.id } })).toBe(
+      result.needsMapping,
+    );
 
-    const [snapshot] = await db.scoreSnapshot.findMany({ where: { organizationId: org.id, vendorId: vendor.id } });
+    const [snapshot] = await db.scoreSnapshot.findMany({
+      where: { organizationId: org.id, vendorId: vendor.id },
+    });
     expect(snapshot).toBeDefined();
     expect(snapshot!.modelVersion).toBe(MODEL_VERSION);
     expect(snapshot!.exposure).toBeGreaterThan(0);
@@ -56,7 +64,10 @@ describe("accepting an assessment builds the graph and scores the vendor", () =>
     // A reviewer reopens the accepted assessment; the supplier revises; it is accepted again.
     await requestChanges(db, risk, a.id, { message: "Please confirm the remote-access model." });
     const changed = { ...acmeAnswers, ra_model: "on_demand" };
-    await db.responseRevision.update({ where: { assessmentId_revision: { assessmentId: a.id, revision: 2 } }, data: { answers: changed as Prisma.InputJsonValue, version: 1 } });
+    await db.responseRevision.update({
+      where: { assessmentId_revision: { assessmentId: a.id, revision: 2 } },
+      data: { answers: changed as Prisma.InputJsonValue, version: 1 },
+    });
     await submitResponse(db, supplier, a.id, 1);
     const second = await acceptAssessment(db, risk, a.id);
     const linkages = await db.linkage.findMany({ where: { organizationId: org.id, assessmentId: a.id } });
@@ -71,10 +82,22 @@ describe("the compiled graph cache after a graph change", () => {
   it("the recompute's graph serves the next page: same version, no second load", async () => {
     const { db, org, vendor, a, risk } = await submittedAcme();
     await acceptAssessment(db, risk, a.id);
-    const { graphVersion } = await db.organization.findUniqueOrThrow({ where: { id: org.id }, select: { graphVersion: true } });
+    const { graphVersion } = await db.organization.findUniqueOrThrow({
+      where: { id: org.id },
+      select: { graphVersion: true },
+    });
     // Count the database reads a load would make: a primed cache answers with one version check.
     const reads: string[] = [];
-    const counting = db.$extends({ query: { $allModels: { async $allOperations({ model, operation, args, query }) { reads.push(`${model}.${operation}`); return query(args); } } } }) as unknown as typeof db;
+    const counting = db.$extends({
+      query: {
+        $allModels: {
+          async $allOperations({ model, operation, args, query }) {
+            reads.push(`${model}.${operation}`);
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as typeof db;
     const compiled = await getCompiledGraph(counting, org.id);
     expect(reads).toEqual(["Organization.findUniqueOrThrow"]);
     expect(compiled.version).toBe(graphVersion);
@@ -113,12 +136,29 @@ describe("full recompute as a background job", () => {
   it("a failing recompute leaves the previous snapshots in place", async () => {
     const { db, org, vendor, a, risk } = await submittedAcme();
     await acceptAssessment(db, risk, a.id);
-    const before = await db.scoreSnapshot.findMany({ where: { organizationId: org.id }, orderBy: { id: "asc" } });
+    const before = await db.scoreSnapshot.findMany({
+      where: { organizationId: org.id },
+      orderBy: { id: "asc" },
+    });
     // A corrupt row (weight outside [0, 1]) makes the engine refuse the graph.
-    await db.linkage.create({ data: { organizationId: org.id, fromKey: `vendor:${vendor.id}`, toKey: `vendor:${vendor.id}`, kind: "TRUST", weight: 7, reason: "corrupt", source: "MANUAL" } });
-    const run = await db.scoringRun.create({ data: { organizationId: org.id, kind: "full", trigger: "test" } });
+    await db.linkage.create({
+      data: {
+        organizationId: org.id,
+        fromKey: `vendor:${vendor.id}`,
+        toKey: `vendor:${vendor.id}`,
+        kind: "TRUST",
+        weight: 7,
+        reason: "corrupt",
+        source: "MANUAL",
+      },
+    });
+    const run = await db.scoringRun.create({
+      data: { organizationId: org.id, kind: "full", trigger: "test" },
+    });
     await expect(recomputeScores(db, org.id, { runId: run.id })).rejects.toThrow();
-    expect(await db.scoreSnapshot.findMany({ where: { organizationId: org.id }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(
+      await db.scoreSnapshot.findMany({ where: { organizationId: org.id }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
   });
 
   it("suppliers cannot request or read recomputes", async () => {

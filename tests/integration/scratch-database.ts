@@ -4,8 +4,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { inject } from "vitest";
+
 import { startEmbeddedDb } from "@/lib/db/embedded";
+
 import { adminQuery, assertLocalDatabaseUrl, withDatabase } from "./database-url";
 
 export interface ScratchDatabase {

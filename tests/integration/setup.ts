@@ -1,5 +1,6 @@
 // Per test file: one Prisma client on the run's database, emptied before every test.
 import { afterAll, beforeEach, inject } from "vitest";
+
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
 
 let db: Db | undefined;

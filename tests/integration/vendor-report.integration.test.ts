@@ -1,13 +1,16 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { MODEL_VERSION } from "@/lib/scoring";
+import { describe, expect, it } from "vitest";
+
 import { loadVendorReport } from "@/lib/domain/report/load-vendor-report";
 import { renderVendorReport, reportFileName } from "@/lib/reports/vendor-report";
+import { MODEL_VERSION } from "@/lib/scoring";
 import { buildOrganization, buildVendor } from "@/prisma/seed/factories";
-import { testDb } from "./setup";
+
 import { acmeOnASmallPlant, actorFor, withMailSink } from "./fixtures";
+import { testDb } from "./setup";
 
 withMailSink();
 
@@ -16,7 +19,12 @@ const scoredAcme = () => acmeOnASmallPlant({ orgName: "Kiln Works", tier: "CRITI
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const standardFontDataUrl = `${path.resolve("node_modules/pdfjs-dist/standard_fonts")}/`;
-  const doc = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    standardFontDataUrl,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
@@ -35,13 +43,20 @@ describe("the printable vendor report", () => {
     expect(report.score).toMatchObject({ modelVersion: MODEL_VERSION });
     expect(report.score!.exposure).toBeGreaterThan(0);
     expect(report.score!.explanation).toContain("ACME Controls");
-    expect(report.criticalAssets.map((c) => c.name)).toEqual(expect.arrayContaining(["Kiln PLC 1", "Kiln PLC 2"]));
+    expect(report.criticalAssets.map((c) => c.name)).toEqual(
+      expect.arrayContaining(["Kiln PLC 1", "Kiln PLC 2"]),
+    );
     expect(report.paths.length).toBeGreaterThan(0);
     const provenances = report.paths.flatMap((p) => p.hops.map((h) => h.provenance));
-    expect(provenances.some((p) => p.startsWith("answer ") && p.includes(`(revision 1) of assessment ${a.id}`))).toBe(true);
+    expect(
+      provenances.some((p) => p.startsWith("answer ") && p.includes(`(revision 1) of assessment ${a.id}`)),
+    ).toBe(true);
     expect(report.assessment).toMatchObject({ id: a.id, revision: 1 });
     const remote = report.assessment!.answers.find((x) => x.questionId === "ra_model");
-    expect(remote).toMatchObject({ label: "How do your staff access our installed systems remotely?", provenance: `answer ra_model (revision 1) of assessment ${a.id}` });
+    expect(remote).toMatchObject({
+      label: "How do your staff access our installed systems remotely?",
+      provenance: `answer ra_model (revision 1) of assessment ${a.id}`,
+    });
     expect(remote!.answer).not.toBe("ra_model");
     expect(remote!.answer).not.toBe("Not answered");
 
@@ -72,10 +87,16 @@ describe("the printable vendor report", () => {
 
   it("is refused to suppliers and finds nothing of another organisation", async () => {
     const { db, vendor, supplier } = await scoredAcme();
-    await expect(loadVendorReport(db, supplier, vendor.id)).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
+    await expect(loadVendorReport(db, supplier, vendor.id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      status: 403,
+    });
     const other = await buildOrganization(db);
     const outsider = await actorFor(other.id, "RISK_OFFICER");
-    await expect(loadVendorReport(db, outsider, vendor.id)).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+    await expect(loadVendorReport(db, outsider, vendor.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      status: 404,
+    });
     await expect(loadVendorReport(db, outsider, "not an id")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

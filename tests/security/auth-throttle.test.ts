@@ -1,14 +1,20 @@
 // Sign-in throttling as an attacker meets it (issue 10, findings 3 and 4), on real PostgreSQL.
 import { describe, expect, inject, it } from "vitest";
+
+import { SIGN_IN_POLICY } from "@/lib/auth/sign-in-policy";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { authenticateUser } from "@/lib/domain/auth/authenticate-user";
-import { SIGN_IN_POLICY } from "@/lib/auth/sign-in-policy";
 import type { AppError } from "@/lib/errors";
 import { buildOrganization, buildUser } from "@/prisma/seed/factories";
+
 import { testDb } from "../integration/setup";
 
 const PASSWORD = "correct horse battery";
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 async function account() {
   const db = testDb();
@@ -24,14 +30,20 @@ describe("sign-in throttling under attack", () => {
     const db = createPrismaClient({ connectionString: inject("databaseUrl"), max: 10 });
     try {
       const attempts = Array.from({ length: 40 }, (_, i) =>
-        authenticateUser(db, { email: user.email, password: i === 39 ? PASSWORD : `wrong-${i}`, ip: "203.0.113.5" }).then(
+        authenticateUser(db, {
+          email: user.email,
+          password: i === 39 ? PASSWORD : `wrong-${i}`,
+          ip: "203.0.113.5",
+        }).then(
           () => "SIGNED_IN",
           (e: unknown) => (e as AppError).code ?? String(e),
         ),
       );
       const results = await Promise.all(attempts);
       const count = (code: string) => results.filter((r) => r === code).length;
-      console.log(`[auth-throttle] 40 concurrent: ${count("UNAUTHENTICATED")} passwords checked, ${count("RATE_LIMITED")} refused unchecked, right one: ${results[39]}`);
+      console.log(
+        `[auth-throttle] 40 concurrent: ${count("UNAUTHENTICATED")} passwords checked, ${count("RATE_LIMITED")} refused unchecked, right one: ${results[39]}`,
+      );
       expect(results[39]).toBe("RATE_LIMITED");
       expect(count("UNAUTHENTICATED")).toBe(SIGN_IN_POLICY.pairFreeFailures);
       expect(count("RATE_LIMITED")).toBe(40 - SIGN_IN_POLICY.pairFreeFailures);
@@ -46,9 +58,12 @@ describe("sign-in throttling under attack", () => {
     await authenticateUser(db, { email: user.email, password: PASSWORD, ip: "198.51.100.7" });
     // A stranger guesses from a handful of addresses, a few times each.
     for (let host = 1; host <= 10; host++) {
-      for (let i = 0; i < 6; i++) await failure(authenticateUser(db, { email: user.email, password: "guess", ip: `192.0.2.${host}` }));
+      for (let i = 0; i < 6; i++)
+        await failure(authenticateUser(db, { email: user.email, password: "guess", ip: `192.0.2.${host}` }));
     }
-    await expect(authenticateUser(db, { email: user.email, password: PASSWORD, ip: "198.51.100.7" })).resolves.toMatchObject({ userId: user.id });
+    await expect(
+      authenticateUser(db, { email: user.email, password: PASSWORD, ip: "198.51.100.7" }),
+    ).resolves.toMatchObject({ userId: user.id });
   });
 
   it("a distributed guess (one try per address) is slowed by the account ceiling, but not the owner's known address", async () => {
@@ -56,34 +71,57 @@ describe("sign-in throttling under attack", () => {
     const t0 = new Date("2026-01-01T10:00:00Z");
     await authenticateUser(db, { email: user.email, password: PASSWORD, ip: "198.51.100.7" }, t0);
     for (let i = 0; i < SIGN_IN_POLICY.accountCeiling; i++) {
-      await failure(authenticateUser(db, { email: user.email, password: "guess", ip: `10.${i >> 8}.${i & 255}.1` }, t0));
+      await failure(
+        authenticateUser(db, { email: user.email, password: "guess", ip: `10.${i >> 8}.${i & 255}.1` }, t0),
+      );
     }
-    const stranger = await failure(authenticateUser(db, { email: user.email, password: PASSWORD, ip: "192.0.2.200" }, t0));
+    const stranger = await failure(
+      authenticateUser(db, { email: user.email, password: PASSWORD, ip: "192.0.2.200" }, t0),
+    );
     expect(stranger?.message).toBe("Too many failed sign-ins for this account. Try again in 15 minutes.");
-    await expect(authenticateUser(db, { email: user.email, password: PASSWORD, ip: "198.51.100.7" }, t0)).resolves.toMatchObject({ userId: user.id });
+    await expect(
+      authenticateUser(db, { email: user.email, password: PASSWORD, ip: "198.51.100.7" }, t0),
+    ).resolves.toMatchObject({ userId: user.id });
   });
 });
 
 describe("sign-in audit trail", () => {
   const events = (action: string) =>
-    testDb().auditEvent.findMany({ where: { action }, select: { organizationId: true, actorId: true, entityId: true, details: true }, orderBy: { createdAt: "asc" } });
+    testDb().auditEvent.findMany({
+      where: { action },
+      select: { organizationId: true, actorId: true, entityId: true, details: true },
+      orderBy: { createdAt: "asc" },
+    });
 
   it("records failed sign-ins against the account's organisation, with the address, and nothing for unknown e-mails", async () => {
     const { db, org, user } = await account();
     await failure(authenticateUser(db, { email: user.email, password: "wrong", ip: "192.0.2.1" }));
     await failure(authenticateUser(db, { email: "nobody@example.test", password: "wrong", ip: "192.0.2.1" }));
-    expect(await events("user.sign_in_failed")).toEqual([{ organizationId: org.id, actorId: null, entityId: user.id, details: { ip: "192.0.2.1" } }]);
+    expect(await events("user.sign_in_failed")).toEqual([
+      { organizationId: org.id, actorId: null, entityId: user.id, details: { ip: "192.0.2.1" } },
+    ]);
   });
 
   it("records throttling once per block, not once per refused request", async () => {
     const { db, org, user } = await account();
     const t0 = new Date("2026-01-01T10:00:00Z");
     for (let i = 0; i < SIGN_IN_POLICY.pairFreeFailures + 10; i++) {
-      await failure(authenticateUser(db, { email: user.email, password: "wrong", ip: "192.0.2.1" }, new Date(t0.getTime() + i)));
+      await failure(
+        authenticateUser(
+          db,
+          { email: user.email, password: "wrong", ip: "192.0.2.1" },
+          new Date(t0.getTime() + i),
+        ),
+      );
     }
     const throttled = await events("user.sign_in_throttled");
     expect(throttled).toEqual([
-      { organizationId: org.id, actorId: null, entityId: user.id, details: { ip: "192.0.2.1", limit: "pair", until: "2026-01-01T10:00:01.004Z" } },
+      {
+        organizationId: org.id,
+        actorId: null,
+        entityId: user.id,
+        details: { ip: "192.0.2.1", limit: "pair", until: "2026-01-01T10:00:01.004Z" },
+      },
     ]);
     expect(await events("user.sign_in_failed")).toHaveLength(SIGN_IN_POLICY.pairFreeFailures);
   });
@@ -103,7 +141,9 @@ describe("sign-in audit trail", () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
     const [k, u] = [median(known), median(unknown)];
-    console.log(`[auth-throttle] failed sign-in, median of 24: account ${k.toFixed(1)} ms, unknown e-mail ${u.toFixed(1)} ms`);
+    console.log(
+      `[auth-throttle] failed sign-in, median of 24: account ${k.toFixed(1)} ms, unknown e-mail ${u.toFixed(1)} ms`,
+    );
     // The leak this guards against is an order of magnitude (no argon2 verify for an unknown e-mail:
     // ~1 ms against ~20+); medians on a shared 2-core machine swing by a quarter, so half is the bound.
     expect(Math.abs(k - u)).toBeLessThan(Math.max(k, u) * 0.5);

@@ -6,7 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+
 import { acceptsConnections as accepts, freePort, waitFor } from "@/tests/support/fault-helpers";
 
 const results: string[] = [];
@@ -14,7 +16,8 @@ const children = new Set<ChildProcess>();
 const dirs: string[] = [];
 
 afterEach(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   children.clear();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -33,12 +36,18 @@ function serve(env: Record<string, string | undefined>, args: string[] = []) {
   dirs.push(dataDir);
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, TRUSTMAP_DATA_DIR: dataDir, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete fullEnv[key];
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", ...args], { env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", ...args],
+    { env: fullEnv, stdio: ["ignore", "pipe", "pipe"] },
+  );
   children.add(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.on("exit", (code, signal) => resolve(signal ?? code)),
+  );
   return { child, exited, output: () => output };
 }
 
@@ -73,15 +82,32 @@ describe("finding 19: serve.ts and its Next.js server live and die together", ()
 
   it("kill -9 of serve.ts (embedded mode) frees the HTTP port within a few seconds: no orphaned server", async () => {
     const [port, dbPort] = [await freePort(), await freePort()];
-    const run = serve({ PORT: String(port), EMBEDDED_DB_PORT: String(dbPort), DATABASE_URL: undefined, NEXT_TELEMETRY_DISABLED: "1" }, ["--dev"]);
-    const { millis: ready } = await waitFor("the portal to listen", async () => run.child.exitCode === null && accepts(port), 240_000, 250).catch((error: Error) => {
+    const run = serve(
+      {
+        PORT: String(port),
+        EMBEDDED_DB_PORT: String(dbPort),
+        DATABASE_URL: undefined,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      ["--dev"],
+    );
+    const { millis: ready } = await waitFor(
+      "the portal to listen",
+      async () => run.child.exitCode === null && accepts(port),
+      240_000,
+      250,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n${run.output()}`);
     });
     expect(await accepts(dbPort)).toBe(true);
 
     run.child.kill("SIGKILL");
     expect(await run.exited).toBe("SIGKILL");
-    const { millis: freed } = await waitFor("the HTTP port to be free again", async () => !(await accepts(port)), 5_000);
+    const { millis: freed } = await waitFor(
+      "the HTTP port to be free again",
+      async () => !(await accepts(port)),
+      5_000,
+    );
     expect(await accepts(dbPort)).toBe(false);
     // Nothing of it is left holding the port: the next start can listen there.
     const next = net.createServer();

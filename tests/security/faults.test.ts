@@ -4,16 +4,19 @@
 // shared PostgreSQL is never stopped); "killed" means a real child process and SIGKILL.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+
 import pg from "pg";
+import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
-import { isDatabaseUnavailable, toActionFailure } from "@/lib/errors";
 import { acceptAssessment } from "@/lib/domain/review/review-assessment";
 import { getLatestRun } from "@/lib/domain/scoring/read-scores";
 import { requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
+import { isDatabaseUnavailable, toActionFailure } from "@/lib/errors";
 import { startScoringWorker, stopScoringWorker } from "@/lib/jobs/scoring-queue";
-import { startFaultProxy, type FaultProxy } from "@/tests/support/fault-proxy";
 import { waitFor } from "@/tests/support/fault-helpers";
+import { startFaultProxy, type FaultProxy } from "@/tests/support/fault-proxy";
+
 import { acmeOnASmallPlant, withMailSink } from "../integration/fixtures";
 import { testDb } from "../integration/setup";
 
@@ -51,22 +54,38 @@ async function throughProxy() {
   return { proxy, db, url: proxiedUrl };
 }
 
-const currentScore = (vendorId: string) => testDb().currentScore.findFirst({ where: { vendorId }, select: { exposure: true } });
+const currentScore = (vendorId: string) =>
+  testDb().currentScore.findFirst({ where: { vendorId }, select: { exposure: true } });
 
 /** Accepts in a child process that the test kills (SIGKILL) the moment `trigger` matches a completed command. */
-async function acceptInKilledChild(trigger: (tag: string) => boolean, env: { url: string; actor: object; assessmentId: string }) {
+async function acceptInKilledChild(
+  trigger: (tag: string) => boolean,
+  env: { url: string; actor: object; assessmentId: string },
+) {
   const fired = proxy!.arm({ match: trigger, action: "hold" });
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("tests/support/accept-in-child.ts")], {
-    env: { ...process.env, DATABASE_URL: env.url, ACTOR: JSON.stringify(env.actor), ASSESSMENT_ID: env.assessmentId },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.resolve("tests/support/accept-in-child.ts")],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: env.url,
+        ACTOR: JSON.stringify(env.actor),
+        ASSESSMENT_ID: env.assessmentId,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   children.add(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on("exit", (code, signal) => resolve(signal ?? code)),
+  );
   const outcome = await Promise.race([fired.then((tag) => ({ tag })), exited.then((code) => ({ code }))]);
-  if (!("tag" in outcome)) throw new Error(`the child finished before the fault (exit ${String(outcome.code)}):\n${output}`);
+  if (!("tag" in outcome))
+    throw new Error(`the child finished before the fault (exit ${String(outcome.code)}):\n${output}`);
   child.kill("SIGKILL");
   expect(await exited).toBe("SIGKILL");
   children.delete(child);
@@ -78,13 +97,21 @@ describe("finding 15: the rescore after an acceptance is durable", () => {
     const { vendor, a, risk } = await acmeOnASmallPlant({ accept: false });
     const { db, url } = await throughProxy();
     let commits = 0;
-    await acceptInKilledChild((tag) => tag === "COMMIT" && ++commits === 1, { url, actor: risk, assessmentId: a.id });
+    await acceptInKilledChild((tag) => tag === "COMMIT" && ++commits === 1, {
+      url,
+      actor: risk,
+      assessmentId: a.id,
+    });
 
-    expect(await testDb().assessment.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } })).toEqual({ status: "ACCEPTED" });
+    expect(
+      await testDb().assessment.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } }),
+    ).toEqual({ status: "ACCEPTED" });
     expect(await currentScore(vendor.id)).toBeNull();
     startScoringWorker(db, WORKER);
     const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id), CONVERGE_MS);
-    results.push(`server killed after the acceptance's COMMIT: score converged ${millis} ms after a worker started`);
+    results.push(
+      `server killed after the acceptance's COMMIT: score converged ${millis} ms after a worker started`,
+    );
   });
 
   it("a server killed mid-recompute (run claimed, then SIGKILL): the stale run is reaped, requeued and finished", async () => {
@@ -92,14 +119,22 @@ describe("finding 15: the rescore after an acceptance is durable", () => {
     const { db, url } = await throughProxy();
     let committed = false;
     // The first statement after the acceptance's COMMIT that updates one row claims the rescore.
-    await acceptInKilledChild((tag) => (tag === "COMMIT" ? !(committed = true) : committed && tag === "UPDATE 1"), { url, actor: risk, assessmentId: a.id });
+    await acceptInKilledChild(
+      (tag) => (tag === "COMMIT" ? !(committed = true) : committed && tag === "UPDATE 1"),
+      { url, actor: risk, assessmentId: a.id },
+    );
 
     startScoringWorker(db, WORKER);
     const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id), CONVERGE_MS);
-    const runs = await testDb().scoringRun.findMany({ orderBy: { createdAt: "asc" }, select: { status: true, error: true } });
+    const runs = await testDb().scoringRun.findMany({
+      orderBy: { createdAt: "asc" },
+      select: { status: true, error: true },
+    });
     expect(runs.map((r) => r.status)).toEqual(["FAILED", "SUCCEEDED"]);
     expect(runs[0]!.error).toMatch(/interrupted/);
-    results.push(`server killed mid-recompute: stale run reaped and requeued, score converged in ${millis} ms`);
+    results.push(
+      `server killed mid-recompute: stale run reaped and requeued, score converged in ${millis} ms`,
+    );
   });
 
   it("PostgreSQL stops right after the acceptance commits: the reviewer sees success, the score converges once it is back", async () => {
@@ -116,13 +151,30 @@ describe("finding 15: the rescore after an acceptance is durable", () => {
     await new Promise((r) => setTimeout(r, 1_000));
     await proxy.up();
     const { millis } = await waitFor("the vendor's score", () => currentScore(vendor.id), CONVERGE_MS);
-    results.push(`database down right after the acceptance's COMMIT: no error shown, score converged ${millis} ms after it came back`);
+    results.push(
+      `database down right after the acceptance's COMMIT: no error shown, score converged ${millis} ms after it came back`,
+    );
   });
 
   it("the recompute button reads full runs only: a stuck incremental run never disables it", async () => {
     const { org, risk } = await acmeOnASmallPlant({ accept: false });
-    await testDb().scoringRun.create({ data: { organizationId: org.id, kind: "full", trigger: "manual", status: "SUCCEEDED", createdAt: new Date(Date.now() - 60_000) } });
-    await testDb().scoringRun.create({ data: { organizationId: org.id, kind: "incremental", trigger: "assessment accepted", status: "RUNNING" } });
+    await testDb().scoringRun.create({
+      data: {
+        organizationId: org.id,
+        kind: "full",
+        trigger: "manual",
+        status: "SUCCEEDED",
+        createdAt: new Date(Date.now() - 60_000),
+      },
+    });
+    await testDb().scoringRun.create({
+      data: {
+        organizationId: org.id,
+        kind: "incremental",
+        trigger: "assessment accepted",
+        status: "RUNNING",
+      },
+    });
     expect(await getLatestRun(testDb(), risk)).toMatchObject({ kind: "full", status: "SUCCEEDED" });
   });
 });
@@ -132,7 +184,10 @@ describe("finding 16: the scoring worker heals after a failed start", () => {
     const { a, risk } = await acmeOnASmallPlant();
     const { proxy, db, url } = await throughProxy();
     // Any queue the worker uses reaches the database through the proxy too.
-    const saved = { DATABASE_URL: process.env.DATABASE_URL, JOBS_DATABASE_URL: process.env.JOBS_DATABASE_URL };
+    const saved = {
+      DATABASE_URL: process.env.DATABASE_URL,
+      JOBS_DATABASE_URL: process.env.JOBS_DATABASE_URL,
+    };
     process.env.DATABASE_URL = url;
     delete process.env.JOBS_DATABASE_URL;
     try {
@@ -142,11 +197,22 @@ describe("finding 16: the scoring worker heals after a failed start", () => {
       await proxy.up();
 
       const { runId } = await requestFullRecompute(testDb(), risk).catch(() => ({ runId: "" }));
-      const run = () => testDb().scoringRun.findFirst({ where: { organizationId: risk.organizationId, kind: "full" }, orderBy: { createdAt: "desc" }, select: { id: true, status: true } });
-      const { millis } = await waitFor("the full run to succeed", async () => (await run())?.status === "SUCCEEDED", 15_000);
+      const run = () =>
+        testDb().scoringRun.findFirst({
+          where: { organizationId: risk.organizationId, kind: "full" },
+          orderBy: { createdAt: "desc" },
+          select: { id: true, status: true },
+        });
+      const { millis } = await waitFor(
+        "the full run to succeed",
+        async () => (await run())?.status === "SUCCEEDED",
+        15_000,
+      );
       expect((await run())!.id).toBe(runId);
       expect(await testDb().scoringRun.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } })).toBe(0);
-      results.push(`worker started during an outage: full recompute (assessment ${a.id.slice(0, 6)}…) succeeded ${millis} ms after the request`);
+      results.push(
+        `worker started during an outage: full recompute (assessment ${a.id.slice(0, 6)}…) succeeded ${millis} ms after the request`,
+      );
     } finally {
       Object.assign(process.env, saved);
       if (saved.JOBS_DATABASE_URL === undefined) delete process.env.JOBS_DATABASE_URL;
@@ -161,9 +227,21 @@ describe("finding 20: outage errors are classified as the database being unavail
     const admin = new pg.Client({ connectionString: inject("databaseUrl") });
     await admin.connect();
     try {
-      const sleeping = db.$queryRaw`SELECT pg_sleep(10) AS "faultSuiteSleep"`.then(() => null, (e: unknown) => e);
+      const sleeping = db.$queryRaw`SELECT pg_sleep(10) AS "faultSuiteSleep"`.then(
+        () => null,
+        (e: unknown) => e,
+      );
       // Terminate only our own backend in our own database, as `pg_ctl stop -m fast` would.
-      await waitFor("the sleeping query", async () => (await admin.query(`SELECT pg_terminate_backend(pid) AS t FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%faultSuiteSleep%' AND pid <> pg_backend_pid()`)).rows.some((r) => r.t), 5_000);
+      await waitFor(
+        "the sleeping query",
+        async () =>
+          (
+            await admin.query(
+              `SELECT pg_terminate_backend(pid) AS t FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%faultSuiteSleep%' AND pid <> pg_backend_pid()`,
+            )
+          ).rows.some((r) => r.t),
+        5_000,
+      );
       const error = await sleeping;
       expect(error).toBeTruthy();
       expect(isDatabaseUnavailable(error)).toBe(true);
@@ -176,17 +254,26 @@ describe("finding 20: outage errors are classified as the database being unavail
 
   it("a connection cut mid-query and a refused connection are unavailable", async () => {
     const { proxy, db } = await throughProxy();
-    const midQuery = db.$queryRaw`SELECT pg_sleep(5)`.then(() => null, (e: unknown) => e);
+    const midQuery = db.$queryRaw`SELECT pg_sleep(5)`.then(
+      () => null,
+      (e: unknown) => e,
+    );
     await new Promise((r) => setTimeout(r, 300));
     await proxy.down();
     const cut = await midQuery;
-    const refused = await db.vendor.count().then(() => null, (e: unknown) => e);
+    const refused = await db.vendor.count().then(
+      () => null,
+      (e: unknown) => e,
+    );
     for (const error of [cut, refused]) {
       expect(error).toBeTruthy();
       expect(isDatabaseUnavailable(error)).toBe(true);
     }
     // The pg driver's own messages, which carry no code.
-    for (const message of ["Client has encountered a connection error and is not queryable", "Server has closed the connection."]) {
+    for (const message of [
+      "Client has encountered a connection error and is not queryable",
+      "Server has closed the connection.",
+    ]) {
       expect(isDatabaseUnavailable(new Error(message))).toBe(true);
     }
     expect(isDatabaseUnavailable(new Error("Unique constraint failed on the fields: (`email`)"))).toBe(false);

@@ -2,30 +2,52 @@
 // in search parameters — through the route handler and the use cases on real PostgreSQL.
 import type { NextConfig } from "next";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+
 import type { Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
-import { LIMITS, SERVER_ACTION_BODY_BYTES, exportTemplateJson, getOtSupplierBaselineTemplate } from "@/lib/questionnaire";
-import { CSV_LIMITS } from "@/lib/validation/asset";
 import { importAssets, previewAssetImport } from "@/lib/domain/inventory/import-assets";
 import { importTemplate } from "@/lib/domain/template/template-versions";
+import { AppError } from "@/lib/errors";
+import {
+  exportTemplateJson,
+  getOtSupplierBaselineTemplate,
+  LIMITS,
+  SERVER_ACTION_BODY_BYTES,
+} from "@/lib/questionnaire";
+import { CSV_LIMITS } from "@/lib/validation/asset";
 import { buildOrganization } from "@/prisma/seed/factories";
-import { testDb } from "../integration/setup";
+
 import { actorFor } from "../integration/fixtures";
+import { testDb } from "../integration/setup";
 
 // The route handler runs as in production, with the session and the database client swapped for
 // the test's actor and database (as in tests/integration/search.integration.test.ts).
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/next-auth/session", async () => {
   const { AppError: Err } = await import("@/lib/errors");
-  return { requireActor: async () => { if (!session.actor) throw new Err("UNAUTHENTICATED", "Your session has ended. Please sign in again."); return session.actor; } };
+  return {
+    requireActor: async () => {
+      if (!session.actor) throw new Err("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+      return session.actor;
+    },
+  };
 });
 vi.mock("@/lib/db/client", async () => ({ getDb: (await import("../integration/setup")).testDb }));
 const { GET } = await import("@/app/api/search/route");
-const { default: nextConfig } = (await import(/* plain ESM, read as Next reads it */ "../../next.config.js" as string)) as { default: NextConfig };
+const { default: nextConfig } = (await import(
+  /* plain ESM, read as Next reads it */ "../../next.config.js" as string
+)) as { default: NextConfig };
 
-beforeEach(() => { session.actor = null; });
+beforeEach(() => {
+  session.actor = null;
+});
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as AppError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (e: unknown) => e as AppError,
+  );
 const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
 
 describe("search parameters", () => {
@@ -66,7 +88,9 @@ describe("CSV uploads that are not UTF-8", () => {
     const admin = await actorFor(org.id, "ADMIN");
     const file = new TextEncoder().encode("\uFEFFname,type,criticality\nKöln PLC,controller,4\n");
     expect(await importAssets(testDb(), admin, file)).toMatchObject({ created: 1 });
-    expect((await testDb().asset.findFirstOrThrow({ where: { organizationId: org.id } })).name).toBe("Köln PLC");
+    expect((await testDb().asset.findFirstOrThrow({ where: { organizationId: org.id } })).name).toBe(
+      "Köln PLC",
+    );
   });
 });
 
@@ -81,7 +105,9 @@ describe("template import size", () => {
     const text = templateOf(1_500_000);
     // The body of the server action: the file travels as a raw part, plus multipart framing.
     expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(SERVER_ACTION_BODY_BYTES);
-    expect(SERVER_ACTION_BODY_BYTES).toBeGreaterThanOrEqual(Math.max(LIMITS.templateJsonBytes, LIMITS.answersJsonBytes, CSV_LIMITS.maxBytes) + 64 * 1024);
+    expect(SERVER_ACTION_BODY_BYTES).toBeGreaterThanOrEqual(
+      Math.max(LIMITS.templateJsonBytes, LIMITS.answersJsonBytes, CSV_LIMITS.maxBytes) + 64 * 1024,
+    );
     const org = await buildOrganization(testDb());
     const admin = await actorFor(org.id, "ADMIN");
     const result = await importTemplate(testDb(), admin, new TextEncoder().encode(text));
@@ -92,7 +118,10 @@ describe("template import size", () => {
     const org = await buildOrganization(testDb());
     const admin = await actorFor(org.id, "ADMIN");
     // Fewer characters than the limit, more bytes ("é" is two bytes).
-    const json = exportTemplateJson(getOtSupplierBaselineTemplate()).replace('"title": "', `"title": "${"é".repeat(LIMITS.templateJsonBytes / 2)}`);
+    const json = exportTemplateJson(getOtSupplierBaselineTemplate()).replace(
+      '"title": "',
+      `"title": "${"é".repeat(LIMITS.templateJsonBytes / 2)}`,
+    );
     expect(json.length).toBeLessThan(LIMITS.templateJsonBytes + 50_000);
     const error = await failure(importTemplate(testDb(), admin, new TextEncoder().encode(json)));
     expect(error.code).toBe("VALIDATION");

@@ -58,116 +58,450 @@ const get = (path: string): HttpProbe => ({ path });
 /** Pages, keyed by route as app/ spells it (route groups dropped). */
 export const PAGES: Record<string, RequestEntry> = {
   "/": { who: SIGNED_IN, expect: "contained", probes: () => [get("/")] },
-  "/sign-in": { who: EVERYONE, expect: "contained", probes: (v) => [get(`/sign-in?callbackUrl=%2Fvendors%2F${v.vendorId}`)] },
-  "/invite/[token]": { who: EVERYONE, expect: "contained", probes: (v) => [get(`/invite/${v.invitationId}`), get(`/invite/${v.assetId}`)] },
-  "/assessments": { who: STAFF, expect: "contained", probes: (v) => [get(`/assessments?vendorId=${v.vendorId}&filter=all`)] },
-  "/assessments/[id]": { who: STAFF, expect: "denied", control: "ADMIN", probes: (v) => [get(`/assessments/${v.submittedAssessmentId}`), get(`/assessments/${v.inProgressAssessmentId}?revision=1`)] },
-  "/assessments/new": { who: BUYERS, expect: "contained", probes: (v) => [get(`/assessments/new?vendorId=${v.vendorId}`)] },
-  "/audit": { who: ADMIN, expect: "contained", probes: (v) => [get("/audit"), get(`/audit?actor=${v.supplierUserId}`)] },
-  "/blast-radius": { who: STAFF, expect: "contained", probes: (v) => [get(`/blast-radius?node=vendor%3A${v.vendorId}`), get(`/blast-radius?node=asset%3A${v.assetId}`), get(`/blast-radius?q=${v.probe}`)] },
+  "/sign-in": {
+    who: EVERYONE,
+    expect: "contained",
+    probes: (v) => [get(`/sign-in?callbackUrl=%2Fvendors%2F${v.vendorId}`)],
+  },
+  "/invite/[token]": {
+    who: EVERYONE,
+    expect: "contained",
+    probes: (v) => [get(`/invite/${v.invitationId}`), get(`/invite/${v.assetId}`)],
+  },
+  "/assessments": {
+    who: STAFF,
+    expect: "contained",
+    probes: (v) => [get(`/assessments?vendorId=${v.vendorId}&filter=all`)],
+  },
+  "/assessments/[id]": {
+    who: STAFF,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [
+      get(`/assessments/${v.submittedAssessmentId}`),
+      get(`/assessments/${v.inProgressAssessmentId}?revision=1`),
+    ],
+  },
+  "/assessments/new": {
+    who: BUYERS,
+    expect: "contained",
+    probes: (v) => [get(`/assessments/new?vendorId=${v.vendorId}`)],
+  },
+  "/audit": {
+    who: ADMIN,
+    expect: "contained",
+    probes: (v) => [get("/audit"), get(`/audit?actor=${v.supplierUserId}`)],
+  },
+  "/blast-radius": {
+    who: STAFF,
+    expect: "contained",
+    probes: (v) => [
+      get(`/blast-radius?node=vendor%3A${v.vendorId}`),
+      get(`/blast-radius?node=asset%3A${v.assetId}`),
+      get(`/blast-radius?q=${v.probe}`),
+    ],
+  },
   "/compare": { who: STAFF, expect: "contained", probes: (v) => [get(`/compare?v=${v.vendorId}`)] },
   "/inventory": { who: STAFF, expect: "contained", probes: (v) => [get(`/inventory?q=${v.probe}`)] },
-  "/inventory/[id]": { who: STAFF, expect: "denied", control: "ADMIN", probes: (v) => [get(`/inventory/${v.assetId}`)] },
-  "/inventory/[id]/edit": { who: ADMIN, expect: "denied", control: "ADMIN", probes: (v) => [get(`/inventory/${v.assetId}/edit`)] },
+  "/inventory/[id]": {
+    who: STAFF,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/inventory/${v.assetId}`)],
+  },
+  "/inventory/[id]/edit": {
+    who: ADMIN,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/inventory/${v.assetId}/edit`)],
+  },
   "/inventory/import": { who: ADMIN, expect: "contained", probes: () => [get("/inventory/import")] },
   "/inventory/new": { who: ADMIN, expect: "contained", probes: () => [get("/inventory/new")] },
   "/outbox": { who: ADMIN, expect: "contained", probes: () => [get("/outbox")] },
-  "/outbox/[id]": { who: ADMIN, expect: "denied", control: "ADMIN", probes: (v) => [get(`/outbox/${v.mailId}`)] },
+  "/outbox/[id]": {
+    who: ADMIN,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/outbox/${v.mailId}`)],
+  },
   "/scores": { who: STAFF, expect: "contained", probes: (v) => [get(`/scores?q=${v.probe}`)] },
   "/settings/scoring": { who: ADMIN, expect: "contained", probes: () => [get("/settings/scoring")] },
-  "/supplier/assessments/[id]": { who: SUPPLIER, expect: "denied", control: "SUPPLIER", probes: (v) => [get(`/supplier/assessments/${v.inProgressAssessmentId}`), get(`/supplier/assessments/${v.submittedAssessmentId}`)] },
+  "/supplier/assessments/[id]": {
+    who: SUPPLIER,
+    expect: "denied",
+    control: "SUPPLIER",
+    probes: (v) => [
+      get(`/supplier/assessments/${v.inProgressAssessmentId}`),
+      get(`/supplier/assessments/${v.submittedAssessmentId}`),
+    ],
+  },
   "/templates": { who: STAFF, expect: "contained", probes: () => [get("/templates")] },
   "/vendors": { who: STAFF, expect: "contained", probes: (v) => [get(`/vendors?q=${v.probe}&archived=all`)] },
-  "/vendors/[id]": { who: STAFF, expect: "denied", control: "ADMIN", probes: (v) => [get(`/vendors/${v.vendorId}`)] },
-  "/vendors/[id]/edit": { who: BUYERS, expect: "denied", control: "ADMIN", probes: (v) => [get(`/vendors/${v.vendorId}/edit`)] },
-  "/vendors/[id]/score": { who: STAFF, expect: "denied", probes: (v) => [get(`/vendors/${v.vendorId}/score`)] },
+  "/vendors/[id]": {
+    who: STAFF,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/vendors/${v.vendorId}`)],
+  },
+  "/vendors/[id]/edit": {
+    who: BUYERS,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/vendors/${v.vendorId}/edit`)],
+  },
+  "/vendors/[id]/score": {
+    who: STAFF,
+    expect: "denied",
+    probes: (v) => [get(`/vendors/${v.vendorId}/score`)],
+  },
   "/vendors/new": { who: BUYERS, expect: "contained", probes: () => [get("/vendors/new")] },
-  "/what-if": { who: STAFF, expect: "denied", control: "ADMIN", probes: (v) => [get(`/what-if?vendor=${v.vendorId}`), get(`/what-if?vendor=${v.vendorId}&scenario=${v.scenarioId}`)] },
+  "/what-if": {
+    who: STAFF,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [
+      get(`/what-if?vendor=${v.vendorId}`),
+      get(`/what-if?vendor=${v.vendorId}&scenario=${v.scenarioId}`),
+    ],
+  },
 };
 
 /** A small but real PDF whose bytes carry no marker (an upload must not plant one in the attacker's tenant). */
 const probePdf = () => {
   const form = new FormData();
   form.set("questionId", "net_listening_services_file");
-  form.set("file", new File(["%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"], "probe.pdf", { type: "application/pdf" }));
+  form.set(
+    "file",
+    new File(
+      [
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+      ],
+      "probe.pdf",
+      { type: "application/pdf" },
+    ),
+  );
   return form;
 };
 
 /** API routes, keyed by route as app/ spells it. */
 export const ROUTES: Record<string, RequestEntry> = {
-  "/api/auth/[...nextauth]": { who: EVERYONE, expect: "contained", probes: () => [get("/api/auth/session"), get("/api/auth/providers")] },
-  "/api/assessments/[id]/evidence": {
-    who: SUPPLIER, expect: "denied",
-    probes: (v) => [v.inProgressAssessmentId, v.submittedAssessmentId].map((id) => ({ path: `/api/assessments/${id}/evidence`, method: "POST" as const, body: probePdf })),
+  "/api/auth/[...nextauth]": {
+    who: EVERYONE,
+    expect: "contained",
+    probes: () => [get("/api/auth/session"), get("/api/auth/providers")],
   },
-  "/api/evidence/[id]": { who: SIGNED_IN, expect: "denied", control: "SUPPLIER", probes: (v) => [get(`/api/evidence/${v.evidenceId}`)] },
-  "/api/exports/portfolio.csv": { who: STAFF, expect: "contained", probes: (v) => [get(`/api/exports/portfolio.csv?q=${v.probe}`)] },
+  "/api/assessments/[id]/evidence": {
+    who: SUPPLIER,
+    expect: "denied",
+    probes: (v) =>
+      [v.inProgressAssessmentId, v.submittedAssessmentId].map((id) => ({
+        path: `/api/assessments/${id}/evidence`,
+        method: "POST" as const,
+        body: probePdf,
+      })),
+  },
+  "/api/evidence/[id]": {
+    who: SIGNED_IN,
+    expect: "denied",
+    control: "SUPPLIER",
+    probes: (v) => [get(`/api/evidence/${v.evidenceId}`)],
+  },
+  "/api/exports/portfolio.csv": {
+    who: STAFF,
+    expect: "contained",
+    probes: (v) => [get(`/api/exports/portfolio.csv?q=${v.probe}`)],
+  },
   "/api/graph/export": { who: STAFF, expect: "contained", probes: () => [get("/api/graph/export")] },
-  "/audit/export.csv": { who: ADMIN, expect: "contained", probes: (v) => [get("/audit/export.csv"), get(`/audit/export.csv?actor=${v.supplierUserId}&entity=User`)] },
+  "/audit/export.csv": {
+    who: ADMIN,
+    expect: "contained",
+    probes: (v) => [get("/audit/export.csv"), get(`/audit/export.csv?actor=${v.supplierUserId}&entity=User`)],
+  },
   "/api/search": {
-    who: STAFF, expect: "contained",
+    who: STAFF,
+    expect: "contained",
     probes: (v) => [
-      get(`/api/search?type=vendor&q=${v.probe}`), get(`/api/search?type=asset&q=${v.probe}`), get(`/api/search?type=target&q=${v.probe}`),
-      get(`/api/search?type=scored-vendor&q=${v.probe}`), get(`/api/search?type=asset&undeployedFor=${v.vendorId}`),
+      get(`/api/search?type=vendor&q=${v.probe}`),
+      get(`/api/search?type=asset&q=${v.probe}`),
+      get(`/api/search?type=target&q=${v.probe}`),
+      get(`/api/search?type=scored-vendor&q=${v.probe}`),
+      get(`/api/search?type=asset&undeployedFor=${v.vendorId}`),
     ],
   },
-  "/api/templates/[id]/export": { who: STAFF, expect: "denied", control: "ADMIN", probes: (v) => [get(`/api/templates/${v.templateId}/export`)] },
-  "/api/vendors/[id]/contacts": { who: BUYERS, expect: "denied", control: "ADMIN", probes: (v) => [get(`/api/vendors/${v.vendorId}/contacts`)] },
-  "/api/vendors/[id]/report": { who: STAFF, expect: "denied", probes: (v) => [get(`/api/vendors/${v.vendorId}/report`)] },
+  "/api/templates/[id]/export": {
+    who: STAFF,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/api/templates/${v.templateId}/export`)],
+  },
+  "/api/vendors/[id]/contacts": {
+    who: BUYERS,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/api/vendors/${v.vendorId}/contacts`)],
+  },
+  "/api/vendors/[id]/report": {
+    who: STAFF,
+    expect: "denied",
+    probes: (v) => [get(`/api/vendors/${v.vendorId}/report`)],
+  },
 };
 
 const noChanges = { controls: [], remove: [], reweight: [] };
 const asset = (name: string) => ({ name, type: "OTHER", criticality: 1, safetyImpact: false, aliases: [] });
-const probeTemplate = (key: string) => JSON.stringify({ ...getOtSupplierBaselineTemplate(), key, version: 1, title: `Probe questionnaire ${key}` });
+const probeTemplate = (key: string) =>
+  JSON.stringify({
+    ...getOtSupplierBaselineTemplate(),
+    key,
+    version: 1,
+    title: `Probe questionnaire ${key}`,
+  });
 /** The default weights (lib/scoring DEFAULT_WEIGHTS), so an allowed save changes no score. */
-const DEFAULT_SETTINGS = { criticality1: 1, criticality2: 2, criticality3: 4, criticality4: 8, criticality5: 16, probabilityThreshold: 0.01, criticalAssetMinCriticality: 4, topPathCount: 3 };
+const DEFAULT_SETTINGS = {
+  criticality1: 1,
+  criticality2: 2,
+  criticality3: 4,
+  criticality4: 8,
+  criticality5: 16,
+  probabilityThreshold: 0.01,
+  criticalAssetMinCriticality: 4,
+  topPathCount: 3,
+};
 
 /** Server actions, keyed by exported name (unique across app/). */
 export const ACTIONS: Record<string, ActionEntry> = {
   // vendors and contacts
-  createVendorAction: { who: BUYERS, expect: "contained", calls: (v, u) => [[{ name: `Probe vendor ${u()}`, tier: "LOW", organizationId: v.organizationId }]] },
-  updateVendorAction: { who: BUYERS, expect: "denied", calls: (v, u) => [[v.vendorId, { name: `Probe vendor ${u()}`, tier: "LOW" }]] },
+  createVendorAction: {
+    who: BUYERS,
+    expect: "contained",
+    calls: (v, u) => [[{ name: `Probe vendor ${u()}`, tier: "LOW", organizationId: v.organizationId }]],
+  },
+  updateVendorAction: {
+    who: BUYERS,
+    expect: "denied",
+    calls: (v, u) => [[v.vendorId, { name: `Probe vendor ${u()}`, tier: "LOW" }]],
+  },
   setVendorArchivedAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.vendorId, true]] },
-  createContactAction: { who: BUYERS, expect: "denied", calls: (v, u) => [[v.vendorId, { name: "Probe Contact", email: `probe-${u()}@attacker.test` }]] },
-  updateContactAction: { who: BUYERS, expect: "denied", calls: (v, u) => [[v.spareContactId, { name: "Probe Contact", email: `probe-${u()}@attacker.test` }]] },
+  createContactAction: {
+    who: BUYERS,
+    expect: "denied",
+    calls: (v, u) => [[v.vendorId, { name: "Probe Contact", email: `probe-${u()}@attacker.test` }]],
+  },
+  updateContactAction: {
+    who: BUYERS,
+    expect: "denied",
+    calls: (v, u) => [[v.spareContactId, { name: "Probe Contact", email: `probe-${u()}@attacker.test` }]],
+  },
   deleteContactAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.spareContactId]] },
-  addDeploymentAction: { who: BUYERS, expect: "denied", calls: (v, _u, own) => [[v.vendorId, { assetId: v.asset2Id, note: "probe" }], [own.vendorId, { assetId: v.asset2Id, note: "probe" }], [v.vendorId, { assetId: own.asset2Id, note: "probe" }]] },
+  addDeploymentAction: {
+    who: BUYERS,
+    expect: "denied",
+    calls: (v, _u, own) => [
+      [v.vendorId, { assetId: v.asset2Id, note: "probe" }],
+      [own.vendorId, { assetId: v.asset2Id, note: "probe" }],
+      [v.vendorId, { assetId: own.asset2Id, note: "probe" }],
+    ],
+  },
   removeDeploymentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.deploymentId]] },
-  addManualLinkageAction: { who: STAFF, expect: "denied", deniedAlso: { validationOn: ["toKey"] }, calls: (v, _u, own) => [[{ vendorId: v.vendorId, toKey: `asset:${v.asset2Id}`, kind: "TRUST", weight: 0.5, reason: "probe reason" }], [{ vendorId: own.vendorId, toKey: `asset:${v.asset2Id}`, kind: "TRUST", weight: 0.5, reason: "probe reason" }], [{ vendorId: own.vendorId, toKey: `vendor:${v.vendorId}`, kind: "TRUST", weight: 0.5, reason: "probe reason" }]] },
+  addManualLinkageAction: {
+    who: STAFF,
+    expect: "denied",
+    deniedAlso: { validationOn: ["toKey"] },
+    calls: (v, _u, own) => [
+      [
+        {
+          vendorId: v.vendorId,
+          toKey: `asset:${v.asset2Id}`,
+          kind: "TRUST",
+          weight: 0.5,
+          reason: "probe reason",
+        },
+      ],
+      [
+        {
+          vendorId: own.vendorId,
+          toKey: `asset:${v.asset2Id}`,
+          kind: "TRUST",
+          weight: 0.5,
+          reason: "probe reason",
+        },
+      ],
+      [
+        {
+          vendorId: own.vendorId,
+          toKey: `vendor:${v.vendorId}`,
+          kind: "TRUST",
+          weight: 0.5,
+          reason: "probe reason",
+        },
+      ],
+    ],
+  },
   removeManualLinkageAction: { who: STAFF, expect: "denied", calls: (v) => [[v.manualLinkageId]] },
   // assessments and review
-  createAssessmentAction: { who: BUYERS, expect: "denied", deniedAlso: { validationOn: ["vendorId", "contactId", "templateId"] }, calls: (v, _u, own) => [[{ vendorId: v.vendorId, contactId: v.contactId, templateId: v.templateId, dueDate: "2031-01-31", send: false }], [{ vendorId: own.vendorId, contactId: own.contactId, templateId: v.templateId, dueDate: "2031-01-31", send: false }], [{ vendorId: own.vendorId, contactId: v.contactId, templateId: own.templateId, dueDate: "2031-01-31", send: false }]] },
+  createAssessmentAction: {
+    who: BUYERS,
+    expect: "denied",
+    deniedAlso: { validationOn: ["vendorId", "contactId", "templateId"] },
+    calls: (v, _u, own) => [
+      [
+        {
+          vendorId: v.vendorId,
+          contactId: v.contactId,
+          templateId: v.templateId,
+          dueDate: "2031-01-31",
+          send: false,
+        },
+      ],
+      [
+        {
+          vendorId: own.vendorId,
+          contactId: own.contactId,
+          templateId: v.templateId,
+          dueDate: "2031-01-31",
+          send: false,
+        },
+      ],
+      [
+        {
+          vendorId: own.vendorId,
+          contactId: v.contactId,
+          templateId: own.templateId,
+          dueDate: "2031-01-31",
+          send: false,
+        },
+      ],
+    ],
+  },
   sendAssessmentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.draftAssessmentId]] },
   remindAssessmentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.sentAssessmentId]] },
   revokeInvitationsAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.sentAssessmentId]] },
   cancelAssessmentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.inProgressAssessmentId]] },
-  addCommentAction: { who: STAFF, expect: "denied", calls: (v) => [[v.submittedAssessmentId, { questionId: "scope_product_names", body: "probe comment" }]] },
+  addCommentAction: {
+    who: STAFF,
+    expect: "denied",
+    calls: (v) => [[v.submittedAssessmentId, { questionId: "scope_product_names", body: "probe comment" }]],
+  },
   deleteCommentAction: { who: STAFF, expect: "denied", calls: (v) => [[v.commentId]] },
-  requestChangesAction: { who: STAFF, expect: "denied", calls: (v) => [[v.submittedAssessmentId, { message: "probe" }]] },
+  requestChangesAction: {
+    who: STAFF,
+    expect: "denied",
+    calls: (v) => [[v.submittedAssessmentId, { message: "probe" }]],
+  },
   acceptAssessmentAction: { who: STAFF, expect: "denied", calls: (v) => [[v.submittedAssessmentId]] },
   // suppliers and invitations
-  saveDraftAction: { who: SUPPLIER, expect: "denied", calls: (v) => [[v.inProgressAssessmentId, { scope_product_names: "probe" }, v.inProgressVersion]] },
-  submitResponseAction: { who: SUPPLIER, expect: "denied", calls: (v) => [[v.inProgressAssessmentId, v.inProgressVersion]] },
-  acceptInvitationAction: { who: EVERYONE, expect: "denied", calls: (v) => [[v.invitationId, { name: "Probe Person", password: "probe-password-1234", confirm: "probe-password-1234" }]] },
+  saveDraftAction: {
+    who: SUPPLIER,
+    expect: "denied",
+    calls: (v) => [[v.inProgressAssessmentId, { scope_product_names: "probe" }, v.inProgressVersion]],
+  },
+  submitResponseAction: {
+    who: SUPPLIER,
+    expect: "denied",
+    calls: (v) => [[v.inProgressAssessmentId, v.inProgressVersion]],
+  },
+  acceptInvitationAction: {
+    who: EVERYONE,
+    expect: "denied",
+    calls: (v) => [
+      [
+        v.invitationId,
+        { name: "Probe Person", password: "probe-password-1234", confirm: "probe-password-1234" },
+      ],
+    ],
+  },
   acceptInvitationAsUserAction: { who: SUPPLIER, expect: "denied", calls: (v) => [[v.invitationId]] },
   // templates
-  importTemplateAction: { who: ADMIN, expect: "contained", calls: (_v, u) => [[probeTemplate(`probe-${u()}`)]] },
+  importTemplateAction: {
+    who: ADMIN,
+    expect: "contained",
+    calls: (_v, u) => [[probeTemplate(`probe-${u()}`)]],
+  },
   // inventory
-  createAssetAction: { who: ADMIN, expect: "contained", calls: (_v, u) => [[{ ...asset(`Probe asset ${u()}`), organizationId: _v.organizationId }]] },
-  updateAssetAction: { who: ADMIN, expect: "denied", calls: (v, u) => [[v.assetId, asset(`Probe asset ${u()}`)]] },
+  createAssetAction: {
+    who: ADMIN,
+    expect: "contained",
+    calls: (_v, u) => [[{ ...asset(`Probe asset ${u()}`), organizationId: _v.organizationId }]],
+  },
+  updateAssetAction: {
+    who: ADMIN,
+    expect: "denied",
+    calls: (v, u) => [[v.assetId, asset(`Probe asset ${u()}`)]],
+  },
   deleteAssetAction: { who: ADMIN, expect: "denied", calls: (v) => [[v.assetId]] },
-  previewAssetImportAction: { who: ADMIN, expect: "contained", calls: (_v, u) => [[`name,type,criticality\nProbe asset ${u()},other,1\n`]] },
-  importAssetsAction: { who: ADMIN, expect: "contained", calls: (_v, u) => [[`name,type,criticality\nProbe asset ${u()},other,1\n`]] },
-  addConnectionAction: { who: ADMIN, expect: "denied", calls: (v, _u, own) => [[{ fromAssetId: v.assetId, toAssetId: v.asset2Id, kind: "ADJACENCY", weight: 0.5, reason: "probe reason" }], [{ fromAssetId: own.assetId, toAssetId: v.asset2Id, kind: "ADJACENCY", weight: 0.5, reason: "probe reason" }]] },
+  previewAssetImportAction: {
+    who: ADMIN,
+    expect: "contained",
+    calls: (_v, u) => [[`name,type,criticality\nProbe asset ${u()},other,1\n`]],
+  },
+  importAssetsAction: {
+    who: ADMIN,
+    expect: "contained",
+    calls: (_v, u) => [[`name,type,criticality\nProbe asset ${u()},other,1\n`]],
+  },
+  addConnectionAction: {
+    who: ADMIN,
+    expect: "denied",
+    calls: (v, _u, own) => [
+      [
+        {
+          fromAssetId: v.assetId,
+          toAssetId: v.asset2Id,
+          kind: "ADJACENCY",
+          weight: 0.5,
+          reason: "probe reason",
+        },
+      ],
+      [
+        {
+          fromAssetId: own.assetId,
+          toAssetId: v.asset2Id,
+          kind: "ADJACENCY",
+          weight: 0.5,
+          reason: "probe reason",
+        },
+      ],
+    ],
+  },
   removeConnectionAction: { who: ADMIN, expect: "denied", calls: (v) => [[v.inventoryLinkageId]] },
   // scores, what-if, settings
   requestFullRecomputeAction: { who: SCORERS, expect: "contained", calls: () => [[]] },
-  getScoringRunAction: { who: STAFF, expect: "denied", deniedAlso: { nullData: true }, calls: (v) => [[v.scoringRunId]] },
+  getScoringRunAction: {
+    who: STAFF,
+    expect: "denied",
+    deniedAlso: { nullData: true },
+    calls: (v) => [[v.scoringRunId]],
+  },
   saveScoringSettingsAction: { who: ADMIN, expect: "contained", calls: () => [[DEFAULT_SETTINGS]] },
-  evaluateWhatIfAction: { who: STAFF, expect: "denied", deniedAlso: { validationOn: ["remove", "reweight"] }, calls: (v, _u, own) => [[{ vendorId: v.vendorId, changes: { ...noChanges, remove: [v.manualLinkageId] } }], [{ vendorId: own.vendorId, changes: { ...noChanges, remove: [v.manualLinkageId], reweight: [{ linkageId: v.inventoryLinkageId, weight: 0 }] } }]] },
-  saveScenarioAction: { who: STAFF, expect: "denied", calls: (v, u) => [[{ name: `Probe scenario ${u()}`, vendorId: v.vendorId, changes: noChanges }]] },
+  evaluateWhatIfAction: {
+    who: STAFF,
+    expect: "denied",
+    deniedAlso: { validationOn: ["remove", "reweight"] },
+    calls: (v, _u, own) => [
+      [{ vendorId: v.vendorId, changes: { ...noChanges, remove: [v.manualLinkageId] } }],
+      [
+        {
+          vendorId: own.vendorId,
+          changes: {
+            ...noChanges,
+            remove: [v.manualLinkageId],
+            reweight: [{ linkageId: v.inventoryLinkageId, weight: 0 }],
+          },
+        },
+      ],
+    ],
+  },
+  saveScenarioAction: {
+    who: STAFF,
+    expect: "denied",
+    calls: (v, u) => [[{ name: `Probe scenario ${u()}`, vendorId: v.vendorId, changes: noChanges }]],
+  },
   loadScenarioAction: { who: STAFF, expect: "denied", calls: (v) => [[v.scenarioId]] },
   deleteScenarioAction: { who: STAFF, expect: "denied", calls: (v) => [[v.scenarioId]] },
   previewRemediationAction: { who: STAFF, expect: "denied", calls: (v) => [[v.scenarioId]] },
-  sendRemediationAction: { who: STAFF, expect: "denied", calls: (v) => [[{ scenarioId: v.scenarioId, message: "probe" }]] },
+  sendRemediationAction: {
+    who: STAFF,
+    expect: "denied",
+    calls: (v) => [[{ scenarioId: v.scenarioId, message: "probe" }]],
+  },
 };

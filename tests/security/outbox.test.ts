@@ -2,22 +2,36 @@
 // another's invitation e-mails and used the link. Sent mail is now a table with the organisation,
 // read only through the caller's organisation, and stored with invitation tokens masked.
 import { describe, expect, it } from "vitest";
+
 import type { Actor } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
-import { makeTemplate } from "@/lib/questionnaire/test-fixtures";
-import { listSinkMessages } from "@/lib/mail/sink";
 import { createAssessment } from "@/lib/domain/assessment/manage-assessments";
 import { inspectInvitation } from "@/lib/domain/invitation/accept-invitation";
 import { getSentMail, listSentMail } from "@/lib/domain/outbox/read-sent-mail";
-import { buildContact, buildOrganization, buildTemplate, buildUser, buildVendor } from "@/prisma/seed/factories";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { listSinkMessages } from "@/lib/mail/sink";
+import { makeTemplate } from "@/lib/questionnaire/test-fixtures";
+import {
+  buildContact,
+  buildOrganization,
+  buildTemplate,
+  buildUser,
+  buildVendor,
+} from "@/prisma/seed/factories";
+
 import { withMailSink } from "../integration/fixtures";
 import { testDb } from "../integration/setup";
 
 const sink = withMailSink();
 process.env.APP_URL = "http://portal.test";
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as AppError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (e: unknown) => e as AppError,
+  );
 const future = () => new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 
 async function actorFor(organizationId: string, role: Role, vendorId: string | null = null): Promise<Actor> {
@@ -30,12 +44,24 @@ async function tenantWithInvitation(name: string) {
   const db = testDb();
   const org = await buildOrganization(db, { name });
   const vendor = await buildVendor(db, { organizationId: org.id, name: `${name} supplier` });
-  const contact = await buildContact(db, { organizationId: org.id, vendorId: vendor.id, email: `contact-${vendor.id}@vendor.test` });
+  const contact = await buildContact(db, {
+    organizationId: org.id,
+    vendorId: vendor.id,
+    email: `contact-${vendor.id}@vendor.test`,
+  });
   const template = await buildTemplate(db, { organizationId: org.id, template: makeTemplate() });
   const procurement = await actorFor(org.id, "PROCUREMENT");
-  await createAssessment(db, procurement, { vendorId: vendor.id, contactId: contact.id, templateId: template.id, dueDate: future(), send: true });
+  await createAssessment(db, procurement, {
+    vendorId: vendor.id,
+    contactId: contact.id,
+    templateId: template.id,
+    dueDate: future(),
+    send: true,
+  });
   const admin = await actorFor(org.id, "ADMIN");
-  const [delivered] = (await listSinkMessages(sink.dir(), { limit: 500 })).filter((m) => m.to.includes(contact.email));
+  const [delivered] = (await listSinkMessages(sink.dir(), { limit: 500 })).filter((m) =>
+    m.to.includes(contact.email),
+  );
   const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(delivered?.text ?? "")?.[1];
   if (!token) throw new Error(`no invitation delivered to ${contact.email}`);
   return { org, vendor, contact, procurement, admin, token, vendorId: vendor.id };

@@ -20,7 +20,12 @@ export function acceptsConnections(port: number): Promise<boolean> {
 }
 
 /** Polls `probe` until it gives a truthy value (a throw counts as not yet); fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 100): Promise<{ value: T; millis: number }> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<{ value: T; millis: number }> {
   const started = Date.now();
   for (;;) {
     const value = await probe().catch(() => null);

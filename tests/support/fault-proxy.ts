@@ -85,14 +85,15 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     });
   });
 
-  const listen = () => new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
-      server.off("error", reject);
-      port = (server.address() as net.AddressInfo).port;
-      resolve();
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        server.off("error", reject);
+        port = (server.address() as net.AddressInfo).port;
+        resolve();
+      });
     });
-  });
   await listen();
 
   const proxy: FaultProxy = {
@@ -106,7 +107,9 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       return url.toString();
     },
     async down() {
-      const closed = server.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+      const closed = server.listening
+        ? new Promise<void>((resolve) => server.close(() => resolve()))
+        : Promise.resolve();
       for (const s of sockets) s.destroy();
       sockets.clear();
       await closed;

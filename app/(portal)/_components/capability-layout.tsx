@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import type { Capability } from "@/lib/auth/roles";
 

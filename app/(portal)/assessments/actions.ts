@@ -1,9 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
-import { cancelAssessment, createAssessment, remindAssessment, revokeInvitations, sendAssessment } from "@/lib/domain/assessment/manage-assessments";
-import { acceptAssessment, addReviewComment, deleteReviewComment, requestChanges } from "@/lib/domain/review/review-assessment";
+import {
+  cancelAssessment,
+  createAssessment,
+  remindAssessment,
+  revokeInvitations,
+  sendAssessment,
+} from "@/lib/domain/assessment/manage-assessments";
+import {
+  acceptAssessment,
+  addReviewComment,
+  deleteReviewComment,
+  requestChanges,
+} from "@/lib/domain/review/review-assessment";
 
 const refresh = (id?: string) => {
   revalidatePath("/assessments");

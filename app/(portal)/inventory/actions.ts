@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
-import { createAsset, deleteAsset, updateAsset } from "@/lib/domain/inventory/save-asset";
 import { importAssets, previewAssetImport } from "@/lib/domain/inventory/import-assets";
 import { addConnection, removeConnection } from "@/lib/domain/inventory/manage-connections";
+import { createAsset, deleteAsset, updateAsset } from "@/lib/domain/inventory/save-asset";
 import { assetIdOfKey } from "@/lib/validation/ids";
 
 export async function createAssetAction(input: unknown) {
@@ -42,7 +43,9 @@ async function csvTextOf(csv: unknown): Promise<unknown> {
 }
 
 export async function previewAssetImportAction(csv: unknown) {
-  return runAction("manageInventory", async (db, actor) => previewAssetImport(db, actor, await csvTextOf(csv)));
+  return runAction("manageInventory", async (db, actor) =>
+    previewAssetImport(db, actor, await csvTextOf(csv)),
+  );
 }
 
 export async function importAssetsAction(csv: unknown) {

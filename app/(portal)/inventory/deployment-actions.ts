@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
 import { addDeployment, removeDeployment } from "@/lib/domain/inventory/deployments";
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
 import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 

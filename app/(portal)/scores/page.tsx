@@ -1,18 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { requirePageUser, type CurrentUser } from "@/lib/auth/next-auth/session";
-import { can } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/client";
-import { getLatestRun } from "@/lib/domain/scoring/read-scores";
-import { listMappingRequestsWithVendors } from "@/lib/domain/portfolio/list-mapping-requests";
-import { listPortfolio } from "@/lib/domain/portfolio/list-portfolio";
-import { summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
-import { listConcentration } from "@/lib/domain/portfolio/list-concentration";
-import { parsePortfolioQuery, portfolioSearchParams, type PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
-import { Pagination } from "@/components/ui/pagination";
+
 import { RecomputeButton } from "@/app/(portal)/scores/_components/recompute-button";
 import { CompareSelectionForm } from "@/components/portfolio/compare-selection-form";
 import { ConcentrationPanel } from "@/components/portfolio/concentration-panel";
@@ -20,6 +9,22 @@ import { PortfolioFilters } from "@/components/portfolio/portfolio-filters";
 import { PortfolioTable } from "@/components/portfolio/portfolio-table";
 import { RankSwitch } from "@/components/portfolio/rank-switch";
 import { ScoreDistribution } from "@/components/portfolio/score-distribution";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePageUser, type CurrentUser } from "@/lib/auth/next-auth/session";
+import { can } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { listConcentration } from "@/lib/domain/portfolio/list-concentration";
+import { listMappingRequestsWithVendors } from "@/lib/domain/portfolio/list-mapping-requests";
+import { listPortfolio } from "@/lib/domain/portfolio/list-portfolio";
+import {
+  parsePortfolioQuery,
+  portfolioSearchParams,
+  type PortfolioQuery,
+} from "@/lib/domain/portfolio/portfolio-query";
+import { summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
+import { getLatestRun } from "@/lib/domain/scoring/read-scores";
 
 export const metadata: Metadata = { title: "Scores" };
 
@@ -40,7 +45,12 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
   const db = getDb();
   const params = await searchParams;
   const metric = parsePortfolioQuery(params).sort === "amplification" ? "amplification" : "exposure";
-  const [page, summary, mapping, run] = await Promise.all([listPortfolio(db, user, params), summarizePortfolio(db, user, metric), listMappingRequestsWithVendors(db, user), getLatestRun(db, user)]);
+  const [page, summary, mapping, run] = await Promise.all([
+    listPortfolio(db, user, params),
+    summarizePortfolio(db, user, metric),
+    listMappingRequestsWithVendors(db, user),
+    getLatestRun(db, user),
+  ]);
   const { query, items, total, pageCount } = page;
   const filtered = Boolean(query.q || query.status || query.tier || query.kind || query.critical);
   const exportParams = portfolioSearchParams(query, { page: 1 });
@@ -57,8 +67,20 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
       />
 
       {summary.vendorCount === 0 ? (
-        <EmptyState title="No vendors yet" action={can.manageVendors(user) ? <ButtonLink href="/vendors/new">Add your first vendor</ButtonLink> : <Link href="/vendors" className="text-sm font-medium text-brand-700 underline">Go to vendors</Link>}>
-          Register the suppliers whose products and people reach into your plants, send them a questionnaire, and accept their answers: each accepted assessment puts a vendor on this ranking.
+        <EmptyState
+          title="No vendors yet"
+          action={
+            can.manageVendors(user) ? (
+              <ButtonLink href="/vendors/new">Add your first vendor</ButtonLink>
+            ) : (
+              <Link href="/vendors" className="text-sm font-medium text-brand-700 underline">
+                Go to vendors
+              </Link>
+            )
+          }
+        >
+          Register the suppliers whose products and people reach into your plants, send them a questionnaire,
+          and accept their answers: each accepted assessment puts a vendor on this ranking.
         </EmptyState>
       ) : (
         <>
@@ -71,7 +93,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
             ].map(([label, value]) => (
               <div key={label} className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
                 <dt className="text-xs text-slate-500">{label}</dt>
-                <dd className="text-xl font-semibold tabular-nums text-slate-900">{value}</dd>
+                <dd className="text-xl font-semibold text-slate-900 tabular-nums">{value}</dd>
               </div>
             ))}
           </dl>
@@ -79,30 +101,74 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
           {summary.scoredCount === 0 ? (
             <div className="mb-5 rounded-lg border-2 border-dashed border-slate-300 bg-white px-5 py-4 text-sm text-slate-700">
               <p className="font-semibold text-slate-900">No scores yet</p>
-              <p className="mt-1">A vendor is scored once one of its assessments is accepted: its answers become linkages to your assets. Record where each vendor&apos;s products sit (vendor page → deployments) so answers attach to real assets, then <Link href="/assessments" className="font-medium text-brand-700 underline">review submitted assessments</Link>.</p>
+              <p className="mt-1">
+                A vendor is scored once one of its assessments is accepted: its answers become linkages to
+                your assets. Record where each vendor&apos;s products sit (vendor page → deployments) so
+                answers attach to real assets, then{" "}
+                <Link href="/assessments" className="font-medium text-brand-700 underline">
+                  review submitted assessments
+                </Link>
+                .
+              </p>
             </div>
           ) : null}
 
           <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-            <RankSwitch metric={query.sort === "exposure" || query.sort === "amplification" ? query.sort : null} hrefFor={(m) => hrefWith(query, { sort: m, dir: "desc", page: 1 })} />
-            <a href={exportHref} download className={buttonClass("secondary")}>Download CSV</a>
+            <RankSwitch
+              metric={query.sort === "exposure" || query.sort === "amplification" ? query.sort : null}
+              hrefFor={(m) => hrefWith(query, { sort: m, dir: "desc", page: 1 })}
+            />
+            <a href={exportHref} download className={buttonClass("secondary")}>
+              Download CSV
+            </a>
           </div>
           <PortfolioFilters query={query} filtered={filtered} />
 
           {items.length === 0 ? (
-            <EmptyState title="No vendors match" action={<Link href="/scores" className="text-sm font-medium text-brand-700 underline">Clear the filters</Link>}>
-              Nothing matches {query.q ? <>“{query.q}” with </> : null}these filters. Try another status or tier, or include vendors that do not reach critical assets.
+            <EmptyState
+              title="No vendors match"
+              action={
+                <Link href="/scores" className="text-sm font-medium text-brand-700 underline">
+                  Clear the filters
+                </Link>
+              }
+            >
+              Nothing matches {query.q ? <>“{query.q}” with </> : null}these filters. Try another status or
+              tier, or include vendors that do not reach critical assets.
             </EmptyState>
           ) : (
             <CompareSelectionForm>
-              <PortfolioTable items={items} query={query} offset={(query.page - 1) * query.pageSize} metric={metric} hrefFor={(changes) => hrefWith(query, changes)} />
+              <PortfolioTable
+                items={items}
+                query={query}
+                offset={(query.page - 1) * query.pageSize}
+                metric={metric}
+                hrefFor={(changes) => hrefWith(query, changes)}
+              />
             </CompareSelectionForm>
           )}
-          {total > 0 ? <Pagination page={query.page} pageCount={pageCount} total={total} noun="vendor" hrefFor={(p) => hrefWith(query, { page: p })} /> : null}
+          {total > 0 ? (
+            <Pagination
+              page={query.page}
+              pageCount={pageCount}
+              total={total}
+              noun="vendor"
+              hrefFor={(p) => hrefWith(query, { page: p })}
+            />
+          ) : null}
 
           <div className="mt-6 grid gap-6 lg:grid-cols-2">
             <ScoreDistribution summary={summary} />
-            <Suspense fallback={<Card title="Concentration"><div className="h-52 animate-pulse rounded bg-slate-100" aria-label="Loading concentration" /></Card>}>
+            <Suspense
+              fallback={
+                <Card title="Concentration">
+                  <div
+                    className="h-52 animate-pulse rounded bg-slate-100"
+                    aria-label="Loading concentration"
+                  />
+                </Card>
+              }
+            >
               <Concentration user={user} />
             </Suspense>
           </div>
@@ -111,11 +177,25 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
 
       <div className="mt-6">
         <Card title={`Needs mapping (${mapping.length})`}>
-          <p className="mb-3 text-sm text-slate-600">Infrastructure suppliers named that matches none of your assets. Add it to the inventory (or an alias) so the linkage reaches a real asset.</p>
-          {mapping.length === 0 ? <p className="text-sm text-slate-500">Nothing waiting.</p> : (
+          <p className="mb-3 text-sm text-slate-600">
+            Infrastructure suppliers named that matches none of your assets. Add it to the inventory (or an
+            alias) so the linkage reaches a real asset.
+          </p>
+          {mapping.length === 0 ? (
+            <p className="text-sm text-slate-500">Nothing waiting.</p>
+          ) : (
             <ul className="space-y-2 text-sm">
               {mapping.map((m) => (
-                <li key={m.id}><span className="font-medium">{m.label}</span> <span className="text-slate-500">— {m.vendorName ?? "vendor"}, <Link className="text-brand-700 hover:underline" href={`/assessments/${m.assessmentId}`}>question {m.questionId}</Link></span><span className="block text-xs text-slate-500">{m.reason}</span></li>
+                <li key={m.id}>
+                  <span className="font-medium">{m.label}</span>{" "}
+                  <span className="text-slate-500">
+                    — {m.vendorName ?? "vendor"},{" "}
+                    <Link className="text-brand-700 hover:underline" href={`/assessments/${m.assessmentId}`}>
+                      question {m.questionId}
+                    </Link>
+                  </span>
+                  <span className="block text-xs text-slate-500">{m.reason}</span>
+                </li>
               ))}
             </ul>
           )}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
 import { importTemplate } from "@/lib/domain/template/template-versions";
 
@@ -10,7 +11,11 @@ import { importTemplate } from "@/lib/domain/template/template-versions";
  */
 export async function importTemplateAction(file: unknown) {
   return runAction("manageTemplates", async (db, actor) => {
-    const r = await importTemplate(db, actor, file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file);
+    const r = await importTemplate(
+      db,
+      actor,
+      file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file,
+    );
     revalidatePath("/templates");
     return r;
   });

@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
-import { createVendor, setVendorArchived, updateVendor } from "@/lib/domain/vendor/save-vendor";
 import { createContact, deleteContact, updateContact } from "@/lib/domain/vendor/manage-contacts";
+import { createVendor, setVendorArchived, updateVendor } from "@/lib/domain/vendor/save-vendor";
 
 export async function createVendorAction(input: unknown) {
   return runAction("manageVendors", async (db, actor) => {

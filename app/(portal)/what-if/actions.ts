@@ -1,10 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
 import { evaluateScenario } from "@/lib/domain/what-if/evaluate-scenario";
 import { deleteScenario, getScenario, saveScenario } from "@/lib/domain/what-if/manage-scenarios";
-import { previewRemediationRequest, sendRemediationRequest } from "@/lib/domain/what-if/send-remediation-request";
+import {
+  previewRemediationRequest,
+  sendRemediationRequest,
+} from "@/lib/domain/what-if/send-remediation-request";
 
 export async function evaluateWhatIfAction(input: unknown) {
   return runAction("readScores", (db, actor) => evaluateScenario(db, actor, input));

@@ -1,12 +1,18 @@
 "use server";
 
-import { getDb } from "@/lib/db/client";
-import { toActionFailure, type ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/actions/run-action";
-import { acceptInvitationAsUser, acceptInvitationWithNewAccount } from "@/lib/domain/invitation/accept-invitation";
+import { getDb } from "@/lib/db/client";
+import {
+  acceptInvitationAsUser,
+  acceptInvitationWithNewAccount,
+} from "@/lib/domain/invitation/accept-invitation";
+import { toActionFailure, type ActionResult } from "@/lib/errors";
 
 /** No session yet: the token itself is the credential, checked by the use case. */
-export async function acceptInvitationAction(token: unknown, input: unknown): Promise<ActionResult<{ email: string; assessmentId: string }>> {
+export async function acceptInvitationAction(
+  token: unknown,
+  input: unknown,
+): Promise<ActionResult<{ email: string; assessmentId: string }>> {
   try {
     return { ok: true, data: await acceptInvitationWithNewAccount(getDb(), token, input) };
   } catch (error) {

@@ -1,15 +1,17 @@
 import "server-only";
+
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
-import { authenticateUser } from "@/lib/domain/auth/authenticate-user";
-import { endSession } from "@/lib/domain/auth/session-user";
-import { AppError, toActionFailure } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
+
 import { clientAddress, compileTrustedProxies, type TrustProxy } from "@/lib/auth/client-address";
 import { PEER_HEADER, peerAddressFrom } from "@/lib/auth/peer-address";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { getDb } from "@/lib/db/client";
+import { authenticateUser } from "@/lib/domain/auth/authenticate-user";
+import { endSession } from "@/lib/domain/auth/session-user";
+import { getEnv } from "@/lib/env";
+import { AppError, toActionFailure } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 let trust: TrustProxy | undefined;
 let warnedUnknownPeer = false;
@@ -19,7 +21,9 @@ function requestClientAddress(headers: Record<string, unknown> | undefined): str
   const peer = peerAddressFrom(headers?.[PEER_HEADER]);
   if (!peer && !warnedUnknownPeer) {
     warnedUnknownPeer = true;
-    console.warn("[trustmap] sign-in without a stamped peer address: throttling keys on the account only (is instrumentation.ts running?)");
+    console.warn(
+      "[trustmap] sign-in without a stamped peer address: throttling keys on the account only (is instrumentation.ts running?)",
+    );
   }
   trust ??= compileTrustedProxies(getEnv().TRUSTED_PROXIES);
   return clientAddress(peer, headers?.["x-forwarded-for"], trust);
@@ -31,7 +35,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "E-mail and password",
-      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "E-mail", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         try {
           const user = await authenticateUser(getDb(), {
@@ -40,8 +47,13 @@ export const authOptions: NextAuthOptions = {
             ip: requestClientAddress(req?.headers as Record<string, unknown> | undefined),
           });
           return {
-            id: user.userId, email: user.email, name: user.name, role: user.role,
-            organizationId: user.organizationId, vendorId: user.vendorId, sessionVersion: user.sessionVersion,
+            id: user.userId,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            organizationId: user.organizationId,
+            vendorId: user.vendorId,
+            sessionVersion: user.sessionVersion,
           };
         } catch (error) {
           // next-auth passes an Error's message to the sign-in form; only our own messages qualify.
@@ -54,7 +66,13 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; role: Role; organizationId: string; vendorId: string | null; sessionVersion: number };
+        const u = user as unknown as {
+          id: string;
+          role: Role;
+          organizationId: string;
+          vendorId: string | null;
+          sessionVersion: number;
+        };
         token.uid = u.id;
         token.role = u.role;
         token.organizationId = u.organizationId;
@@ -82,7 +100,8 @@ export const authOptions: NextAuthOptions = {
   events: {
     // The cookie is deleted by next-auth; this makes the token in it worthless too.
     async signOut({ token }) {
-      if (token) await endSession(getDb(), { uid: token.uid, organizationId: token.organizationId, sv: token.sv });
+      if (token)
+        await endSession(getDb(), { uid: token.uid, organizationId: token.organizationId, sv: token.sv });
     },
   },
 };

@@ -1,12 +1,15 @@
 import "server-only";
-import { cache } from "react";
+
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { authOptions } from "./options";
+import { cache } from "react";
+
 import { can, type Actor, type Capability } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/domain/auth/session-user";
 import { AppError } from "@/lib/errors";
+
+import { authOptions } from "./options";
 
 export interface CurrentUser extends Actor {
   name: string;
@@ -27,9 +30,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const user = await loadSessionUser(getDb(), { uid, organizationId, sv });
   if (!user) return null;
   return {
-    userId: user.id, name: user.name, email: user.email, role: user.role,
-    organizationId: user.organizationId, vendorId: user.vendorId,
-    organizationName: user.organization.name, vendorName: user.vendor?.name ?? null,
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    organizationId: user.organizationId,
+    vendorId: user.vendorId,
+    organizationName: user.organization.name,
+    vendorName: user.vendor?.name ?? null,
   };
 });
 
@@ -45,6 +53,7 @@ export async function requirePageUser(capability?: Capability): Promise<CurrentU
 export async function requireActor(capability?: Capability): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
-  if (capability && !can[capability](user)) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+  if (capability && !can[capability](user))
+    throw new AppError("FORBIDDEN", "You do not have permission to do that.");
   return user;
 }

@@ -1,12 +1,13 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
+import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { AppError, notFound } from "@/lib/errors";
+import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessmentListQuerySchema } from "@/lib/validation/assessment";
 import { parseRecordId } from "@/lib/validation/common";
-import { loadTemplate } from "@/lib/domain/template/template-versions";
-import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 
 const PAGE_SIZE = 25;
 const OWED = ["SENT", "OPENED", "IN_PROGRESS", "CHANGES_REQUESTED"] as const;
@@ -18,33 +19,58 @@ export async function listAssessments(db: Db, actor: Actor, rawQuery: unknown, n
   const where: Prisma.AssessmentWhereInput = {
     organizationId: actor.organizationId,
     ...(query.vendorId ? { vendorId: query.vendorId } : {}),
-    ...{
+    ...({
       all: {},
       open: { status: { in: ["DRAFT", ...OWED] } },
       awaiting_review: { status: { in: ["SUBMITTED", "RESUBMITTED"] } },
       overdue: { status: { in: [...OWED] }, dueDate: { lt: now } },
       accepted: { status: "ACCEPTED" },
       cancelled: { status: "CANCELLED" },
-    }[query.filter] as Prisma.AssessmentWhereInput,
+    }[query.filter] as Prisma.AssessmentWhereInput),
   };
   const orderBy: Prisma.AssessmentOrderByWithRelationInput[] =
-    query.sort === "vendor" ? [{ vendor: { name: "asc" } }, { id: "asc" }] : query.sort === "updatedAt" ? [{ updatedAt: "desc" }, { id: "asc" }] : [{ dueDate: "asc" }, { id: "asc" }];
+    query.sort === "vendor"
+      ? [{ vendor: { name: "asc" } }, { id: "asc" }]
+      : query.sort === "updatedAt"
+        ? [{ updatedAt: "desc" }, { id: "asc" }]
+        : [{ dueDate: "asc" }, { id: "asc" }];
   const [total, items, counts] = await Promise.all([
     db.assessment.count({ where }),
     db.assessment.findMany({
-      where, orderBy, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE,
+      where,
+      orderBy,
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: {
-        id: true, status: true, dueDate: true, updatedAt: true, submittedAt: true, currentRevision: true,
-        vendor: { select: { id: true, name: true } }, contact: { select: { name: true, email: true } },
+        id: true,
+        status: true,
+        dueDate: true,
+        updatedAt: true,
+        submittedAt: true,
+        currentRevision: true,
+        vendor: { select: { id: true, name: true } },
+        contact: { select: { name: true, email: true } },
         template: { select: { title: true, version: true } },
       },
     }),
-    db.assessment.groupBy({ by: ["status"], where: { organizationId: actor.organizationId }, _count: { _all: true } }),
+    db.assessment.groupBy({
+      by: ["status"],
+      where: { organizationId: actor.organizationId },
+      _count: { _all: true },
+    }),
   ]);
-  const overdueCount = await db.assessment.count({ where: { organizationId: actor.organizationId, status: { in: [...OWED] }, dueDate: { lt: now } } });
+  const overdueCount = await db.assessment.count({
+    where: { organizationId: actor.organizationId, status: { in: [...OWED] }, dueDate: { lt: now } },
+  });
   return {
-    items, total, query, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
+    items,
+    total,
+    query,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<
+      string,
+      number
+    >,
     overdueCount,
   };
 }
@@ -68,13 +94,44 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
   const a = await db.assessment.findFirst({
     where: { id: id, organizationId: actor.organizationId },
     select: {
-      id: true, status: true, dueDate: true, message: true, currentRevision: true, createdAt: true, sentAt: true, openedAt: true, submittedAt: true, acceptedAt: true, cancelledAt: true, lastRemindedAt: true,
-      vendor: { select: { id: true, name: true } }, contact: { select: { id: true, name: true, email: true } },
+      id: true,
+      status: true,
+      dueDate: true,
+      message: true,
+      currentRevision: true,
+      createdAt: true,
+      sentAt: true,
+      openedAt: true,
+      submittedAt: true,
+      acceptedAt: true,
+      cancelledAt: true,
+      lastRemindedAt: true,
+      vendor: { select: { id: true, name: true } },
+      contact: { select: { id: true, name: true, email: true } },
       template: { select: { id: true, title: true, version: true, definition: true } },
-      revisions: { orderBy: { revision: "asc" }, select: { revision: true, answers: true, version: true, submittedAt: true, updatedAt: true } },
-      invitations: { orderBy: { createdAt: "desc" }, select: { id: true, email: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true } },
-      comments: { orderBy: { createdAt: "asc" }, select: { id: true, revision: true, questionId: true, body: true, createdAt: true, author: { select: { name: true } } } },
-      evidence: { orderBy: { createdAt: "asc" }, select: { id: true, questionId: true, fileName: true, kind: true, bytes: true, createdAt: true } },
+      revisions: {
+        orderBy: { revision: "asc" },
+        select: { revision: true, answers: true, version: true, submittedAt: true, updatedAt: true },
+      },
+      invitations: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, email: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true },
+      },
+      comments: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          revision: true,
+          questionId: true,
+          body: true,
+          createdAt: true,
+          author: { select: { name: true } },
+        },
+      },
+      evidence: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, questionId: true, fileName: true, kind: true, bytes: true, createdAt: true },
+      },
     },
   });
   if (!a) throw notFound("Assessment");
@@ -86,7 +143,14 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
   const { definition, ...template } = a.template;
   const loaded = loadTemplate(definition);
   // Files are shown as stored (name, kind, size), not as the answer JSON describes them.
-  const revisions = a.revisions.map((r) => ({ ...r, answers: applyStoredEvidence(loaded, r.answers as Record<string, unknown>, a.evidence) as Prisma.JsonValue }));
+  const revisions = a.revisions.map((r) => ({
+    ...r,
+    answers: applyStoredEvidence(
+      loaded,
+      r.answers as Record<string, unknown>,
+      a.evidence,
+    ) as Prisma.JsonValue,
+  }));
   return { ...a, revisions, template: { ...template, definition: loaded }, history };
 }
 
@@ -96,7 +160,14 @@ export async function listAssessmentContacts(db: Db, actor: Actor, vendorIdRaw: 
   const id = parseRecordId(vendorIdRaw, "Vendor");
   const vendor = await db.vendor.findFirst({
     where: { id: id, organizationId: actor.organizationId, archivedAt: null },
-    select: { id: true, name: true, contacts: { orderBy: [{ isPrimary: "desc" }, { name: "asc" }], select: { id: true, name: true, email: true, isPrimary: true } } },
+    select: {
+      id: true,
+      name: true,
+      contacts: {
+        orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
+        select: { id: true, name: true, email: true, isPrimary: true },
+      },
+    },
   });
   if (!vendor) throw notFound("Vendor");
   return vendor;
@@ -111,7 +182,12 @@ export async function getAssessmentFormOptions(db: Db, actor: Actor, vendorIdRaw
   const [vendorCount, vendor, templates] = await Promise.all([
     db.vendor.count({ where: { organizationId: actor.organizationId, archivedAt: null } }),
     // A stale link (vendor archived or gone) just leaves the vendor to be chosen.
-    vendorIdRaw ? listAssessmentContacts(db, actor, vendorIdRaw).catch((e: unknown) => { if (e instanceof AppError && e.code === "NOT_FOUND") return null; throw e; }) : null,
+    vendorIdRaw
+      ? listAssessmentContacts(db, actor, vendorIdRaw).catch((e: unknown) => {
+          if (e instanceof AppError && e.code === "NOT_FOUND") return null;
+          throw e;
+        })
+      : null,
     db.questionnaireTemplate.findMany({
       where: { organizationId: actor.organizationId, archivedAt: null },
       orderBy: [{ key: "asc" }, { version: "desc" }],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { describeAuditAction, describeEntityType } from "./describe-audit-action";
 
 describe("describeAuditAction", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+
 // Pure: how the audit log names an action. Known actions get a written label; any other (a new
 // one, or one another part of the app records later) is spelt out from its dotted name, so the log
 // never shows a blank or breaks on a name it has not seen.

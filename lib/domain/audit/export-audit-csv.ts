@@ -1,19 +1,38 @@
 import "server-only";
+
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { writeCsv } from "@/lib/csv/write-csv";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { AuditFilter } from "@/lib/validation/audit";
-import { writeCsv } from "@/lib/csv/write-csv";
-import { auditWhereSql } from "./list-audit-events";
-import { describeAuditAction } from "./describe-audit-action";
 
-export const AUDIT_CSV_COLUMNS = ["time (UTC)", "action", "description", "actor", "actor e-mail", "record type", "record id", "details"] as const;
+import { describeAuditAction } from "./describe-audit-action";
+import { auditWhereSql } from "./list-audit-events";
+
+export const AUDIT_CSV_COLUMNS = [
+  "time (UTC)",
+  "action",
+  "description",
+  "actor",
+  "actor e-mail",
+  "record type",
+  "record id",
+  "details",
+] as const;
 
 /** Rows read per query: the export streams, so memory stays flat however long the log is. */
 const BATCH = 1_000;
 
-
-type ExportRow = { id: string; createdAt: Date; action: string; entityType: string; entityId: string; details: Prisma.JsonValue; actorName: string | null; actorEmail: string | null };
+type ExportRow = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  details: Prisma.JsonValue;
+  actorName: string | null;
+  actorEmail: string | null;
+};
 
 // Through the app's one CSV writer (lib/csv/write-csv.ts): formula guard, quoting of any cell with a
 // delimiter or line break, Windows line ends.
@@ -42,7 +61,9 @@ export async function* exportAuditCsv(db: Db, actor: Actor, filter: AuditFilter)
   let after: string | null = null;
   for (;;) {
     // The cursor is the last row's id; its time is read back in SQL (no timestamp round trip).
-    const cursor: Prisma.Sql = after ? Prisma.sql`AND (e."createdAt", e."id") < (SELECT c."createdAt", c."id" FROM "AuditEvent" c WHERE c."id" = ${after})` : Prisma.empty;
+    const cursor: Prisma.Sql = after
+      ? Prisma.sql`AND (e."createdAt", e."id") < (SELECT c."createdAt", c."id" FROM "AuditEvent" c WHERE c."id" = ${after})`
+      : Prisma.empty;
     const rows: ExportRow[] = await db.$queryRaw<ExportRow[]>`
       SELECT e."id", e."createdAt", e."action", e."entityType", e."entityId", e."details", u."name" AS "actorName", u."email" AS "actorEmail"
       FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"

@@ -1,9 +1,10 @@
 import "server-only";
+
+import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan, type Actor } from "@/lib/auth/roles";
-import { parseInput } from "@/lib/validation/parse";
 import { auditFilterSchema, type AuditFilter } from "@/lib/validation/audit";
+import { parseInput } from "@/lib/validation/parse";
 
 /**
  * Actions that repeat in runs (every sign-in, failed or not) and would drown the other events:
@@ -55,7 +56,11 @@ type RunHead = { id: string; rn: number; previousAt: Date | null };
  * shown, so no total is computed (that would read the whole log): the page knows only whether
  * there is a next one.
  */
-export async function listAuditEvents(db: Db, actor: Actor, options: { filter?: AuditFilter; page?: number; pageSize?: number } = {}) {
+export async function listAuditEvents(
+  db: Db,
+  actor: Actor,
+  options: { filter?: AuditFilter; page?: number; pageSize?: number } = {},
+) {
   assertCan(actor, "readAudit");
   const pageSize = Math.min(100, Math.max(10, Math.trunc(options.pageSize ?? 50)));
   const page = Math.max(1, Math.min(10_000, Math.trunc(options.page ?? 1) || 1));
@@ -76,21 +81,32 @@ export async function listAuditEvents(db: Db, actor: Actor, options: { filter?: 
   const shown = heads.slice(0, pageSize);
   // The last run on the last page reaches the end of the log: count it from its head onwards.
   const last = shown.at(-1);
-  const [tail] = last && !hasNext
-    ? await db.$queryRaw<{ count: number; firstAt: Date }[]>`
+  const [tail] =
+    last && !hasNext
+      ? await db.$queryRaw<{ count: number; firstAt: Date }[]>`
         SELECT count(*)::int AS count, min(e."createdAt") AS "firstAt" FROM "AuditEvent" e
         WHERE ${where} AND (e."createdAt", e."id") <= (SELECT h."createdAt", h."id" FROM "AuditEvent" h WHERE h."id" = ${last.id})`
-    : [];
+      : [];
   const events = await db.auditEvent.findMany({
     where: { id: { in: shown.map((h) => h.id) }, organizationId: actor.organizationId },
-    select: { id: true, action: true, entityType: true, entityId: true, details: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      details: true,
+      createdAt: true,
+      actor: { select: { name: true, email: true } },
+    },
   });
   const byId = new Map(events.map((e) => [e.id, e]));
   const items: AuditRow[] = shown.flatMap((head, i) => {
     const e = byId.get(head.id);
     if (!e) return [];
     const next = heads[i + 1];
-    const run = next ? { count: next.rn - head.rn, firstAt: next.previousAt ?? e.createdAt } : (tail ?? { count: 1, firstAt: e.createdAt });
+    const run = next
+      ? { count: next.rn - head.rn, firstAt: next.previousAt ?? e.createdAt }
+      : (tail ?? { count: 1, firstAt: e.createdAt });
     return [{ ...e, ...run }];
   });
   return { items, page, hasNext };
@@ -103,7 +119,11 @@ export async function listAuditFilterOptions(db: Db, actor: Actor) {
   const [actions, entityTypes, actors] = await Promise.all([
     db.auditEvent.groupBy({ by: ["action"], where, orderBy: { action: "asc" } }),
     db.auditEvent.groupBy({ by: ["entityType"], where, orderBy: { entityType: "asc" } }),
-    db.user.findMany({ where: { ...where, auditEvents: { some: where } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    db.user.findMany({
+      where: { ...where, auditEvents: { some: where } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, email: true },
+    }),
   ]);
   return { actions: actions.map((a) => a.action), entityTypes: entityTypes.map((t) => t.entityType), actors };
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+
 import type { Actor } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A transaction, or the client itself for an event that records no change (an export, a download). */
 interface Tx {

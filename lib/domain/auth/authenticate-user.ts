@@ -1,12 +1,14 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
-import type { Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+
 import { getDummyHash, verifyPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/auth/roles";
 import { retryMessage } from "@/lib/auth/sign-in-policy";
+import type { Db } from "@/lib/db/create-client";
+import { AppError } from "@/lib/errors";
 import { signInSchema } from "@/lib/validation/auth";
-import { admitSignInAttempt, afterSignInSuccess, throttleKeys } from "./sign-in-throttle";
+
 import { recordSignInEvent } from "./record-sign-in-event";
+import { admitSignInAttempt, afterSignInSuccess, throttleKeys } from "./sign-in-throttle";
 
 export interface AuthenticatedUser extends Actor {
   email: string;
@@ -37,18 +39,28 @@ export async function authenticateUser(
     // Once per block, not once per refused request: an attack must not flood the audit log.
     if (refusal.firstRefusal) {
       await recordSignInEvent(tx, {
-        email, action: "user.sign_in_throttled", at: now,
+        email,
+        action: "user.sign_in_throttled",
+        at: now,
         details: { ip: input.ip, limit: refusal.reason, until: refusal.retryAt.toISOString() },
       });
     }
   });
-  if (!admission.admitted) throw new AppError("RATE_LIMITED", retryMessage(admission.reason, admission.retryAt, now));
+  if (!admission.admitted)
+    throw new AppError("RATE_LIMITED", retryMessage(admission.reason, admission.retryAt, now));
 
   const user = await db.user.findUnique({
     where: { email },
     select: {
-      id: true, email: true, name: true, role: true, organizationId: true, vendorId: true,
-      disabledAt: true, passwordHash: true, sessionVersion: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      organizationId: true,
+      vendorId: true,
+      disabledAt: true,
+      passwordHash: true,
+      sessionVersion: true,
     },
   });
   const ok = user?.passwordHash
@@ -63,10 +75,22 @@ export async function authenticateUser(
 
   await afterSignInSuccess(db, keys, now);
   await db.auditEvent.create({
-    data: { organizationId: user.organizationId, actorId: user.id, action: "user.sign_in", entityType: "User", entityId: user.id, details: { ip: input.ip } },
+    data: {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      action: "user.sign_in",
+      entityType: "User",
+      entityId: user.id,
+      details: { ip: input.ip },
+    },
   });
   return {
-    userId: user.id, email: user.email, name: user.name, role: user.role,
-    organizationId: user.organizationId, vendorId: user.vendorId, sessionVersion: user.sessionVersion,
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organizationId: user.organizationId,
+    vendorId: user.vendorId,
+    sessionVersion: user.sessionVersion,
   };
 }

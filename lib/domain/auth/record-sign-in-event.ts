@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db/create-client";
 
 export type SignInAuditAction = "user.sign_in_failed" | "user.sign_in_throttled";

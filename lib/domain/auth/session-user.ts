@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db/create-client";
 
 /** What the session token (a signed JWT in a cookie) carries about its user. */
@@ -11,7 +12,13 @@ export interface SessionClaims {
 
 function parse(claims: SessionClaims) {
   const { uid, organizationId, sv } = claims;
-  if (typeof uid !== "string" || typeof organizationId !== "string" || typeof sv !== "number" || !Number.isInteger(sv)) return null;
+  if (
+    typeof uid !== "string" ||
+    typeof organizationId !== "string" ||
+    typeof sv !== "number" ||
+    !Number.isInteger(sv)
+  )
+    return null;
   return { uid, organizationId, sv };
 }
 
@@ -26,7 +33,12 @@ export async function loadSessionUser(db: Db, claims: SessionClaims) {
   return db.user.findFirst({
     where: { id: c.uid, organizationId: c.organizationId, sessionVersion: c.sv, disabledAt: null },
     select: {
-      id: true, name: true, email: true, role: true, organizationId: true, vendorId: true,
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      organizationId: true,
+      vendorId: true,
       organization: { select: { name: true } },
       vendor: { select: { name: true } },
     },
@@ -48,7 +60,14 @@ export async function endSession(db: Db, claims: SessionClaims, now = new Date()
     });
     if (count === 1) {
       await tx.auditEvent.create({
-        data: { organizationId: c.organizationId, actorId: c.uid, action: "user.sign_out", entityType: "User", entityId: c.uid, createdAt: now },
+        data: {
+          organizationId: c.organizationId,
+          actorId: c.uid,
+          action: "user.sign_out",
+          entityType: "User",
+          entityId: c.uid,
+          createdAt: now,
+        },
       });
     }
   });

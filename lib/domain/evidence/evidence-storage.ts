@@ -1,14 +1,20 @@
 import "server-only";
+
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { evidenceDir, stagingDir } from "@/lib/evidence/evidence-dir";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Serialises the evidence changes of one assessment (uploads, pruning, submission's status change
  * takes the same row lock): counts and quotas read under it stay true until the commit.
  */
-export async function lockAssessment(tx: Prisma.TransactionClient, organizationId: string, assessmentId: string): Promise<void> {
+export async function lockAssessment(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  assessmentId: string,
+): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Assessment" WHERE id = ${assessmentId} AND "organizationId" = ${organizationId} FOR UPDATE`;
 }
 
@@ -26,7 +32,10 @@ export async function removeAbandonedUploads(now = new Date()): Promise<void> {
   await Promise.all(
     names.map(async (name) => {
       const file = path.join(stagingDir(), name);
-      const modified = await stat(file).then((s) => s.mtimeMs, () => now.getTime());
+      const modified = await stat(file).then(
+        (s) => s.mtimeMs,
+        () => now.getTime(),
+      );
       if (modified < now.getTime() - ABANDONED_AFTER_MS) await rm(file, { force: true });
     }),
   );

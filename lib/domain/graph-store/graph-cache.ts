@@ -1,7 +1,15 @@
 import "server-only";
+
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { buildScoringGraph, resolveScoringConfig, type GraphDocument, type ScoringConfig, type ScoringGraph } from "@/lib/scoring";
+import {
+  buildScoringGraph,
+  resolveScoringConfig,
+  type GraphDocument,
+  type ScoringConfig,
+  type ScoringGraph,
+} from "@/lib/scoring";
+
 import { loadOrganizationGraph } from "./load-organization-graph";
 
 /** An organisation's graph compiled for the engine, with what the pages need around it. */
@@ -15,11 +23,16 @@ export interface CompiledOrganizationGraph {
 
 // One compiled graph per organisation per server process. Loading a large graph from PostgreSQL
 // takes seconds; checking the version is one primary-key read, so pages and what-ifs stay fast.
-const globalForGraphs = globalThis as unknown as { trustmapGraphs?: Map<string, Promise<CompiledOrganizationGraph>> };
+const globalForGraphs = globalThis as unknown as {
+  trustmapGraphs?: Map<string, Promise<CompiledOrganizationGraph>>;
+};
 const cache = (globalForGraphs.trustmapGraphs ??= new Map());
 
 export async function getCompiledGraph(db: Db, organizationId: string): Promise<CompiledOrganizationGraph> {
-  const { graphVersion } = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { graphVersion: true } });
+  const { graphVersion } = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { graphVersion: true },
+  });
   const cached = cache.get(organizationId);
   if (cached) {
     const value = await cached.catch(() => null);
@@ -27,7 +40,13 @@ export async function getCompiledGraph(db: Db, organizationId: string): Promise<
   }
   const loading = (async () => {
     const { document, overrides, assessedVendorKeys } = await loadOrganizationGraph(db, organizationId);
-    return { version: graphVersion, document, graph: buildScoringGraph(document), config: resolveScoringConfig(overrides), assessedVendorKeys };
+    return {
+      version: graphVersion,
+      document,
+      graph: buildScoringGraph(document),
+      config: resolveScoringConfig(overrides),
+      assessedVendorKeys,
+    };
   })();
   cache.set(organizationId, loading);
   loading.catch(() => cache.delete(organizationId));
@@ -40,7 +59,10 @@ export async function getCompiledGraph(db: Db, organizationId: string): Promise<
  * before the graph was loaded: a change in between then only makes the cache reload, never serve
  * an older graph under a newer version.
  */
-export async function primeCompiledGraph(organizationId: string, compiled: CompiledOrganizationGraph): Promise<void> {
+export async function primeCompiledGraph(
+  organizationId: string,
+  compiled: CompiledOrganizationGraph,
+): Promise<void> {
   const current = cache.get(organizationId);
   if (current) {
     const value = await current.catch(() => null);
@@ -51,6 +73,12 @@ export async function primeCompiledGraph(organizationId: string, compiled: Compi
 }
 
 /** Call in the same transaction as any change to linkages, graph nodes, assets or deployments. */
-export async function bumpGraphVersion(tx: Prisma.TransactionClient | Db, organizationId: string): Promise<void> {
-  await (tx as Prisma.TransactionClient).organization.update({ where: { id: organizationId }, data: { graphVersion: { increment: 1 } } });
+export async function bumpGraphVersion(
+  tx: Prisma.TransactionClient | Db,
+  organizationId: string,
+): Promise<void> {
+  await (tx as Prisma.TransactionClient).organization.update({
+    where: { id: organizationId },
+    data: { graphVersion: { increment: 1 } },
+  });
 }

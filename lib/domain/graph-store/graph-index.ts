@@ -1,11 +1,17 @@
 import "server-only";
+
 import type { CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
-import { KIND_CODES } from "@/lib/scoring/scoring-graph";
 import type { GraphChanges, GraphLinkageInput, LinkageSelector, ScoringGraph } from "@/lib/scoring";
+import { KIND_CODES } from "@/lib/scoring/scoring-graph";
 import type { LinkageOutcome, WhatIfLinkage } from "@/lib/what-if/controls";
 
-type Provenance = { source?: string; assessmentId?: string | null; revision?: number | null; sources?: { questionId?: string; rowIndex?: number; custody?: boolean }[] | null };
+type Provenance = {
+  source?: string;
+  assessmentId?: string | null;
+  revision?: number | null;
+  sources?: { questionId?: string; rowIndex?: number; custody?: boolean }[] | null;
+};
 
 /** Flattens a graph linkage's provenance into what the what-if pages show and match controls on. */
 export function toWhatIfLinkage(l: GraphLinkageInput): WhatIfLinkage {
@@ -13,7 +19,11 @@ export function toWhatIfLinkage(l: GraphLinkageInput): WhatIfLinkage {
   const first = Array.isArray(p.sources) ? p.sources[0] : undefined;
   return {
     id: l.id ?? `${l.from}->${l.to}:${l.kind}`,
-    from: l.from, to: l.to, kind: l.kind, weight: l.weight, reason: l.reason ?? "",
+    from: l.from,
+    to: l.to,
+    kind: l.kind,
+    weight: l.weight,
+    reason: l.reason ?? "",
     questionId: first?.questionId ?? null,
     rowIndex: typeof first?.rowIndex === "number" ? first.rowIndex : null,
     assessmentId: p.assessmentId ?? null,
@@ -44,7 +54,8 @@ function isOnlyEdge(graph: ScoringGraph, l: WhatIfLinkage): boolean {
   if (x === undefined || y === undefined) return false;
   const kind = KIND_CODES[l.kind];
   let count = 0;
-  for (let e = graph.rowStart[x]!; e < graph.rowStart[x + 1]!; e++) if (graph.edgeTo[e] === y && graph.edgeKind[e] === kind) count++;
+  for (let e = graph.rowStart[x]!; e < graph.rowStart[x + 1]!; e++)
+    if (graph.edgeTo[e] === y && graph.edgeKind[e] === kind) count++;
   return count === 1;
 }
 
@@ -53,7 +64,11 @@ function isOnlyEdge(graph: ScoringGraph, l: WhatIfLinkage): boolean {
  * linkages that share their endpoints and kind with another fall back to an id predicate (one scan
  * of the whole graph per distinct weight), so the common case stays far from O(E).
  */
-export function toGraphChanges(graph: ScoringGraph, linkages: readonly WhatIfLinkage[], outcomes: readonly LinkageOutcome[]): GraphChanges {
+export function toGraphChanges(
+  graph: ScoringGraph,
+  linkages: readonly WhatIfLinkage[],
+  outcomes: readonly LinkageOutcome[],
+): GraphChanges {
   const byId = new Map(linkages.map((l) => [l.id, l]));
   const removeLinkages: LinkageSelector[] = [];
   const reweightLinkages: { match: LinkageSelector; weight: number }[] = [];
@@ -77,6 +92,7 @@ export function toGraphChanges(graph: ScoringGraph, linkages: readonly WhatIfLin
     }
   }
   if (removeIds.size > 0) removeLinkages.push({ where: (l) => l.id !== undefined && removeIds.has(l.id) });
-  for (const [weight, ids] of reweightIds) reweightLinkages.push({ match: { where: (l) => l.id !== undefined && ids.has(l.id) }, weight });
+  for (const [weight, ids] of reweightIds)
+    reweightLinkages.push({ match: { where: (l) => l.id !== undefined && ids.has(l.id) }, weight });
   return { removeLinkages, reweightLinkages };
 }

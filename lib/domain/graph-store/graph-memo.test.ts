@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
+
 import { buildScoringGraph } from "@/lib/scoring";
+
 import { memoOnGraph } from "./graph-memo";
 
-const graphOf = () => buildScoringGraph({ nodes: [{ id: "v", type: "vendor", name: "V" }, { id: "a", type: "asset", name: "A", criticality: 3 }], linkages: [{ from: "v", to: "a", kind: "trust", weight: 0.5 }] });
+const graphOf = () =>
+  buildScoringGraph({
+    nodes: [
+      { id: "v", type: "vendor", name: "V" },
+      { id: "a", type: "asset", name: "A", criticality: 3 },
+    ],
+    linkages: [{ from: "v", to: "a", kind: "trust", weight: 0.5 }],
+  });
 
 describe("memoOnGraph", () => {
   it("computes once per graph, namespace and key", () => {
@@ -32,7 +41,11 @@ describe("memoOnGraph", () => {
 
   it("does not remember a computation that throws", () => {
     const graph = graphOf();
-    expect(() => memoOnGraph(graph, "t", "k", () => { throw new Error("boom"); })).toThrow("boom");
+    expect(() =>
+      memoOnGraph(graph, "t", "k", () => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
     expect(memoOnGraph(graph, "t", "k", () => 7)).toBe(7);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { ScoringGraph } from "@/lib/scoring";
 
 /**
@@ -13,7 +14,13 @@ import type { ScoringGraph } from "@/lib/scoring";
  */
 const memo = new WeakMap<ScoringGraph, Map<string, Map<string, unknown>>>();
 
-export function memoOnGraph<T>(graph: ScoringGraph, namespace: string, key: string, compute: () => T, limit = 128): T {
+export function memoOnGraph<T>(
+  graph: ScoringGraph,
+  namespace: string,
+  key: string,
+  compute: () => T,
+  limit = 128,
+): T {
   let spaces = memo.get(graph);
   if (!spaces) memo.set(graph, (spaces = new Map()));
   let entries = spaces.get(namespace);

@@ -1,8 +1,9 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import type { GraphDocument } from "@/lib/scoring";
+import type { Db } from "@/lib/db/create-client";
 import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
+import type { GraphDocument } from "@/lib/scoring";
 
 /**
  * The organisation's linkage graph in the file format of docs/graph-format.md, ready for

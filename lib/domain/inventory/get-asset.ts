@@ -1,8 +1,9 @@
 import "server-only";
-import { parseRecordId } from "@/lib/validation/common";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/errors";
+import { parseRecordId } from "@/lib/validation/common";
 import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
 
 /**
@@ -15,13 +16,26 @@ export async function getAsset(db: Db, actor: Actor, assetIdRaw: unknown) {
   const asset = await db.asset.findFirst({
     where: { id, organizationId: actor.organizationId },
     select: {
-      id: true, name: true, type: true, criticality: true, safetyImpact: true, site: true, zone: true, aliases: true,
-      description: true, createdAt: true, updatedAt: true,
+      id: true,
+      name: true,
+      type: true,
+      criticality: true,
+      safetyImpact: true,
+      site: true,
+      zone: true,
+      aliases: true,
+      description: true,
+      createdAt: true,
+      updatedAt: true,
       // Everyone who reads the inventory reads vendors too (lib/auth/roles.ts).
       deployments: {
         where: { organizationId: actor.organizationId },
         orderBy: { vendor: { name: "asc" } },
-        select: { id: true, note: true, vendor: { select: { id: true, name: true, tier: true, archivedAt: true } } },
+        select: {
+          id: true,
+          note: true,
+          vendor: { select: { id: true, name: true, tier: true, archivedAt: true } },
+        },
       },
     },
   });
@@ -29,20 +43,41 @@ export async function getAsset(db: Db, actor: Actor, assetIdRaw: unknown) {
 
   const key = assetKey(asset.id);
   const linkages = await db.linkage.findMany({
-    where: { organizationId: actor.organizationId, source: "INVENTORY", OR: [{ fromKey: key }, { toKey: key }] },
+    where: {
+      organizationId: actor.organizationId,
+      source: "INVENTORY",
+      OR: [{ fromKey: key }, { toKey: key }],
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, fromKey: true, toKey: true, kind: true, weight: true, reason: true, createdAt: true },
   });
-  const otherIds = [...new Set(linkages.map((l) => assetIdOfKey(l.fromKey === key ? l.toKey : l.fromKey)).filter((x): x is string => x !== null))];
+  const otherIds = [
+    ...new Set(
+      linkages
+        .map((l) => assetIdOfKey(l.fromKey === key ? l.toKey : l.fromKey))
+        .filter((x): x is string => x !== null),
+    ),
+  ];
   const others = otherIds.length
-    ? await db.asset.findMany({ where: { id: { in: otherIds }, organizationId: actor.organizationId }, select: { id: true, name: true, type: true } })
+    ? await db.asset.findMany({
+        where: { id: { in: otherIds }, organizationId: actor.organizationId },
+        select: { id: true, name: true, type: true },
+      })
     : [];
   const byId = new Map(others.map((o) => [o.id, o]));
   const connections = linkages.map((l) => {
     const direction = l.fromKey === key ? ("outgoing" as const) : ("incoming" as const);
     const otherId = assetIdOfKey(direction === "outgoing" ? l.toKey : l.fromKey);
     const other = otherId ? byId.get(otherId) : undefined;
-    return { id: l.id, direction, kind: l.kind, weight: l.weight, reason: l.reason, createdAt: l.createdAt, other: other ?? null };
+    return {
+      id: l.id,
+      direction,
+      kind: l.kind,
+      weight: l.weight,
+      reason: l.reason,
+      createdAt: l.createdAt,
+      other: other ?? null,
+    };
   });
   return { ...asset, connections };
 }

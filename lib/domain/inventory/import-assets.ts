@@ -1,25 +1,40 @@
 import "server-only";
+
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/db/create-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
-import type { AssetData, AssetField } from "@/lib/validation/asset";
-import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { parseAssetCsv, type ParsedCsvRow } from "@/lib/csv/parse-asset-csv";
-import { assetColumns } from "./save-asset";
+import type { Db } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AssetData, AssetField } from "@/lib/validation/asset";
 import { assetKey } from "@/lib/validation/ids";
+
 import { rescoreAfterInventoryChange } from "./rescore";
+import { assetColumns } from "./save-asset";
 
 export type ImportAction = "create" | "update" | "unchanged";
 
-const existingSelect = { id: true, normalizedName: true, name: true, type: true, criticality: true, safetyImpact: true, site: true, zone: true, aliases: true, description: true } as const;
+const existingSelect = {
+  id: true,
+  normalizedName: true,
+  name: true,
+  type: true,
+  criticality: true,
+  safetyImpact: true,
+  site: true,
+  zone: true,
+  aliases: true,
+  description: true,
+} as const;
 type ExistingAsset = Prisma.AssetGetPayload<{ select: typeof existingSelect }>;
 
 /** The file as the browser sent it (bytes, decoded strictly by the parser) or text from code. */
 function asFile(value: unknown): string | Uint8Array {
-  if (typeof value !== "string" && !(value instanceof Uint8Array)) throw new AppError("VALIDATION", "Choose a CSV file to import.");
+  if (typeof value !== "string" && !(value instanceof Uint8Array))
+    throw new AppError("VALIDATION", "Choose a CSV file to import.");
   return value;
 }
 
@@ -28,7 +43,8 @@ function changesFor(row: AssetData, fields: readonly AssetField[], existing: Exi
   const all = assetColumns(row);
   const changes: Partial<ReturnType<typeof assetColumns>> = {};
   for (const field of fields) {
-    if (JSON.stringify(all[field]) !== JSON.stringify(existing[field])) (changes as Record<string, unknown>)[field] = all[field];
+    if (JSON.stringify(all[field]) !== JSON.stringify(existing[field]))
+      (changes as Record<string, unknown>)[field] = all[field];
   }
   return changes;
 }
@@ -36,7 +52,10 @@ function changesFor(row: AssetData, fields: readonly AssetField[], existing: Exi
 async function existingByName(db: Pick<Db, "asset">, organizationId: string, rows: readonly ParsedCsvRow[]) {
   const names = [...new Set(rows.map((r) => r.normalizedName).filter((n): n is string => n !== null))];
   const existing = names.length
-    ? await db.asset.findMany({ where: { organizationId, normalizedName: { in: names } }, select: existingSelect })
+    ? await db.asset.findMany({
+        where: { organizationId, normalizedName: { in: names } },
+        select: existingSelect,
+      })
     : [];
   return new Map(existing.map((a) => [a.normalizedName, a]));
 }
@@ -51,8 +70,19 @@ export async function previewAssetImport(db: Db, actor: Actor, csvText: unknown)
   const existing = await existingByName(db, actor.organizationId, parsed.rows);
   const rows = parsed.rows.map((row) => {
     const match = row.normalizedName ? existing.get(row.normalizedName) : undefined;
-    const action: ImportAction = !match ? "create" : row.data && Object.keys(changesFor(row.data, parsed.fields, match)).length === 0 ? "unchanged" : "update";
-    return { line: row.line, cells: row.cells, errors: row.errors, valid: row.data !== null, action, existingAssetId: match?.id ?? null };
+    const action: ImportAction = !match
+      ? "create"
+      : row.data && Object.keys(changesFor(row.data, parsed.fields, match)).length === 0
+        ? "unchanged"
+        : "update";
+    return {
+      line: row.line,
+      cells: row.cells,
+      errors: row.errors,
+      valid: row.data !== null,
+      action,
+      existingAssetId: match?.id ?? null,
+    };
   });
   const count = (a: ImportAction) => rows.filter((r) => r.valid && r.action === a).length;
   return {
@@ -77,11 +107,16 @@ export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
   const file = asFile(csvText);
   const parsed = parseAssetCsv(file);
   if (!parsed.valid) {
-    const problems = parsed.fileErrors.length ? parsed.fileErrors.join(" ") : `${parsed.invalidRowCount} row${parsed.invalidRowCount === 1 ? " has" : "s have"} errors.`;
+    const problems = parsed.fileErrors.length
+      ? parsed.fileErrors.join(" ")
+      : `${parsed.invalidRowCount} row${parsed.invalidRowCount === 1 ? " has" : "s have"} errors.`;
     throw new AppError("VALIDATION", `Nothing was imported. ${problems} Fix the file and preview it again.`);
   }
   const rows = parsed.rows.map((r) => ({ data: r.data!, normalizedName: r.normalizedName! }));
-  let outcome: { counts: { created: number; updated: number; unchanged: number; rows: number }; rescore: string[] };
+  let outcome: {
+    counts: { created: number; updated: number; unchanged: number; rows: number };
+    rescore: string[];
+  };
   try {
     outcome = await db.$transaction(
       async (tx) => {
@@ -101,15 +136,24 @@ export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
             unchanged++;
             continue;
           }
-          await tx.asset.update({ where: { id: match.id, organizationId: actor.organizationId }, data: changes });
+          await tx.asset.update({
+            where: { id: match.id, organizationId: actor.organizationId },
+            data: changes,
+          });
           if ("criticality" in changes) rescore.push(assetKey(match.id));
           updated++;
         }
         if (creates.length) await tx.asset.createMany({ data: creates });
         const counts = { created: creates.length, updated, unchanged, rows: rows.length };
         await recordAuditEvent(tx, actor, {
-          action: "asset.import", entityType: "Organization", entityId: actor.organizationId,
-          details: { ...counts, columns: parsed.columns, sha256: createHash("sha256").update(file).digest("hex") },
+          action: "asset.import",
+          entityType: "Organization",
+          entityId: actor.organizationId,
+          details: {
+            ...counts,
+            columns: parsed.columns,
+            sha256: createHash("sha256").update(file).digest("hex"),
+          },
         });
         return { counts, rescore };
       },
@@ -118,7 +162,10 @@ export async function importAssets(db: Db, actor: Actor, csvText: unknown) {
     );
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", "The inventory changed while importing (an asset of the same name was added). Nothing was imported; preview the file again.");
+      throw new AppError(
+        "CONFLICT",
+        "The inventory changed while importing (an asset of the same name was added). Nothing was imported; preview the file again.",
+      );
     }
     throw error;
   }

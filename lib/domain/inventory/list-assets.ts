@@ -1,7 +1,8 @@
 import "server-only";
+
+import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan, type Actor } from "@/lib/auth/roles";
 import { assetListQuerySchema, type AssetListQuery } from "@/lib/validation/asset";
 
 /** `%` and `_` are wildcards in LIKE; a search for "GW_2" means the underscore itself. */
@@ -44,7 +45,15 @@ export async function listAssets(db: Db, actor: Actor, rawQuery: unknown) {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: {
-        id: true, name: true, type: true, criticality: true, safetyImpact: true, site: true, zone: true, aliases: true, updatedAt: true,
+        id: true,
+        name: true,
+        type: true,
+        criticality: true,
+        safetyImpact: true,
+        site: true,
+        zone: true,
+        aliases: true,
+        updatedAt: true,
         _count: { select: { deployments: true } },
       },
     }),

@@ -1,12 +1,14 @@
 import "server-only";
-import { parseRecordId } from "@/lib/validation/common";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { AppError, notFound } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
-import { connectionInputSchema } from "@/lib/validation/asset";
+import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { AppError, notFound } from "@/lib/errors";
+import { connectionInputSchema } from "@/lib/validation/asset";
+import { parseRecordId } from "@/lib/validation/common";
 import { assetKey } from "@/lib/validation/ids";
+import { parseInput } from "@/lib/validation/parse";
+
 import { rescoreAfterInventoryChange } from "./rescore";
 
 /**
@@ -26,26 +28,55 @@ export async function addConnection(db: Db, actor: Actor, input: unknown) {
     if (!from || !to) throw notFound("Asset");
     const fromKey = assetKey(from.id);
     const toKey = assetKey(to.id);
-    const existing = await tx.linkage.count({ where: { organizationId: actor.organizationId, source: "INVENTORY", fromKey, toKey, kind: data.kind } });
+    const existing = await tx.linkage.count({
+      where: { organizationId: actor.organizationId, source: "INVENTORY", fromKey, toKey, kind: data.kind },
+    });
     if (existing) {
-      throw new AppError("CONFLICT", `${from.name} → ${to.name} is already recorded as ${data.kind.toLowerCase()}.`, {
-        otherAssetId: [`This ${data.kind.toLowerCase()} connection is already recorded; remove it first to change it.`],
-      });
+      throw new AppError(
+        "CONFLICT",
+        `${from.name} → ${to.name} is already recorded as ${data.kind.toLowerCase()}.`,
+        {
+          otherAssetId: [
+            `This ${data.kind.toLowerCase()} connection is already recorded; remove it first to change it.`,
+          ],
+        },
+      );
     }
     const linkage = await tx.linkage.create({
       data: {
-        organizationId: actor.organizationId, fromKey, toKey, kind: data.kind, weight: data.weight, reason: data.reason,
-        source: "INVENTORY", createdById: actor.userId,
+        organizationId: actor.organizationId,
+        fromKey,
+        toKey,
+        kind: data.kind,
+        weight: data.weight,
+        reason: data.reason,
+        source: "INVENTORY",
+        createdById: actor.userId,
       },
       select: { id: true },
     });
     await recordAuditEvent(tx, actor, {
-      action: "asset_connection.create", entityType: "Linkage", entityId: linkage.id,
-      details: { from: from.name, to: to.name, fromKey, toKey, kind: data.kind, weight: data.weight, reason: data.reason },
+      action: "asset_connection.create",
+      entityType: "Linkage",
+      entityId: linkage.id,
+      details: {
+        from: from.name,
+        to: to.name,
+        fromKey,
+        toKey,
+        kind: data.kind,
+        weight: data.weight,
+        reason: data.reason,
+      },
     });
     return { id: linkage.id, fromAssetId: from.id, toAssetId: to.id };
   });
-  await rescoreAfterInventoryChange(db, actor.organizationId, [assetKey(result.fromAssetId), assetKey(result.toAssetId)], `connection ${result.id} added`);
+  await rescoreAfterInventoryChange(
+    db,
+    actor.organizationId,
+    [assetKey(result.fromAssetId), assetKey(result.toAssetId)],
+    `connection ${result.id} added`,
+  );
   return result;
 }
 
@@ -60,9 +91,25 @@ export async function removeConnection(db: Db, actor: Actor, linkageIdRaw: unkno
     });
     if (!linkage) throw notFound("Connection");
     await tx.linkage.deleteMany({ where: { id, organizationId: actor.organizationId, source: "INVENTORY" } });
-    await recordAuditEvent(tx, actor, { action: "asset_connection.delete", entityType: "Linkage", entityId: id, details: { fromKey: linkage.fromKey, toKey: linkage.toKey, kind: linkage.kind, weight: linkage.weight, reason: linkage.reason } });
+    await recordAuditEvent(tx, actor, {
+      action: "asset_connection.delete",
+      entityType: "Linkage",
+      entityId: id,
+      details: {
+        fromKey: linkage.fromKey,
+        toKey: linkage.toKey,
+        kind: linkage.kind,
+        weight: linkage.weight,
+        reason: linkage.reason,
+      },
+    });
     return { fromKey: linkage.fromKey, toKey: linkage.toKey };
   });
-  await rescoreAfterInventoryChange(db, actor.organizationId, [result.fromKey, result.toKey], `connection ${id} removed`);
+  await rescoreAfterInventoryChange(
+    db,
+    actor.organizationId,
+    [result.fromKey, result.toKey],
+    `connection ${id} removed`,
+  );
   return result;
 }

@@ -1,13 +1,15 @@
 import "server-only";
-import { parseRecordId } from "@/lib/validation/common";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { AppError, notFound } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
-import { assetInputSchema, normalizeAssetName, type AssetData } from "@/lib/validation/asset";
-import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import type { Db } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { AppError, notFound } from "@/lib/errors";
+import { assetInputSchema, normalizeAssetName, type AssetData } from "@/lib/validation/asset";
+import { parseRecordId } from "@/lib/validation/common";
 import { assetKey } from "@/lib/validation/ids";
+import { parseInput } from "@/lib/validation/parse";
+
 import { rescoreAfterInventoryChange } from "./rescore";
 
 function duplicateName(): AppError {
@@ -36,10 +38,19 @@ export async function createAsset(db: Db, actor: Actor, input: unknown) {
   try {
     return await db.$transaction(async (tx) => {
       const asset = await tx.asset.create({
-        data: { ...assetColumns(data), normalizedName: normalizeAssetName(data.name), organizationId: actor.organizationId },
+        data: {
+          ...assetColumns(data),
+          normalizedName: normalizeAssetName(data.name),
+          organizationId: actor.organizationId,
+        },
         select: { id: true, name: true },
       });
-      await recordAuditEvent(tx, actor, { action: "asset.create", entityType: "Asset", entityId: asset.id, details: { name: asset.name, type: data.type, criticality: data.criticality } });
+      await recordAuditEvent(tx, actor, {
+        action: "asset.create",
+        entityType: "Asset",
+        entityId: asset.id,
+        details: { name: asset.name, type: data.type, criticality: data.criticality },
+      });
       return asset;
     });
   } catch (error) {
@@ -57,7 +68,16 @@ export async function updateAsset(db: Db, actor: Actor, assetIdRaw: unknown, inp
     result = await db.$transaction(async (tx) => {
       const before = await tx.asset.findFirst({
         where: { id, organizationId: actor.organizationId },
-        select: { name: true, type: true, criticality: true, safetyImpact: true, site: true, zone: true, aliases: true, description: true },
+        select: {
+          name: true,
+          type: true,
+          criticality: true,
+          safetyImpact: true,
+          site: true,
+          zone: true,
+          aliases: true,
+          description: true,
+        },
       });
       if (!before) throw notFound("Asset");
       const next = assetColumns(data);
@@ -68,7 +88,12 @@ export async function updateAsset(db: Db, actor: Actor, assetIdRaw: unknown, inp
       });
       const changes = diffFields(before, next);
       if (Object.keys(changes).length > 0) {
-        await recordAuditEvent(tx, actor, { action: "asset.update", entityType: "Asset", entityId: id, details: { changes } as never });
+        await recordAuditEvent(tx, actor, {
+          action: "asset.update",
+          entityType: "Asset",
+          entityId: id,
+          details: { changes } as never,
+        });
       }
       return { asset, changed: Object.keys(changes) };
     });
@@ -77,7 +102,8 @@ export async function updateAsset(db: Db, actor: Actor, assetIdRaw: unknown, inp
     throw error;
   }
   // Criticality weighs every path that reaches the asset.
-  if (result.changed.includes("criticality")) await rescoreAfterInventoryChange(db, actor.organizationId, [assetKey(id)], `asset ${id} updated`);
+  if (result.changed.includes("criticality"))
+    await rescoreAfterInventoryChange(db, actor.organizationId, [assetKey(id)], `asset ${id} updated`);
   return result.asset;
 }
 
@@ -101,14 +127,36 @@ export async function deleteAsset(db: Db, actor: Actor, assetIdRaw: unknown) {
   const id = parseRecordId(assetIdRaw, "Asset");
   const key = assetKey(id);
   const result = await db.$transaction(async (tx) => {
-    const asset = await tx.asset.findFirst({ where: { id, organizationId: actor.organizationId }, select: { id: true, name: true, type: true } });
+    const asset = await tx.asset.findFirst({
+      where: { id, organizationId: actor.organizationId },
+      select: { id: true, name: true, type: true },
+    });
     if (!asset) throw notFound("Asset");
     const removed = await dependentsOf(tx, actor.organizationId, id);
-    const linkages = await tx.linkage.findMany({ where: { organizationId: actor.organizationId, OR: [{ fromKey: key }, { toKey: key }] }, select: { fromKey: true, toKey: true } });
-    await tx.linkage.deleteMany({ where: { organizationId: actor.organizationId, OR: [{ fromKey: key }, { toKey: key }] } });
+    const linkages = await tx.linkage.findMany({
+      where: { organizationId: actor.organizationId, OR: [{ fromKey: key }, { toKey: key }] },
+      select: { fromKey: true, toKey: true },
+    });
+    await tx.linkage.deleteMany({
+      where: { organizationId: actor.organizationId, OR: [{ fromKey: key }, { toKey: key }] },
+    });
     await tx.asset.delete({ where: { id, organizationId: actor.organizationId } });
-    await recordAuditEvent(tx, actor, { action: "asset.delete", entityType: "Asset", entityId: id, details: { name: asset.name, type: asset.type, removedDeployments: removed.deployments, removedLinkages: removed.linkages } });
-    return { id, ...removed, neighbours: linkages.flatMap((l) => [l.fromKey, l.toKey]).filter((k) => k !== key) };
+    await recordAuditEvent(tx, actor, {
+      action: "asset.delete",
+      entityType: "Asset",
+      entityId: id,
+      details: {
+        name: asset.name,
+        type: asset.type,
+        removedDeployments: removed.deployments,
+        removedLinkages: removed.linkages,
+      },
+    });
+    return {
+      id,
+      ...removed,
+      neighbours: linkages.flatMap((l) => [l.fromKey, l.toKey]).filter((k) => k !== key),
+    };
   });
   // Every path into the deleted asset came through one of its former neighbours.
   const { neighbours, ...removed } = result;

@@ -1,13 +1,14 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { AppError, notFound } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
-import { manualLinkageSchema } from "@/lib/validation/linkage";
-import { parseRecordId } from "@/lib/validation/common";
+import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { recomputeAfterGraphChange } from "@/lib/domain/scoring/scoring-runs";
+import { AppError, notFound } from "@/lib/errors";
+import { parseRecordId } from "@/lib/validation/common";
 import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
+import { manualLinkageSchema } from "@/lib/validation/linkage";
+import { parseInput } from "@/lib/validation/parse";
 
 /**
  * Linkages recorded by hand from this vendor, with the names of what they reach. New targets are
@@ -16,12 +17,26 @@ import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
 export async function listManualLinkages(db: Db, actor: Actor, vendorIdRaw: unknown) {
   assertCan(actor, "readScores");
   const id = parseRecordId(vendorIdRaw, "Vendor");
-  const linkages = await db.linkage.findMany({ where: { organizationId: actor.organizationId, source: "MANUAL", fromKey: `vendor:${id}` }, orderBy: { createdAt: "desc" }, select: { id: true, toKey: true, kind: true, weight: true, reason: true, createdAt: true } });
+  const linkages = await db.linkage.findMany({
+    where: { organizationId: actor.organizationId, source: "MANUAL", fromKey: `vendor:${id}` },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, toKey: true, kind: true, weight: true, reason: true, createdAt: true },
+  });
   const keys = [...new Set(linkages.map((l) => l.toKey))];
   const assetIds = keys.flatMap((k) => assetIdOfKey(k) ?? []);
   const [assets, nodes] = await Promise.all([
-    assetIds.length ? db.asset.findMany({ where: { organizationId: actor.organizationId, id: { in: assetIds } }, select: { id: true, name: true, type: true } }) : [],
-    keys.length > assetIds.length ? db.graphNode.findMany({ where: { organizationId: actor.organizationId, key: { in: keys } }, select: { key: true, name: true, subtype: true } }) : [],
+    assetIds.length
+      ? db.asset.findMany({
+          where: { organizationId: actor.organizationId, id: { in: assetIds } },
+          select: { id: true, name: true, type: true },
+        })
+      : [],
+    keys.length > assetIds.length
+      ? db.graphNode.findMany({
+          where: { organizationId: actor.organizationId, key: { in: keys } },
+          select: { key: true, name: true, subtype: true },
+        })
+      : [],
   ]);
   const names = new Map([
     ...assets.map((a) => [assetKey(a.id), `${a.name} (${a.type.toLowerCase().replace(/_/g, " ")})`] as const),
@@ -36,21 +51,46 @@ export async function addManualLinkage(db: Db, actor: Actor, input: unknown) {
   const data = parseInput(manualLinkageSchema, input);
   const fromKey = `vendor:${data.vendorId}`;
   const linkage = await db.$transaction(async (tx) => {
-    const vendor = await tx.vendor.findFirst({ where: { id: data.vendorId, organizationId: actor.organizationId }, select: { id: true } });
+    const vendor = await tx.vendor.findFirst({
+      where: { id: data.vendorId, organizationId: actor.organizationId },
+      select: { id: true },
+    });
     if (!vendor) throw notFound("Vendor");
     const assetId = /^asset:([a-z0-9]{20,40})$/i.exec(data.toKey)?.[1];
     const exists = assetId
       ? await tx.asset.count({ where: { id: assetId, organizationId: actor.organizationId } })
       : await tx.graphNode.count({ where: { key: data.toKey, organizationId: actor.organizationId } });
-    if (!exists) throw new AppError("VALIDATION", "Some fields need attention.", { toKey: ["Choose an asset or component of your organisation."] });
+    if (!exists)
+      throw new AppError("VALIDATION", "Some fields need attention.", {
+        toKey: ["Choose an asset or component of your organisation."],
+      });
     const created = await tx.linkage.create({
-      data: { organizationId: actor.organizationId, fromKey, toKey: data.toKey, kind: data.kind, weight: data.weight, reason: data.reason, source: "MANUAL", createdById: actor.userId },
+      data: {
+        organizationId: actor.organizationId,
+        fromKey,
+        toKey: data.toKey,
+        kind: data.kind,
+        weight: data.weight,
+        reason: data.reason,
+        source: "MANUAL",
+        createdById: actor.userId,
+      },
       select: { id: true },
     });
-    await recordAuditEvent(tx, actor, { action: "linkage.create", entityType: "Linkage", entityId: created.id, details: { fromKey, toKey: data.toKey, kind: data.kind, weight: data.weight, reason: data.reason } });
+    await recordAuditEvent(tx, actor, {
+      action: "linkage.create",
+      entityType: "Linkage",
+      entityId: created.id,
+      details: { fromKey, toKey: data.toKey, kind: data.kind, weight: data.weight, reason: data.reason },
+    });
     return created;
   });
-  await recomputeAfterGraphChange(db, actor.organizationId, [fromKey, data.toKey], `manual linkage ${linkage.id} added`);
+  await recomputeAfterGraphChange(
+    db,
+    actor.organizationId,
+    [fromKey, data.toKey],
+    `manual linkage ${linkage.id} added`,
+  );
   return linkage;
 }
 
@@ -58,12 +98,25 @@ export async function removeManualLinkage(db: Db, actor: Actor, linkageIdRaw: un
   assertCan(actor, "manageLinkages");
   const id = parseRecordId(linkageIdRaw, "Linkage");
   const removed = await db.$transaction(async (tx) => {
-    const l = await tx.linkage.findFirst({ where: { id: id, organizationId: actor.organizationId, source: "MANUAL" }, select: { id: true, fromKey: true, toKey: true, kind: true, weight: true, reason: true } });
+    const l = await tx.linkage.findFirst({
+      where: { id: id, organizationId: actor.organizationId, source: "MANUAL" },
+      select: { id: true, fromKey: true, toKey: true, kind: true, weight: true, reason: true },
+    });
     if (!l) throw notFound("Linkage");
     await tx.linkage.delete({ where: { id: l.id } });
-    await recordAuditEvent(tx, actor, { action: "linkage.delete", entityType: "Linkage", entityId: l.id, details: { fromKey: l.fromKey, toKey: l.toKey, kind: l.kind, weight: l.weight, reason: l.reason } });
+    await recordAuditEvent(tx, actor, {
+      action: "linkage.delete",
+      entityType: "Linkage",
+      entityId: l.id,
+      details: { fromKey: l.fromKey, toKey: l.toKey, kind: l.kind, weight: l.weight, reason: l.reason },
+    });
     return l;
   });
-  await recomputeAfterGraphChange(db, actor.organizationId, [removed.fromKey, removed.toKey], `manual linkage ${removed.id} removed`);
+  await recomputeAfterGraphChange(
+    db,
+    actor.organizationId,
+    [removed.fromKey, removed.toKey],
+    `manual linkage ${removed.id} removed`,
+  );
   return { vendorId: removed.fromKey.slice("vendor:".length) };
 }

@@ -1,13 +1,18 @@
 import "server-only";
+
+import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
+import { loadTemplate } from "@/lib/domain/template/load-template";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
 import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
-import { loadTemplate } from "@/lib/domain/template/load-template";
-import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
 import { assetKey } from "@/lib/validation/ids";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
-const KIND: Record<string, LinkageKind> = { adjacency: "ADJACENCY", inheritance: "INHERITANCE", trust: "TRUST" };
+const KIND: Record<string, LinkageKind> = {
+  adjacency: "ADJACENCY",
+  inheritance: "INHERITANCE",
+  trust: "TRUST",
+};
 
 export interface RebuildResult {
   linkages: number;
@@ -23,32 +28,57 @@ export interface RebuildResult {
  * reader sees either the old set or the new one. Provenance on every linkage names the
  * assessment, revision and question.
  */
-export async function rebuildAssessmentLinkages(tx: Prisma.TransactionClient, organizationId: string, assessmentId: string): Promise<RebuildResult> {
+export async function rebuildAssessmentLinkages(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  assessmentId: string,
+): Promise<RebuildResult> {
   const a = await tx.assessment.findFirstOrThrow({
     where: { id: assessmentId, organizationId },
     select: {
-      id: true, vendorId: true, currentRevision: true,
+      id: true,
+      vendorId: true,
+      currentRevision: true,
       vendor: { select: { id: true, name: true } },
       template: { select: { definition: true } },
-      revisions: { where: { submittedAt: { not: null } }, orderBy: { revision: "desc" }, take: 1, select: { revision: true, answers: true } },
+      revisions: {
+        where: { submittedAt: { not: null } },
+        orderBy: { revision: "desc" },
+        take: 1,
+        select: { revision: true, answers: true },
+      },
     },
   });
   const revision = a.revisions[0];
   if (!revision) throw new Error(`Assessment ${assessmentId} has no submitted revision`);
   const [assets, deployments] = await Promise.all([
-    tx.asset.findMany({ where: { organizationId }, select: { id: true, name: true, type: true, aliases: true } }),
-    tx.deployment.findMany({ where: { organizationId, vendorId: a.vendorId }, select: { asset: { select: { id: true, name: true, type: true, zone: true } } } }),
+    tx.asset.findMany({
+      where: { organizationId },
+      select: { id: true, name: true, type: true, aliases: true },
+    }),
+    tx.deployment.findMany({
+      where: { organizationId, vendorId: a.vendorId },
+      select: { asset: { select: { id: true, name: true, type: true, zone: true } } },
+    }),
   ]);
   const result: ExtractionResult = extractLinkages({
     template: loadTemplate(a.template.definition),
     answers: revision.answers as Record<string, unknown>,
     provenance: { assessmentId: a.id, revision: revision.revision },
     vendor: a.vendor,
-    deployments: deployments.map((d) => ({ assetId: d.asset.id, assetName: d.asset.name, assetType: d.asset.type.toLowerCase(), zone: d.asset.zone })),
+    deployments: deployments.map((d) => ({
+      assetId: d.asset.id,
+      assetName: d.asset.name,
+      assetType: d.asset.type.toLowerCase(),
+      zone: d.asset.zone,
+    })),
     assets: assets.map((x) => ({ id: x.id, name: x.name, type: x.type.toLowerCase(), aliases: x.aliases })),
   });
 
-  const previous = await tx.linkage.findMany({ where: { organizationId, assessmentId: a.id }, select: { fromKey: true, toKey: true } });
+  const previous = await tx.linkage.findMany({
+    where: { organizationId, assessmentId: a.id },
+    select: { fromKey: true, toKey: true },
+  });
   await tx.linkage.deleteMany({ where: { organizationId, assessmentId: a.id } });
   await tx.mappingRequest.deleteMany({ where: { organizationId, assessmentId: a.id, resolvedAt: null } });
 
@@ -67,7 +97,15 @@ export async function rebuildAssessmentLinkages(tx: Prisma.TransactionClient, or
   if (graphNodes.size) {
     const nodes = [...graphNodes.values()];
     await tx.graphNode.createMany({
-      data: nodes.map((node) => ({ organizationId, key: node.key, type: NODE_TYPE[node.type]!, name: node.name, subtype: node.subtype, identity: node.identity as Prisma.InputJsonValue | undefined, placeholder: node.placeholder === true })),
+      data: nodes.map((node) => ({
+        organizationId,
+        key: node.key,
+        type: NODE_TYPE[node.type]!,
+        name: node.name,
+        subtype: node.subtype,
+        identity: node.identity as Prisma.InputJsonValue | undefined,
+        placeholder: node.placeholder === true,
+      })),
       skipDuplicates: true,
     });
     await tx.$executeRaw`
@@ -78,14 +116,31 @@ export async function rebuildAssessmentLinkages(tx: Prisma.TransactionClient, or
   if (result.linkages.length) {
     await tx.linkage.createMany({
       data: result.linkages.map((l) => ({
-        organizationId, fromKey: l.fromKey, toKey: l.toKey, kind: KIND[l.kind]!, weight: l.weight, reason: l.reason, source: "ASSESSMENT" as const,
-        assessmentId: a.id, revision: revision.revision, provenance: l.provenance as unknown as Prisma.InputJsonValue,
+        organizationId,
+        fromKey: l.fromKey,
+        toKey: l.toKey,
+        kind: KIND[l.kind]!,
+        weight: l.weight,
+        reason: l.reason,
+        source: "ASSESSMENT" as const,
+        assessmentId: a.id,
+        revision: revision.revision,
+        provenance: l.provenance as unknown as Prisma.InputJsonValue,
       })),
     });
   }
   if (result.needsMapping.length) {
     await tx.mappingRequest.createMany({
-      data: result.needsMapping.map((n) => ({ organizationId, assessmentId: a.id, vendorId: a.vendorId, questionId: n.questionId, rowIndex: n.rowIndex ?? null, nodeKey: n.nodeKey, label: n.label, reason: n.reason })),
+      data: result.needsMapping.map((n) => ({
+        organizationId,
+        assessmentId: a.id,
+        vendorId: a.vendorId,
+        questionId: n.questionId,
+        rowIndex: n.rowIndex ?? null,
+        nodeKey: n.nodeKey,
+        label: n.label,
+        reason: n.reason,
+      })),
     });
   }
   await bumpGraphVersion(tx, organizationId);
@@ -94,5 +149,10 @@ export async function rebuildAssessmentLinkages(tx: Prisma.TransactionClient, or
     touched.add(l.fromKey);
     touched.add(l.toKey);
   }
-  return { linkages: result.linkages.length, needsMapping: result.needsMapping.length, warnings: result.warnings, touchedNodeKeys: [...touched] };
+  return {
+    linkages: result.linkages.length,
+    needsMapping: result.needsMapping.length,
+    warnings: result.warnings,
+    touchedNodeKeys: [...touched],
+  };
 }

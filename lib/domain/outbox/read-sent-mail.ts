@@ -1,6 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/errors";
 import { parseRecordId } from "@/lib/validation/common";
 
@@ -25,7 +26,16 @@ export async function getSentMail(db: Db, actor: Actor, idRaw: unknown) {
   const id = parseRecordId(idRaw, "E-mail");
   const mail = await db.sentMail.findFirst({
     where: { id: id, organizationId: actor.organizationId },
-    select: { id: true, kind: true, to: true, from: true, subject: true, text: true, html: true, sentAt: true },
+    select: {
+      id: true,
+      kind: true,
+      to: true,
+      from: true,
+      subject: true,
+      text: true,
+      html: true,
+      sentAt: true,
+    },
   });
   if (!mail) throw notFound("E-mail");
   return mail;

@@ -1,8 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { idSchema } from "@/lib/validation/common";
+import type { Db } from "@/lib/db/create-client";
 import { latestExposures } from "@/lib/domain/search/latest-exposures";
+import { idSchema } from "@/lib/validation/common";
+
 import { MAX_COMPARED } from "./compare-vendors";
 
 /**
@@ -12,10 +14,16 @@ import { MAX_COMPARED } from "./compare-vendors";
  */
 export async function listComparableVendors(db: Db, actor: Actor, rawIds: readonly unknown[]) {
   assertCan(actor, "readScores");
-  const ids = [...new Set(rawIds.filter((id): id is string => idSchema.safeParse(id).success))].slice(0, MAX_COMPARED);
+  const ids = [...new Set(rawIds.filter((id): id is string => idSchema.safeParse(id).success))].slice(
+    0,
+    MAX_COMPARED,
+  );
   const [count, vendors, exposures] = await Promise.all([
     db.vendor.count({ where: { organizationId: actor.organizationId, archivedAt: null } }),
-    db.vendor.findMany({ where: { organizationId: actor.organizationId, archivedAt: null, id: { in: ids } }, select: { id: true, name: true, tier: true } }),
+    db.vendor.findMany({
+      where: { organizationId: actor.organizationId, archivedAt: null, id: { in: ids } },
+      select: { id: true, name: true, tier: true },
+    }),
     latestExposures(db, actor.organizationId, ids),
   ]);
   const byId = new Map(vendors.map((v) => [v.id, { ...v, exposure: exposures.get(v.id) ?? null }]));

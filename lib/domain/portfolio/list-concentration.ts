@@ -1,6 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
 import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { rankStructuralAmplifiers, type StructuralAmplifier } from "@/lib/scoring";
@@ -16,6 +17,7 @@ export async function listConcentration(db: Db, actor: Actor, limit = 10): Promi
   const compiled = await getCompiledGraph(db, actor.organizationId);
   if (compiled.document.linkages.length === 0) return [];
   // Ranking runs one search per vendor: once per graph version.
-  return memoOnGraph(compiled.graph, "structural-amplifiers", "", () => rankStructuralAmplifiers(compiled.graph, { config: compiled.config, limit: RANKED })).slice(0, limit);
+  return memoOnGraph(compiled.graph, "structural-amplifiers", "", () =>
+    rankStructuralAmplifiers(compiled.graph, { config: compiled.config, limit: RANKED }),
+  ).slice(0, limit);
 }
-

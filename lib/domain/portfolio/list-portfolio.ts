@@ -1,9 +1,11 @@
 import "server-only";
+
+import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AssessmentStatus, VendorTier } from "@/lib/generated/prisma/enums";
-import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { KindBreakdown } from "@/lib/scoring";
+
 import { parsePortfolioQuery, type PortfolioKind, type PortfolioQuery } from "./portfolio-query";
 
 /** One vendor's line in the portfolio: the newest snapshot (null when never scored) and latest assessment. */
@@ -37,12 +39,24 @@ export interface PortfolioHistoryPoint {
 }
 
 type RawRow = {
-  id: string; name: string; tier: VendorTier;
-  exposure: number | null; directExposure: number | null; amplification: number | null; byKind: KindBreakdown | null;
-  amplificationMultiplier: number | null; exposureLow: number | null; evidenceGap: number | null;
-  dominantKind: PortfolioKind | null; assetsReached: number | null; criticalAssetsReached: number | null;
-  modelVersion: string | null; computedAt: Date | null;
-  assessmentId: string | null; assessmentStatus: AssessmentStatus | null; assessmentAt: Date | null;
+  id: string;
+  name: string;
+  tier: VendorTier;
+  exposure: number | null;
+  directExposure: number | null;
+  amplification: number | null;
+  byKind: KindBreakdown | null;
+  amplificationMultiplier: number | null;
+  exposureLow: number | null;
+  evidenceGap: number | null;
+  dominantKind: PortfolioKind | null;
+  assetsReached: number | null;
+  criticalAssetsReached: number | null;
+  modelVersion: string | null;
+  computedAt: Date | null;
+  assessmentId: string | null;
+  assessmentStatus: AssessmentStatus | null;
+  assessmentAt: Date | null;
   total: number;
 };
 
@@ -69,7 +83,12 @@ function orderBy(query: PortfolioQuery): Prisma.Sql {
  * recomputeScores) and latest assessment, filtered and sorted in PostgreSQL.
  * `limit: null` returns every match (the CSV export).
  */
-export async function queryPortfolioRows(db: Db, organizationId: string, query: PortfolioQuery, page: { limit: number | null; offset: number }) {
+export async function queryPortfolioRows(
+  db: Db,
+  organizationId: string,
+  query: PortfolioQuery,
+  page: { limit: number | null; offset: number },
+) {
   const filters: Prisma.Sql[] = [];
   if (query.q) filters.push(Prisma.sql`"name" ILIKE ${`%${escapeLike(query.q)}%`}`);
   if (query.tier) filters.push(Prisma.sql`"tier" = ${query.tier}::"VendorTier"`);
@@ -133,21 +152,45 @@ export async function queryPortfolioRows(db: Db, organizationId: string, query: 
     ) a ON true
     ${orderBy(query)}`;
   const items: PortfolioRow[] = rows.map((r) => ({
-    id: r.id, name: r.name, tier: r.tier,
-    score: r.exposure === null || r.computedAt === null ? null : {
-      exposure: r.exposure, directExposure: r.directExposure ?? 0, amplification: r.amplification ?? 0,
-      amplificationMultiplier: r.amplificationMultiplier, exposureLow: r.exposureLow ?? 0, evidenceGap: r.evidenceGap ?? 0,
-      byKind: { adjacency: r.byKind?.adjacency ?? 0, inheritance: r.byKind?.inheritance ?? 0, trust: r.byKind?.trust ?? 0 },
-      dominantKind: r.dominantKind, assetsReached: r.assetsReached ?? 0, criticalAssetsReached: r.criticalAssetsReached ?? 0,
-      modelVersion: r.modelVersion ?? "", computedAt: r.computedAt,
-    },
-    assessment: r.assessmentId && r.assessmentStatus && r.assessmentAt ? { id: r.assessmentId, status: r.assessmentStatus, at: r.assessmentAt } : null,
+    id: r.id,
+    name: r.name,
+    tier: r.tier,
+    score:
+      r.exposure === null || r.computedAt === null
+        ? null
+        : {
+            exposure: r.exposure,
+            directExposure: r.directExposure ?? 0,
+            amplification: r.amplification ?? 0,
+            amplificationMultiplier: r.amplificationMultiplier,
+            exposureLow: r.exposureLow ?? 0,
+            evidenceGap: r.evidenceGap ?? 0,
+            byKind: {
+              adjacency: r.byKind?.adjacency ?? 0,
+              inheritance: r.byKind?.inheritance ?? 0,
+              trust: r.byKind?.trust ?? 0,
+            },
+            dominantKind: r.dominantKind,
+            assetsReached: r.assetsReached ?? 0,
+            criticalAssetsReached: r.criticalAssetsReached ?? 0,
+            modelVersion: r.modelVersion ?? "",
+            computedAt: r.computedAt,
+          },
+    assessment:
+      r.assessmentId && r.assessmentStatus && r.assessmentAt
+        ? { id: r.assessmentId, status: r.assessmentStatus, at: r.assessmentAt }
+        : null,
   }));
   return { items, total: rows[0]?.total ?? null };
 }
 
 /** The last `points` snapshots of each listed vendor, oldest first: sparklines and trends. */
-export async function listScoreHistory(db: Db, organizationId: string, vendorIds: string[], points = 12): Promise<Map<string, PortfolioHistoryPoint[]>> {
+export async function listScoreHistory(
+  db: Db,
+  organizationId: string,
+  vendorIds: string[],
+  points = 12,
+): Promise<Map<string, PortfolioHistoryPoint[]>> {
   const history = new Map<string, PortfolioHistoryPoint[]>();
   if (vendorIds.length === 0) return history;
   const rows = await db.$queryRaw<(PortfolioHistoryPoint & { vendorId: string })[]>`
@@ -171,14 +214,26 @@ export async function listScoreHistory(db: Db, organizationId: string, vendorIds
 export async function listPortfolio(db: Db, actor: Actor, rawQuery: unknown) {
   assertCan(actor, "readScores");
   const query = parsePortfolioQuery(rawQuery);
-  let { items, total } = await queryPortfolioRows(db, actor.organizationId, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  let { items, total } = await queryPortfolioRows(db, actor.organizationId, query, {
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
   if (total === null && query.page > 1) {
     // Past the last page (a stale link after filtering): show the last page that exists.
-    const count = (await queryPortfolioRows(db, actor.organizationId, { ...query, page: 1 }, { limit: 1, offset: 0 })).total ?? 0;
+    const count =
+      (await queryPortfolioRows(db, actor.organizationId, { ...query, page: 1 }, { limit: 1, offset: 0 }))
+        .total ?? 0;
     query.page = Math.max(1, Math.ceil(count / query.pageSize));
-    ({ items, total } = await queryPortfolioRows(db, actor.organizationId, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }));
+    ({ items, total } = await queryPortfolioRows(db, actor.organizationId, query, {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }));
   }
-  const history = await listScoreHistory(db, actor.organizationId, items.filter((i) => i.score).map((i) => i.id));
+  const history = await listScoreHistory(
+    db,
+    actor.organizationId,
+    items.filter((i) => i.score).map((i) => i.id),
+  );
   const count = total ?? 0;
   return {
     items: items.map((item) => ({ ...item, history: history.get(item.id) ?? [] })),

@@ -1,11 +1,23 @@
 import "server-only";
+
 // The portfolio's query string, parsed once for the page, the CSV export and the tests. The page's
 // filter form (a client component) imports only its type.
 import { z } from "zod";
 
 export const PORTFOLIO_SORTS = ["exposure", "amplification", "name", "tier", "critical", "assessed"] as const;
 export const PORTFOLIO_KINDS = ["adjacency", "inheritance", "trust"] as const;
-export const ASSESSMENT_STATUS_FILTERS = ["DRAFT", "SENT", "OPENED", "IN_PROGRESS", "SUBMITTED", "CHANGES_REQUESTED", "RESUBMITTED", "ACCEPTED", "CANCELLED", "NONE"] as const;
+export const ASSESSMENT_STATUS_FILTERS = [
+  "DRAFT",
+  "SENT",
+  "OPENED",
+  "IN_PROGRESS",
+  "SUBMITTED",
+  "CHANGES_REQUESTED",
+  "RESUBMITTED",
+  "ACCEPTED",
+  "CANCELLED",
+  "NONE",
+] as const;
 export const VENDOR_TIER_FILTERS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
@@ -13,7 +25,13 @@ export type PortfolioKind = (typeof PORTFOLIO_KINDS)[number];
 
 /** Unknown or malformed parameters fall back to defaults: a shared link never turns into an error page. */
 export const portfolioQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
   status: z.enum(ASSESSMENT_STATUS_FILTERS).optional().catch(undefined),
   tier: z.enum(VENDOR_TIER_FILTERS).optional().catch(undefined),
   kind: z.enum(PORTFOLIO_KINDS).optional().catch(undefined),
@@ -27,7 +45,8 @@ export type PortfolioQueryInput = z.input<typeof portfolioQuerySchema>;
 export type PortfolioQuery = z.output<typeof portfolioQuerySchema> & { dir: "asc" | "desc" };
 
 /** Scores and counts read best from the top; names and tiers from A / Critical down. */
-export const defaultDirection = (sort: PortfolioSort): "asc" | "desc" => (sort === "name" || sort === "tier" ? "asc" : "desc");
+export const defaultDirection = (sort: PortfolioSort): "asc" | "desc" =>
+  sort === "name" || sort === "tier" ? "asc" : "desc";
 
 export function parsePortfolioQuery(raw: unknown): PortfolioQuery {
   const flat = Object.fromEntries(
@@ -38,7 +57,10 @@ export function parsePortfolioQuery(raw: unknown): PortfolioQuery {
 }
 
 /** The query as URL parameters, leaving out defaults, so links stay short and stable. */
-export function portfolioSearchParams(query: PortfolioQuery, changes: Partial<PortfolioQuery> = {}): URLSearchParams {
+export function portfolioSearchParams(
+  query: PortfolioQuery,
+  changes: Partial<PortfolioQuery> = {},
+): URLSearchParams {
   const merged = { ...query, ...changes };
   const params = new URLSearchParams();
   if (merged.q) params.set("q", merged.q);

@@ -1,7 +1,8 @@
 import "server-only";
+
+import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan, type Actor } from "@/lib/auth/roles";
 
 export type DistributionMetric = "exposure" | "amplification";
 
@@ -25,7 +26,11 @@ export function niceBinWidth(max: number, bins: number): number {
 export function binScores(values: number[], metric: DistributionMetric, bins = 10): DistributionBin[] {
   if (values.length === 0) return [];
   const { width, count } = binLayout(Math.max(...values), metric, bins);
-  const result: DistributionBin[] = Array.from({ length: count }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
+  const result: DistributionBin[] = Array.from({ length: count }, (_, i) => ({
+    from: i * width,
+    to: (i + 1) * width,
+    count: 0,
+  }));
   for (const v of values) {
     const i = Math.min(count - 1, Math.max(0, Math.floor(v / width + 1e-9)));
     result[i]!.count += 1;
@@ -50,7 +55,9 @@ export async function summarizePortfolio(db: Db, actor: Actor, metric: Distribut
   const organizationId = actor.organizationId;
   const column = metric === "amplification" ? Prisma.sql`s."amplification"` : Prisma.sql`s."exposure"`;
   // One pass over the active vendors for every headline number and the largest score.
-  const [totals] = await db.$queryRaw<{ vendors: number; assessed: number; scored: number; critical: number; max: number | null }[]>`
+  const [totals] = await db.$queryRaw<
+    { vendors: number; assessed: number; scored: number; critical: number; max: number | null }[]
+  >`
     SELECT (count(*))::int AS "vendors", (count(a."vendorId"))::int AS "assessed", (count(s."vendorId"))::int AS "scored",
            (count(*) FILTER (WHERE s."criticalAssetsReached" > 0))::int AS "critical", max(${column})::float8 AS "max"
     FROM "Vendor" v

@@ -1,20 +1,21 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan, type Actor } from "@/lib/auth/roles";
-import { AppError, notFound } from "@/lib/errors";
-import { parseRecordId } from "@/lib/validation/common";
-import { parseInput } from "@/lib/validation/parse";
-import { commentSchema, requestChangesSchema } from "@/lib/validation/assessment";
-import { isAwaitingReview } from "@/lib/assessment/status-machine";
-import { loadTemplate } from "@/lib/domain/template/template-versions";
-import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { transitionAssessment } from "@/lib/domain/assessment/transition";
-import { sendOrganizationMail, type OrganizationMail } from "@/lib/mail/send-organization-mail";
-import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
+
 import { appUrl } from "@/lib/app-url";
+import { isAwaitingReview } from "@/lib/assessment/status-machine";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
+import { transitionAssessment } from "@/lib/domain/assessment/transition";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { rebuildAssessmentLinkages } from "@/lib/domain/linkage/rebuild-assessment-linkages";
 import { queueRescoreInTransaction, runQueuedScoringRun } from "@/lib/domain/scoring/scoring-runs";
+import { loadTemplate } from "@/lib/domain/template/template-versions";
+import { AppError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { sendOrganizationMail, type OrganizationMail } from "@/lib/mail/send-organization-mail";
+import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
+import { commentSchema, requestChangesSchema } from "@/lib/validation/assessment";
+import { parseRecordId } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
 
 async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {
   assertCan(actor, "reviewAssessments");
@@ -22,9 +23,16 @@ async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, as
   const a = await tx.assessment.findFirst({
     where: { id: id, organizationId: actor.organizationId },
     select: {
-      id: true, organizationId: true, vendorId: true, status: true, currentRevision: true, dueDate: true,
-      template: { select: { title: true, definition: true } }, vendor: { select: { name: true } },
-      contact: { select: { name: true, email: true } }, organization: { select: { name: true } },
+      id: true,
+      organizationId: true,
+      vendorId: true,
+      status: true,
+      currentRevision: true,
+      dueDate: true,
+      template: { select: { title: true, definition: true } },
+      vendor: { select: { name: true } },
+      contact: { select: { name: true, email: true } },
+      organization: { select: { name: true } },
     },
   });
   if (!a) throw notFound("Assessment");
@@ -45,16 +53,31 @@ export async function addReviewComment(db: Db, actor: Actor, assessmentIdRaw: un
   const data = parseInput(commentSchema, input);
   return db.$transaction(async (tx) => {
     const a = await loadForReview(tx, actor, assessmentIdRaw);
-    if (!isAwaitingReview(a.status)) throw new AppError("CONFLICT", "Comments can be added while a submission waits for review.");
+    if (!isAwaitingReview(a.status))
+      throw new AppError("CONFLICT", "Comments can be added while a submission waits for review.");
     const template = loadTemplate(a.template.definition);
     if (!template.sections.some((s) => s.questions.some((q) => q.id === data.questionId))) {
-      throw new AppError("VALIDATION", "That question is not part of this questionnaire.", { questionId: ["Unknown question."] });
+      throw new AppError("VALIDATION", "That question is not part of this questionnaire.", {
+        questionId: ["Unknown question."],
+      });
     }
     const comment = await tx.reviewComment.create({
-      data: { organizationId: actor.organizationId, assessmentId: a.id, revision: a.currentRevision, questionId: data.questionId, body: data.body, authorId: actor.userId },
+      data: {
+        organizationId: actor.organizationId,
+        assessmentId: a.id,
+        revision: a.currentRevision,
+        questionId: data.questionId,
+        body: data.body,
+        authorId: actor.userId,
+      },
       select: { id: true },
     });
-    await recordAuditEvent(tx, actor, { action: "assessment.comment", entityType: "Assessment", entityId: a.id, details: { questionId: data.questionId, revision: a.currentRevision } });
+    await recordAuditEvent(tx, actor, {
+      action: "assessment.comment",
+      entityType: "Assessment",
+      entityId: a.id,
+      details: { questionId: data.questionId, revision: a.currentRevision },
+    });
     return comment;
   });
 }
@@ -63,11 +86,26 @@ export async function deleteReviewComment(db: Db, actor: Actor, commentIdRaw: un
   assertCan(actor, "reviewAssessments");
   const id = parseRecordId(commentIdRaw, "Comment");
   return db.$transaction(async (tx) => {
-    const c = await tx.reviewComment.findFirst({ where: { id: id, organizationId: actor.organizationId, authorId: actor.userId }, select: { id: true, assessmentId: true, revision: true, questionId: true, assessment: { select: { currentRevision: true, status: true } } } });
+    const c = await tx.reviewComment.findFirst({
+      where: { id: id, organizationId: actor.organizationId, authorId: actor.userId },
+      select: {
+        id: true,
+        assessmentId: true,
+        revision: true,
+        questionId: true,
+        assessment: { select: { currentRevision: true, status: true } },
+      },
+    });
     if (!c) throw notFound("Comment");
-    if (c.revision !== c.assessment.currentRevision || !isAwaitingReview(c.assessment.status)) throw new AppError("CONFLICT", "This comment has already been sent to the supplier.");
+    if (c.revision !== c.assessment.currentRevision || !isAwaitingReview(c.assessment.status))
+      throw new AppError("CONFLICT", "This comment has already been sent to the supplier.");
     await tx.reviewComment.delete({ where: { id: c.id } });
-    await recordAuditEvent(tx, actor, { action: "assessment.comment_delete", entityType: "Assessment", entityId: c.assessmentId, details: { commentId: c.id, questionId: c.questionId, revision: c.revision } });
+    await recordAuditEvent(tx, actor, {
+      action: "assessment.comment_delete",
+      entityType: "Assessment",
+      entityId: c.assessmentId,
+      details: { commentId: c.id, questionId: c.questionId, revision: c.revision },
+    });
     return { assessmentId: c.assessmentId };
   });
 }
@@ -77,20 +115,52 @@ export async function requestChanges(db: Db, actor: Actor, assessmentIdRaw: unkn
   const data = parseInput(requestChangesSchema, input ?? {});
   const result = await db.$transaction(async (tx) => {
     const a = await loadForReview(tx, actor, assessmentIdRaw);
-    const commentCount = await tx.reviewComment.count({ where: { assessmentId: a.id, organizationId: actor.organizationId, revision: a.currentRevision } });
+    const commentCount = await tx.reviewComment.count({
+      where: { assessmentId: a.id, organizationId: actor.organizationId, revision: a.currentRevision },
+    });
     if (commentCount === 0 && !data.message) {
-      throw new AppError("VALIDATION", "Tell the supplier what to change: comment on a question or write a message.", { message: ["Comment on a question or write a message first."] });
+      throw new AppError(
+        "VALIDATION",
+        "Tell the supplier what to change: comment on a question or write a message.",
+        { message: ["Comment on a question or write a message first."] },
+      );
     }
     await transitionAssessment(tx, a, "request_changes", { currentRevision: a.currentRevision + 1 });
-    const previous = await tx.responseRevision.findUniqueOrThrow({ where: { assessmentId_revision: { assessmentId: a.id, revision: a.currentRevision } }, select: { answers: true } });
-    await tx.responseRevision.create({ data: { organizationId: actor.organizationId, assessmentId: a.id, revision: a.currentRevision + 1, answers: previous.answers as Prisma.InputJsonValue } });
-    await recordAuditEvent(tx, actor, { action: "assessment.request_changes", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision, comments: commentCount, message: data.message ?? null } });
+    const previous = await tx.responseRevision.findUniqueOrThrow({
+      where: { assessmentId_revision: { assessmentId: a.id, revision: a.currentRevision } },
+      select: { answers: true },
+    });
+    await tx.responseRevision.create({
+      data: {
+        organizationId: actor.organizationId,
+        assessmentId: a.id,
+        revision: a.currentRevision + 1,
+        answers: previous.answers as Prisma.InputJsonValue,
+      },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "assessment.request_changes",
+      entityType: "Assessment",
+      entityId: a.id,
+      details: { revision: a.currentRevision, comments: commentCount, message: data.message ?? null },
+    });
     return { a, commentCount };
   });
   const { a, commentCount } = result;
   const warning = await notify(db, {
-    organizationId: a.organizationId, kind: "assessment.changes_requested", to: a.contact.email,
-    ...renderChangesRequested({ buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title, commentCount, reviewerMessage: data.message, dueDate: a.dueDate, link: appUrl(`/supplier/assessments/${a.id}`) }),
+    organizationId: a.organizationId,
+    kind: "assessment.changes_requested",
+    to: a.contact.email,
+    ...renderChangesRequested({
+      buyerOrgName: a.organization.name,
+      vendorName: a.vendor.name,
+      contactName: a.contact.name,
+      templateTitle: a.template.title,
+      commentCount,
+      reviewerMessage: data.message,
+      dueDate: a.dueDate,
+      link: appUrl(`/supplier/assessments/${a.id}`),
+    }),
   });
   return { revision: a.currentRevision + 1, warning };
 }
@@ -102,19 +172,47 @@ export async function requestChanges(db: Db, actor: Actor, assessmentIdRaw: unkn
  * cannot finish now (a crash, the database gone), a scoring worker finishes it later.
  */
 export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
-  const { a, graph, runId } = await db.$transaction(async (tx) => {
-    const a = await loadForReview(tx, actor, assessmentIdRaw);
-    await transitionAssessment(tx, a, "accept", { acceptedAt: now });
-    const graph = await rebuildAssessmentLinkages(tx, actor.organizationId, a.id);
-    await recordAuditEvent(tx, actor, { action: "assessment.accept", entityType: "Assessment", entityId: a.id, details: { revision: a.currentRevision, linkages: graph.linkages, needsMapping: graph.needsMapping } });
-    const runId = await queueRescoreInTransaction(tx, actor.organizationId, [`vendor:${a.vendorId}`, ...graph.touchedNodeKeys], `assessment ${a.id} accepted`);
-    return { a, graph, runId };
-    // Rebuilding a large SBOM's linkages, or a cold server under load, outlasts Prisma's default 5 s.
-  }, { timeout: 30_000, maxWait: 10_000 });
+  const { a, graph, runId } = await db.$transaction(
+    async (tx) => {
+      const a = await loadForReview(tx, actor, assessmentIdRaw);
+      await transitionAssessment(tx, a, "accept", { acceptedAt: now });
+      const graph = await rebuildAssessmentLinkages(tx, actor.organizationId, a.id);
+      await recordAuditEvent(tx, actor, {
+        action: "assessment.accept",
+        entityType: "Assessment",
+        entityId: a.id,
+        details: { revision: a.currentRevision, linkages: graph.linkages, needsMapping: graph.needsMapping },
+      });
+      const runId = await queueRescoreInTransaction(
+        tx,
+        actor.organizationId,
+        [`vendor:${a.vendorId}`, ...graph.touchedNodeKeys],
+        `assessment ${a.id} accepted`,
+      );
+      return { a, graph, runId };
+      // Rebuilding a large SBOM's linkages, or a cold server under load, outlasts Prisma's default 5 s.
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
   const scoring = await runQueuedScoringRun(db, runId);
   const warning = await notify(db, {
-    organizationId: a.organizationId, kind: "assessment.accepted", to: a.contact.email,
-    ...renderAssessmentAccepted({ buyerOrgName: a.organization.name, vendorName: a.vendor.name, contactName: a.contact.name, templateTitle: a.template.title, acceptedAt: now, link: appUrl(`/supplier/assessments/${a.id}`) }),
+    organizationId: a.organizationId,
+    kind: "assessment.accepted",
+    to: a.contact.email,
+    ...renderAssessmentAccepted({
+      buyerOrgName: a.organization.name,
+      vendorName: a.vendor.name,
+      contactName: a.contact.name,
+      templateTitle: a.template.title,
+      acceptedAt: now,
+      link: appUrl(`/supplier/assessments/${a.id}`),
+    }),
   });
-  return { id: a.id, linkages: graph.linkages, needsMapping: graph.needsMapping, vendorsRescored: scoring?.vendorsScored ?? 0, warning };
+  return {
+    id: a.id,
+    linkages: graph.linkages,
+    needsMapping: graph.needsMapping,
+    vendorsRescored: scoring?.vendorsScored ?? 0,
+    warning,
+  };
 }

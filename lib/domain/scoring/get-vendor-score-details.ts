@@ -1,16 +1,24 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
+import { toGraphChanges, toWhatIfLinkage } from "@/lib/domain/graph-store/graph-index";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
-import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { questionLabelsFor } from "@/lib/domain/template/question-labels";
+import {
+  computeBlastRadius,
+  evaluateWhatIf,
+  type LinkageKind,
+  type NodeType,
+  type ScoringGraph,
+} from "@/lib/scoring";
 import { KIND_BY_CODE, linkageAt } from "@/lib/scoring/scoring-graph";
-import { computeBlastRadius, evaluateWhatIf, type LinkageKind, type NodeType, type ScoringGraph } from "@/lib/scoring";
 import type { WhatIfLinkage } from "@/lib/what-if/controls";
+
 import { currentVendorScore, loadVendorLinkages } from "./vendor-on-graph";
-import { toGraphChanges, toWhatIfLinkage } from "@/lib/domain/graph-store/graph-index";
 
 /** At most this many nodes in the drawn neighbourhood: beyond it a graph stops being readable. */
 export const NEIGHBOURHOOD_NODE_CAP = 60;
@@ -63,14 +71,27 @@ export interface MovingAnswer {
 }
 
 /** The best-path tree of a vendor's reach, cut to the nodes carrying the most exposure. */
-export function buildNeighbourhood(compiled: CompiledOrganizationGraph, vendorKey: string, cap = NEIGHBOURHOOD_NODE_CAP): Neighbourhood {
+export function buildNeighbourhood(
+  compiled: CompiledOrganizationGraph,
+  vendorKey: string,
+  cap = NEIGHBOURHOOD_NODE_CAP,
+): Neighbourhood {
   const { graph, config } = compiled;
   const radius = computeBlastRadius(graph, vendorKey, { config, pathLimit: 2000 });
   const nodeOf = (key: string) => graph.nodes[graph.indexById.get(key)!]!;
   const info = new Map<string, NeighbourhoodNode>();
   const treeEdges = new Set<string>();
   const vendor = nodeOf(vendorKey);
-  info.set(vendorKey, { key: vendorKey, name: vendor.name, type: "vendor", subtype: null, hop: 0, probability: 1, contribution: radius.exposure, criticality: null });
+  info.set(vendorKey, {
+    key: vendorKey,
+    name: vendor.name,
+    type: "vendor",
+    subtype: null,
+    hop: 0,
+    probability: 1,
+    contribution: radius.exposure,
+    criticality: null,
+  });
   for (const a of radius.assets) {
     let reach = 1;
     (a.path ?? []).forEach((hop, i) => {
@@ -81,7 +102,16 @@ export function buildNeighbourhood(compiled: CompiledOrganizationGraph, vendorKe
       if (existing) {
         existing.contribution += a.contribution;
       } else {
-        info.set(hop.to, { key: hop.to, name: n.name, type: n.type, subtype: n.subtype ?? null, hop: i + 1, probability: reach, contribution: a.contribution, criticality: null });
+        info.set(hop.to, {
+          key: hop.to,
+          name: n.name,
+          type: n.type,
+          subtype: n.subtype ?? null,
+          hop: i + 1,
+          probability: reach,
+          contribution: a.contribution,
+          criticality: null,
+        });
       }
     });
   }
@@ -91,7 +121,9 @@ export function buildNeighbourhood(compiled: CompiledOrganizationGraph, vendorKe
   }
   // Ancestors carry at least their descendants' exposure, so cutting by contribution (ties: nearer
   // first) keeps every kept node's best path inside the drawing.
-  const ranked = [...info.values()].sort((a, b) => b.contribution - a.contribution || a.hop - b.hop || a.key.localeCompare(b.key));
+  const ranked = [...info.values()].sort(
+    (a, b) => b.contribution - a.contribution || a.hop - b.hop || a.key.localeCompare(b.key),
+  );
   const kept = ranked.slice(0, cap);
   const keptKeys = new Set(kept.map((n) => n.key));
   return { nodes: kept, edges: edgesAmong(graph, keptKeys, treeEdges), omitted: ranked.length - kept.length };
@@ -109,8 +141,17 @@ function edgesAmong(graph: ScoringGraph, keys: Set<string>, treeEdges: Set<strin
       const kind = KIND_BY_CODE[graph.edgeKind[e]!]!;
       const source = ((linkage.provenance ?? {}) as { source?: string }).source ?? null;
       edges.push({
-        id: `${w.id}:${e}`, from: key, to, kind, weight: graph.edgeWeight[e]!, reason: w.reason,
-        onBestPath: treeEdges.has(`${key}\u0000${to}\u0000${kind}`), source, assessmentId: w.assessmentId, revision: w.revision, questionId: w.questionId,
+        id: `${w.id}:${e}`,
+        from: key,
+        to,
+        kind,
+        weight: graph.edgeWeight[e]!,
+        reason: w.reason,
+        onBestPath: treeEdges.has(`${key}\u0000${to}\u0000${kind}`),
+        source,
+        assessmentId: w.assessmentId,
+        revision: w.revision,
+        questionId: w.questionId,
       });
     }
   }
@@ -121,12 +162,23 @@ function edgesAmong(graph: ScoringGraph, keys: Set<string>, treeEdges: Set<strin
  * The answers whose linkages carry the most of the vendor's exposure: for each question of its
  * accepted assessment, the exposure drop if that answer had created none of its linkages.
  */
-export function rankMovingAnswers(compiled: CompiledOrganizationGraph, vendorKey: string, linkages: readonly WhatIfLinkage[], limit = 5): Omit<MovingAnswer, "questionLabel">[] {
+export function rankMovingAnswers(
+  compiled: CompiledOrganizationGraph,
+  vendorKey: string,
+  linkages: readonly WhatIfLinkage[],
+  limit = 5,
+): Omit<MovingAnswer, "questionLabel">[] {
   // One what-if per question is too slow to repeat on every page view: once per graph version.
-  return memoOnGraph(compiled.graph, "moving-answers", vendorKey, () => rankAllMovingAnswers(compiled, vendorKey, linkages)).slice(0, limit);
+  return memoOnGraph(compiled.graph, "moving-answers", vendorKey, () =>
+    rankAllMovingAnswers(compiled, vendorKey, linkages),
+  ).slice(0, limit);
 }
 
-function rankAllMovingAnswers(compiled: CompiledOrganizationGraph, vendorKey: string, linkages: readonly WhatIfLinkage[]): Omit<MovingAnswer, "questionLabel">[] {
+function rankAllMovingAnswers(
+  compiled: CompiledOrganizationGraph,
+  vendorKey: string,
+  linkages: readonly WhatIfLinkage[],
+): Omit<MovingAnswer, "questionLabel">[] {
   const before = currentVendorScore(compiled, vendorKey);
   const groups = new Map<string, WhatIfLinkage[]>();
   for (const l of linkages) {
@@ -136,11 +188,27 @@ function rankAllMovingAnswers(compiled: CompiledOrganizationGraph, vendorKey: st
   }
   const ranked: Omit<MovingAnswer, "questionLabel">[] = [];
   for (const group of groups.values()) {
-    const changes = toGraphChanges(compiled.graph, group, group.map((l) => ({ linkageId: l.id, removed: true as const })));
-    const result = evaluateWhatIf(compiled.graph, changes, { config: compiled.config, vendorIds: [vendorKey], baseline: { modelVersion: "", vendors: [before] }, transient: true });
+    const changes = toGraphChanges(
+      compiled.graph,
+      group,
+      group.map((l) => ({ linkageId: l.id, removed: true as const })),
+    );
+    const result = evaluateWhatIf(compiled.graph, changes, {
+      config: compiled.config,
+      vendorIds: [vendorKey],
+      baseline: { modelVersion: "", vendors: [before] },
+      transient: true,
+    });
     const drop = -result.deltas[0]!.exposureDelta;
     if (drop <= 1e-9) continue;
-    ranked.push({ questionId: group[0]!.questionId!, assessmentId: group[0]!.assessmentId!, revision: group[0]!.revision, linkageCount: group.length, drop, share: before.exposure > 0 ? drop / before.exposure : 0 });
+    ranked.push({
+      questionId: group[0]!.questionId!,
+      assessmentId: group[0]!.assessmentId!,
+      revision: group[0]!.revision,
+      linkageCount: group.length,
+      drop,
+      share: before.exposure > 0 ? drop / before.exposure : 0,
+    });
   }
   ranked.sort((a, b) => b.drop - a.drop || a.questionId.localeCompare(b.questionId));
   return ranked;
@@ -152,13 +220,28 @@ export async function getVendorScoreDetails(db: Db, actor: Actor, vendorIdRaw: u
   const compiled = await getCompiledGraph(db, actor.organizationId);
   const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
   const score = await getVendorScore(db, actor, vendor.id, { history: true });
-  const names = score.current ? await resolveNodeNames(db, actor.organizationId, score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to]))) : {};
+  const names = score.current
+    ? await resolveNodeNames(
+        db,
+        actor.organizationId,
+        score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
+      )
+    : {};
   if (!scored) return { vendor, score, names, neighbourhood: null, movingAnswers: [], criticalAssets: [] };
 
-  const neighbourhood = memoOnGraph(compiled.graph, "neighbourhood", key, () => buildNeighbourhood(compiled, key));
+  const neighbourhood = memoOnGraph(compiled.graph, "neighbourhood", key, () =>
+    buildNeighbourhood(compiled, key),
+  );
   const moving = rankMovingAnswers(compiled, key, linkages);
-  const labels = await questionLabelsFor(db, actor.organizationId, moving.map((m) => m.assessmentId));
-  const movingAnswers: MovingAnswer[] = moving.map((m) => ({ ...m, questionLabel: labels.get(`${m.assessmentId}\u0000${m.questionId}`)?.label ?? m.questionId }));
+  const labels = await questionLabelsFor(
+    db,
+    actor.organizationId,
+    moving.map((m) => m.assessmentId),
+  );
+  const movingAnswers: MovingAnswer[] = moving.map((m) => ({
+    ...m,
+    questionLabel: labels.get(`${m.assessmentId}\u0000${m.questionId}`)?.label ?? m.questionId,
+  }));
   const criticalAssets = listReachableCriticalAssets(compiled, key);
   return { vendor, score, names, neighbourhood, movingAnswers, criticalAssets };
 }

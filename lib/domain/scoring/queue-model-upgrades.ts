@@ -17,15 +17,30 @@ export function isCurrentModel(modelVersion: string): boolean {
  * are not rescored, so their old rows never trigger a run. Returns the ids of the runs queued.
  */
 export async function queueModelUpgradeRecomputes(db: Db): Promise<string[]> {
-  const outdated = await db.currentScore.findMany({ where: { NOT: { modelVersion: { startsWith: CURRENT_MODEL_PREFIX } } }, select: { vendorId: true } });
+  const outdated = await db.currentScore.findMany({
+    where: { NOT: { modelVersion: { startsWith: CURRENT_MODEL_PREFIX } } },
+    select: { vendorId: true },
+  });
   if (outdated.length === 0) return [];
-  const organizations = await db.vendor.findMany({ where: { id: { in: outdated.map((o) => o.vendorId) }, archivedAt: null }, distinct: ["organizationId"], select: { organizationId: true } });
+  const organizations = await db.vendor.findMany({
+    where: { id: { in: outdated.map((o) => o.vendorId) }, archivedAt: null },
+    distinct: ["organizationId"],
+    select: { organizationId: true },
+  });
   const queued: string[] = [];
   for (const { organizationId } of organizations) {
     const id = await db.$transaction(async (tx) => {
-      const active = await tx.scoringRun.findFirst({ where: { organizationId, kind: "full", status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+      const active = await tx.scoringRun.findFirst({
+        where: { organizationId, kind: "full", status: { in: ["QUEUED", "RUNNING"] } },
+        select: { id: true },
+      });
       if (active) return null;
-      return (await tx.scoringRun.create({ data: { organizationId, kind: "full", trigger: "model-upgrade", status: "QUEUED" }, select: { id: true } })).id;
+      return (
+        await tx.scoringRun.create({
+          data: { organizationId, kind: "full", trigger: "model-upgrade", status: "QUEUED" },
+          select: { id: true },
+        })
+      ).id;
     });
     if (id) queued.push(id);
   }

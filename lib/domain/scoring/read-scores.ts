@@ -1,9 +1,16 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { parseRecordId } from "@/lib/validation/common";
-import { buildScoringGraph, rankStructuralAmplifiers, resolveScoringConfig, type ExplainingPath, type KindBreakdown } from "@/lib/scoring";
+import type { Db } from "@/lib/db/create-client";
 import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
+import {
+  buildScoringGraph,
+  rankStructuralAmplifiers,
+  resolveScoringConfig,
+  type ExplainingPath,
+  type KindBreakdown,
+} from "@/lib/scoring";
+import { parseRecordId } from "@/lib/validation/common";
 
 /** Scoring model 2's stored parts (zero / null on snapshots of model 1: check modelVersion). */
 export interface ScoreModel2Parts {
@@ -33,15 +40,33 @@ export interface SnapshotView extends ScoreSummary, ScoreModel2Parts {
 }
 
 const SNAPSHOT_SELECT = {
-  exposure: true, directExposure: true, amplification: true,
-  footprintExposure: true, beyondFootprintExposure: true, amplificationMultiplier: true, exposureLow: true, exposureHigh: true, evidenceGap: true,
-  byKind: true, assetsReached: true, criticalAssetsReached: true, topPaths: true, modelVersion: true, computedAt: true } as const;
+  exposure: true,
+  directExposure: true,
+  amplification: true,
+  footprintExposure: true,
+  beyondFootprintExposure: true,
+  amplificationMultiplier: true,
+  exposureLow: true,
+  exposureHigh: true,
+  evidenceGap: true,
+  byKind: true,
+  assetsReached: true,
+  criticalAssetsReached: true,
+  topPaths: true,
+  modelVersion: true,
+  computedAt: true,
+} as const;
 
 /**
  * The vendor's newest snapshot and the one before it (for the trend); with `history`, also its last
  * 30 exposures for the chart. Only the two shown in full are read whole: snapshots carry their paths.
  */
-export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown, options: { history?: boolean } = {}) {
+export async function getVendorScore(
+  db: Db,
+  actor: Actor,
+  vendorIdRaw: unknown,
+  options: { history?: boolean } = {},
+) {
   assertCan(actor, "readScores");
   const id = parseRecordId(vendorIdRaw, "Vendor");
   const where = { organizationId: actor.organizationId, vendorId: id };
@@ -50,7 +75,14 @@ export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown,
     // Snapshots are history; CurrentScore says whether the vendor is scored now (see recomputeScores).
     db.currentScore.findFirst({ where, select: { vendorId: true } }),
     db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 2, select: SNAPSHOT_SELECT }),
-    options.history ? db.scoreSnapshot.findMany({ where, orderBy: [...orderBy], take: 30, select: { computedAt: true, exposure: true, amplification: true, modelVersion: true } }) : [],
+    options.history
+      ? db.scoreSnapshot.findMany({
+          where,
+          orderBy: [...orderBy],
+          take: 30,
+          select: { computedAt: true, exposure: true, amplification: true, modelVersion: true },
+        })
+      : [],
   ]);
   const [current, previous] = rows as unknown as SnapshotView[];
   return { current: (scored && current) || null, previous: previous ?? null, history: history.reverse() };
@@ -60,7 +92,10 @@ export async function getVendorScore(db: Db, actor: Actor, vendorIdRaw: unknown,
 export async function listVendorScores(db: Db, actor: Actor) {
   assertCan(actor, "readScores");
   const [vendors, latest] = await Promise.all([
-    db.vendor.findMany({ where: { organizationId: actor.organizationId, archivedAt: null }, select: { id: true, name: true, tier: true } }),
+    db.vendor.findMany({
+      where: { organizationId: actor.organizationId, archivedAt: null },
+      select: { id: true, name: true, tier: true },
+    }),
     // Newest snapshot per vendor in one query.
     db.scoreSnapshot.findMany({
       where: { organizationId: actor.organizationId },
@@ -80,7 +115,10 @@ export async function listStructuralAmplifiers(db: Db, actor: Actor, limit = 10)
   assertCan(actor, "readScores");
   const { document, overrides } = await loadOrganizationGraph(db, actor.organizationId);
   if (document.linkages.length === 0) return [];
-  return rankStructuralAmplifiers(buildScoringGraph(document), { config: resolveScoringConfig(overrides), limit });
+  return rankStructuralAmplifiers(buildScoringGraph(document), {
+    config: resolveScoringConfig(overrides),
+    limit,
+  });
 }
 
 export async function listOpenMappingRequests(db: Db, actor: Actor) {
@@ -89,7 +127,15 @@ export async function listOpenMappingRequests(db: Db, actor: Actor) {
     where: { organizationId: actor.organizationId, resolvedAt: null },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, label: true, reason: true, questionId: true, assessmentId: true, vendorId: true, createdAt: true },
+    select: {
+      id: true,
+      label: true,
+      reason: true,
+      questionId: true,
+      assessmentId: true,
+      vendorId: true,
+      createdAt: true,
+    },
   });
 }
 
@@ -99,11 +145,29 @@ export async function listOpenMappingRequests(db: Db, actor: Actor) {
  */
 export async function getLatestRun(db: Db, actor: Actor) {
   assertCan(actor, "readScores");
-  return db.scoringRun.findFirst({ where: { organizationId: actor.organizationId, kind: "full" }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, status: true, total: true, done: true, error: true, createdAt: true, finishedAt: true, trigger: true } });
+  return db.scoringRun.findFirst({
+    where: { organizationId: actor.organizationId, kind: "full" },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      total: true,
+      done: true,
+      error: true,
+      createdAt: true,
+      finishedAt: true,
+      trigger: true,
+    },
+  });
 }
 
 /** Display names for graph node keys (vendors, assets, components, vendor-run services). */
-export async function resolveNodeNames(db: Db, organizationId: string, keys: Iterable<string>): Promise<Record<string, string>> {
+export async function resolveNodeNames(
+  db: Db,
+  organizationId: string,
+  keys: Iterable<string>,
+): Promise<Record<string, string>> {
   const all = [...new Set(keys)];
   if (all.length === 0) return {};
   const vendorIds = all.filter((k) => /^vendor:[^/]+$/.test(k)).map((k) => k.slice(7));

@@ -1,9 +1,17 @@
 import "server-only";
+
 import type { Db } from "@/lib/db/create-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { buildScoringGraph, findAffectedVendors, MODEL_VERSION, resolveScoringConfig, scorePortfolio, type VendorScore } from "@/lib/scoring";
-import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
 import { primeCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
+import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  buildScoringGraph,
+  findAffectedVendors,
+  MODEL_VERSION,
+  resolveScoringConfig,
+  scorePortfolio,
+  type VendorScore,
+} from "@/lib/scoring";
 
 /** Options of one recompute. */
 export interface RecomputeOptions {
@@ -25,30 +33,55 @@ export interface RecomputeResult {
  * Scores the organisation's vendors and stores one snapshot each. Snapshots are written in one
  * transaction at the end, so a run that fails midway leaves the previous snapshots as they were.
  */
-export async function recomputeScores(db: Db, organizationId: string, options: RecomputeOptions = {}): Promise<RecomputeResult> {
+export async function recomputeScores(
+  db: Db,
+  organizationId: string,
+  options: RecomputeOptions = {},
+): Promise<RecomputeResult> {
   const started = performance.now();
-  const { graphVersion } = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { graphVersion: true } });
+  const { graphVersion } = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { graphVersion: true },
+  });
   const { document, overrides, assessedVendorKeys } = await loadOrganizationGraph(db, organizationId);
   const graph = buildScoringGraph(document);
   const config = resolveScoringConfig(overrides);
   // The pages of this process would load the same graph next: give them this one.
-  void primeCompiledGraph(organizationId, { version: graphVersion, document, graph, config, assessedVendorKeys });
+  void primeCompiledGraph(organizationId, {
+    version: graphVersion,
+    document,
+    graph,
+    config,
+    assessedVendorKeys,
+  });
 
   let vendorIndices: number[];
   if (options.seedNodeKeys) {
-    const seeds = options.seedNodeKeys.map((k) => graph.indexById.get(k)).filter((i): i is number => i !== undefined);
+    const seeds = options.seedNodeKeys
+      .map((k) => graph.indexById.get(k))
+      .filter((i): i is number => i !== undefined);
     vendorIndices = findAffectedVendors(graph, seeds, config);
   } else {
     vendorIndices = Array.from(graph.vendorIndices);
   }
-  const vendorKeys = vendorIndices.map((i) => graph.nodes[i]!.id).filter((key) => assessedVendorKeys.has(key));
+  const vendorKeys = vendorIndices
+    .map((i) => graph.nodes[i]!.id)
+    .filter((key) => assessedVendorKeys.has(key));
   // A vendor reached by this run that nothing is known about any more (its last hand-recorded
   // linkage removed, no accepted assessment) is no longer scored: its old score must not stay current.
-  const unscoredVendorIds = vendorIndices.map((i) => graph.nodes[i]!.id).filter((key) => key.startsWith("vendor:") && !assessedVendorKeys.has(key)).map((key) => key.slice("vendor:".length));
+  const unscoredVendorIds = vendorIndices
+    .map((i) => graph.nodes[i]!.id)
+    .filter((key) => key.startsWith("vendor:") && !assessedVendorKeys.has(key))
+    .map((key) => key.slice("vendor:".length));
   const batchSize = options.batchSize ?? 250;
   // Guarded updates: a run the reaper has already given up on is never brought back to life.
   const progress = (data: Prisma.ScoringRunUpdateManyMutationInput) =>
-    options.runId ? db.scoringRun.updateMany({ where: { id: options.runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { ...data, status: "RUNNING", heartbeatAt: new Date() } }) : null;
+    options.runId
+      ? db.scoringRun.updateMany({
+          where: { id: options.runId, status: { in: ["QUEUED", "RUNNING"] } },
+          data: { ...data, status: "RUNNING", heartbeatAt: new Date() },
+        })
+      : null;
   await progress({ total: vendorKeys.length, done: 0 });
 
   const scores: VendorScore[] = [];
@@ -79,13 +112,25 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
     runId: options.runId ?? null,
     computedAt,
   }));
-  await db.$transaction(async (tx) => {
-    await storeSnapshots(tx, rows);
-    if (unscoredVendorIds.length > 0) await tx.currentScore.deleteMany({ where: { organizationId, vendorId: { in: unscoredVendorIds } } });
-    if (options.runId) await tx.scoringRun.updateMany({ where: { id: options.runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "SUCCEEDED", done: rows.length, finishedAt: new Date() } });
-    // Thousands of snapshots take longer than Prisma's default 5 s for an interactive transaction.
-  }, { timeout: 5 * 60_000, maxWait: 30_000 });
-  return { vendorsScored: rows.length, vendorsInGraph: graph.vendorIndices.length, millis: Math.round(performance.now() - started) };
+  await db.$transaction(
+    async (tx) => {
+      await storeSnapshots(tx, rows);
+      if (unscoredVendorIds.length > 0)
+        await tx.currentScore.deleteMany({ where: { organizationId, vendorId: { in: unscoredVendorIds } } });
+      if (options.runId)
+        await tx.scoringRun.updateMany({
+          where: { id: options.runId, status: { in: ["QUEUED", "RUNNING"] } },
+          data: { status: "SUCCEEDED", done: rows.length, finishedAt: new Date() },
+        });
+      // Thousands of snapshots take longer than Prisma's default 5 s for an interactive transaction.
+    },
+    { timeout: 5 * 60_000, maxWait: 30_000 },
+  );
+  return {
+    vendorsScored: rows.length,
+    vendorsInGraph: graph.vendorIndices.length,
+    millis: Math.round(performance.now() - started),
+  };
 }
 
 /**
@@ -93,9 +138,17 @@ export async function recomputeScores(db: Db, organizationId: string, options: R
  * already is (two runs finishing out of order). The dominant kind is the kind carrying the most
  * exposure; ties go to trust, then adjacency. Call inside a transaction.
  */
-export async function storeSnapshots(tx: Prisma.TransactionClient, rows: Prisma.ScoreSnapshotCreateManyInput[]): Promise<void> {
+export async function storeSnapshots(
+  tx: Prisma.TransactionClient,
+  rows: Prisma.ScoreSnapshotCreateManyInput[],
+): Promise<void> {
   const snapshotIds: string[] = [];
-  for (let i = 0; i < rows.length; i += 1000) snapshotIds.push(...(await tx.scoreSnapshot.createManyAndReturn({ data: rows.slice(i, i + 1000), select: { id: true } })).map((r) => r.id));
+  for (let i = 0; i < rows.length; i += 1000)
+    snapshotIds.push(
+      ...(
+        await tx.scoreSnapshot.createManyAndReturn({ data: rows.slice(i, i + 1000), select: { id: true } })
+      ).map((r) => r.id),
+    );
   if (snapshotIds.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "CurrentScore" ("vendorId", "organizationId", "snapshotId", "modelVersion", "exposure", "directExposure", "amplification",

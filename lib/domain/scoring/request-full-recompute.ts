@@ -1,9 +1,11 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { wakeScoringWorker } from "./scoring-worker-signal";
+
 import { isStaleRun } from "./scoring-runs";
+import { wakeScoringWorker } from "./scoring-worker-signal";
 
 /**
  * Queues a whole-portfolio recompute; returns the run whose progress the UI polls. The run row is
@@ -14,13 +16,31 @@ import { isStaleRun } from "./scoring-runs";
 export async function requestFullRecompute(db: Db, actor: Actor) {
   assertCan(actor, "runScoring");
   const result = await db.$transaction(async (tx) => {
-    const active = await tx.scoringRun.findFirst({ where: { organizationId: actor.organizationId, kind: "full", status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, createdAt: true, heartbeatAt: true } });
+    const active = await tx.scoringRun.findFirst({
+      where: { organizationId: actor.organizationId, kind: "full", status: { in: ["QUEUED", "RUNNING"] } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, status: true, createdAt: true, heartbeatAt: true },
+    });
     if (active && !isStaleRun(active)) return { runId: active.id, alreadyRunning: true };
     if (active) {
-      await tx.scoringRun.updateMany({ where: { id: active.id, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", error: "The recompute stopped without finishing and was replaced by a new one.", finishedAt: new Date() } });
+      await tx.scoringRun.updateMany({
+        where: { id: active.id, status: { in: ["QUEUED", "RUNNING"] } },
+        data: {
+          status: "FAILED",
+          error: "The recompute stopped without finishing and was replaced by a new one.",
+          finishedAt: new Date(),
+        },
+      });
     }
-    const r = await tx.scoringRun.create({ data: { organizationId: actor.organizationId, kind: "full", trigger: "manual", status: "QUEUED" }, select: { id: true } });
-    await recordAuditEvent(tx, actor, { action: "scoring.full_recompute", entityType: "ScoringRun", entityId: r.id });
+    const r = await tx.scoringRun.create({
+      data: { organizationId: actor.organizationId, kind: "full", trigger: "manual", status: "QUEUED" },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "scoring.full_recompute",
+      entityType: "ScoringRun",
+      entityId: r.id,
+    });
     return { runId: r.id, alreadyRunning: false };
   });
   wakeScoringWorker();
@@ -30,5 +50,17 @@ export async function requestFullRecompute(db: Db, actor: Actor) {
 export async function getScoringRun(db: Db, actor: Actor, runId: unknown) {
   assertCan(actor, "readScores");
   if (typeof runId !== "string") return null;
-  return db.scoringRun.findFirst({ where: { id: runId, organizationId: actor.organizationId }, select: { id: true, kind: true, status: true, total: true, done: true, error: true, createdAt: true, finishedAt: true } });
+  return db.scoringRun.findFirst({
+    where: { id: runId, organizationId: actor.organizationId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      total: true,
+      done: true,
+      error: true,
+      createdAt: true,
+      finishedAt: true,
+    },
+  });
 }

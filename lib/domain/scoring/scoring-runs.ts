@@ -1,8 +1,10 @@
 import "server-only";
+
 import type { Db } from "@/lib/db/create-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { isDatabaseUnavailable } from "@/lib/errors";
 import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
+import { isDatabaseUnavailable } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { recomputeScores, type RecomputeResult } from "./recompute-scores";
 
 /**
@@ -30,7 +32,8 @@ export interface ReapOptions {
 export const DEFAULT_LEASE_MS = 3 * 60_000;
 export const DEFAULT_QUEUED_STALE_MS = 15 * 60_000;
 
-const INTERRUPTED = "The recompute was interrupted and has been queued again; previous scores are kept meanwhile.";
+const INTERRUPTED =
+  "The recompute was interrupted and has been queued again; previous scores are kept meanwhile.";
 const GAVE_UP = "The recompute was interrupted too often; previous scores are kept. Start it again later.";
 const FAILED = "The recompute failed; previous scores are kept.";
 
@@ -46,9 +49,23 @@ export interface ClaimedRun {
  * After a change to the graph, in the change's own transaction: invalidates compiled graphs (the
  * version bump) and queues an incremental rescore of the vendors that can reach `nodeKeys`.
  */
-export async function queueRescoreInTransaction(tx: Prisma.TransactionClient, organizationId: string, nodeKeys: string[], trigger: string): Promise<string> {
+export async function queueRescoreInTransaction(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  nodeKeys: string[],
+  trigger: string,
+): Promise<string> {
   await bumpGraphVersion(tx, organizationId);
-  const run = await tx.scoringRun.create({ data: { organizationId, kind: "incremental", trigger, status: "QUEUED", seedNodeKeys: [...new Set(nodeKeys)] }, select: { id: true } });
+  const run = await tx.scoringRun.create({
+    data: {
+      organizationId,
+      kind: "incremental",
+      trigger,
+      status: "QUEUED",
+      seedNodeKeys: [...new Set(nodeKeys)],
+    },
+    select: { id: true },
+  });
   return run.id;
 }
 
@@ -58,7 +75,10 @@ const CLAIM_RETURNING = `RETURNING id, "organizationId", kind, "seedNodeKeys", a
 
 /** Claims this run if it is still queued; null when another worker has it (or it is done). */
 export async function claimScoringRun(db: Db, runId: string): Promise<ClaimedRun | null> {
-  const rows = await db.$queryRawUnsafe<ClaimedRun[]>(`UPDATE "ScoringRun" SET ${CLAIM_SET} WHERE id = $1 AND status = 'QUEUED' ${CLAIM_RETURNING}`, runId);
+  const rows = await db.$queryRawUnsafe<ClaimedRun[]>(
+    `UPDATE "ScoringRun" SET ${CLAIM_SET} WHERE id = $1 AND status = 'QUEUED' ${CLAIM_RETURNING}`,
+    runId,
+  );
   return rows[0] ?? null;
 }
 
@@ -84,16 +104,29 @@ export async function claimNextScoringRun(db: Db, graceMs: number): Promise<Clai
  * scores stay); a lost database marks it FAILED and queues it again, or leaves it RUNNING for
  * the reaper when even that cannot be written.
  */
-export async function executeScoringRun(db: Db, run: ClaimedRun, options: { batchSize?: number } = {}): Promise<RecomputeResult | null> {
+export async function executeScoringRun(
+  db: Db,
+  run: ClaimedRun,
+  options: { batchSize?: number } = {},
+): Promise<RecomputeResult | null> {
   const heartbeat = setInterval(() => {
-    db.scoringRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { heartbeatAt: new Date() } }).catch(() => {});
+    db.scoringRun
+      .updateMany({ where: { id: run.id, status: "RUNNING" }, data: { heartbeatAt: new Date() } })
+      .catch(() => {});
   }, HEARTBEAT_MS);
   heartbeat.unref();
   try {
-    return await recomputeScores(db, run.organizationId, { runId: run.id, batchSize: options.batchSize, seedNodeKeys: run.kind === "full" ? undefined : run.seedNodeKeys });
+    return await recomputeScores(db, run.organizationId, {
+      runId: run.id,
+      batchSize: options.batchSize,
+      seedNodeKeys: run.kind === "full" ? undefined : run.seedNodeKeys,
+    });
   } catch (error) {
     const unavailable = isDatabaseUnavailable(error);
-    console.error(`[trustmap] ${run.kind} recompute ${run.id} failed:`, unavailable ? (error as Error).message : error);
+    console.error(
+      `[trustmap] ${run.kind} recompute ${run.id} failed:`,
+      unavailable ? (error as Error).message : error,
+    );
     await failRun(db, run, unavailable).catch(() => {});
     return null;
   } finally {
@@ -107,7 +140,10 @@ export async function runQueuedScoringRun(db: Db, runId: string): Promise<Recomp
     const run = await claimScoringRun(db, runId);
     return run ? await executeScoringRun(db, run) : null;
   } catch (error) {
-    console.error(`[trustmap] recompute ${runId} stays queued for the scoring worker:`, (error as Error).message);
+    console.error(
+      `[trustmap] recompute ${runId} stays queued for the scoring worker:`,
+      (error as Error).message,
+    );
     return null;
   }
 }
@@ -116,10 +152,30 @@ export async function runQueuedScoringRun(db: Db, runId: string): Promise<Recomp
 async function failRun(db: Db, run: ClaimedRun, requeue: boolean): Promise<string | null> {
   const requeued = requeue && run.attempts < MAX_ATTEMPTS;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.scoringRun.updateMany({ where: { id: run.id, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", error: requeued ? INTERRUPTED : requeue ? GAVE_UP : FAILED, finishedAt: new Date() } });
+    const { count } = await tx.scoringRun.updateMany({
+      where: { id: run.id, status: { in: ["QUEUED", "RUNNING"] } },
+      data: {
+        status: "FAILED",
+        error: requeued ? INTERRUPTED : requeue ? GAVE_UP : FAILED,
+        finishedAt: new Date(),
+      },
+    });
     if (count === 0 || !requeued) return null;
-    const { trigger } = await tx.scoringRun.findUniqueOrThrow({ where: { id: run.id }, select: { trigger: true } });
-    const next = await tx.scoringRun.create({ data: { organizationId: run.organizationId, kind: run.kind, trigger, status: "QUEUED", seedNodeKeys: run.seedNodeKeys, attempts: run.attempts }, select: { id: true } });
+    const { trigger } = await tx.scoringRun.findUniqueOrThrow({
+      where: { id: run.id },
+      select: { trigger: true },
+    });
+    const next = await tx.scoringRun.create({
+      data: {
+        organizationId: run.organizationId,
+        kind: run.kind,
+        trigger,
+        status: "QUEUED",
+        seedNodeKeys: run.seedNodeKeys,
+        attempts: run.attempts,
+      },
+      select: { id: true },
+    });
     return next.id;
   });
 }
@@ -135,7 +191,10 @@ export async function reapStaleRuns(db: Db, options: ReapOptions = {}): Promise<
   const stale = await db.scoringRun.findMany({
     where: {
       OR: [
-        { status: "RUNNING", OR: [{ heartbeatAt: { lt: leaseCutoff } }, { heartbeatAt: null, createdAt: { lt: leaseCutoff } }] },
+        {
+          status: "RUNNING",
+          OR: [{ heartbeatAt: { lt: leaseCutoff } }, { heartbeatAt: null, createdAt: { lt: leaseCutoff } }],
+        },
         { status: "QUEUED", createdAt: { lt: queuedCutoff } },
       ],
     },
@@ -144,16 +203,24 @@ export async function reapStaleRuns(db: Db, options: ReapOptions = {}): Promise<
     select: { id: true, organizationId: true, kind: true, seedNodeKeys: true, attempts: true },
   });
   for (const run of stale) {
-    console.warn(`[trustmap] reaping ${run.kind} recompute ${run.id} (attempt ${run.attempts}): its worker stopped`);
+    console.warn(
+      `[trustmap] reaping ${run.kind} recompute ${run.id} (attempt ${run.attempts}): its worker stopped`,
+    );
     await failRun(db, run, true);
   }
   return stale.length;
 }
 
 /** True when an active run has outlived its lease (RUNNING) or waited too long (QUEUED). */
-export function isStaleRun(run: { status: string; createdAt: Date; heartbeatAt: Date | null }, options: ReapOptions = {}, now = Date.now()): boolean {
-  if (run.status === "RUNNING") return (run.heartbeatAt ?? run.createdAt).getTime() < now - (options.leaseMs ?? DEFAULT_LEASE_MS);
-  if (run.status === "QUEUED") return run.createdAt.getTime() < now - (options.queuedStaleMs ?? DEFAULT_QUEUED_STALE_MS);
+export function isStaleRun(
+  run: { status: string; createdAt: Date; heartbeatAt: Date | null },
+  options: ReapOptions = {},
+  now = Date.now(),
+): boolean {
+  if (run.status === "RUNNING")
+    return (run.heartbeatAt ?? run.createdAt).getTime() < now - (options.leaseMs ?? DEFAULT_LEASE_MS);
+  if (run.status === "QUEUED")
+    return run.createdAt.getTime() < now - (options.queuedStaleMs ?? DEFAULT_QUEUED_STALE_MS);
   return false;
 }
 
@@ -164,7 +231,12 @@ export function isStaleRun(run: { status: string; createdAt: Date; heartbeatAt: 
  * again) and a scoring worker finishes it. Changes that can, queue the run in their own transaction
  * instead (queueRescoreInTransaction, as accepting an assessment does), so no crash can lose it.
  */
-export async function recomputeAfterGraphChange(db: Db, organizationId: string, nodeKeys: string[], trigger: string): Promise<RecomputeResult | null> {
+export async function recomputeAfterGraphChange(
+  db: Db,
+  organizationId: string,
+  nodeKeys: string[],
+  trigger: string,
+): Promise<RecomputeResult | null> {
   let runId: string;
   try {
     // Every graph change passes through here or queueRescoreInTransaction, which bumps the

@@ -1,10 +1,12 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
-import { Prisma } from "@/lib/generated/prisma/client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import type { SearchOption, SearchQuery } from "@/lib/validation/search";
-import { assetDetail, findAssetsByName } from "./search-assets";
+import type { Db } from "@/lib/db/create-client";
 import { comparePrefixFirst, containsText, notIn, prefixFirst } from "@/lib/db/match-order";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SearchOption, SearchQuery } from "@/lib/validation/search";
+
+import { assetDetail, findAssetsByName } from "./search-assets";
 
 type ComponentRow = { key: string; name: string; sortName: string; subtype: string | null };
 
@@ -12,10 +14,16 @@ type ComponentRow = { key: string; name: string; sortName: string; subtype: stri
  * What a manual linkage can point at: the organisation's assets ("asset:<id>") and the components
  * answers introduced (graph node keys), by name, prefix matches first.
  */
-export async function searchLinkTargets(db: Db, actor: Actor, query: Pick<SearchQuery, "q" | "limit" | "exclude">): Promise<SearchOption[]> {
+export async function searchLinkTargets(
+  db: Db,
+  actor: Actor,
+  query: Pick<SearchQuery, "q" | "limit" | "exclude">,
+): Promise<SearchOption[]> {
   assertCan(actor, "readScores");
   const organizationId = actor.organizationId;
-  const excludedAssets = query.exclude.filter((k) => k.startsWith("asset:")).map((k) => k.slice("asset:".length));
+  const excludedAssets = query.exclude
+    .filter((k) => k.startsWith("asset:"))
+    .map((k) => k.slice("asset:".length));
   const name = Prisma.sql`lower(n."name")`;
   const [assets, components] = await Promise.all([
     findAssetsByName(db, organizationId, { q: query.q, limit: query.limit, exclude: excludedAssets }),
@@ -27,8 +35,21 @@ export async function searchLinkTargets(db: Db, actor: Actor, query: Pick<Search
       LIMIT ${query.limit}`,
   ]);
   const merged = [
-    ...assets.map((a) => ({ id: `asset:${a.id}`, label: a.name, detail: assetDetail(a), sortName: a.normalizedName })),
-    ...components.map((c) => ({ id: c.key, label: c.name, detail: c.subtype ? `Component · ${c.subtype}` : "Component", sortName: c.sortName })),
+    ...assets.map((a) => ({
+      id: `asset:${a.id}`,
+      label: a.name,
+      detail: assetDetail(a),
+      sortName: a.normalizedName,
+    })),
+    ...components.map((c) => ({
+      id: c.key,
+      label: c.name,
+      detail: c.subtype ? `Component · ${c.subtype}` : "Component",
+      sortName: c.sortName,
+    })),
   ];
-  return merged.sort(comparePrefixFirst(query.q)).slice(0, query.limit).map(({ id, label, detail }) => ({ id, label, detail }));
+  return merged
+    .sort(comparePrefixFirst(query.q))
+    .slice(0, query.limit)
+    .map(({ id, label, detail }) => ({ id, label, detail }));
 }

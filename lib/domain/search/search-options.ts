@@ -1,13 +1,15 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import type { Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/validation/parse";
 import { searchQuerySchema, type SearchOption } from "@/lib/validation/search";
+
 import { searchAssets } from "./search-assets";
 import { searchLinkTargets } from "./search-link-targets";
-import { searchVendors } from "./search-vendors";
 import { searchScoredVendors } from "./search-scored-vendors";
+import { searchVendors } from "./search-vendors";
 
 /**
  * GET /api/search: a few matches for a picker. Each type asks its own capability (assets:
@@ -17,14 +19,24 @@ import { searchScoredVendors } from "./search-scored-vendors";
 export async function searchOptions(db: Db, actor: Actor, rawQuery: unknown): Promise<SearchOption[]> {
   const parsed = searchQuerySchema.safeParse(rawQuery);
   if (!parsed.success) {
-    const fieldErrors = toFieldErrors(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "_form"), issue.message] as const));
+    const fieldErrors = toFieldErrors(
+      parsed.error.issues.map((issue) => [String(issue.path[0] ?? "_form"), issue.message] as const),
+    );
     throw new AppError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "), fieldErrors);
   }
   const query = parsed.data;
   switch (query.type) {
-    case "asset": return searchAssets(db, actor, query);
-    case "target": return searchLinkTargets(db, actor, query);
-    case "vendor": return searchVendors(db, actor, query);
-    case "scored-vendor": return (await searchScoredVendors(db, actor, query)).map(({ id, label, detail }) => ({ id, label, detail }));
+    case "asset":
+      return searchAssets(db, actor, query);
+    case "target":
+      return searchLinkTargets(db, actor, query);
+    case "vendor":
+      return searchVendors(db, actor, query);
+    case "scored-vendor":
+      return (await searchScoredVendors(db, actor, query)).map(({ id, label, detail }) => ({
+        id,
+        label,
+        detail,
+      }));
   }
 }

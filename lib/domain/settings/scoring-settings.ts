@@ -1,17 +1,21 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { parseInput } from "@/lib/validation/parse";
-import { scoringSettingsSchema } from "@/lib/validation/scoring-settings";
-import { DEFAULT_WEIGHTS, resolveScoringConfig, type ScoringConfigOverrides } from "@/lib/scoring";
+import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
 import { requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_WEIGHTS, resolveScoringConfig, type ScoringConfigOverrides } from "@/lib/scoring";
+import { parseInput } from "@/lib/validation/parse";
+import { scoringSettingsSchema } from "@/lib/validation/scoring-settings";
 
 export async function getScoringSettings(db: Db, actor: Actor) {
   assertCan(actor, "manageScoringSettings");
-  const org = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { scoringConfig: true } });
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: actor.organizationId },
+    select: { scoringConfig: true },
+  });
   const overrides = (org.scoringConfig ?? {}) as ScoringConfigOverrides;
   const config = resolveScoringConfig(overrides);
   return { config, defaults: DEFAULT_WEIGHTS, customised: org.scoringConfig !== null };
@@ -29,9 +33,17 @@ export async function saveScoringSettings(db: Db, actor: Actor, input: unknown) 
   };
   resolveScoringConfig(overrides); // throws on anything the engine would refuse
   await db.$transaction(async (tx) => {
-    await tx.organization.update({ where: { id: actor.organizationId }, data: { scoringConfig: overrides as unknown as Prisma.InputJsonValue } });
+    await tx.organization.update({
+      where: { id: actor.organizationId },
+      data: { scoringConfig: overrides as unknown as Prisma.InputJsonValue },
+    });
     await bumpGraphVersion(tx, actor.organizationId);
-    await recordAuditEvent(tx, actor, { action: "scoring.settings", entityType: "Organization", entityId: actor.organizationId, details: overrides as unknown as Prisma.InputJsonValue });
+    await recordAuditEvent(tx, actor, {
+      action: "scoring.settings",
+      entityType: "Organization",
+      entityId: actor.organizationId,
+      details: overrides as unknown as Prisma.InputJsonValue,
+    });
   });
   return requestFullRecompute(db, actor);
 }

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Db } from "@/lib/db/create-client";
+
 import { loadTemplate } from "./load-template";
 
 export interface QuestionLabel {
@@ -17,7 +19,8 @@ const labelsByTemplate = new Map<string, Map<string, QuestionLabel>>();
 function labelsOf(definition: unknown): Map<string, QuestionLabel> {
   const labels = new Map<string, QuestionLabel>();
   let order = 0;
-  for (const s of loadTemplate(definition).sections) for (const q of s.questions) labels.set(q.id, { label: `${s.title}: ${q.label}`, order: order++ });
+  for (const s of loadTemplate(definition).sections)
+    for (const q of s.questions) labels.set(q.id, { label: `${s.title}: ${q.label}`, order: order++ });
   return labels;
 }
 
@@ -25,17 +28,30 @@ function labelsOf(definition: unknown): Map<string, QuestionLabel> {
  * The question labels of the organisation's assessments, keyed `${assessmentId}\u0000${questionId}`.
  * Each template definition is read from the database and validated once per process, not per page.
  */
-export async function questionLabelsFor(db: Db, organizationId: string, assessmentIds: Iterable<string>): Promise<Map<string, QuestionLabel>> {
+export async function questionLabelsFor(
+  db: Db,
+  organizationId: string,
+  assessmentIds: Iterable<string>,
+): Promise<Map<string, QuestionLabel>> {
   const ids = [...new Set(assessmentIds)];
   const result = new Map<string, QuestionLabel>();
   if (ids.length === 0) return result;
-  const assessments = await db.assessment.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, templateId: true } });
-  const missing = [...new Set(assessments.map((a) => a.templateId))].filter((id) => !labelsByTemplate.has(id));
+  const assessments = await db.assessment.findMany({
+    where: { organizationId, id: { in: ids } },
+    select: { id: true, templateId: true },
+  });
+  const missing = [...new Set(assessments.map((a) => a.templateId))].filter(
+    (id) => !labelsByTemplate.has(id),
+  );
   if (missing.length > 0) {
-    const templates = await db.questionnaireTemplate.findMany({ where: { organizationId, id: { in: missing } }, select: { id: true, definition: true } });
+    const templates = await db.questionnaireTemplate.findMany({
+      where: { organizationId, id: { in: missing } },
+      select: { id: true, definition: true },
+    });
     for (const t of templates) {
       labelsByTemplate.set(t.id, labelsOf(t.definition));
-      if (labelsByTemplate.size > MAX_TEMPLATES) labelsByTemplate.delete(labelsByTemplate.keys().next().value!);
+      if (labelsByTemplate.size > MAX_TEMPLATES)
+        labelsByTemplate.delete(labelsByTemplate.keys().next().value!);
     }
   }
   for (const a of assessments) {

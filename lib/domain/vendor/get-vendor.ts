@@ -1,6 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/errors";
 import { parseRecordId } from "@/lib/validation/common";
 
@@ -11,8 +12,15 @@ export async function getVendor(db: Db, actor: Actor, vendorId: unknown) {
   const vendor = await db.vendor.findFirst({
     where: { id: id, organizationId: actor.organizationId },
     select: {
-      id: true, name: true, website: true, country: true, tier: true, description: true,
-      archivedAt: true, createdAt: true, updatedAt: true,
+      id: true,
+      name: true,
+      website: true,
+      country: true,
+      tier: true,
+      description: true,
+      archivedAt: true,
+      createdAt: true,
+      updatedAt: true,
       contacts: {
         orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
         select: { id: true, name: true, email: true, phone: true, jobTitle: true, isPrimary: true },

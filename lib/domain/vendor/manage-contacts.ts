@@ -1,13 +1,14 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseRecordId } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { contactInputSchema } from "@/lib/validation/vendor";
-import { parseRecordId } from "@/lib/validation/common";
-import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { isUniqueViolation } from "@/lib/db/prisma-errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 const duplicateEmail = () =>
   new AppError("CONFLICT", "This vendor already has a contact with that e-mail.", {
@@ -15,7 +16,12 @@ const duplicateEmail = () =>
   });
 
 // Only one primary contact per vendor: setting one clears the others in the same transaction.
-async function clearOtherPrimaries(tx: Prisma.TransactionClient, vendorId: string, organizationId: string, keepId?: string) {
+async function clearOtherPrimaries(
+  tx: Prisma.TransactionClient,
+  vendorId: string,
+  organizationId: string,
+  keepId?: string,
+) {
   await tx.vendorContact.updateMany({
     where: { vendorId, organizationId, isPrimary: true, ...(keepId ? { id: { not: keepId } } : {}) },
     data: { isPrimary: false },
@@ -28,14 +34,22 @@ export async function createContact(db: Db, actor: Actor, vendorIdRaw: unknown, 
   const data = parseInput(contactInputSchema, input);
   try {
     return await db.$transaction(async (tx) => {
-      const vendor = await tx.vendor.findFirst({ where: { id: vendorId, organizationId: actor.organizationId }, select: { id: true } });
+      const vendor = await tx.vendor.findFirst({
+        where: { id: vendorId, organizationId: actor.organizationId },
+        select: { id: true },
+      });
       if (!vendor) throw notFound("Vendor");
       if (data.isPrimary) await clearOtherPrimaries(tx, vendorId, actor.organizationId);
       const contact = await tx.vendorContact.create({
         data: { ...data, vendorId, organizationId: actor.organizationId },
         select: { id: true, name: true, email: true, vendorId: true },
       });
-      await recordAuditEvent(tx, actor, { action: "vendor_contact.create", entityType: "VendorContact", entityId: contact.id, details: { vendorId, email: contact.email } });
+      await recordAuditEvent(tx, actor, {
+        action: "vendor_contact.create",
+        entityType: "VendorContact",
+        entityId: contact.id,
+        details: { vendorId, email: contact.email },
+      });
       return contact;
     });
   } catch (error) {
@@ -64,7 +78,9 @@ export async function updateContact(db: Db, actor: Actor, contactIdRaw: unknown,
       });
       const { vendorId: _v, ...beforeFields } = before;
       await recordAuditEvent(tx, actor, {
-        action: "vendor_contact.update", entityType: "VendorContact", entityId: contactId,
+        action: "vendor_contact.update",
+        entityType: "VendorContact",
+        entityId: contactId,
         details: { vendorId: before.vendorId, changes: diffFields(beforeFields, next) } as never,
       });
       return contact;
@@ -85,7 +101,12 @@ export async function deleteContact(db: Db, actor: Actor, contactIdRaw: unknown)
     });
     if (!contact) throw notFound("Contact");
     await tx.vendorContact.delete({ where: { id: contactId, organizationId: actor.organizationId } });
-    await recordAuditEvent(tx, actor, { action: "vendor_contact.delete", entityType: "VendorContact", entityId: contactId, details: { vendorId: contact.vendorId, email: contact.email, name: contact.name } });
+    await recordAuditEvent(tx, actor, {
+      action: "vendor_contact.delete",
+      entityType: "VendorContact",
+      entityId: contactId,
+      details: { vendorId: contact.vendorId, email: contact.email, name: contact.name },
+    });
     return { vendorId: contact.vendorId };
   });
 }

@@ -1,12 +1,13 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/prisma-errors";
+import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
+import { parseRecordId } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 import { vendorInputSchema } from "@/lib/validation/vendor";
-import { parseRecordId } from "@/lib/validation/common";
-import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { isUniqueViolation } from "@/lib/db/prisma-errors";
 
 export const normalizeVendorName = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
 
@@ -22,10 +23,19 @@ export async function createVendor(db: Db, actor: Actor, input: unknown) {
   try {
     return await db.$transaction(async (tx) => {
       const vendor = await tx.vendor.create({
-        data: { ...data, normalizedName: normalizeVendorName(data.name), organizationId: actor.organizationId },
+        data: {
+          ...data,
+          normalizedName: normalizeVendorName(data.name),
+          organizationId: actor.organizationId,
+        },
         select: { id: true, name: true },
       });
-      await recordAuditEvent(tx, actor, { action: "vendor.create", entityType: "Vendor", entityId: vendor.id, details: { name: vendor.name } });
+      await recordAuditEvent(tx, actor, {
+        action: "vendor.create",
+        entityType: "Vendor",
+        entityId: vendor.id,
+        details: { name: vendor.name },
+      });
       return vendor;
     });
   } catch (error) {
@@ -45,7 +55,12 @@ export async function updateVendor(db: Db, actor: Actor, vendorId: unknown, inpu
         select: { name: true, website: true, country: true, tier: true, description: true },
       });
       if (!before) throw notFound("Vendor");
-      const next = { ...data, website: data.website ?? null, country: data.country ?? null, description: data.description ?? null };
+      const next = {
+        ...data,
+        website: data.website ?? null,
+        country: data.country ?? null,
+        description: data.description ?? null,
+      };
       const vendor = await tx.vendor.update({
         where: { id: id, organizationId: actor.organizationId },
         data: { ...next, normalizedName: normalizeVendorName(data.name) },
@@ -53,7 +68,12 @@ export async function updateVendor(db: Db, actor: Actor, vendorId: unknown, inpu
       });
       const changes = diffFields(before, next);
       if (Object.keys(changes).length > 0) {
-        await recordAuditEvent(tx, actor, { action: "vendor.update", entityType: "Vendor", entityId: vendor.id, details: { changes } as never });
+        await recordAuditEvent(tx, actor, {
+          action: "vendor.update",
+          entityType: "Vendor",
+          entityId: vendor.id,
+          details: { changes } as never,
+        });
       }
       return vendor;
     });
@@ -77,7 +97,11 @@ export async function setVendorArchived(db: Db, actor: Actor, vendorId: unknown,
       if (!exists) throw notFound("Vendor");
       return { id: id, changed: false };
     }
-    await recordAuditEvent(tx, actor, { action: archived ? "vendor.archive" : "vendor.restore", entityType: "Vendor", entityId: id });
+    await recordAuditEvent(tx, actor, {
+      action: archived ? "vendor.archive" : "vendor.restore",
+      entityType: "Vendor",
+      entityId: id,
+    });
     return { id: id, changed: true };
   });
 }

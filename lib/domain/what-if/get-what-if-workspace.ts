@@ -1,14 +1,26 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/create-client";
 import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
-import { questionLabelsFor } from "@/lib/domain/template/question-labels";
-import { WHAT_IF_CONTROLS, controlApplies, controlWeight, type ControlWeights, type WhatIfLinkage } from "@/lib/what-if/controls";
-import type { ScoreSummary } from "./evaluate-scenario";
-import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
 import { linkagesByAssessment } from "@/lib/domain/graph-store/graph-index";
+import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
+import {
+  scoredVendorsOf,
+  searchScoredVendors,
+  type ScoredVendorOption,
+} from "@/lib/domain/search/search-scored-vendors";
+import { questionLabelsFor } from "@/lib/domain/template/question-labels";
+import {
+  controlApplies,
+  controlWeight,
+  WHAT_IF_CONTROLS,
+  type ControlWeights,
+  type WhatIfLinkage,
+} from "@/lib/what-if/controls";
+
+import type { ScoreSummary } from "./evaluate-scenario";
 import { listScenarios, type SavedScenario } from "./manage-scenarios";
-import { scoredVendorsOf, searchScoredVendors, type ScoredVendorOption } from "@/lib/domain/search/search-scored-vendors";
 
 export interface WorkspaceLinkage extends WhatIfLinkage {
   fromName: string;
@@ -48,13 +60,18 @@ const TOP_VENDORS = 12;
 function describeControls(linkages: readonly WhatIfLinkage[], weights: ControlWeights): WorkspaceControl[] {
   return WHAT_IF_CONTROLS.map((c) => {
     const weight = controlWeight(c, weights) ?? null;
-    const matches = weight === null ? 0 : linkages.filter((l) => controlApplies(c, l) && weight < l.weight).length;
+    const matches =
+      weight === null ? 0 : linkages.filter((l) => controlApplies(c, l) && weight < l.weight).length;
     return { id: c.id, label: c.label, description: c.description, kind: c.kind, weight, matches };
   });
 }
 
 /** What the what-if page needs: the vendor's linkages with names and questions, controls, saved scenarios. */
-export async function getWhatIfWorkspace(db: Db, actor: Actor, vendorIdRaw: unknown): Promise<WhatIfWorkspace> {
+export async function getWhatIfWorkspace(
+  db: Db,
+  actor: Actor,
+  vendorIdRaw: unknown,
+): Promise<WhatIfWorkspace> {
   assertCan(actor, "readScores");
   const compiled = await getCompiledGraph(db, actor.organizationId);
   const nameOf = (key: string) => compiled.graph.nodes[compiled.graph.indexById.get(key) ?? -1]?.name ?? key;
@@ -63,23 +80,69 @@ export async function getWhatIfWorkspace(db: Db, actor: Actor, vendorIdRaw: unkn
 
   if (vendorIdRaw === undefined || vendorIdRaw === null || vendorIdRaw === "") {
     const all = [...linkagesByAssessment(compiled).values()].flat();
-    const [scenarios, topVendors] = await Promise.all([listScenarios(db, actor, null), scoredVendorCount ? searchScoredVendors(db, actor, { q: "", limit: TOP_VENDORS, exclude: [] }) : []]);
-    return { vendor: null, unscoredReason: null, linkages: [], baseline: null, controls: describeControls(all, weights), controlWeights: weights, scenarios, scoredVendorCount, topVendors };
+    const [scenarios, topVendors] = await Promise.all([
+      listScenarios(db, actor, null),
+      scoredVendorCount ? searchScoredVendors(db, actor, { q: "", limit: TOP_VENDORS, exclude: [] }) : [],
+    ]);
+    return {
+      vendor: null,
+      unscoredReason: null,
+      linkages: [],
+      baseline: null,
+      controls: describeControls(all, weights),
+      controlWeights: weights,
+      scenarios,
+      scoredVendorCount,
+      topVendors,
+    };
   }
   const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
   const scenarios = await listScenarios(db, actor, vendor.id);
   if (!scored) {
-    return { vendor: { id: vendor.id, name: vendor.name }, unscoredReason: `${vendor.name} has no score yet: accept one of its assessments first.`, linkages: [], baseline: null, controls: [], controlWeights: weights, scenarios, scoredVendorCount, topVendors: [] };
+    return {
+      vendor: { id: vendor.id, name: vendor.name },
+      unscoredReason: `${vendor.name} has no score yet: accept one of its assessments first.`,
+      linkages: [],
+      baseline: null,
+      controls: [],
+      controlWeights: weights,
+      scenarios,
+      scoredVendorCount,
+      topVendors: [],
+    };
   }
-  const questions = await questionLabelsFor(db, actor.organizationId, vendor.assessments.map((a) => a.id));
+  const questions = await questionLabelsFor(
+    db,
+    actor.organizationId,
+    vendor.assessments.map((a) => a.id),
+  );
   const enriched = linkages.map((l): WorkspaceLinkage => {
     const q = questions.get(`${l.assessmentId}\u0000${l.questionId}`);
-    return { ...l, fromName: nameOf(l.from), toName: nameOf(l.to), questionLabel: q?.label ?? l.questionId ?? "Other", questionOrder: q?.order ?? 9999 };
+    return {
+      ...l,
+      fromName: nameOf(l.from),
+      toName: nameOf(l.to),
+      questionLabel: q?.label ?? l.questionId ?? "Other",
+      questionOrder: q?.order ?? 9999,
+    };
   });
   const s = currentVendorScore(compiled, key);
   return {
-    vendor: { id: vendor.id, name: vendor.name }, unscoredReason: null, linkages: enriched,
-    baseline: { exposure: s.exposure, directExposure: s.directExposure, amplification: s.amplification, assetsReached: s.assetsReached, criticalAssetsReached: s.criticalAssetsReached, byKind: s.byKind },
-    controls: describeControls(linkages, weights), controlWeights: weights, scenarios, scoredVendorCount, topVendors: [],
+    vendor: { id: vendor.id, name: vendor.name },
+    unscoredReason: null,
+    linkages: enriched,
+    baseline: {
+      exposure: s.exposure,
+      directExposure: s.directExposure,
+      amplification: s.amplification,
+      assetsReached: s.assetsReached,
+      criticalAssetsReached: s.criticalAssetsReached,
+      byKind: s.byKind,
+    },
+    controls: describeControls(linkages, weights),
+    controlWeights: weights,
+    scenarios,
+    scoredVendorCount,
+    topVendors: [],
   };
 }

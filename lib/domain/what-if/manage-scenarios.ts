@@ -1,17 +1,27 @@
 import "server-only";
-import type { Db } from "@/lib/db/create-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { notFound } from "@/lib/errors";
-import { idSchema, parseRecordId } from "@/lib/validation/common";
-import { parseInput } from "@/lib/validation/parse";
+import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
-import type { ScenarioChanges } from "@/lib/what-if/controls";
-import { evaluateOnGraph, type ScenarioEvaluation } from "./evaluate-scenario";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { idSchema, parseRecordId } from "@/lib/validation/common";
+import { parseInput } from "@/lib/validation/parse";
 import { saveScenarioSchema, scenarioChangesSchema } from "@/lib/validation/what-if";
+import type { ScenarioChanges } from "@/lib/what-if/controls";
 
-const SCENARIO_SELECT = { id: true, name: true, vendorId: true, changes: true, result: true, createdAt: true, createdById: true } as const;
+import { evaluateOnGraph, type ScenarioEvaluation } from "./evaluate-scenario";
+
+const SCENARIO_SELECT = {
+  id: true,
+  name: true,
+  vendorId: true,
+  changes: true,
+  result: true,
+  createdAt: true,
+  createdById: true,
+} as const;
 
 export interface SavedScenario {
   id: string;
@@ -22,10 +32,24 @@ export interface SavedScenario {
   createdAt: Date;
 }
 
-function toSaved(row: { id: string; name: string; vendorId: string | null; changes: unknown; result: unknown; createdAt: Date }): SavedScenario {
+function toSaved(row: {
+  id: string;
+  name: string;
+  vendorId: string | null;
+  changes: unknown;
+  result: unknown;
+  createdAt: Date;
+}): SavedScenario {
   // Stored JSON is re-parsed: a row written by an older version must not break the page.
   const changes = scenarioChangesSchema.safeParse(row.changes);
-  return { id: row.id, name: row.name, vendorId: row.vendorId, changes: changes.success ? changes.data : { controls: [], remove: [], reweight: [] }, result: (row.result ?? null) as ScenarioEvaluation | null, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    name: row.name,
+    vendorId: row.vendorId,
+    changes: changes.success ? changes.data : { controls: [], remove: [], reweight: [] },
+    result: (row.result ?? null) as ScenarioEvaluation | null,
+    createdAt: row.createdAt,
+  };
 }
 
 /** Saves a what-if with its deltas at the time of saving (so lists need no recompute). */
@@ -33,16 +57,29 @@ export async function saveScenario(db: Db, actor: Actor, input: unknown): Promis
   assertCan(actor, "readScores");
   const data = parseInput(saveScenarioSchema, input);
   const compiled = await getCompiledGraph(db, actor.organizationId);
-  const { outcomes: _o, linkages: _l, ...result } = await evaluateOnGraph(db, actor, compiled, data.vendorId, data.changes);
+  const {
+    outcomes: _o,
+    linkages: _l,
+    ...result
+  } = await evaluateOnGraph(db, actor, compiled, data.vendorId, data.changes);
   return db.$transaction(async (tx) => {
     const row = await tx.whatIfScenario.create({
       data: {
-        organizationId: actor.organizationId, name: data.name, vendorId: result.vendorId, createdById: actor.userId,
-        changes: data.changes as unknown as Prisma.InputJsonValue, result: result as unknown as Prisma.InputJsonValue,
+        organizationId: actor.organizationId,
+        name: data.name,
+        vendorId: result.vendorId,
+        createdById: actor.userId,
+        changes: data.changes as unknown as Prisma.InputJsonValue,
+        result: result as unknown as Prisma.InputJsonValue,
       },
       select: SCENARIO_SELECT,
     });
-    await recordAuditEvent(tx, actor, { action: "what_if.save", entityType: "WhatIfScenario", entityId: row.id, details: { name: data.name, vendorId: result.vendorId, exposureDelta: result.totalExposureDelta } });
+    await recordAuditEvent(tx, actor, {
+      action: "what_if.save",
+      entityType: "WhatIfScenario",
+      entityId: row.id,
+      details: { name: data.name, vendorId: result.vendorId, exposureDelta: result.totalExposureDelta },
+    });
     return toSaved(row);
   });
 }
@@ -52,26 +89,46 @@ export async function listScenarios(db: Db, actor: Actor, vendorIdRaw: unknown):
   assertCan(actor, "readScores");
   const vendorId = vendorIdRaw == null || vendorIdRaw === "" ? null : idSchema.safeParse(vendorIdRaw).data;
   if (vendorId === undefined) return [];
-  const rows = await db.whatIfScenario.findMany({ where: { organizationId: actor.organizationId, vendorId }, orderBy: { createdAt: "desc" }, take: 50, select: SCENARIO_SELECT });
+  const rows = await db.whatIfScenario.findMany({
+    where: { organizationId: actor.organizationId, vendorId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: SCENARIO_SELECT,
+  });
   return rows.map(toSaved);
 }
 
 export async function getScenario(db: Db, actor: Actor, scenarioIdRaw: unknown): Promise<SavedScenario> {
   assertCan(actor, "readScores");
   const id = parseRecordId(scenarioIdRaw, "Scenario");
-  const row = await db.whatIfScenario.findFirst({ where: { id: id, organizationId: actor.organizationId }, select: SCENARIO_SELECT });
+  const row = await db.whatIfScenario.findFirst({
+    where: { id: id, organizationId: actor.organizationId },
+    select: SCENARIO_SELECT,
+  });
   if (!row) throw notFound("Scenario");
   return toSaved(row);
 }
 
-export async function deleteScenario(db: Db, actor: Actor, scenarioIdRaw: unknown): Promise<{ id: string; vendorId: string | null }> {
+export async function deleteScenario(
+  db: Db,
+  actor: Actor,
+  scenarioIdRaw: unknown,
+): Promise<{ id: string; vendorId: string | null }> {
   assertCan(actor, "readScores");
   const id = parseRecordId(scenarioIdRaw, "Scenario");
   return db.$transaction(async (tx) => {
-    const row = await tx.whatIfScenario.findFirst({ where: { id: id, organizationId: actor.organizationId }, select: { id: true, name: true, vendorId: true } });
+    const row = await tx.whatIfScenario.findFirst({
+      where: { id: id, organizationId: actor.organizationId },
+      select: { id: true, name: true, vendorId: true },
+    });
     if (!row) throw notFound("Scenario");
     await tx.whatIfScenario.delete({ where: { id: row.id } });
-    await recordAuditEvent(tx, actor, { action: "what_if.delete", entityType: "WhatIfScenario", entityId: row.id, details: { name: row.name } });
+    await recordAuditEvent(tx, actor, {
+      action: "what_if.delete",
+      entityType: "WhatIfScenario",
+      entityId: row.id,
+      details: { name: row.name },
+    });
     return { id: row.id, vendorId: row.vendorId };
   });
 }

@@ -24,9 +24,13 @@ export const CONTROL_SCALES: Readonly<Record<string, ControlScale>> = {
   fw_end_of_life_components: { order: ["no", "yes"] },
   sub_product_origin: { order: ["own_design", "odm_customised", "white_label"] },
   sub_build_access: { order: ["no", "yes"] },
-  "sub_build_access_list.access": { order: ["source_code", "build_system", "release_pipeline", "signing_keys"] },
+  "sub_build_access_list.access": {
+    order: ["source_code", "build_system", "release_pipeline", "signing_keys"],
+  },
   sub_notification_hours: { lowerIsStronger: true },
-  upd_signature: { order: ["bootloader", "application", "tool_verified", "signed_not_verified", "checksum", "none"] },
+  upd_signature: {
+    order: ["bootloader", "application", "tool_verified", "signed_not_verified", "checksum", "none"],
+  },
   upd_verification_disableable: { order: ["no", "yes"] },
   upd_anti_rollback: { order: ["yes", "no"] },
   upd_key_custody: { order: ["hsm_dual_control", "hsm_single", "software"] },

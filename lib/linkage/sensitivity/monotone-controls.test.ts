@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { getLatestOtSupplierBaselineTemplate, type Question } from "../../questionnaire";
 import { CONTROL_SCALES } from "./control-scales";
 import { HMI_REFERENCE, PLC_REFERENCE } from "./reference-vendors";
@@ -48,9 +49,14 @@ describe("a stronger control never raises exposure", () => {
             const options = knownChoices(q);
             answers[q.id] = options[n % options.length]!;
           }
-          const exposures = scale.order.map((choice) => referenceExposure(template, ref, { ...answers, [scale.id]: choice }));
+          const exposures = scale.order.map((choice) =>
+            referenceExposure(template, ref, { ...answers, [scale.id]: choice }),
+          );
           for (let i = 1; i < exposures.length; i++) {
-            expect(exposures[i - 1]!, `${ref.id} ${scale.id}: ${scale.order[i - 1]} vs ${scale.order[i]} with ${JSON.stringify(changes.map(([q, n]) => [q.id, n]))}`).toBeLessThanOrEqual(exposures[i]! + 1e-9);
+            expect(
+              exposures[i - 1]!,
+              `${ref.id} ${scale.id}: ${scale.order[i - 1]} vs ${scale.order[i]} with ${JSON.stringify(changes.map(([q, n]) => [q.id, n]))}`,
+            ).toBeLessThanOrEqual(exposures[i]! + 1e-9);
           }
         },
       ),

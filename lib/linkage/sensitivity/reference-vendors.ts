@@ -35,9 +35,27 @@ const pdf = (fileId: string, name: string) => ({ fileId, name, kind: "pdf", byte
 const plcIds = Array.from({ length: PLC_COUNT }, (_, i) => `plc-${String(i + 1).padStart(2, "0")}`);
 
 export const REFERENCE_INVENTORY: ReadonlyArray<InventoryAsset & { criticality: number }> = [
-  { id: "zone-cell", name: "Line control cell", type: "zone", aliases: ["Level 1"], criticality: CRITICALITY },
-  { id: "zone-supervisory", name: "Supervisory network", type: "zone", aliases: ["Level 2"], criticality: CRITICALITY },
-  { id: "gw-shared", name: "GW-SHARED", type: "gateway", aliases: ["Cell gateway"], criticality: CRITICALITY },
+  {
+    id: "zone-cell",
+    name: "Line control cell",
+    type: "zone",
+    aliases: ["Level 1"],
+    criticality: CRITICALITY,
+  },
+  {
+    id: "zone-supervisory",
+    name: "Supervisory network",
+    type: "zone",
+    aliases: ["Level 2"],
+    criticality: CRITICALITY,
+  },
+  {
+    id: "gw-shared",
+    name: "GW-SHARED",
+    type: "gateway",
+    aliases: ["Cell gateway"],
+    criticality: CRITICALITY,
+  },
   ...plcIds.map((id, i) => ({ id, name: `Line PLC ${i + 1}`, type: "controller", criticality: CRITICALITY })),
   { id: "hmi-1", name: "Operator HMI", type: "hmi", criticality: CRITICALITY },
 ];
@@ -45,10 +63,28 @@ export const REFERENCE_INVENTORY: ReadonlyArray<InventoryAsset & { criticality: 
 /** The buyer's own adjacency: zone membership and the gateway in front of the PLCs. */
 export const REFERENCE_BUYER_LINKAGES: readonly GraphLinkageInput[] = [
   ...plcIds.flatMap((id): GraphLinkageInput[] => [
-    { from: "asset:zone-cell", to: `asset:${id}`, kind: "adjacency", weight: 0.3, reason: "Member of the line control cell" },
-    { from: "asset:gw-shared", to: `asset:${id}`, kind: "adjacency", weight: 0.5, reason: "The shared gateway writes to every PLC" },
+    {
+      from: "asset:zone-cell",
+      to: `asset:${id}`,
+      kind: "adjacency",
+      weight: 0.3,
+      reason: "Member of the line control cell",
+    },
+    {
+      from: "asset:gw-shared",
+      to: `asset:${id}`,
+      kind: "adjacency",
+      weight: 0.5,
+      reason: "The shared gateway writes to every PLC",
+    },
   ]),
-  { from: "asset:zone-supervisory", to: "asset:hmi-1", kind: "adjacency", weight: 0.3, reason: "Member of the supervisory network" },
+  {
+    from: "asset:zone-supervisory",
+    to: "asset:hmi-1",
+    kind: "adjacency",
+    weight: 0.3,
+    reason: "Member of the supervisory network",
+  },
 ];
 
 const common = {
@@ -72,7 +108,12 @@ export const PLC_REFERENCE: ReferenceVendor = {
   id: "plc",
   vendor: { id: "ref-plc", name: "Reference PLC vendor" },
   units: PLC_COUNT,
-  deployments: plcIds.map((id, i) => ({ assetId: id, assetName: `Line PLC ${i + 1}`, assetType: "controller", zone: "zone-cell" })),
+  deployments: plcIds.map((id, i) => ({
+    assetId: id,
+    assetName: `Line PLC ${i + 1}`,
+    assetType: "controller",
+    zone: "zone-cell",
+  })),
   answers: {
     ...common,
     scope_product_classes: ["controller"],
@@ -83,7 +124,13 @@ export const PLC_REFERENCE: ReferenceVendor = {
     fw_sbom_available: "yes",
     fw_sbom_depth: "top_level",
     fw_components: [
-      { type: "os_rtos", name: "Embedded RTOS", version: "5.2", supplier: "RTOS Works", source: "binary_only" },
+      {
+        type: "os_rtos",
+        name: "Embedded RTOS",
+        version: "5.2",
+        supplier: "RTOS Works",
+        source: "binary_only",
+      },
       { type: "network_stack", name: "lwIP", version: "2.1.3", source: "source_available" },
     ],
     fw_binary_blobs: "no",
@@ -91,7 +138,15 @@ export const PLC_REFERENCE: ReferenceVendor = {
     fw_upstream_monitoring: "no",
     fw_end_of_life_components: "no",
     sub_sdks_present: "yes",
-    sub_sdks: [{ name: "RTOS Works BSP", supplier: "RTOS Works", version: "5.2", purpose: "other", talks_externally: "no" }],
+    sub_sdks: [
+      {
+        name: "RTOS Works BSP",
+        supplier: "RTOS Works",
+        version: "5.2",
+        purpose: "other",
+        talks_externally: "no",
+      },
+    ],
     sub_product_origin: "own_design",
     sub_build_access: "no",
     sub_notification_hours: 120,
@@ -123,7 +178,15 @@ export const PLC_REFERENCE: ReferenceVendor = {
     cred_embedded_secrets: "per_unit",
     cred_shared_across_customers: "no",
     cred_long_lived: "yes",
-    cred_list: [{ name: "support VPN certificate", kind: "certificate", holder: "support desk", lifetime: "under_1_year", scope: "single_site" }],
+    cred_list: [
+      {
+        name: "support VPN certificate",
+        kind: "certificate",
+        holder: "support desk",
+        lifetime: "under_1_year",
+        scope: "single_site",
+      },
+    ],
     cred_rotation_days: 180,
     cred_delegated_push: "no",
     cred_federation: "no",
@@ -164,7 +227,13 @@ export const HMI_REFERENCE: ReferenceVendor = {
     fw_sbom_file: [{ fileId: "file-ref-sbom", name: "h1.cdx.json", kind: "cyclonedx_json", bytes: 40_000 }],
     fw_sbom_depth: "full_transitive",
     fw_components: [
-      { type: "os_rtos", name: "Zephyr RTOS", version: "3.5.0", purl: "pkg:github/zephyrproject-rtos/zephyr@v3.5.0", source: "source_available" },
+      {
+        type: "os_rtos",
+        name: "Zephyr RTOS",
+        version: "3.5.0",
+        purl: "pkg:github/zephyrproject-rtos/zephyr@v3.5.0",
+        source: "source_available",
+      },
       { type: "crypto_library", name: "Mbed TLS", version: "3.5.2", source: "source_available" },
     ],
     fw_binary_blobs: "no",

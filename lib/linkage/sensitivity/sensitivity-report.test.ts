@@ -3,6 +3,7 @@
  * the "before", the latest version as the "after"), its shape, and the goals of issue 12.
  */
 import { describe, expect, it } from "vitest";
+
 import { getLatestOtSupplierBaselineTemplate, getOtSupplierBaselineTemplate } from "../../questionnaire";
 import { computeSensitivity, formatSensitivity } from "./sensitivity-report";
 
@@ -20,7 +21,9 @@ describe("template sensitivity report", () => {
 
   it("has the shape the issue specifies, consistent with its counts", () => {
     for (const q of report.questions) {
-      expect(Object.keys(q)).toEqual(expect.arrayContaining(["id", "number", "label", "emits", "best", "worst", "effect", "reversed"]));
+      expect(Object.keys(q)).toEqual(
+        expect.arrayContaining(["id", "number", "label", "emits", "best", "worst", "effect", "reversed"]),
+      );
     }
     expect(report.reversals).toBe(report.questions.filter((q) => q.reversed).length);
     expect(report.noEffect).toBe(report.questions.filter((q) => q.emits && q.effect === 0).length);
@@ -38,7 +41,9 @@ describe("template sensitivity report", () => {
   // the signature answer moves the PLC vendor by 2.8 % (goal 5 %). Issue 12 stays open for this;
   // these checks are the goal and go back on when the PLC chain is re-weighted for model 2.
   it.skip("every emitting question without effect is explained (issue 12 goal, open under model 2)", () => {
-    expect(report.questions.filter((q) => q.emits && q.effect === 0 && !q.explained).map((q) => q.id)).toEqual([]);
+    expect(
+      report.questions.filter((q) => q.emits && q.effect === 0 && !q.explained).map((q) => q.id),
+    ).toEqual([]);
   });
 
   it.skip("the PLC vendor's signature answer moves its exposure by at least 5 % (issue 12 goal, open under model 2)", () => {

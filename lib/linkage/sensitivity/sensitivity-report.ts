@@ -79,15 +79,20 @@ export const EXPLAINED: Readonly<Record<string, Readonly<Record<string, string>>
   "ot-supplier-baseline@2": {
     fw_components:
       "rows are shared component nodes: they carry common-mode risk into every product that embeds them (blast radius), not one vendor's score; the vendor's handling of its components is scored on its firmware edge (SBOM depth, monitoring, fix time, end of life)",
-    sub_sdks: "rows are shared SDK nodes (blast radius, common mode); sub_sdks_present weighs on the vendor's firmware edge",
-    sub_build_access_list: "rows are sub-supplier source nodes linking into the vendor's firmware (their blast radius); sub_build_access weighs on the firmware edge",
-    ra_tenant_isolation: "modifies the shared platform's own source node (a breach at another tenant): its blast radius, not the vendor's score; ra_shared_platform carries the vendor-side factor",
-    cred_rotation_days: "applies to a credential shared across customers, which neither reference vendor has; listed credentials state their own lifetime, so rotation does not discount them twice",
+    sub_sdks:
+      "rows are shared SDK nodes (blast radius, common mode); sub_sdks_present weighs on the vendor's firmware edge",
+    sub_build_access_list:
+      "rows are sub-supplier source nodes linking into the vendor's firmware (their blast radius); sub_build_access weighs on the firmware edge",
+    ra_tenant_isolation:
+      "modifies the shared platform's own source node (a breach at another tenant): its blast radius, not the vendor's score; ra_shared_platform carries the vendor-side factor",
+    cred_rotation_days:
+      "applies to a credential shared across customers, which neither reference vendor has; listed credentials state their own lifetime, so rotation does not discount them twice",
     cred_push_approval: "a follow-up of cred_delegated_push, which neither reference vendor allows",
     cred_platform_admins: "a follow-up of cred_delegated_push, which neither reference vendor allows",
-    net_debug_ports: "links a physical-access source (someone at the unit, mapped by the buyer) to the product: blast radius, not the vendor's score",
+    net_debug_ports:
+      "links a physical-access source (someone at the unit, mapped by the buyer) to the product: blast radius, not the vendor's score",
     net_uses_hubs:
-      "\"don't know\" cannot name the hub, so it links to one placeholder for the buyer to map, while a named shared gateway also reaches the PLCs behind it: don't know scores below \"yes\" for the PLC vendor",
+      '"don\'t know" cannot name the hub, so it links to one placeholder for the buyer to map, while a named shared gateway also reaches the PLCs behind it: don\'t know scores below "yes" for the PLC vendor',
   },
 };
 
@@ -130,44 +135,72 @@ function referenceGraph(template: Template, reference: ReferenceVendor, answers:
     deployments: reference.deployments,
     assets: REFERENCE_INVENTORY,
   });
-  const parsed = parseGraphDocument(toGraphDocument([result], { assets: REFERENCE_INVENTORY, extraLinkages: REFERENCE_BUYER_LINKAGES }));
-  if (!parsed.ok) throw new Error(`reference graph does not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const parsed = parseGraphDocument(
+    toGraphDocument([result], { assets: REFERENCE_INVENTORY, extraLinkages: REFERENCE_BUYER_LINKAGES }),
+  );
+  if (!parsed.ok)
+    throw new Error(`reference graph does not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   return parsed.graph;
 }
 
 /** Exposure per unit of one reference vendor with these answers. */
-export function referenceExposure(template: Template, reference: ReferenceVendor, answers: Record<string, unknown>): number {
-  return scoreVendor(buildScoringGraph(referenceGraph(template, reference, answers)), `vendor:${reference.vendor.id}`).exposure / reference.units;
+export function referenceExposure(
+  template: Template,
+  reference: ReferenceVendor,
+  answers: Record<string, unknown>,
+): number {
+  return (
+    scoreVendor(
+      buildScoringGraph(referenceGraph(template, reference, answers)),
+      `vendor:${reference.vendor.id}`,
+    ).exposure / reference.units
+  );
 }
 
 /** Inherited exposure per unit (through the vendor's firmware) of one reference vendor. */
-export function referenceInheritedExposure(template: Template, reference: ReferenceVendor, answers: Record<string, unknown>): number {
-  return computeInheritedExposure(referenceGraph(template, reference, answers), `vendor:${reference.vendor.id}`).inherited / reference.units;
+export function referenceInheritedExposure(
+  template: Template,
+  reference: ReferenceVendor,
+  answers: Record<string, unknown>,
+): number {
+  return (
+    computeInheritedExposure(referenceGraph(template, reference, answers), `vendor:${reference.vendor.id}`)
+      .inherited / reference.units
+  );
 }
 
 function hasRules(question: Question): boolean {
   if ((question.linkages?.length ?? 0) > 0) return true;
   if ("choices" in question && question.choices.some((c) => (c.linkages?.length ?? 0) > 0)) return true;
-  if (question.type === "group") return question.fields.some((f) => "choices" in f && f.choices.some((c) => (c.linkages?.length ?? 0) > 0));
+  if (question.type === "group")
+    return question.fields.some(
+      (f) => "choices" in f && f.choices.some((c) => (c.linkages?.length ?? 0) > 0),
+    );
   return false;
 }
 
 /** Every condition text of the template, to find the numeric thresholds a number question is compared with. */
 function conditionTexts(template: Template): string[] {
   const texts: string[] = [];
-  const push = (rules: readonly { when?: string }[] | undefined) => rules?.forEach((r) => r.when !== undefined && texts.push(r.when));
+  const push = (rules: readonly { when?: string }[] | undefined) =>
+    rules?.forEach((r) => r.when !== undefined && texts.push(r.when));
   for (const section of template.sections) {
     for (const q of section.questions) {
       if (q.condition !== undefined) texts.push(q.condition);
       push(q.linkages);
       if ("choices" in q) q.choices.forEach((c) => push(c.linkages));
-      if (q.type === "group") q.fields.forEach((f) => "choices" in f && f.choices.forEach((c) => push(c.linkages)));
+      if (q.type === "group")
+        q.fields.forEach((f) => "choices" in f && f.choices.forEach((c) => push(c.linkages)));
     }
   }
   return texts;
 }
 
-function numberCandidates(question: Question & { type: "number" }, conditions: readonly string[], base: unknown): number[] {
+function numberCandidates(
+  question: Question & { type: "number" },
+  conditions: readonly string[],
+  base: unknown,
+): number[] {
   const values = new Set<number>();
   const pattern = new RegExp(`\\b${question.id}\\s*(?:<=|>=|<|>|!=|=)\\s*(-?\\d+(?:\\.\\d+)?)`, "g");
   for (const text of conditions) {
@@ -177,7 +210,13 @@ function numberCandidates(question: Question & { type: "number" }, conditions: r
     }
   }
   if (typeof base === "number") values.add(base);
-  return [...values].filter((v) => (question.min === undefined || v >= question.min) && (question.max === undefined || v <= question.max)).sort((a, b) => a - b);
+  return [...values]
+    .filter(
+      (v) =>
+        (question.min === undefined || v >= question.min) &&
+        (question.max === undefined || v <= question.max),
+    )
+    .sort((a, b) => a - b);
 }
 
 function rankIn(scale: ControlScale | undefined, value: string): number | undefined {
@@ -192,7 +231,9 @@ function candidatesFor(question: Question, base: unknown, conditions: readonly s
     case "yesno":
       return ["yes", "no"].map((v) => ({ label: v, value: v, rank: rankIn(scale, v), scale: question.id }));
     case "single_choice":
-      return question.choices.filter((c) => !c.unknown).map((c) => ({ label: c.id, value: c.id, rank: rankIn(scale, c.id), scale: question.id }));
+      return question.choices
+        .filter((c) => !c.unknown)
+        .map((c) => ({ label: c.id, value: c.id, rank: rankIn(scale, c.id), scale: question.id }));
     case "multiple_choice":
       return question.choices.filter((c) => !c.unknown).map((c) => ({ label: c.id, value: [c.id] }));
     case "number": {
@@ -201,14 +242,20 @@ function candidatesFor(question: Question, base: unknown, conditions: readonly s
       return values.map((v, i) => ({
         label: String(v),
         value: v,
-        ...(lowerIsStronger !== undefined && { rank: lowerIsStronger ? i : values.length - 1 - i, scale: question.id }),
+        ...(lowerIsStronger !== undefined && {
+          rank: lowerIsStronger ? i : values.length - 1 - i,
+          scale: question.id,
+        }),
       }));
     }
     case "group":
       return groupCandidates(question, base);
     default:
       // text, date, evidence: the given answer and none at all
-      return [{ label: "as answered", value: base }, { label: "unanswered", value: undefined }];
+      return [
+        { label: "as answered", value: base },
+        { label: "unanswered", value: undefined },
+      ];
   }
 }
 
@@ -222,7 +269,12 @@ function groupCandidates(question: GroupQuestion, base: unknown): Candidate[] {
     const scale = CONTROL_SCALES[scaleId];
     if (!scale && !field.choices.some((c) => (c.linkages?.length ?? 0) > 0)) continue;
     for (const choice of field.choices.filter((c) => !c.unknown)) {
-      out.push({ label: `${field.id}=${choice.id}`, value: rows.map((r) => ({ ...r, [field.id]: choice.id })), rank: rankIn(scale, choice.id), scale: scaleId });
+      out.push({
+        label: `${field.id}=${choice.id}`,
+        value: rows.map((r) => ({ ...r, [field.id]: choice.id })),
+        rank: rankIn(scale, choice.id),
+        scale: scaleId,
+      });
     }
   }
   return out;
@@ -258,16 +310,22 @@ export function computeSensitivity(template: Template): SensitivityReport {
   const conditions = conditionTexts(template);
   const explained = EXPLAINED[`${template.key}@${template.version}`] ?? {};
   const refs = REFERENCE_VENDORS.map((ref) => ({ ref, answers: adaptAnswers(template, ref.answers) }));
-  const baseOf = Object.fromEntries(refs.map(({ ref, answers }) => [ref.id, referenceExposure(template, ref, answers)])) as unknown as VendorPair;
+  const baseOf = Object.fromEntries(
+    refs.map(({ ref, answers }) => [ref.id, referenceExposure(template, ref, answers)]),
+  ) as unknown as VendorPair;
 
   const questions: QuestionSensitivity[] = [];
   template.sections.forEach((section, s) => {
     section.questions.forEach((question, q) => {
       const per = refs.map(({ ref, answers }) => {
         const candidates = candidatesFor(question, answers[question.id], conditions);
-        const scored = candidates.map((c) => ({ ...c, exposure: referenceExposure(template, ref, withAnswer(answers, question.id, c.value)) }));
+        const scored = candidates.map((c) => ({
+          ...c,
+          exposure: referenceExposure(template, ref, withAnswer(answers, question.id, c.value)),
+        }));
         const u = unknownValue(question);
-        const unknown = u === undefined ? undefined : referenceExposure(template, ref, withAnswer(answers, question.id, u));
+        const unknown =
+          u === undefined ? undefined : referenceExposure(template, ref, withAnswer(answers, question.id, u));
         return { ref, scored, unknown };
       });
 
@@ -275,11 +333,17 @@ export function computeSensitivity(template: Template): SensitivityReport {
       let reversed = false;
       for (const { scored, ref } of per) {
         const byScale = new Map<string, (typeof scored)[number][]>();
-        for (const c of scored) if (c.rank !== undefined && c.scale !== undefined) byScale.set(c.scale, [...(byScale.get(c.scale) ?? []), c]);
+        for (const c of scored)
+          if (c.rank !== undefined && c.scale !== undefined)
+            byScale.set(c.scale, [...(byScale.get(c.scale) ?? []), c]);
         for (const list of byScale.values()) {
           const sorted = [...list].sort((a, b) => a.rank! - b.rank!);
           for (let i = 1; i < sorted.length; i++) {
-            if (sorted[i - 1]!.exposure > sorted[i]!.exposure + RELATIVE_TOLERANCE * Math.max(baseOf[ref.id], 1e-9)) reversed = true;
+            if (
+              sorted[i - 1]!.exposure >
+              sorted[i]!.exposure + RELATIVE_TOLERANCE * Math.max(baseOf[ref.id], 1e-9)
+            )
+              reversed = true;
           }
         }
       }
@@ -296,14 +360,22 @@ export function computeSensitivity(template: Template): SensitivityReport {
         });
       const best = pick("best");
       const worst = pick("worst");
-      const pair = (xs: readonly { exposure: number }[]): VendorPair => ({ plc: round(xs[0]!.exposure), hmi: round(xs[1]!.exposure) });
-      const effect = Math.max(...per.map(({ ref }, i) => (worst[i]!.exposure - best[i]!.exposure) / Math.max(baseOf[ref.id], 1e-9)));
+      const pair = (xs: readonly { exposure: number }[]): VendorPair => ({
+        plc: round(xs[0]!.exposure),
+        hmi: round(xs[1]!.exposure),
+      });
+      const effect = Math.max(
+        ...per.map(({ ref }, i) => (worst[i]!.exposure - best[i]!.exposure) / Math.max(baseOf[ref.id], 1e-9)),
+      );
       const moved = per.some(({ ref, scored }) => {
         const xs = scored.map((c) => c.exposure);
         return Math.max(...xs) - Math.min(...xs) > RELATIVE_TOLERANCE * Math.max(baseOf[ref.id], 1e-9);
       });
       const unknownOptimistic = per.some(
-        ({ ref, scored, unknown }) => unknown !== undefined && unknown + RELATIVE_TOLERANCE * Math.max(baseOf[ref.id], 1e-9) < Math.max(...scored.map((c) => c.exposure)),
+        ({ ref, scored, unknown }) =>
+          unknown !== undefined &&
+          unknown + RELATIVE_TOLERANCE * Math.max(baseOf[ref.id], 1e-9) <
+            Math.max(...scored.map((c) => c.exposure)),
       );
       const emits = hasRules(question);
       const explanation = (emits && !moved) || unknownOptimistic ? explained[question.id] : undefined;
@@ -316,7 +388,9 @@ export function computeSensitivity(template: Template): SensitivityReport {
         worst: pair(worst),
         effect: emits && !moved ? 0 : round(effect),
         reversed,
-        ...(per.every((p) => p.unknown !== undefined) && { unknown: { plc: round(per[0]!.unknown!), hmi: round(per[1]!.unknown!) } }),
+        ...(per.every((p) => p.unknown !== undefined) && {
+          unknown: { plc: round(per[0]!.unknown!), hmi: round(per[1]!.unknown!) },
+        }),
         ...(unknownOptimistic && { unknownOptimistic: true as const }),
         answers: { best: best.map((c) => c.label).join(" / "), worst: worst.map((c) => c.label).join(" / ") },
         ...(explanation !== undefined && { explained: explanation }),
@@ -328,7 +402,11 @@ export function computeSensitivity(template: Template): SensitivityReport {
   return {
     template: template.key,
     version: template.version,
-    reference: { plc: round(baseOf.plc), hmi: round(baseOf.hmi), ratio: round(baseOf.plc / Math.max(baseOf.hmi, 1e-12)) },
+    reference: {
+      plc: round(baseOf.plc),
+      hmi: round(baseOf.hmi),
+      ratio: round(baseOf.plc / Math.max(baseOf.hmi, 1e-12)),
+    },
     inherited: {
       plc: round(referenceInheritedExposure(template, refs[0]!.ref, refs[0]!.answers)),
       hmi: round(referenceInheritedExposure(template, refs[1]!.ref, refs[1]!.answers)),
@@ -338,7 +416,8 @@ export function computeSensitivity(template: Template): SensitivityReport {
     noEffectUnexplained: noEffectQuestions.filter((q) => q.explained === undefined).length,
     reversals: questions.filter((q) => q.reversed).length,
     unknownOptimistic: questions.filter((q) => q.unknownOptimistic).length,
-    unknownOptimisticUnexplained: questions.filter((q) => q.unknownOptimistic && q.explained === undefined).length,
+    unknownOptimisticUnexplained: questions.filter((q) => q.unknownOptimistic && q.explained === undefined)
+      .length,
   };
 }
 
@@ -356,7 +435,14 @@ export function formatSensitivity(report: SensitivityReport): string {
   ];
   for (const q of report.questions) {
     if (!q.emits) continue;
-    const flags = [q.reversed && "REVERSED", q.effect === 0 && "NO EFFECT", q.unknownOptimistic && "UNKNOWN-OPTIMISTIC", q.explained && "(explained)"].filter(Boolean).join(", ");
+    const flags = [
+      q.reversed && "REVERSED",
+      q.effect === 0 && "NO EFFECT",
+      q.unknownOptimistic && "UNKNOWN-OPTIMISTIC",
+      q.explained && "(explained)",
+    ]
+      .filter(Boolean)
+      .join(", ");
     lines.push(
       `  ${q.number.padEnd(5)} ${q.id.padEnd(33)} ${(q.effect * 100).toFixed(1).padStart(6)}%  ${`${q.best.plc}/${q.best.hmi}`.padEnd(18)} ${`${q.worst.plc}/${q.worst.hmi}`.padEnd(18)} ${flags}`,
     );

@@ -22,7 +22,8 @@ export function renderAssessmentAccepted(input: AssessmentAcceptedInput): EmailC
   const subject = `Thank you: ${buyer} accepted your security assessment`;
   const title = "Your assessment has been accepted";
   const intro = `${buyer} accepted the answers ${vendor} gave to "${templateTitle}" on ${accepted}. Thank you for the time and care you put into them.`;
-  const next = "There is nothing more to do for this assessment. You can still read your submitted answers in the supplier portal.";
+  const next =
+    "There is nothing more to do for this assessment. You can still read your submitted answers in the supplier portal.";
   const footer = `You received this e-mail because you are the contact for ${vendor} in an assessment requested by ${buyer}.`;
 
   const text = textBlocks(

@@ -31,7 +31,12 @@ export function formatMailDateTime(date: Date, options: MailFormatOptions = {}):
 }
 
 /** "1 comment" / "3 comments" via the locale's plural rules. */
-export function pluralize(count: number, one: string, other: string, options: MailFormatOptions = {}): string {
+export function pluralize(
+  count: number,
+  one: string,
+  other: string,
+  options: MailFormatOptions = {},
+): string {
   const rule = new Intl.PluralRules(options.locale ?? DEFAULT_LOCALE).select(count);
   return `${count} ${rule === "one" ? one : other}`;
 }

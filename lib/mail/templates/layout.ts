@@ -82,7 +82,10 @@ ${input.body}
 
 /** Joins plain-text blocks with blank lines; null/undefined/empty blocks are left out. */
 export function textBlocks(...blocks: (string | null | undefined | false)[]): string {
-  return blocks.filter((block): block is string => typeof block === "string" && block.length > 0).join("\n\n") + "\n";
+  return (
+    blocks.filter((block): block is string => typeof block === "string" && block.length > 0).join("\n\n") +
+    "\n"
+  );
 }
 
 /** Indents someone's multi-line text in the plain-text version so it reads as a quotation. */

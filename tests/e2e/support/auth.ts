@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+
 import { DEMO_PASSWORD, DEMO_USERS } from "../../../prisma/seed/demo-users";
 
 export { DEMO_USERS, DEMO_PASSWORD };

@@ -11,7 +11,8 @@ export async function chooseFromSearch(page: Page, input: Locator, text: string,
   const wanted = listbox.getByRole("option", { name: option });
   await expect(wanted).toBeVisible();
   // Move the active option down until it is the wanted one (the first may already be active).
-  for (let i = 0; i < 20 && (await wanted.getAttribute("data-focus")) === null; i++) await input.press("ArrowDown");
+  for (let i = 0; i < 20 && (await wanted.getAttribute("data-focus")) === null; i++)
+    await input.press("ArrowDown");
   await expect(wanted).toHaveAttribute("data-focus", "");
   await input.press("Enter");
   await expect(listbox).toHaveCount(0);

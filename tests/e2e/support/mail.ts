@@ -1,6 +1,7 @@
 // Reads the mail the portal delivered over SMTP to the e2e sink (tests/e2e/support/e2e-server.ts
 // starts it and writes every message as an .eml file into E2E_MAIL_DIR).
 import path from "node:path";
+
 import { listSinkMessages, type SinkMessage } from "../../../lib/mail/sink";
 
 export type { SinkMessage };
@@ -24,19 +25,25 @@ export async function waitForMail(
   let seen: SinkMessage[] = [];
   for (;;) {
     seen = await listSinkMessages(MAIL_DIR, { limit: 200 });
-    const hit = seen.find((m) => recipientMatches(m, to) && subject.test(m.subject) && !notIds.includes(m.id));
+    const hit = seen.find(
+      (m) => recipientMatches(m, to) && subject.test(m.subject) && !notIds.includes(m.id),
+    );
     if (hit) return hit;
     if (Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const summary = seen.map((m) => `  ${m.id} to=${m.to} subject=${JSON.stringify(m.subject)}`).join("\n") || "  (none)";
-  throw new Error(`No mail to ${to} with subject ${subject} within ${timeoutMs} ms in ${MAIL_DIR}. Messages present:\n${summary}`);
+  const summary =
+    seen.map((m) => `  ${m.id} to=${m.to} subject=${JSON.stringify(m.subject)}`).join("\n") || "  (none)";
+  throw new Error(
+    `No mail to ${to} with subject ${subject} within ${timeoutMs} ms in ${MAIL_DIR}. Messages present:\n${summary}`,
+  );
 }
 
 /** The path (with token) of the first link to `pathPrefix` in the plain-text body, e.g. "/invite/…". */
 export function linkPath(message: SinkMessage, pathPrefix: string): string {
   const escaped = pathPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`https?://[^\\s/]+(${escaped}[^\\s<>"')]*)`).exec(message.text);
-  if (!match?.[1]) throw new Error(`No ${pathPrefix} link in the mail "${message.subject}":\n${message.text}`);
+  if (!match?.[1])
+    throw new Error(`No ${pathPrefix} link in the mail "${message.subject}":\n${message.text}`);
   return match[1];
 }

@@ -4,10 +4,17 @@
 // itself uses for "go to this question" links (question-<id>).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
 import { expect, type Locator, type Page } from "@playwright/test";
 
 type TemplateChoice = { id: string; label: string; exclusive?: boolean; unknown?: boolean };
-type TemplateField = { id: string; label: string; type: string; required?: boolean; choices?: TemplateChoice[] };
+type TemplateField = {
+  id: string;
+  label: string;
+  type: string;
+  required?: boolean;
+  choices?: TemplateChoice[];
+};
 export type TemplateQuestion = {
   id: string;
   label: string;
@@ -25,7 +32,10 @@ export type BaselineTemplate = { key: string; version: number; title: string; se
 export const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 export const BASELINE: BaselineTemplate = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../../../lib/questionnaire/templates/ot-supplier-baseline.json", import.meta.url)), "utf8"),
+  readFileSync(
+    fileURLToPath(new URL("../../../lib/questionnaire/templates/ot-supplier-baseline.json", import.meta.url)),
+    "utf8",
+  ),
 ) as BaselineTemplate;
 
 export function templateQuestion(id: string): TemplateQuestion {
@@ -75,7 +85,11 @@ export async function expectAllSaved(page: Page, timeout = 15_000) {
 
 /** Opens a section from the sidebar and waits until its heading is the form's heading. */
 export async function openSection(page: Page, title: string) {
-  await page.getByRole("navigation", { name: "Questionnaire sections" }).getByRole("button").filter({ hasText: title }).click();
+  await page
+    .getByRole("navigation", { name: "Questionnaire sections" })
+    .getByRole("button")
+    .filter({ hasText: title })
+    .click();
   await expect(questionnaireForm(page).getByRole("heading", { level: 2 })).toHaveText(title);
 }
 
@@ -90,7 +104,12 @@ export function submitButton(page: Page): Locator {
 
 /** "12 of 57 required answered" from the sticky bar. */
 export async function requiredProgress(page: Page): Promise<{ answered: number; required: number }> {
-  const text = (await page.getByRole("main").getByText(/\d+ of \d+ required answered/).first().textContent()) ?? "";
+  const text =
+    (await page
+      .getByRole("main")
+      .getByText(/\d+ of \d+ required answered/)
+      .first()
+      .textContent()) ?? "";
   const match = /(\d+) of (\d+) required answered/.exec(text);
   if (!match) throw new Error(`No progress text in "${text}"`);
   return { answered: Number(match[1]), required: Number(match[2]) };
@@ -112,7 +131,9 @@ function groupCell(block: Locator, row: number, field: TemplateField, q: Templat
   const rowName = `${q.itemLabel ?? "Row"} ${row + 1}`;
   const role = field.type === "single_choice" || field.type === "yesno" ? "combobox" : "textbox";
   // A cell is named "<field label> (required) <item> <n> — <row title>".
-  return block.getByRole(role, { name: new RegExp(`^${escapeRegExp(field.label)} .*${escapeRegExp(rowName)}(?!\\d)`) });
+  return block.getByRole(role, {
+    name: new RegExp(`^${escapeRegExp(field.label)} .*${escapeRegExp(rowName)}(?!\\d)`),
+  });
 }
 
 async function dontKnowChecked(block: Locator): Promise<boolean> {
@@ -167,7 +188,10 @@ async function answer(block: Locator, q: TemplateQuestion) {
     }
     case "multiple_choice": {
       const choice = q.choices!.find((c) => c.exclusive && !c.unknown) ?? q.choices![0]!;
-      await block.getByRole("checkbox", { name: startsWith(choice.label) }).first().check();
+      await block
+        .getByRole("checkbox", { name: startsWith(choice.label) })
+        .first()
+        .check();
       return;
     }
     case "number":
@@ -208,10 +232,16 @@ async function answer(block: Locator, q: TemplateQuestion) {
  * a section until no new required follow-up appears). `skip` leaves questions unanswered on purpose.
  * Returns the ids it answered.
  */
-export async function fillRequiredAnswers(page: Page, { skip = [] }: { skip?: string[] } = {}): Promise<string[]> {
+export async function fillRequiredAnswers(
+  page: Page,
+  { skip = [] }: { skip?: string[] } = {},
+): Promise<string[]> {
   const answered: string[] = [];
   for (const section of BASELINE.sections) {
-    const navButton = page.getByRole("navigation", { name: "Questionnaire sections" }).getByRole("button").filter({ hasText: section.title });
+    const navButton = page
+      .getByRole("navigation", { name: "Questionnaire sections" })
+      .getByRole("button")
+      .filter({ hasText: section.title });
     if ((await navButton.count()) === 0) continue; // a hidden section
     await openSection(page, section.title);
     for (let pass = 0; pass < 5; pass += 1) {
@@ -256,15 +286,35 @@ export async function installAutosaveProbe(page: Page) {
       const now = kind();
       if (now === "saving" && !probe.saving) probe.saving = performance.now();
       if (now === "saved" && probe.saving && !probe.saved) probe.saved = performance.now();
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-save-status"] });
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["data-save-status"],
+    });
   });
 }
 
 /** After typing: last keystroke → "All changes saved" (debounce included) and the save request alone. */
-export async function readAutosaveProbe(page: Page): Promise<{ keystrokeToSavedMs: number; requestMs: number }> {
+export async function readAutosaveProbe(
+  page: Page,
+): Promise<{ keystrokeToSavedMs: number; requestMs: number }> {
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __autosaveProbe: { saved: number } }).__autosaveProbe.saved), { timeout: 15_000 })
+    .poll(
+      () =>
+        page.evaluate(
+          () => (window as unknown as { __autosaveProbe: { saved: number } }).__autosaveProbe.saved,
+        ),
+      { timeout: 15_000 },
+    )
     .toBeGreaterThan(0);
-  const probe = await page.evaluate(() => (window as unknown as { __autosaveProbe: { lastKey: number; saving: number; saved: number } }).__autosaveProbe);
-  return { keystrokeToSavedMs: Math.round(probe.saved - probe.lastKey), requestMs: Math.round(probe.saved - probe.saving) };
+  const probe = await page.evaluate(
+    () =>
+      (window as unknown as { __autosaveProbe: { lastKey: number; saving: number; saved: number } })
+        .__autosaveProbe,
+  );
+  return {
+    keystrokeToSavedMs: Math.round(probe.saved - probe.lastKey),
+    requestMs: Math.round(probe.saved - probe.saving),
+  };
 }

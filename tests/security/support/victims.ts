@@ -5,12 +5,26 @@
 // response given to someone else is a leak. The demo seed stays as it is: kits and the extra
 // accounts are written here, into the e2e server's own database.
 import { randomBytes } from "node:crypto";
+
 import pg from "pg";
+
 import type { Db } from "../../../lib/db/create-client";
 import type { Prisma } from "../../../lib/generated/prisma/client";
-import { buildContact, buildTemplate, buildUser, buildVendor, buildAsset, buildDeployment, buildInventoryLinkage } from "../../../prisma/seed/factories";
 import { getOtSupplierBaselineTemplate } from "../../../lib/questionnaire";
-import { DEFAULT_TEST_DATABASE_URL, assertLocalDatabaseUrl, withDatabase } from "../../integration/database-url";
+import {
+  buildAsset,
+  buildContact,
+  buildDeployment,
+  buildInventoryLinkage,
+  buildTemplate,
+  buildUser,
+  buildVendor,
+} from "../../../prisma/seed/factories";
+import {
+  assertLocalDatabaseUrl,
+  DEFAULT_TEST_DATABASE_URL,
+  withDatabase,
+} from "../../integration/database-url";
 
 /**
  * The e2e server (tests/e2e/support/e2e-server.ts) creates a fresh database named trustmap_e2e_…
@@ -24,9 +38,13 @@ export async function findServerDatabase(knownVendorId: string): Promise<string>
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`The security matrix checks the server's database directly and needs the local PostgreSQL (TEST_DATABASE_URL, default ${DEFAULT_TEST_DATABASE_URL}): ${(error as Error).message}`);
+    throw new Error(
+      `The security matrix checks the server's database directly and needs the local PostgreSQL (TEST_DATABASE_URL, default ${DEFAULT_TEST_DATABASE_URL}): ${(error as Error).message}`,
+    );
   }
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'trustmap\\_e2e\\_%' ORDER BY datname DESC`);
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'trustmap\\_e2e\\_%' ORDER BY datname DESC`,
+  );
   await admin.end();
   for (const { datname } of rows) {
     const url = withDatabase(base, datname);
@@ -41,7 +59,9 @@ export async function findServerDatabase(knownVendorId: string): Promise<string>
       await client.end().catch(() => {});
     }
   }
-  throw new Error(`No trustmap_e2e_* database holds vendor ${knownVendorId}: is the e2e server using PostgreSQL?`);
+  throw new Error(
+    `No trustmap_e2e_* database holds vendor ${knownVendorId}: is the e2e server using PostgreSQL?`,
+  );
 }
 
 export interface VictimKit {
@@ -82,30 +102,79 @@ export interface VictimKit {
 
 const DAY = 86_400_000;
 
-export async function plantKit(db: Db, organizationId: string, tenant: string, password: string): Promise<VictimKit> {
+export async function plantKit(
+  db: Db,
+  organizationId: string,
+  tenant: string,
+  password: string,
+): Promise<VictimKit> {
   const marker = `Zq${randomBytes(4).toString("hex")}${tenant.slice(0, 2)}`;
   const lower = marker.toLowerCase();
-  const vendor = await buildVendor(db, { organizationId, name: `${marker} Vendor`, tier: "HIGH", description: `${marker} vendor description` });
-  const contact = await buildContact(db, { organizationId, vendorId: vendor.id, name: `${marker} Contact`, email: `${lower}-contact@victim.test`, isPrimary: true });
-  const spare = await buildContact(db, { organizationId, vendorId: vendor.id, name: `${marker} Spare`, email: `${lower}-spare@victim.test` });
-  const supplier = await buildUser(db, { organizationId, role: "SUPPLIER", email: `${lower}-supplier@victim.test`, name: `${marker} Supplier`, password, vendorId: vendor.id });
+  const vendor = await buildVendor(db, {
+    organizationId,
+    name: `${marker} Vendor`,
+    tier: "HIGH",
+    description: `${marker} vendor description`,
+  });
+  const contact = await buildContact(db, {
+    organizationId,
+    vendorId: vendor.id,
+    name: `${marker} Contact`,
+    email: `${lower}-contact@victim.test`,
+    isPrimary: true,
+  });
+  const spare = await buildContact(db, {
+    organizationId,
+    vendorId: vendor.id,
+    name: `${marker} Spare`,
+    email: `${lower}-spare@victim.test`,
+  });
+  const supplier = await buildUser(db, {
+    organizationId,
+    role: "SUPPLIER",
+    email: `${lower}-supplier@victim.test`,
+    name: `${marker} Supplier`,
+    password,
+    vendorId: vendor.id,
+  });
   const baseline = getOtSupplierBaselineTemplate();
-  const template = await buildTemplate(db, { organizationId, template: { ...baseline, key: `${lower}-questionnaire`, version: 1, title: `${marker} Questionnaire` } });
+  const template = await buildTemplate(db, {
+    organizationId,
+    template: { ...baseline, key: `${lower}-questionnaire`, version: 1, title: `${marker} Questionnaire` },
+  });
   const now = Date.now();
-  const answers = { scope_product_names: `${marker} answer text`, scope_product_classes: ["software"] } as Prisma.InputJsonValue;
+  const answers = {
+    scope_product_names: `${marker} answer text`,
+    scope_product_classes: ["software"],
+  } as Prisma.InputJsonValue;
 
   async function assessment(status: "SUBMITTED" | "IN_PROGRESS" | "DRAFT", withAnswers: boolean) {
     const submitted = status === "SUBMITTED";
     const a = await db.assessment.create({
       data: {
-        organizationId, vendorId: vendor.id, contactId: contact.id, templateId: template.id, status, dueDate: new Date(now + 14 * DAY),
-        message: `${marker} message`, sentAt: status === "DRAFT" ? null : new Date(now - 10 * DAY), openedAt: status === "DRAFT" ? null : new Date(now - 9 * DAY),
+        organizationId,
+        vendorId: vendor.id,
+        contactId: contact.id,
+        templateId: template.id,
+        status,
+        dueDate: new Date(now + 14 * DAY),
+        message: `${marker} message`,
+        sentAt: status === "DRAFT" ? null : new Date(now - 10 * DAY),
+        openedAt: status === "DRAFT" ? null : new Date(now - 9 * DAY),
         submittedAt: submitted ? new Date(now - DAY) : null,
       },
       select: { id: true },
     });
     const revision = await db.responseRevision.create({
-      data: { organizationId, assessmentId: a.id, revision: 1, answers: withAnswers ? answers : {}, version: withAnswers ? 3 : 0, submittedAt: submitted ? new Date(now - DAY) : null, submittedById: submitted ? supplier.id : null },
+      data: {
+        organizationId,
+        assessmentId: a.id,
+        revision: 1,
+        answers: withAnswers ? answers : {},
+        version: withAnswers ? 3 : 0,
+        submittedAt: submitted ? new Date(now - DAY) : null,
+        submittedById: submitted ? supplier.id : null,
+      },
       select: { version: true },
     });
     return { id: a.id, version: revision.version };
@@ -114,49 +183,148 @@ export async function plantKit(db: Db, organizationId: string, tenant: string, p
   const inProgress = await assessment("IN_PROGRESS", true);
   const draft = await assessment("DRAFT", false);
   const toSend = await assessment("DRAFT", false);
-  await db.assessmentInvitation.createMany({ data: [submitted.id, inProgress.id].map((assessmentId) => ({ organizationId, assessmentId, email: contact.email, tokenHash: randomBytes(32).toString("hex"), expiresAt: new Date(now + 4 * DAY), usedAt: new Date(now - 9 * DAY) })) });
-  const comment = await db.reviewComment.create({ data: { organizationId, assessmentId: submitted.id, revision: 1, questionId: "scope_product_names", body: `${marker} reviewer comment` }, select: { id: true } });
+  await db.assessmentInvitation.createMany({
+    data: [submitted.id, inProgress.id].map((assessmentId) => ({
+      organizationId,
+      assessmentId,
+      email: contact.email,
+      tokenHash: randomBytes(32).toString("hex"),
+      expiresAt: new Date(now + 4 * DAY),
+      usedAt: new Date(now - 9 * DAY),
+    })),
+  });
+  const comment = await db.reviewComment.create({
+    data: {
+      organizationId,
+      assessmentId: submitted.id,
+      revision: 1,
+      questionId: "scope_product_names",
+      body: `${marker} reviewer comment`,
+    },
+    select: { id: true },
+  });
 
-  const asset = await buildAsset(db, { organizationId, name: `${marker} Asset One`, type: "GATEWAY", criticality: 5 });
-  const asset2 = await buildAsset(db, { organizationId, name: `${marker} Asset Two`, type: "CONTROLLER", criticality: 4 });
-  const connection = await buildInventoryLinkage(db, { organizationId, fromAssetId: asset.id, toAssetId: asset2.id, reason: `${marker} connection` });
-  const deployment = await buildDeployment(db, { organizationId, vendorId: vendor.id, assetId: asset.id, note: `${marker} deployment` });
+  const asset = await buildAsset(db, {
+    organizationId,
+    name: `${marker} Asset One`,
+    type: "GATEWAY",
+    criticality: 5,
+  });
+  const asset2 = await buildAsset(db, {
+    organizationId,
+    name: `${marker} Asset Two`,
+    type: "CONTROLLER",
+    criticality: 4,
+  });
+  const connection = await buildInventoryLinkage(db, {
+    organizationId,
+    fromAssetId: asset.id,
+    toAssetId: asset2.id,
+    reason: `${marker} connection`,
+  });
+  const deployment = await buildDeployment(db, {
+    organizationId,
+    vendorId: vendor.id,
+    assetId: asset.id,
+    note: `${marker} deployment`,
+  });
   const manual = await db.linkage.create({
-    data: { organizationId, fromKey: `vendor:${vendor.id}`, toKey: `asset:${asset2.id}`, kind: "TRUST", weight: 0.7, reason: `${marker} manual linkage`, source: "MANUAL" },
+    data: {
+      organizationId,
+      fromKey: `vendor:${vendor.id}`,
+      toKey: `asset:${asset2.id}`,
+      kind: "TRUST",
+      weight: 0.7,
+      reason: `${marker} manual linkage`,
+      source: "MANUAL",
+    },
     select: { id: true },
   });
   const scenario = await db.whatIfScenario.create({
-    data: { organizationId, name: `${marker} Scenario`, vendorId: vendor.id, changes: { controls: [], remove: [], reweight: [] } },
+    data: {
+      organizationId,
+      name: `${marker} Scenario`,
+      vendorId: vendor.id,
+      changes: { controls: [], remove: [], reweight: [] },
+    },
     select: { id: true },
   });
   const run = await db.scoringRun.create({
-    data: { organizationId, kind: "full", status: "SUCCEEDED", trigger: `${marker}`, total: 1, done: 1, startedAt: new Date(now - DAY), finishedAt: new Date(now - DAY) },
+    data: {
+      organizationId,
+      kind: "full",
+      status: "SUCCEEDED",
+      trigger: `${marker}`,
+      total: 1,
+      done: 1,
+      startedAt: new Date(now - DAY),
+      finishedAt: new Date(now - DAY),
+    },
     select: { id: true },
   });
   return {
-    tenant, organizationId, marker, probe: marker.slice(0, 6),
-    vendorId: vendor.id, contactId: contact.id, contactEmail: contact.email, spareContactId: spare.id, templateId: template.id,
-    submittedAssessmentId: submitted.id, inProgressAssessmentId: inProgress.id, draftAssessmentId: draft.id, sentAssessmentId: toSend.id,
-    inProgressVersion: inProgress.version, commentId: comment.id,
-    assetId: asset.id, asset2Id: asset2.id, inventoryLinkageId: connection.id, manualLinkageId: manual.id, deploymentId: deployment.id,
-    scenarioId: scenario.id, scoringRunId: run.id, supplierEmail: supplier.email, supplierUserId: supplier.id,
-    evidenceId: "", invitationId: "", mailId: "",
+    tenant,
+    organizationId,
+    marker,
+    probe: marker.slice(0, 6),
+    vendorId: vendor.id,
+    contactId: contact.id,
+    contactEmail: contact.email,
+    spareContactId: spare.id,
+    templateId: template.id,
+    submittedAssessmentId: submitted.id,
+    inProgressAssessmentId: inProgress.id,
+    draftAssessmentId: draft.id,
+    sentAssessmentId: toSend.id,
+    inProgressVersion: inProgress.version,
+    commentId: comment.id,
+    assetId: asset.id,
+    asset2Id: asset2.id,
+    inventoryLinkageId: connection.id,
+    manualLinkageId: manual.id,
+    deploymentId: deployment.id,
+    scenarioId: scenario.id,
+    scoringRunId: run.id,
+    supplierEmail: supplier.email,
+    supplierUserId: supplier.id,
+    evidenceId: "",
+    invitationId: "",
+    mailId: "",
   };
 }
 
 // Tenant tables whose rows an attack must never change. Scores, snapshots and audit events are left
 // out on purpose: background scoring jobs and sign-ins write them legitimately at any time.
 const TENANT_TABLES = [
-  "Vendor", "VendorContact", "User", "QuestionnaireTemplate", "Assessment", "AssessmentInvitation", "ResponseRevision",
-  "Evidence", "ReviewComment", "Asset", "Deployment", "Linkage", "GraphNode", "MappingRequest", "WhatIfScenario",
+  "Vendor",
+  "VendorContact",
+  "User",
+  "QuestionnaireTemplate",
+  "Assessment",
+  "AssessmentInvitation",
+  "ResponseRevision",
+  "Evidence",
+  "ReviewComment",
+  "Asset",
+  "Deployment",
+  "Linkage",
+  "GraphNode",
+  "MappingRequest",
+  "WhatIfScenario",
 ] as const;
 
 /**
  * A fingerprint per table of every row of the victim's organisation (md5 of the rows as text), the
  * organisation row itself, and the number of its scoring runs. Equal before and after = untouched.
  */
-export async function tenantFingerprint(client: pg.Client, organizationId: string): Promise<Record<string, string>> {
-  const parts = TENANT_TABLES.map((t) => `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.id), '')) FROM "${t}" r WHERE r."organizationId" = $1) AS "${t}"`);
+export async function tenantFingerprint(
+  client: pg.Client,
+  organizationId: string,
+): Promise<Record<string, string>> {
+  const parts = TENANT_TABLES.map(
+    (t) =>
+      `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.id), '')) FROM "${t}" r WHERE r."organizationId" = $1) AS "${t}"`,
+  );
   parts.push(`(SELECT md5(o::text) FROM "Organization" o WHERE o.id = $1) AS "Organization"`);
   parts.push(`(SELECT count(*)::text FROM "ScoringRun" s WHERE s."organizationId" = $1) AS "ScoringRun"`);
   const { rows } = await client.query<Record<string, string>>(`SELECT ${parts.join(", ")}`, [organizationId]);

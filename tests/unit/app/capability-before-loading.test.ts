@@ -2,8 +2,9 @@
 // is on its way before the page's own requirePageUser(...) can call forbidden(). A segment with a
 // loading.tsx must check the page's capability in a layout, which renders above the boundary.
 // (tests/e2e/status-codes.spec.ts checks the status codes themselves on a production server.)
-import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 const APP = path.resolve("app");
@@ -21,7 +22,9 @@ function segmentsWithLoading(dir = APP): string[] {
 /** The capabilities checked by requirePageUser("…") or capabilityLayout("…") in a file. */
 function capabilitiesIn(file: string): string[] {
   if (!existsSync(file)) return [];
-  return [...readFileSync(file, "utf8").matchAll(/(?:requirePageUser|capabilityLayout)\("(\w+)"\)/g)].map((m) => m[1]!);
+  return [...readFileSync(file, "utf8").matchAll(/(?:requirePageUser|capabilityLayout)\("(\w+)"\)/g)].map(
+    (m) => m[1]!,
+  );
 }
 
 describe("pages with a loading.tsx check their capability before the loading boundary", () => {

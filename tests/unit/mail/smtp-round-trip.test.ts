@@ -2,9 +2,11 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { AppError } from "@/lib/errors";
-import { MailError, closeMailTransports, getMailConfig, sendMail } from "@/lib/mail/mailer";
+import { closeMailTransports, getMailConfig, MailError, sendMail } from "@/lib/mail/mailer";
 import { listSinkMessages, readSinkMessage, startMailSink, type MailSink } from "@/lib/mail/sink";
 import { renderAssessmentInvitation } from "@/lib/mail/templates";
 
@@ -100,9 +102,10 @@ describe("sending through the SMTP sink", () => {
   it("refuses a message over the sink's size limit with a MailError", async () => {
     const config = getMailConfig({ SMTP_URL: smtpUrl });
     const before = (await readdir(dir)).length;
-    const error = await sendMail({ to: "big@vendor.test", subject: "Too big", text: "x".repeat(400 * 1024) }, config).catch(
-      (e: unknown) => e,
-    );
+    const error = await sendMail(
+      { to: "big@vendor.test", subject: "Too big", text: "x".repeat(400 * 1024) },
+      config,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MailError);
     expect((error as MailError).reason).toBe("rejected");
     expect((await readdir(dir)).length).toBe(before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, html, multilineHtml, oneLine, raw, safeLink } from "@/lib/mail/templates/html";
+
 import {
   renderAssessmentAccepted,
   renderAssessmentInvitation,
@@ -7,6 +7,7 @@ import {
   renderChangesRequested,
   type EmailContent,
 } from "@/lib/mail/templates";
+import { escapeHtml, html, multilineHtml, oneLine, raw, safeLink } from "@/lib/mail/templates/html";
 
 const EVIL = `<script>alert("x")</script> & 'quoted' "double" \`tick\` <img src=x onerror=alert(1)>`;
 const LINK = "https://trustmap.example/invite/tok_123?a=1&b=2";
@@ -46,12 +47,16 @@ describe("safeLink", () => {
     expect(safeLink(url)).toBe(new URL(url).href);
   });
 
-  it.each(["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>", "/relative/path", "not a url", "ftp://a.example/"])(
-    "rejects %s",
-    (url) => {
-      expect(() => safeLink(url)).toThrow();
-    },
-  );
+  it.each([
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>",
+    "/relative/path",
+    "not a url",
+    "ftp://a.example/",
+  ])("rejects %s", (url) => {
+    expect(() => safeLink(url)).toThrow();
+  });
 });
 
 /** The HTML with attribute values and text taken apart, to check no raw user markup got through. */
@@ -93,7 +98,13 @@ describe("assessment invitation", () => {
   });
 
   it("gives the link, the dates and what to expect in both versions", () => {
-    const content = renderAssessmentInvitation({ ...common, ...input, buyerOrgName: "Acme Water", vendorName: "Valve Co", message: "Hi\nthere" });
+    const content = renderAssessmentInvitation({
+      ...common,
+      ...input,
+      buyerOrgName: "Acme Water",
+      vendorName: "Valve Co",
+      message: "Hi\nthere",
+    });
     expect(content.subject).toBe("Acme Water asks Valve Co to complete a security assessment");
     expect(content.text).toContain(LINK);
     expect(content.html).toContain(`href="${escapeHtml(LINK)}"`);
@@ -126,7 +137,9 @@ describe("assessment invitation", () => {
 
   it("keeps user text on one line in the subject", () => {
     const content = renderAssessmentInvitation({ ...input, buyerOrgName: "Acme\r\nBcc: x@evil.test" });
-    expect(content.subject).toBe(`Acme Bcc: x@evil.test asks Vendor ${oneLine(EVIL)} to complete a security assessment`);
+    expect(content.subject).toBe(
+      `Acme Bcc: x@evil.test asks Vendor ${oneLine(EVIL)} to complete a security assessment`,
+    );
   });
 });
 
@@ -161,7 +174,11 @@ describe("changes requested", () => {
   });
 
   it("uses the singular for one comment and mentions a new due date", () => {
-    const content = renderChangesRequested({ ...input, commentCount: 1, dueDate: new Date("2027-04-01T00:00:00Z") });
+    const content = renderChangesRequested({
+      ...input,
+      commentCount: 1,
+      dueDate: new Date("2027-04-01T00:00:00Z"),
+    });
     expect(content.text).toContain("1 comment,");
     expect(content.text).toContain("by 1 April 2027");
   });
@@ -169,7 +186,11 @@ describe("changes requested", () => {
 
 describe("assessment accepted", () => {
   it("thanks the supplier and escapes user text", () => {
-    const content = renderAssessmentAccepted({ ...common, acceptedAt: new Date("2027-03-20T09:00:00Z"), link: LINK });
+    const content = renderAssessmentAccepted({
+      ...common,
+      acceptedAt: new Date("2027-03-20T09:00:00Z"),
+      link: LINK,
+    });
     assertNoInjection(content);
     expect(content.subject).toMatch(/^Thank you/);
     expect(content.text).toContain("20 March 2027");

@@ -1,6 +1,7 @@
 // The autosave state machine (components/questionnaire/autosave.ts) driven with fake timers and a
 // scripted server: outages, lost replies and oversized answers (issue 10, finding 17).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
 import { AutosaveController, type SaveStatus } from "@/components/questionnaire/autosave";
 import type { FormAnswers, SaveResult } from "@/components/questionnaire/types";
 import { LIMITS, validateTemplate } from "@/lib/questionnaire";
@@ -21,7 +22,9 @@ function browserStandIn() {
 // The fixture template with room for a large list: up to 1,000 components named in 2,000 characters.
 const template = (() => {
   const raw = makeRawTemplate();
-  const components = raw.sections.flatMap((s: { questions: { id: string }[] }) => s.questions).find((q: { id: string }) => q.id === "components");
+  const components = raw.sections
+    .flatMap((s: { questions: { id: string }[] }) => s.questions)
+    .find((q: { id: string }) => q.id === "components");
   components.maxItems = 1_000;
   components.fields[0].maxLength = 2_000;
   const result = validateTemplate(raw);
@@ -30,7 +33,9 @@ const template = (() => {
 })();
 const textQuestion = template.sections.flatMap((s) => s.questions).find((q) => q.type === "text")!;
 /** Valid draft answers of about `bytes` bytes as JSON. */
-const bigAnswers = (bytes: number) => ({ components: Array.from({ length: Math.ceil(bytes / 2_000) }, () => ({ name: "x".repeat(1_990) })) });
+const bigAnswers = (bytes: number) => ({
+  components: Array.from({ length: Math.ceil(bytes / 2_000) }, () => ({ name: "x".repeat(1_990) })),
+});
 
 type Reply = SaveResult | "throw";
 /** A server that answers from a script and records every request it saw. */
@@ -38,7 +43,10 @@ function scriptedServer(replies: Reply[], stored = { version: 0 }) {
   const requests: { answers: FormAnswers; version: number }[] = [];
   const save = async (answers: FormAnswers, version: number): Promise<SaveResult> => {
     requests.push({ answers, version });
-    const reply = replies.shift() ?? { ok: true, data: { version: version + 1, savedAt: "2026-01-01T00:00:00.000Z" } };
+    const reply = replies.shift() ?? {
+      ok: true,
+      data: { version: version + 1, savedAt: "2026-01-01T00:00:00.000Z" },
+    };
     if (reply === "throw") throw new TypeError("Failed to fetch");
     if (reply.ok) stored.version = reply.data.version;
     return reply;
@@ -46,12 +54,26 @@ function scriptedServer(replies: Reply[], stored = { version: 0 }) {
   return { save, requests };
 }
 
-const ok = (version: number): SaveResult => ({ ok: true, data: { version, savedAt: "2026-01-01T00:00:00.000Z" } });
-const unavailable: SaveResult = { ok: false, code: "UNAVAILABLE", message: "The database is not reachable right now." };
+const ok = (version: number): SaveResult => ({
+  ok: true,
+  data: { version, savedAt: "2026-01-01T00:00:00.000Z" },
+});
+const unavailable: SaveResult = {
+  ok: false,
+  code: "UNAVAILABLE",
+  message: "The database is not reachable right now.",
+};
 const internal: SaveResult = { ok: false, code: "INTERNAL", message: "Something went wrong on our side." };
 
 function controller(save: (a: FormAnswers, v: number) => Promise<SaveResult>) {
-  return new AutosaveController({ template, storageKey: "draft", initialVersion: 0, initialAnswers: {}, save, debounceMs: 10 });
+  return new AutosaveController({
+    template,
+    storageKey: "draft",
+    initialVersion: 0,
+    initialAnswers: {},
+    save,
+    debounceMs: 10,
+  });
 }
 const kind = (c: AutosaveController): SaveStatus["kind"] => c.getSnapshot().status.kind;
 
@@ -120,7 +142,10 @@ describe("autosave", () => {
   });
 
   it("a conflict still stops saving; a validation error waits for Try again", async () => {
-    const server = scriptedServer([{ ok: false, code: "VALIDATION", message: "bad" }, { ok: false, code: "CONFLICT", message: "changed" }]);
+    const server = scriptedServer([
+      { ok: false, code: "VALIDATION", message: "bad" },
+      { ok: false, code: "CONFLICT", message: "changed" },
+    ]);
     const c = controller(server.save);
     c.update({ [textQuestion.id]: "a" });
     await vi.advanceTimersByTimeAsync(20);

@@ -12,7 +12,12 @@ export async function GET(request: Request) {
     const actor = await requireActor("readAudit");
     const filter = parseAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
     const db = getDb();
-    await recordAuditEvent(db, actor, { action: "audit.export_csv", entityType: "Organization", entityId: actor.organizationId, details: { filter } });
+    await recordAuditEvent(db, actor, {
+      action: "audit.export_csv",
+      entityType: "Organization",
+      entityId: actor.organizationId,
+      details: { filter },
+    });
     const chunks = exportAuditCsv(db, actor, filter);
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({

@@ -1,11 +1,18 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
-import { getScoringRunAction, requestFullRecomputeAction } from "@/app/(portal)/scores/actions";
+import { useEffect, useState } from "react";
 
-type Run = { id: string; status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED"; total: number; done: number; error: string | null };
+import { getScoringRunAction, requestFullRecomputeAction } from "@/app/(portal)/scores/actions";
+import { Button } from "@/components/ui/button";
+
+type Run = {
+  id: string;
+  status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+  total: number;
+  done: number;
+  error: string | null;
+};
 
 /**
  * Queues a full recompute and shows its progress until it finishes. It reflects full runs only
@@ -46,18 +53,35 @@ export function RecomputeButton({ initialRun }: { initialRun: Run | null }) {
   const pct = run && run.total > 0 ? Math.round((run.done / run.total) * 100) : 0;
   return (
     <div className="flex min-w-64 flex-col items-end gap-1.5">
-      <Button onClick={start} disabled={active}>{active ? "Recomputing…" : "Recompute all scores"}</Button>
+      <Button onClick={start} disabled={active}>
+        {active ? "Recomputing…" : "Recompute all scores"}
+      </Button>
       {active ? (
         <div className="w-64" role="status" aria-live="polite">
-          <div className="h-2 overflow-hidden rounded-full bg-slate-200"><div className="h-full bg-brand-600 transition-all" style={{ width: `${run?.status === "QUEUED" ? 3 : pct}%` }} /></div>
-          <p className="mt-1 text-right text-xs text-slate-600">{run?.status === "QUEUED" ? "Waiting for the worker…" : `${run?.done} of ${run?.total} vendors`}</p>
+          <div className="h-2 overflow-hidden rounded-full bg-slate-200">
+            <div
+              className="h-full bg-brand-600 transition-all"
+              style={{ width: `${run?.status === "QUEUED" ? 3 : pct}%` }}
+            />
+          </div>
+          <p className="mt-1 text-right text-xs text-slate-600">
+            {run?.status === "QUEUED" ? "Waiting for the worker…" : `${run?.done} of ${run?.total} vendors`}
+          </p>
         </div>
       ) : run?.status === "FAILED" ? (
-        <p role="alert" className="text-xs text-red-700">Last recompute failed: {run.error ?? "unknown error"}. Previous scores are kept.</p>
+        <p role="alert" className="text-xs text-red-700">
+          Last recompute failed: {run.error ?? "unknown error"}. Previous scores are kept.
+        </p>
       ) : run?.status === "SUCCEEDED" ? (
-        <p className="text-xs text-slate-600" role="status">Last recompute finished: {run.done} vendors scored.</p>
+        <p className="text-xs text-slate-600" role="status">
+          Last recompute finished: {run.done} vendors scored.
+        </p>
       ) : null}
-      {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+
+import { ScoringSettingsForm } from "@/app/(portal)/settings/scoring/_components/scoring-settings-form";
+import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getScoringSettings } from "@/lib/domain/settings/scoring-settings";
-import { PageHeader } from "@/components/ui/card";
-import { ScoringSettingsForm } from "@/app/(portal)/settings/scoring/_components/scoring-settings-form";
 
 export const metadata: Metadata = { title: "Scoring settings" };
 
@@ -13,11 +14,32 @@ export default async function ScoringSettingsPage() {
   const w = config.criticalityWeights;
   return (
     <>
-      <PageHeader title="Scoring settings" description="How much each asset counts, and which paths are worth following. Saving recomputes every vendor's score; docs/scoring.md explains each setting." />
+      <PageHeader
+        title="Scoring settings"
+        description="How much each asset counts, and which paths are worth following. Saving recomputes every vendor's score; docs/scoring.md explains each setting."
+      />
       <ScoringSettingsForm
         customised={customised}
-        values={{ criticality1: w[1], criticality2: w[2], criticality3: w[3], criticality4: w[4], criticality5: w[5], probabilityThreshold: config.probabilityThreshold, criticalAssetMinCriticality: config.criticalAssetMinCriticality, topPathCount: config.topPathCount }}
-        defaults={{ criticality1: defaults.criticalityWeights[1], criticality2: defaults.criticalityWeights[2], criticality3: defaults.criticalityWeights[3], criticality4: defaults.criticalityWeights[4], criticality5: defaults.criticalityWeights[5], probabilityThreshold: defaults.probabilityThreshold, criticalAssetMinCriticality: defaults.criticalAssetMinCriticality, topPathCount: defaults.topPathCount }}
+        values={{
+          criticality1: w[1],
+          criticality2: w[2],
+          criticality3: w[3],
+          criticality4: w[4],
+          criticality5: w[5],
+          probabilityThreshold: config.probabilityThreshold,
+          criticalAssetMinCriticality: config.criticalAssetMinCriticality,
+          topPathCount: config.topPathCount,
+        }}
+        defaults={{
+          criticality1: defaults.criticalityWeights[1],
+          criticality2: defaults.criticalityWeights[2],
+          criticality3: defaults.criticalityWeights[3],
+          criticality4: defaults.criticalityWeights[4],
+          criticality5: defaults.criticalityWeights[5],
+          probabilityThreshold: defaults.probabilityThreshold,
+          criticalAssetMinCriticality: defaults.criticalAssetMinCriticality,
+          topPathCount: defaults.topPathCount,
+        }}
       />
     </>
   );

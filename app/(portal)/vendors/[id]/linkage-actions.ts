@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
 import { addManualLinkage, removeManualLinkage } from "@/lib/domain/linkage/manual-linkages";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/next-auth/session";
-import { PageHeader } from "@/components/ui/card";
+
 import { VendorForm } from "@/app/(portal)/vendors/_components/vendor-form";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth/next-auth/session";
 
 export const metadata: Metadata = { title: "New vendor" };
 
@@ -9,7 +10,10 @@ export default async function NewVendorPage() {
   await requirePageUser("manageVendors");
   return (
     <>
-      <PageHeader title="New vendor" description="Register a supplier. You can add contacts and send questionnaires next." />
+      <PageHeader
+        title="New vendor"
+        description="Register a supplier. You can add contacts and send questionnaires next."
+      />
       <VendorForm />
     </>
   );

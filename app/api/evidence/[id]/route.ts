@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+
 import { routeHandler } from "@/lib/actions/route-handler";
 import { openEvidenceFile } from "@/lib/domain/evidence/evidence-files";
 

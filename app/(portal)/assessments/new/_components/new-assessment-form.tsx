@@ -1,16 +1,17 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createAssessmentSchema, type CreateAssessmentInput } from "@/lib/validation/assessment";
-import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/field";
-import { SearchComboboxController } from "@/components/ui/search-combobox";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+
+import { createAssessmentAction } from "@/app/(portal)/assessments/actions";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { applyFieldErrors } from "@/components/forms/apply-field-errors";
-import { createAssessmentAction } from "@/app/(portal)/assessments/actions";
+import { describedBy, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { SearchComboboxController } from "@/components/ui/search-combobox";
+import { createAssessmentSchema, type CreateAssessmentInput } from "@/lib/validation/assessment";
 
 type Contact = { id: string; name: string; email: string; isPrimary: boolean };
 type VendorWithContacts = { id: string; name: string; contacts: Contact[] };
@@ -25,10 +26,21 @@ function inDays(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function NewAssessmentForm({ initialVendor, templates }: { initialVendor: VendorWithContacts | null; templates: TemplateOption[] }) {
+export function NewAssessmentForm({
+  initialVendor,
+  templates,
+}: {
+  initialVendor: VendorWithContacts | null;
+  templates: TemplateOption[];
+}) {
   const router = useRouter();
   const [formError, setFormError] = useState<string[]>([]);
-  const [contacts, setContacts] = useState<Contacts>({ vendorId: initialVendor?.id ?? null, list: initialVendor?.contacts ?? [], loading: false, error: null });
+  const [contacts, setContacts] = useState<Contacts>({
+    vendorId: initialVendor?.id ?? null,
+    list: initialVendor?.contacts ?? [],
+    loading: false,
+    error: null,
+  });
   const { register, handleSubmit, setError, setValue, control, formState } = useForm<CreateAssessmentInput>({
     resolver: zodResolver(createAssessmentSchema),
     defaultValues: {
@@ -48,15 +60,26 @@ export function NewAssessmentForm({ initialVendor, templates }: { initialVendor:
       return;
     }
     setContacts({ vendorId: vendor.id, list: [], loading: true, error: null });
-    const loaded = await fetch(`/api/vendors/${vendor.id}/contacts`, { headers: { Accept: "application/json" } })
-      .then(async (r) => (r.ok ? { list: ((await r.json()) as { contacts: Contact[] }).contacts, error: null } : { list: [], error: "Could not load this vendor's contacts. Choose it again." }))
-      .catch(() => ({ list: [] as Contact[], error: "Could not load this vendor's contacts. Check your connection and choose it again." }));
+    const loaded = await fetch(`/api/vendors/${vendor.id}/contacts`, {
+      headers: { Accept: "application/json" },
+    })
+      .then(async (r) =>
+        r.ok
+          ? { list: ((await r.json()) as { contacts: Contact[] }).contacts, error: null }
+          : { list: [], error: "Could not load this vendor's contacts. Choose it again." },
+      )
+      .catch(() => ({
+        list: [] as Contact[],
+        error: "Could not load this vendor's contacts. Check your connection and choose it again.",
+      }));
     // A later choice wins over an earlier answer arriving late.
     setContacts((c) => (c.vendorId === vendor.id ? { vendorId: vendor.id, loading: false, ...loaded } : c));
     if (loaded.list[0]) setValue("contactId", loaded.list[0].id);
   };
-  const shownContacts = contacts.vendorId === vendorId ? contacts : { vendorId, list: [], loading: false, error: null };
-  const noContacts = !!vendorId && !shownContacts.loading && !shownContacts.error && shownContacts.list.length === 0;
+  const shownContacts =
+    contacts.vendorId === vendorId ? contacts : { vendorId, list: [], loading: false, error: null };
+  const noContacts =
+    !!vendorId && !shownContacts.loading && !shownContacts.error && shownContacts.list.length === 0;
   const { errors, isSubmitting } = formState;
   const err = (f: (typeof FIELDS)[number]) => errors[f]?.message;
 
@@ -84,34 +107,88 @@ export function NewAssessmentForm({ initialVendor, templates }: { initialVendor:
             id="vendorId"
             type="vendor"
             placeholder="Search vendors by name…"
-            initialOption={initialVendor ? { id: initialVendor.id, label: initialVendor.name, detail: null } : null}
+            initialOption={
+              initialVendor ? { id: initialVendor.id, label: initialVendor.name, detail: null } : null
+            }
             onSelect={chooseVendor}
             invalid={!!err("vendorId")}
             aria-describedby={describedBy("vendorId", err("vendorId"))}
           />
         </Field>
-        <Field id="contactId" label="Send to" required error={err("contactId") ?? shownContacts.error ?? (noContacts ? "This vendor has no contacts yet: add one on the vendor's page." : undefined)} hint={vendorId ? undefined : "Choose a vendor first."}>
-          <Select id="contactId" disabled={!vendorId || shownContacts.loading} invalid={!!err("contactId") || noContacts || !!shownContacts.error} aria-describedby={describedBy("contactId", err("contactId") ?? shownContacts.error ?? (noContacts ? "x" : undefined), vendorId ? undefined : "x")} {...register("contactId")}>
+        <Field
+          id="contactId"
+          label="Send to"
+          required
+          error={
+            err("contactId") ??
+            shownContacts.error ??
+            (noContacts ? "This vendor has no contacts yet: add one on the vendor's page." : undefined)
+          }
+          hint={vendorId ? undefined : "Choose a vendor first."}
+        >
+          <Select
+            id="contactId"
+            disabled={!vendorId || shownContacts.loading}
+            invalid={!!err("contactId") || noContacts || !!shownContacts.error}
+            aria-describedby={describedBy(
+              "contactId",
+              err("contactId") ?? shownContacts.error ?? (noContacts ? "x" : undefined),
+              vendorId ? undefined : "x",
+            )}
+            {...register("contactId")}
+          >
             {shownContacts.loading ? <option value="">Loading contacts…</option> : null}
-            {shownContacts.list.map((c) => <option key={c.id} value={c.id}>{c.name} — {c.email}{c.isPrimary ? " (primary)" : ""}</option>)}
+            {shownContacts.list.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} — {c.email}
+                {c.isPrimary ? " (primary)" : ""}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="templateId" label="Questionnaire" required error={err("templateId")}>
           <Select id="templateId" invalid={!!err("templateId")} {...register("templateId")}>
-            {templates.map((t) => <option key={t.id} value={t.id}>{t.title} (v{t.version})</option>)}
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title} (v{t.version})
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="dueDate" label="Due date" required error={err("dueDate")}>
-          <Input id="dueDate" type="date" invalid={!!err("dueDate")} aria-describedby={describedBy("dueDate", err("dueDate"))} {...register("dueDate")} />
+          <Input
+            id="dueDate"
+            type="date"
+            invalid={!!err("dueDate")}
+            aria-describedby={describedBy("dueDate", err("dueDate"))}
+            {...register("dueDate")}
+          />
         </Field>
       </div>
-      <Field id="message" label="Personal message (optional)" error={err("message")} hint="Shown in the invitation e-mail, above the link.">
-        <Textarea id="message" rows={4} invalid={!!err("message")} aria-describedby={describedBy("message", err("message"), "x")} {...register("message")} />
+      <Field
+        id="message"
+        label="Personal message (optional)"
+        error={err("message")}
+        hint="Shown in the invitation e-mail, above the link."
+      >
+        <Textarea
+          id="message"
+          rows={4}
+          invalid={!!err("message")}
+          aria-describedby={describedBy("message", err("message"), "x")}
+          {...register("message")}
+        />
       </Field>
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={isSubmitting || noContacts}>{isSubmitting ? "Sending…" : "Send invitation"}</Button>
-        <Button variant="secondary" disabled={isSubmitting} onClick={submit(false)}>Save as draft</Button>
-        <ButtonLink variant="ghost" href="/assessments">Cancel</ButtonLink>
+        <Button type="submit" disabled={isSubmitting || noContacts}>
+          {isSubmitting ? "Sending…" : "Send invitation"}
+        </Button>
+        <Button variant="secondary" disabled={isSubmitting} onClick={submit(false)}>
+          Save as draft
+        </Button>
+        <ButtonLink variant="ghost" href="/assessments">
+          Cancel
+        </ButtonLink>
       </div>
     </form>
   );

@@ -1,12 +1,23 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { useState, useTransition } from "react";
+
 import { deleteAssetAction } from "@/app/(portal)/inventory/actions";
+import { Button } from "@/components/ui/button";
 
 /** Deleting removes the asset's deployments and connections too, so the confirmation says how many. */
-export function DeleteAssetButton({ assetId, name, deployments, connections }: { assetId: string; name: string; deployments: number; connections: number }) {
+export function DeleteAssetButton({
+  assetId,
+  name,
+  deployments,
+  connections,
+}: {
+  assetId: string;
+  name: string;
+  deployments: number;
+  connections: number;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -30,8 +41,14 @@ export function DeleteAssetButton({ assetId, name, deployments, connections }: {
   };
   return (
     <span className="flex items-center gap-2">
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
-      <Button variant="danger" onClick={onClick} disabled={pending}>{pending ? "Deleting…" : "Delete"}</Button>
+      {error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      ) : null}
+      <Button variant="danger" onClick={onClick} disabled={pending}>
+        {pending ? "Deleting…" : "Delete"}
+      </Button>
     </span>
   );
 }

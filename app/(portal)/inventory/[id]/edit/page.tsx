@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+
+import { AssetForm } from "@/app/(portal)/inventory/_components/asset-form";
+import { PageHeader } from "@/components/ui/card";
+import { orNotFound } from "@/lib/actions/or-not-found";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getAsset } from "@/lib/domain/inventory/get-asset";
-import { PageHeader } from "@/components/ui/card";
-import { AssetForm } from "@/app/(portal)/inventory/_components/asset-form";
-import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Edit asset" };
 
@@ -18,8 +19,14 @@ export default async function EditAssetPage({ params }: { params: Promise<{ id: 
       <AssetForm
         assetId={asset.id}
         defaults={{
-          name: asset.name, type: asset.type, criticality: String(asset.criticality), safetyImpact: asset.safetyImpact,
-          site: asset.site ?? "", zone: asset.zone ?? "", aliases: asset.aliases.join("; "), description: asset.description ?? "",
+          name: asset.name,
+          type: asset.type,
+          criticality: String(asset.criticality),
+          safetyImpact: asset.safetyImpact,
+          site: asset.site ?? "",
+          zone: asset.zone ?? "",
+          aliases: asset.aliases.join("; "),
+          description: asset.description ?? "",
         }}
       />
     </>

@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { runAction } from "@/lib/actions/run-action";
-import { saveDraft, submitResponse, SubmissionInvalidError } from "@/lib/domain/response/supplier-responses";
+import { saveDraft, SubmissionInvalidError, submitResponse } from "@/lib/domain/response/supplier-responses";
 import type { AnswerIssue } from "@/lib/questionnaire";
 
 export async function saveDraftAction(assessmentId: unknown, answers: unknown, version: unknown) {

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
+import { SupplierQuestionnaire } from "@/app/(portal)/supplier/assessments/[id]/_components/supplier-questionnaire";
+import { formatDate, formatDateTime, StatusBadge } from "@/components/assessments/status-badge";
+import { QuestionnaireAnswers } from "@/components/questionnaire/questionnaire-answers";
+import { Alert, PageHeader } from "@/components/ui/card";
+import { orNotFound } from "@/lib/actions/or-not-found";
+import { isOverdue } from "@/lib/assessment/status-machine";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
-import { getSupplierAssessment } from "@/lib/domain/response/supplier-responses";
 import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
+import { getSupplierAssessment } from "@/lib/domain/response/supplier-responses";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
-import { isOverdue } from "@/lib/assessment/status-machine";
-import { Alert, PageHeader } from "@/components/ui/card";
-import { StatusBadge, formatDate, formatDateTime } from "@/components/assessments/status-badge";
-import { SupplierQuestionnaire } from "@/app/(portal)/supplier/assessments/[id]/_components/supplier-questionnaire";
-import { QuestionnaireAnswers } from "@/components/questionnaire/questionnaire-answers";
-import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Questionnaire" };
 
@@ -19,18 +20,58 @@ export default async function SupplierAssessmentPage({ params }: { params: Promi
   const { id } = await params;
   const a = await orNotFound(getSupplierAssessment(getDb(), user, id));
   // Files as stored (name, kind, size), never as the answer JSON describes them.
-  const answers = applyStoredEvidence(a.template, a.revision.answers as Record<string, unknown>, await loadStoredEvidence(getDb(), user, a.id));
+  const answers = applyStoredEvidence(
+    a.template,
+    a.revision.answers as Record<string, unknown>,
+    await loadStoredEvidence(getDb(), user, a.id),
+  );
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/" className="hover:underline">My assessments</Link> / {a.templateTitle}</nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/" className="hover:underline">
+          My assessments
+        </Link>{" "}
+        / {a.templateTitle}
+      </nav>
       <PageHeader
-        title={<span className="flex flex-wrap items-center gap-3">{a.templateTitle} <StatusBadge status={a.status} overdue={isOverdue(a.status, a.dueDate, new Date())} /></span>}
-        description={<>For {a.organization.name} · about {a.vendor.name} · due {formatDate(a.dueDate)}{a.currentRevision > 1 ? ` · revision ${a.currentRevision}` : ""}</>}
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {a.templateTitle}{" "}
+            <StatusBadge status={a.status} overdue={isOverdue(a.status, a.dueDate, new Date())} />
+          </span>
+        }
+        description={
+          <>
+            For {a.organization.name} · about {a.vendor.name} · due {formatDate(a.dueDate)}
+            {a.currentRevision > 1 ? ` · revision ${a.currentRevision}` : ""}
+          </>
+        }
       />
-      {a.status === "CHANGES_REQUESTED" ? <div className="mb-4"><Alert tone="info">{a.organization.name} asked for changes. Their comments appear next to the questions concerned; update your answers and submit again.</Alert></div> : null}
-      {a.message && a.currentRevision === 1 && a.editable ? <div className="mb-4"><Alert tone="info"><span className="font-medium">Message from {a.organization.name}:</span> <span className="whitespace-pre-line">{a.message}</span></Alert></div> : null}
+      {a.status === "CHANGES_REQUESTED" ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            {a.organization.name} asked for changes. Their comments appear next to the questions concerned;
+            update your answers and submit again.
+          </Alert>
+        </div>
+      ) : null}
+      {a.message && a.currentRevision === 1 && a.editable ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            <span className="font-medium">Message from {a.organization.name}:</span>{" "}
+            <span className="whitespace-pre-line">{a.message}</span>
+          </Alert>
+        </div>
+      ) : null}
       {a.editable ? (
-        <SupplierQuestionnaire assessmentId={a.id} userId={user.userId} template={a.template} answers={answers} version={a.revision.version} comments={a.comments} />
+        <SupplierQuestionnaire
+          assessmentId={a.id}
+          userId={user.userId}
+          template={a.template}
+          answers={answers}
+          version={a.revision.version}
+          comments={a.comments}
+        />
       ) : (
         <>
           <div className="mb-4">
@@ -43,7 +84,12 @@ export default async function SupplierAssessmentPage({ params }: { params: Promi
             </Alert>
           </div>
           <div className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <QuestionnaireAnswers template={a.template} answers={answers} comments={a.comments} evidenceHref={(file) => `/api/evidence/${file.fileId}`} />
+            <QuestionnaireAnswers
+              template={a.template}
+              answers={answers}
+              comments={a.comments}
+              evidenceHref={(file) => `/api/evidence/${file.fileId}`}
+            />
           </div>
         </>
       )}

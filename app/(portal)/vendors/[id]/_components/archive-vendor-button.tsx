@@ -1,16 +1,23 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { useState, useTransition } from "react";
+
 import { setVendorArchivedAction } from "@/app/(portal)/vendors/actions";
+import { Button } from "@/components/ui/button";
 
 export function ArchiveVendorButton({ vendorId, archived }: { vendorId: string; archived: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const onClick = () => {
-    if (!archived && !window.confirm("Archive this vendor? It will be hidden from the vendor list; you can restore it later.")) return;
+    if (
+      !archived &&
+      !window.confirm(
+        "Archive this vendor? It will be hidden from the vendor list; you can restore it later.",
+      )
+    )
+      return;
     setError(null);
     startTransition(async () => {
       const result = await setVendorArchivedAction(vendorId, !archived);
@@ -20,7 +27,11 @@ export function ArchiveVendorButton({ vendorId, archived }: { vendorId: string; 
   };
   return (
     <span className="flex items-center gap-2">
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      ) : null}
       <Button variant={archived ? "secondary" : "danger"} onClick={onClick} disabled={pending}>
         {pending ? "Working…" : archived ? "Restore" : "Archive"}
       </Button>

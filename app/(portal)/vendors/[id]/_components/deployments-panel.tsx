@@ -1,23 +1,32 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { deploymentInputSchema, type DeploymentData, type DeploymentInput } from "@/lib/validation/asset";
-import { Field, Input, describedBy } from "@/components/ui/field";
-import { SearchComboboxController } from "@/components/ui/search-combobox";
+import { useState, useTransition } from "react";
+
+import { addDeploymentAction, removeDeploymentAction } from "@/app/(portal)/inventory/deployment-actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { assetTypeLabel, CriticalityBadge, SafetyBadge } from "@/components/inventory/asset-badges";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { addDeploymentAction, removeDeploymentAction } from "@/app/(portal)/inventory/deployment-actions";
-import { CriticalityBadge, SafetyBadge, assetTypeLabel } from "@/components/inventory/asset-badges";
+import { describedBy, Field, Input } from "@/components/ui/field";
+import { SearchComboboxController } from "@/components/ui/search-combobox";
+import { deploymentInputSchema, type DeploymentData, type DeploymentInput } from "@/lib/validation/asset";
 
 /** One row of listDeploymentsForVendor (lib/domain/inventory/deployments.ts). */
 export type DeploymentPanelRow = {
   id: string;
   note: string | null;
-  asset: { id: string; name: string; type: string; criticality: number; safetyImpact: boolean; site: string | null; zone: string | null };
+  asset: {
+    id: string;
+    name: string;
+    type: string;
+    criticality: number;
+    safetyImpact: boolean;
+    site: string | null;
+    zone: string | null;
+  };
 };
 const FIELDS = ["assetId", "note"] as const;
 
@@ -33,31 +42,74 @@ function DeploymentForm({ vendorId, onDone }: { vendorId: string; onDone: () => 
       onDone();
     },
     // A duplicate deployment names its field; any other conflict says what happened in its message.
-    toldByFields: (failure) => failure.code === "VALIDATION" || (failure.code === "CONFLICT" && !!failure.fieldErrors),
+    toldByFields: (failure) =>
+      failure.code === "VALIDATION" || (failure.code === "CONFLICT" && !!failure.fieldErrors),
   });
-  const { register, control, formState: { isSubmitting } } = form;
+  const {
+    register,
+    control,
+    formState: { isSubmitting },
+  } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200" aria-label="New deployment">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200"
+      aria-label="New deployment"
+    >
       {formError.length ? <Alert>{formError.join(" ")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="deployment-asset" label="Asset" required error={err("assetId")}>
           {/* Assets this vendor is already deployed on are not offered; the server refuses duplicates too. */}
-          <SearchComboboxController control={control} name="assetId" id="deployment-asset" type="asset" undeployedFor={vendorId} placeholder="Search your inventory…" invalid={!!err("assetId")} aria-describedby={describedBy("deployment-asset", err("assetId"))} />
+          <SearchComboboxController
+            control={control}
+            name="assetId"
+            id="deployment-asset"
+            type="asset"
+            undeployedFor={vendorId}
+            placeholder="Search your inventory…"
+            invalid={!!err("assetId")}
+            aria-describedby={describedBy("deployment-asset", err("assetId"))}
+          />
         </Field>
-        <Field id="deployment-note" label="Note" error={err("note")} hint="Product, version or how it is used.">
-          <Input id="deployment-note" invalid={!!err("note")} aria-describedby={describedBy("deployment-note", err("note"), "x")} {...register("note")} />
+        <Field
+          id="deployment-note"
+          label="Note"
+          error={err("note")}
+          hint="Product, version or how it is used."
+        >
+          <Input
+            id="deployment-note"
+            invalid={!!err("note")}
+            aria-describedby={describedBy("deployment-note", err("note"), "x")}
+            {...register("note")}
+          />
         </Field>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Add deployment"}</Button>
-        <Button variant="secondary" onClick={onDone}>Cancel</Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Add deployment"}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );
 }
 
 /** Where a vendor's products sit in the buyer's inventory; for the vendor page. */
-export function DeploymentsPanel({ vendorId, deployments, hasAssets, canManage }: { vendorId: string; deployments: DeploymentPanelRow[]; hasAssets: boolean; canManage: boolean }) {
+export function DeploymentsPanel({
+  vendorId,
+  deployments,
+  hasAssets,
+  canManage,
+}: {
+  vendorId: string;
+  deployments: DeploymentPanelRow[];
+  hasAssets: boolean;
+  canManage: boolean;
+}) {
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,12 +124,34 @@ export function DeploymentsPanel({ vendorId, deployments, hasAssets, canManage }
     });
   };
   return (
-    <Card title="Deployed on" actions={canManage && !adding ? <Button variant="secondary" onClick={() => setAdding(true)} disabled={!hasAssets}>Add deployment</Button> : null}>
-      {error ? <div className="mb-3"><Alert>{error}</Alert></div> : null}
-      {adding ? <div className="mb-4"><DeploymentForm vendorId={vendorId} onDone={() => setAdding(false)} /></div> : null}
+    <Card
+      title="Deployed on"
+      actions={
+        canManage && !adding ? (
+          <Button variant="secondary" onClick={() => setAdding(true)} disabled={!hasAssets}>
+            Add deployment
+          </Button>
+        ) : null
+      }
+    >
+      {error ? (
+        <div className="mb-3">
+          <Alert>{error}</Alert>
+        </div>
+      ) : null}
+      {adding ? (
+        <div className="mb-4">
+          <DeploymentForm vendorId={vendorId} onDone={() => setAdding(false)} />
+        </div>
+      ) : null}
       {deployments.length === 0 && !adding ? (
         <p className="text-sm text-slate-600">
-          No deployments recorded. {canManage ? (hasAssets ? "Record which assets of your inventory run this vendor's products, so its answers attach to real assets." : "Add assets to the inventory first.") : ""}
+          No deployments recorded.{" "}
+          {canManage
+            ? hasAssets
+              ? "Record which assets of your inventory run this vendor's products, so its answers attach to real assets."
+              : "Add assets to the inventory first."
+            : ""}
         </p>
       ) : (
         <ul className="divide-y divide-slate-100">
@@ -85,13 +159,32 @@ export function DeploymentsPanel({ vendorId, deployments, hasAssets, canManage }
             <li key={d.id} className="flex items-center justify-between gap-3 py-3 text-sm">
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/inventory/${d.asset.id}`} className="font-medium text-brand-700 hover:underline">{d.asset.name}</Link>
+                  <Link
+                    href={`/inventory/${d.asset.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {d.asset.name}
+                  </Link>
                   <CriticalityBadge value={d.asset.criticality} />
                   {d.asset.safetyImpact ? <SafetyBadge /> : null}
                 </div>
-                <div className="text-slate-600">{assetTypeLabel(d.asset.type)}{d.asset.site ? ` · ${d.asset.site}` : ""}{d.asset.zone ? ` · ${d.asset.zone}` : ""}{d.note ? ` — ${d.note}` : ""}</div>
+                <div className="text-slate-600">
+                  {assetTypeLabel(d.asset.type)}
+                  {d.asset.site ? ` · ${d.asset.site}` : ""}
+                  {d.asset.zone ? ` · ${d.asset.zone}` : ""}
+                  {d.note ? ` — ${d.note}` : ""}
+                </div>
               </div>
-              {canManage ? <Button variant="ghost" onClick={() => remove(d)} disabled={pending} aria-label={`Remove deployment on ${d.asset.name}`}>Remove</Button> : null}
+              {canManage ? (
+                <Button
+                  variant="ghost"
+                  onClick={() => remove(d)}
+                  disabled={pending}
+                  aria-label={`Remove deployment on ${d.asset.name}`}
+                >
+                  Remove
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+
+import { VendorForm } from "@/app/(portal)/vendors/_components/vendor-form";
+import { PageHeader } from "@/components/ui/card";
+import { orNotFound } from "@/lib/actions/or-not-found";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
-import { PageHeader } from "@/components/ui/card";
-import { VendorForm } from "@/app/(portal)/vendors/_components/vendor-form";
-import { orNotFound } from "@/lib/actions/or-not-found";
 
 export const metadata: Metadata = { title: "Edit vendor" };
 
@@ -17,7 +18,13 @@ export default async function EditVendorPage({ params }: { params: Promise<{ id:
       <PageHeader title={`Edit ${vendor.name}`} />
       <VendorForm
         vendorId={vendor.id}
-        defaults={{ name: vendor.name, tier: vendor.tier, country: vendor.country ?? "", website: vendor.website ?? "", description: vendor.description ?? "" }}
+        defaults={{
+          name: vendor.name,
+          tier: vendor.tier,
+          country: vendor.country ?? "",
+          website: vendor.website ?? "",
+          description: vendor.description ?? "",
+        }}
       />
     </>
   );

@@ -7,7 +7,12 @@ import { renderVendorReport, reportFileName } from "@/lib/reports/vendor-report"
 export const GET = routeHandler<{ id: string }>("readScores", async ({ db, actor, params }) => {
   const report = await loadVendorReport(db, actor, params.id);
   const bytes = await renderVendorReport(report);
-  await recordAuditEvent(db, actor, { action: "vendor.export_report", entityType: "Vendor", entityId: report.vendor.id, details: { format: "pdf" } });
+  await recordAuditEvent(db, actor, {
+    action: "vendor.export_report",
+    entityType: "Vendor",
+    entityId: report.vendor.id,
+    details: { format: "pdf" },
+  });
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/pdf",

@@ -1,13 +1,28 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { Template } from "@/lib/questionnaire";
+
+import { saveDraftAction, submitResponseAction } from "@/app/(portal)/supplier/assessments/[id]/actions";
 import { QuestionnaireForm } from "@/components/questionnaire/questionnaire-form";
 import type { QuestionComments, UploadResult } from "@/components/questionnaire/types";
-import { saveDraftAction, submitResponseAction } from "@/app/(portal)/supplier/assessments/[id]/actions";
+import type { Template } from "@/lib/questionnaire";
 
 /** Binds the questionnaire form to this assessment's server actions and upload endpoint. */
-export function SupplierQuestionnaire({ assessmentId, userId, template, answers, version, comments }: { assessmentId: string; userId: string; template: Template; answers: Record<string, unknown>; version: number; comments: QuestionComments }) {
+export function SupplierQuestionnaire({
+  assessmentId,
+  userId,
+  template,
+  answers,
+  version,
+  comments,
+}: {
+  assessmentId: string;
+  userId: string;
+  template: Template;
+  answers: Record<string, unknown>;
+  version: number;
+  comments: QuestionComments;
+}) {
   const router = useRouter();
   const uploadEvidence = async (questionId: string, file: File): Promise<UploadResult> => {
     const body = new FormData();
@@ -16,9 +31,19 @@ export function SupplierQuestionnaire({ assessmentId, userId, template, answers,
     try {
       const response = await fetch(`/api/assessments/${assessmentId}/evidence`, { method: "POST", body });
       const json = (await response.json().catch(() => null)) as UploadResult | null;
-      return json ?? { ok: false, code: "INTERNAL", message: `Upload failed (HTTP ${response.status}). Please try again.` };
+      return (
+        json ?? {
+          ok: false,
+          code: "INTERNAL",
+          message: `Upload failed (HTTP ${response.status}). Please try again.`,
+        }
+      );
     } catch {
-      return { ok: false, code: "UNAVAILABLE", message: "The upload did not reach the server. Check your connection and try again." };
+      return {
+        ok: false,
+        code: "UNAVAILABLE",
+        message: "The upload did not reach the server. Check your connection and try again.",
+      };
     }
   };
   return (
