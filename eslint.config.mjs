@@ -59,7 +59,7 @@ const config = [
   },
   {
     // Tests build deliberately broken templates out of loose JSON; typing those would hide the point.
-    files: ["**/*.test.ts", "lib/questionnaire/test-fixtures.ts"],
+    files: ["**/*.test.ts", "tests/support/questionnaire/template-fixtures.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {

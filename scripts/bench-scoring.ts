@@ -1,5 +1,5 @@
 /**
- * Scoring benchmark on a seeded synthetic portfolio (lib/scoring/generate-synthetic-portfolio.ts).
+ * Scoring benchmark on a seeded synthetic portfolio (tests/support/scoring/generate-synthetic-portfolio.ts).
  *
  *   npx tsx scripts/bench-scoring.ts [--json] [--scale 0.1] [--seed 20250601] [--reference-seconds 60] [--worlds N] [--workers N]
  *   npx tsx scripts/bench-scoring.ts --accuracy    (accuracy against sampling vs time, per world count and threshold)
@@ -14,12 +14,6 @@
 import { availableParallelism, loadavg } from "node:os";
 
 import {
-  BENCHMARK_PORTFOLIO_SIZE,
-  createRandom,
-  generateSyntheticPortfolio,
-} from "../lib/scoring/generate-synthetic-portfolio";
-import { generateHubPlant } from "../lib/scoring/hub-graphs";
-import {
   buildScoringGraph,
   evaluateWhatIf,
   MODEL_VERSION,
@@ -29,11 +23,17 @@ import {
   scoreVendor,
   type GraphLinkageInput,
 } from "../lib/scoring/index";
+import { createRandom } from "../lib/scoring/random";
 import { obtainReverseIndex } from "../lib/scoring/recompute-incrementally";
-import { indexReferenceGraph, scoreVendorByReference } from "../lib/scoring/reference-model";
 import { sampleVendorExposure } from "../lib/scoring/sample-exposure";
 import { scorePortfolioInWorkers } from "../lib/scoring/score-portfolio-parallel";
 import { chooseWorldCount } from "../lib/scoring/worlds";
+import {
+  BENCHMARK_PORTFOLIO_SIZE,
+  generateSyntheticPortfolio,
+} from "../tests/support/scoring/generate-synthetic-portfolio";
+import { generateHubPlant } from "../tests/support/scoring/hub-graphs";
+import { indexReferenceGraph, scoreVendorByReference } from "../tests/support/scoring/reference-model";
 import { readOption } from "./bench-options";
 
 const TARGETS = {

@@ -1,6 +1,6 @@
 /**
  * Web benchmark: server response times of the risk-officer pages against a production build on the
- * synthetic portfolio (lib/scoring/generate-synthetic-portfolio.ts), under concurrent users.
+ * synthetic portfolio (tests/support/scoring/generate-synthetic-portfolio.ts), under concurrent users.
  *
  *   npm run build            # once: the benchmark serves the existing production build
  *   npm run bench:web [-- --json] [--scale 0.1] [--duration 15] [--connections 20] [--max-requests 200000]
@@ -47,13 +47,8 @@ import { migrate } from "../lib/db/migrate";
 import { getCompiledGraph } from "../lib/domain/graph-store/graph-cache";
 import { recomputeScores } from "../lib/domain/scoring/recompute-scores";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { acmeAnswers } from "../lib/linkage/fixtures/baseline-answers";
-import {
-  BENCHMARK_PORTFOLIO_SIZE,
-  createRandom,
-  generateSyntheticPortfolio,
-} from "../lib/scoring/generate-synthetic-portfolio";
 import { evaluateWhatIf, MODEL_VERSION, scoreVendor } from "../lib/scoring/index";
+import { createRandom } from "../lib/scoring/random";
 import { buildBuiltInTemplates, buildOrganization, buildUser } from "../prisma/seed/factories";
 import {
   adminQuery,
@@ -62,6 +57,11 @@ import {
   isReachable,
   withDatabase,
 } from "../tests/integration/database-url";
+import { acmeAnswers } from "../tests/support/linkage/baseline-answers";
+import {
+  BENCHMARK_PORTFOLIO_SIZE,
+  generateSyntheticPortfolio,
+} from "../tests/support/scoring/generate-synthetic-portfolio";
 import { readOption } from "./bench-options";
 import { NEXT_SERVER_NODE_ARGS } from "./next-server-args";
 

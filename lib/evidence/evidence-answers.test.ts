@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { makeTemplate } from "@/lib/questionnaire/test-fixtures";
+import { makeTemplate } from "@/tests/support/questionnaire/template-fixtures";
 
 import {
   applyStoredEvidence,

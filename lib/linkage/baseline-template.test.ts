@@ -7,13 +7,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import {
-  getOtSupplierBaselineTemplate,
-  validateAnswers,
-  type GroupField,
-  type Question,
-} from "../questionnaire";
-import { extractLinkages } from "./extract-linkages";
-import {
   acmeAnswers,
   acmeDeployments,
   acmeVendor,
@@ -21,7 +14,15 @@ import {
   nordgateDeployments,
   nordgateVendor,
   plantInventory,
-} from "./fixtures/baseline-answers";
+} from "@/tests/support/linkage/baseline-answers";
+
+import {
+  getOtSupplierBaselineTemplate,
+  validateAnswers,
+  type GroupField,
+  type Question,
+} from "../questionnaire";
+import { extractLinkages } from "./extract-linkages";
 import type { ExtractionInput, ExtractionResult, LinkageKind } from "./types";
 
 const template = getOtSupplierBaselineTemplate();

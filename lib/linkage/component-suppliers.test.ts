@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
 
+import {
+  acmeAnswers,
+  acmeDeployments,
+  acmeVendor,
+  plantInventory,
+} from "@/tests/support/linkage/baseline-answers";
+
 import { getOtSupplierBaselineTemplate } from "../questionnaire";
 import {
   buildScoringGraph,
@@ -11,7 +18,6 @@ import {
 } from "../scoring";
 import { resolveComponentSuppliers, withModel2Inputs } from "./component-suppliers";
 import { extractLinkages } from "./extract-linkages";
-import { acmeAnswers, acmeDeployments, acmeVendor, plantInventory } from "./fixtures/baseline-answers";
 import { toGraphDocument } from "./to-graph-document";
 import type { ExtractionResult, LinkageProvenance } from "./types";
 

@@ -4,6 +4,16 @@
  */
 import { describe, expect, it } from "vitest";
 
+import {
+  acmeAnswers,
+  acmeDeployments,
+  acmeVendor,
+  nordgateAnswers,
+  nordgateDeployments,
+  nordgateVendor,
+  plantInventory,
+} from "@/tests/support/linkage/baseline-answers";
+
 import { getOtSupplierBaselineTemplate } from "../questionnaire";
 import {
   buildScoringGraph,
@@ -13,15 +23,6 @@ import {
   type GraphLinkageInput,
 } from "../scoring";
 import { extractLinkages } from "./extract-linkages";
-import {
-  acmeAnswers,
-  acmeDeployments,
-  acmeVendor,
-  nordgateAnswers,
-  nordgateDeployments,
-  nordgateVendor,
-  plantInventory,
-} from "./fixtures/baseline-answers";
 import { toGraphDocument } from "./to-graph-document";
 import type { ExtractionResult } from "./types";
 

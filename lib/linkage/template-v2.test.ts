@@ -9,6 +9,9 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
+import * as demo from "@/prisma/seed/northwind-demo-answers";
+import { acmeAnswers, nordgateAnswers } from "@/tests/support/linkage/baseline-answers";
+
 import {
   checkTemplateSuccession,
   exportTemplateJson,
@@ -18,8 +21,6 @@ import {
   type Question,
 } from "../questionnaire";
 import { extractLinkages } from "./extract-linkages";
-import { acmeAnswers, nordgateAnswers } from "./fixtures/baseline-answers";
-import * as demo from "./fixtures/northwind-demo-answers";
 import { HMI_REFERENCE, PLC_REFERENCE, REFERENCE_INVENTORY } from "./sensitivity/reference-vendors";
 import {
   adaptAnswers,

@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { makeRawTemplate } from "./test-fixtures";
+import { makeRawTemplate } from "@/tests/support/questionnaire/template-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { makeRawTemplate, makeTemplate } from "@/tests/support/questionnaire/template-fixtures";
+
 import { LIMITS } from "./limits";
 import { formatTemplateIssue } from "./template-issues";
 import {
@@ -8,7 +10,6 @@ import {
   exportTemplateJson,
   parseTemplateJson,
 } from "./template-json";
-import { makeRawTemplate, makeTemplate } from "./test-fixtures";
 
 describe("parseTemplateJson / exportTemplateJson", () => {
   it("round-trips a template", () => {

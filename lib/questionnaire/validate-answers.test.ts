@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { makeTemplate } from "@/tests/support/questionnaire/template-fixtures";
+
 import { buildAnswerSchema, type AnswerValidationMode } from "./answer-schema";
-import { makeTemplate } from "./test-fixtures";
 import { validateAnswers } from "./validate-answers";
 import { computeVisibility, pruneHiddenAnswers, visibleQuestions } from "./visibility";
 

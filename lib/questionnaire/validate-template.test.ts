@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { makeRawTemplate } from "@/tests/support/questionnaire/template-fixtures";
+
 import { formatTemplateIssue } from "./template-issues";
-import { makeRawTemplate } from "./test-fixtures";
 import { validateTemplate } from "./validate-template";
 
 type Raw = ReturnType<typeof makeRawTemplate>;

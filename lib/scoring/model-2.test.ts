@@ -5,7 +5,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { arbitraryGraph, arbitraryReweighting } from "./arbitrary-graph";
+import { arbitraryGraph, arbitraryReweighting } from "@/tests/support/scoring/arbitrary-graph";
+import { generateHubPlant } from "@/tests/support/scoring/hub-graphs";
+
 import { resolveScoringConfig } from "./config";
 import {
   parseGraphDocument,
@@ -13,7 +15,6 @@ import {
   type GraphLinkageInput,
   type GraphNodeInput,
 } from "./graph-format";
-import { generateHubPlant } from "./hub-graphs";
 import { sampleVendorExposure } from "./sample-exposure";
 import { scorePortfolio } from "./score-vendors";
 import { buildScoringGraph } from "./scoring-graph";

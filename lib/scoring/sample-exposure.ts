@@ -5,7 +5,7 @@
  * tests and by `npm run score -- <graph.json> --samples N [--seed S]`; slow on purpose.
  */
 import { DEFAULT_WEIGHTS, type ScoringConfig } from "./config";
-import { createRandom } from "./generate-synthetic-portfolio";
+import { createRandom } from "./random";
 import { linkageAt, TYPE_ASSET, TYPE_COMPONENT, type ScoringGraph } from "./scoring-graph";
 
 export const MAX_SAMPLES = 1_000_000;

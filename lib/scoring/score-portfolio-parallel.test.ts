@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
+import { generateHubPlant } from "@/tests/support/scoring/hub-graphs";
+
 import { parseGraphJson, type GraphDocument } from "./graph-format";
-import { generateHubPlant } from "./hub-graphs";
 import { scorePortfolioInWorkers } from "./score-portfolio-parallel";
 import { scorePortfolio } from "./score-vendors";
 import { buildScoringGraph } from "./scoring-graph";

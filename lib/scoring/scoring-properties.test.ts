@@ -1,12 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import {
+  arbitraryGraph,
+  arbitraryReweighting,
+  arbitraryWeight,
+  permuteDocument,
+} from "@/tests/support/scoring/arbitrary-graph";
+import { indexReferenceGraph, scoreVendorByReference } from "@/tests/support/scoring/reference-model";
+
 import { applyGraphChanges } from "./apply-graph-changes";
-import { arbitraryGraph, arbitraryReweighting, arbitraryWeight, permuteDocument } from "./arbitrary-graph";
 import { DEFAULT_WEIGHTS, LINKAGE_KINDS, resolveLinkageWeight, resolveScoringConfig } from "./config";
 import type { GraphDocument, GraphLinkageInput } from "./graph-format";
 import { evaluateWhatIf, recomputeIncrementally } from "./recompute-incrementally";
-import { indexReferenceGraph, scoreVendorByReference } from "./reference-model";
 import { listVendorAssetExposure, scorePortfolio } from "./score-vendors";
 import { buildScoringGraph } from "./scoring-graph";
 

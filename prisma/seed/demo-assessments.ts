@@ -32,7 +32,7 @@ import {
   NIMBUS_OTA,
   orbitalAnswers,
   vireoDraftAnswers,
-} from "../../lib/linkage/fixtures/northwind-demo-answers";
+} from "./northwind-demo-answers";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

@@ -32,7 +32,6 @@ import { importTemplate } from "@/lib/domain/template/template-versions";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { listSinkMessages, startMailSink, type MailSink } from "@/lib/mail/sink";
-import { makeTemplate } from "@/lib/questionnaire/test-fixtures";
 import {
   buildContact,
   buildOrganization,
@@ -40,6 +39,7 @@ import {
   buildUser,
   buildVendor,
 } from "@/prisma/seed/factories";
+import { makeTemplate } from "@/tests/support/questionnaire/template-fixtures";
 
 import { testDb } from "./setup";
 

@@ -13,7 +13,6 @@ import { acceptAssessment } from "@/lib/domain/review/review-assessment";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, VendorTier } from "@/lib/generated/prisma/enums";
 import { stopScoringWorker } from "@/lib/jobs/scoring-queue";
-import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
 import { startMailSink, type MailSink } from "@/lib/mail/sink";
 import {
   buildBuiltInTemplates,
@@ -22,6 +21,7 @@ import {
   buildUser,
   buildVendor,
 } from "@/prisma/seed/factories";
+import { acmeAnswers } from "@/tests/support/linkage/baseline-answers";
 
 import { testDb } from "./setup";
 

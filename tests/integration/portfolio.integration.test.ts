@@ -12,8 +12,8 @@ import { acceptAssessment } from "@/lib/domain/review/review-assessment";
 import { storeSnapshots } from "@/lib/domain/scoring/recompute-scores";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AssessmentStatus, VendorTier } from "@/lib/generated/prisma/enums";
-import { acmeAnswers, nordgateAnswers } from "@/lib/linkage/fixtures/baseline-answers";
 import { buildBuiltInTemplates, buildContact, buildOrganization, buildVendor } from "@/prisma/seed/factories";
+import { acmeAnswers, nordgateAnswers } from "@/tests/support/linkage/baseline-answers";
 
 import { actorFor, withMailSink } from "./fixtures";
 import { testDb } from "./setup";

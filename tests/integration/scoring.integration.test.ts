@@ -7,9 +7,9 @@ import { recomputeScores } from "@/lib/domain/scoring/recompute-scores";
 import { getScoringRun, requestFullRecompute } from "@/lib/domain/scoring/request-full-recompute";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { startScoringWorker } from "@/lib/jobs/scoring-queue";
-import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
 import { MODEL_VERSION } from "@/lib/scoring";
 import { buildVendor } from "@/prisma/seed/factories";
+import { acmeAnswers } from "@/tests/support/linkage/baseline-answers";
 
 import { acmeOnASmallPlant, withJobsDatabase, withMailSink } from "./fixtures";
 

@@ -15,7 +15,6 @@ import {
 import { addReviewComment, deleteReviewComment } from "@/lib/domain/review/review-assessment";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { makeTemplate } from "@/lib/questionnaire/test-fixtures";
 import {
   buildContact,
   buildOrganization,
@@ -23,6 +22,7 @@ import {
   buildUser,
   buildVendor,
 } from "@/prisma/seed/factories";
+import { makeTemplate } from "@/tests/support/questionnaire/template-fixtures";
 
 import { withMailSink } from "../integration/fixtures";
 import { testDb } from "../integration/setup";

@@ -9,9 +9,9 @@ import { addReviewComment, requestChanges } from "@/lib/domain/review/review-ass
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { acmeAnswers } from "@/lib/linkage/fixtures/baseline-answers";
 import { LIMITS, validateAnswers } from "@/lib/questionnaire";
 import { buildBuiltInTemplates, buildContact, buildOrganization, buildVendor } from "@/prisma/seed/factories";
+import { acmeAnswers } from "@/tests/support/linkage/baseline-answers";
 
 import { actorFor, withMailSink } from "../integration/fixtures";
 import { testDb } from "../integration/setup";

@@ -10,7 +10,6 @@ import { getSentMail, listSentMail } from "@/lib/domain/outbox/read-sent-mail";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { listSinkMessages } from "@/lib/mail/sink";
-import { makeTemplate } from "@/lib/questionnaire/test-fixtures";
 import {
   buildContact,
   buildOrganization,
@@ -18,6 +17,7 @@ import {
   buildUser,
   buildVendor,
 } from "@/prisma/seed/factories";
+import { makeTemplate } from "@/tests/support/questionnaire/template-fixtures";
 
 import { withMailSink } from "../integration/fixtures";
 import { testDb } from "../integration/setup";

@@ -16,9 +16,9 @@ import { loadVendorReport } from "@/lib/domain/report/load-vendor-report";
 import { saveDraft, submitResponse } from "@/lib/domain/response/supplier-responses";
 import { requestChanges } from "@/lib/domain/review/review-assessment";
 import type { Template } from "@/lib/questionnaire";
-import { makeRawTemplate } from "@/lib/questionnaire/test-fixtures";
 import { validateTemplate } from "@/lib/questionnaire/validate-template";
 import { buildContact, buildOrganization, buildTemplate, buildVendor } from "@/prisma/seed/factories";
+import { makeRawTemplate } from "@/tests/support/questionnaire/template-fixtures";
 
 import { actorFor, withMailSink } from "../integration/fixtures";
 import { testDb } from "../integration/setup";

@@ -5,9 +5,9 @@
  * update service, diamonds (two gateways into one SCADA server) and cycles (SCADA ↔ historian,
  * broker ↔ gateway).
  */
-import { DEFAULT_WEIGHTS, type LinkageKind } from "./config";
-import { createRandom } from "./generate-synthetic-portfolio";
-import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "./graph-format";
+import { DEFAULT_WEIGHTS, type LinkageKind } from "@/lib/scoring/config";
+import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "@/lib/scoring/graph-format";
+import { createRandom } from "@/lib/scoring/random";
 
 export function generateHubPlant(seed: number, vendorCount = 7): GraphDocument {
   const random = createRandom(seed);

@@ -1,8 +1,8 @@
 /** fast-check arbitraries for small random graphs (test support; not used at runtime). */
 import fc from "fast-check";
 
-import { LINKAGE_KINDS } from "./config";
-import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "./graph-format";
+import { LINKAGE_KINDS } from "@/lib/scoring/config";
+import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "@/lib/scoring/graph-format";
 
 // Discrete weights produce exact ties (the hard case for determinism); continuous ones the rest.
 export const arbitraryWeight = fc.oneof(

@@ -6,10 +6,10 @@
  * walks the sampled worlds one at a time with a plain breadth-first search instead of bit-parallel
  * words. The worlds themselves are the same (worlds.ts), so results agree exactly.
  */
-import { DEFAULT_WEIGHTS, type ScoringConfig } from "./config";
-import type { GraphDocument, GraphLinkageInput } from "./graph-format";
-import { KIND_CODES } from "./scoring-graph";
-import { chooseWorldCount, hashId, linkageSeed, writeWorldMask } from "./worlds";
+import { DEFAULT_WEIGHTS, type ScoringConfig } from "@/lib/scoring/config";
+import type { GraphDocument, GraphLinkageInput } from "@/lib/scoring/graph-format";
+import { KIND_CODES } from "@/lib/scoring/scoring-graph";
+import { chooseWorldCount, hashId, linkageSeed, writeWorldMask } from "@/lib/scoring/worlds";
 
 export interface ReferenceVendorScore {
   readonly id: string;

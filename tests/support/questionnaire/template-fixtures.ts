@@ -1,5 +1,5 @@
-import type { Template } from "./template-schema";
-import { validateTemplate } from "./validate-template";
+import type { Template } from "@/lib/questionnaire/template-schema";
+import { validateTemplate } from "@/lib/questionnaire/validate-template";
 
 /**
  * A small template touching every question type, condition form and linkage feature. Tests clone

@@ -11,8 +11,14 @@
  * - weights come from the default control tables, with a share of "don't know" answers mapped to the
  *   pessimistic unknown weight, as the extraction layer would produce them.
  */
-import { DEFAULT_WEIGHTS, resolveBestControlWeight, resolveUnknownWeight, type LinkageKind } from "./config";
-import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "./graph-format";
+import {
+  DEFAULT_WEIGHTS,
+  resolveBestControlWeight,
+  resolveUnknownWeight,
+  type LinkageKind,
+} from "@/lib/scoring/config";
+import type { GraphDocument, GraphLinkageInput, GraphNodeInput } from "@/lib/scoring/graph-format";
+import { createRandom } from "@/lib/scoring/random";
 
 export interface SyntheticPortfolioSize {
   readonly vendors: number;
@@ -27,18 +33,6 @@ export const BENCHMARK_PORTFOLIO_SIZE: SyntheticPortfolioSize = {
   assets: 20_000,
   linkages: 1_000_000,
 };
-
-/** mulberry32: tiny, fast, and good enough for shaping test data. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateSyntheticPortfolio(
   size: SyntheticPortfolioSize = BENCHMARK_PORTFOLIO_SIZE,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AutosaveController, type SaveStatus } from "@/components/questionnaire/autosave";
 import type { FormAnswers, SaveResult } from "@/components/questionnaire/types";
 import { LIMITS, validateTemplate } from "@/lib/questionnaire";
-import { makeRawTemplate } from "@/lib/questionnaire/test-fixtures";
+import { makeRawTemplate } from "@/tests/support/questionnaire/template-fixtures";
 
 /** An in-memory localStorage and a window with no-op listeners: what the controller touches. */
 function browserStandIn() {
