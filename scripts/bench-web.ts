@@ -31,6 +31,7 @@ import type { Db } from "../lib/db/create-client";
 import { migrate } from "../lib/db/migrate";
 import { recomputeScores } from "../lib/domain/scoring/recompute-scores";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { vendorKey } from "../lib/linkage/keys";
 import { MODEL_VERSION } from "../lib/scoring/index";
 import { readOption } from "./bench-options";
 import { cleanup, elapsed, log, onCleanup } from "./bench/common";
@@ -146,7 +147,7 @@ async function main() {
     "app/(portal)/what-if/actions.ts",
   );
   const ownLinkage = await db.linkage.findFirst({
-    where: { organizationId: loaded.organizationId, fromKey: `vendor:${top!.vendorId}` },
+    where: { organizationId: loaded.organizationId, fromKey: vendorKey(top!.vendorId) },
     orderBy: [{ weight: "desc" }, { id: "asc" }],
     select: { id: true, weight: true },
   });

@@ -11,6 +11,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { assetKey, isAssetKey, isVendorScopedKey, vendorKey } from "../lib/linkage/keys";
+
 const evidence = mkdtempSync(path.join(tmpdir(), "trustmap-demo-report-"));
 process.env.EVIDENCE_DIR = evidence;
 
@@ -124,12 +126,12 @@ async function report() {
   const vendorOfAssessment = new Map(assessments.map((a) => [a.id, vendorName.get(a.vendorId)!]));
   const deployedBy = new Map<string, string[]>();
   for (const d of deployments)
-    deployedBy.set(`asset:${d.assetId}`, [
-      ...(deployedBy.get(`asset:${d.assetId}`) ?? []),
+    deployedBy.set(assetKey(d.assetId), [
+      ...(deployedBy.get(assetKey(d.assetId)) ?? []),
       vendorName.get(d.vendorId)!,
     ]);
   const intoAssetsOf = (key: string) => {
-    const out = linkages.filter((l) => l.fromKey === key && l.toKey.startsWith("asset:"));
+    const out = linkages.filter((l) => l.fromKey === key && isAssetKey(l.toKey));
     return [...new Set(out.map((l) => vendorOfAssessment.get(l.assessmentId ?? "") ?? l.source))].sort();
   };
   const into = (key: string) =>
@@ -137,11 +139,11 @@ async function report() {
       .filter((l) => l.toKey === key)
       .map(
         (l) =>
-          `${l.fromKey.startsWith("vendor:") ? nameOfKey(l.fromKey) : l.fromKey} (${l.source.toLowerCase()}, ${l.weight.toFixed(2)})`,
+          `${isVendorScopedKey(l.fromKey) ? nameOfKey(l.fromKey) : l.fromKey} (${l.source.toLowerCase()}, ${l.weight.toFixed(2)})`,
       );
 
   const orbital = vendors.find((v) => v.name === "Orbital SCADA Cloud")!;
-  const paths = scoreVendor(graph, `vendor:${orbital.id}`, { config }).topPaths;
+  const paths = scoreVendor(graph, vendorKey(orbital.id), { config }).topPaths;
   console.log(
     `\nOrbital's top paths: ${paths.map((p) => `${p.assetName} via ${p.hops.map((h) => (h.provenance as { sources?: { questionId: string }[] } | undefined)?.sources?.[0]?.questionId ?? "-").join(">")}`).join("; ")}`,
   );
@@ -159,14 +161,14 @@ async function report() {
   });
   for (const h of hubs) {
     const named = linkages
-      .filter((l) => l.toKey === `asset:${h.id}` && l.source === "ASSESSMENT")
+      .filter((l) => l.toKey === assetKey(h.id) && l.source === "ASSESSMENT")
       .map((l) => vendorOfAssessment.get(l.assessmentId!)!);
     console.log(
-      `${h.name}: deployed by ${(deployedBy.get(`asset:${h.id}`) ?? ["(customer)"]).join(", ")}; linked into by the answers of ${[...new Set(named)].sort().join(", ")}`,
+      `${h.name}: deployed by ${(deployedBy.get(assetKey(h.id)) ?? ["(customer)"]).join(", ")}; linked into by the answers of ${[...new Set(named)].sort().join(", ")}`,
     );
   }
   const kestrel = vendors.find((v) => v.name === "Kestrel Remote Access")!;
-  const creds = linkages.filter((l) => l.fromKey.startsWith(`vendor:${kestrel.id}/credential/`));
+  const creds = linkages.filter((l) => l.fromKey.startsWith(`${vendorKey(kestrel.id)}/credential/`));
   console.log(
     `Kestrel credentials: ${[...new Set(creds.map((l) => `${l.fromKey.split("/").pop()} → max ${Math.max(...creds.filter((c) => c.fromKey === l.fromKey).map((c) => c.weight)).toFixed(2)}`))].join("; ")}`,
   );

@@ -1,5 +1,7 @@
 "use client";
 
+import { assetIdOfKey } from "@/lib/linkage/keys";
+
 import "@xyflow/react/dist/style.css";
 
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from "@xyflow/react";
@@ -285,7 +287,7 @@ function NodeDetails({
 }) {
   const incoming = edges.filter((e) => e.to === node.key);
   const outgoing = edges.filter((e) => e.from === node.key);
-  const assetId = /^asset:[a-z0-9]+$/i.test(node.key) ? node.key.slice(6) : null;
+  const assetId = assetIdOfKey(node.key);
   return (
     <div className="space-y-3" data-testid="node-details">
       <div>

@@ -7,6 +7,7 @@
  */
 import type { ChoiceQuestion, GroupRow, NodeEndpoint, NodeKind, Question } from "../questionnaire";
 import { normalizeComponentName, resolveComponentIdentity } from "./component-identity";
+import { assetKey, vendorKey } from "./keys";
 import type { Deployment, ExtractedNode, ExtractionConfig, InventoryAsset, NeedsMapping } from "./types";
 
 /** Node kinds the vendor operates itself: compromising the vendor compromises them (custody linkage). */
@@ -90,7 +91,7 @@ export class NodeRegistry {
   }
 
   get vendorKey(): string {
-    return `vendor:${this.env.vendor.id}`;
+    return vendorKey(this.env.vendor.id);
   }
 
   resolve(endpoint: NodeEndpoint, ctx: EndpointContext): string[] {
@@ -123,7 +124,7 @@ export class NodeRegistry {
   }
 
   private vendorScopedKey(kind: NodeKind, suffix?: string): string {
-    return `vendor:${this.env.vendor.id}/${kind}${suffix === undefined ? "" : `/${suffix}`}`;
+    return `${this.vendorKey}/${kind}${suffix === undefined ? "" : `/${suffix}`}`;
   }
 
   /** The vendor's deployed assets, or a placeholder when none are recorded. */
@@ -458,10 +459,6 @@ export class NodeRegistry {
     const loose = new Set(labels.map(normalizeLabel).filter((l) => l !== ""));
     return pool.filter((a) => namesOf(a).some((n) => loose.has(normalizeLabel(n))));
   }
-}
-
-export function assetKey(assetId: string): string {
-  return `asset:${assetId}`;
 }
 
 function normalizeLabel(text: string): string {

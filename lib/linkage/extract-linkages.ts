@@ -23,7 +23,8 @@ import {
   type Template,
 } from "../questionnaire";
 import { applyBuyerControls, buyerControlEffects, type BuyerControl } from "./buyer-controls";
-import { assetKey, NodeRegistry, type ChoiceSelection } from "./endpoints";
+import { NodeRegistry, type ChoiceSelection } from "./endpoints";
+import { assetKey } from "./keys";
 import {
   DEFAULT_EXTRACTION_CONFIG,
   type AppliedModifier,

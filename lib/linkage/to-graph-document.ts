@@ -5,6 +5,7 @@
  */
 import type { GraphDocument, GraphLinkageInput, GraphNodeInput, ScoringConfig } from "../scoring";
 import { withModel2Inputs } from "./component-suppliers";
+import { assetKey } from "./keys";
 import type { ExtractedLinkage, ExtractedNode, ExtractionResult, LinkageProvenance } from "./types";
 
 /** Options of toGraphDocument. */
@@ -35,7 +36,7 @@ export function toGraphDocument(
 ): GraphDocument {
   const nodes = new Map<string, GraphNodeInput>();
   for (const asset of options.assets ?? []) {
-    const id = `asset:${asset.id}`;
+    const id = assetKey(asset.id);
     nodes.set(id, {
       id,
       type: "asset",

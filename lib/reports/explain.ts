@@ -1,4 +1,5 @@
 // Pure: the sentences the report prints next to the numbers, from a snapshot's data.
+import { isAssetKey, isVendorScopedKey } from "@/lib/linkage/keys";
 import type { ExplainingPath } from "@/lib/scoring";
 import { MODEL_VERSION } from "@/lib/scoring/config";
 
@@ -82,11 +83,11 @@ export function beyondFootprintRoutes(
     const own = new Set([vendorKey]);
     let leave: { node: string; kind: keyof typeof KIND_WORD; onward: boolean } | undefined;
     for (const h of p.hops) {
-      if (h.from.startsWith("asset:")) {
+      if (isAssetKey(h.from)) {
         leave = { node: h.from, kind: h.kind, onward: true };
         break;
       }
-      if (h.to.startsWith("asset:")) continue;
+      if (isAssetKey(h.to)) continue;
       const ownNode =
         own.has(h.from) &&
         (h.to.startsWith(`${vendorKey}/`) ||
@@ -165,7 +166,7 @@ export function explainScore(
     const middle = p.hops
       .slice(0, -1)
       .map((h) => h.to)
-      .find((k) => !k.startsWith("vendor:"));
+      .find((k) => !isVendorScopedKey(k));
     if (middle) via.set(middle, (via.get(middle) ?? 0) + p.contribution);
   }
   const main = [...via.entries()].sort((a, b) => b[1] - a[1])[0];

@@ -2,6 +2,7 @@
 // assets), for the report's drawn graph. A node sits in the layer of its earliest position on any
 // path; within a layer nodes follow the mean position of their predecessors, which keeps most
 // edges from crossing without a real layout engine.
+import { isAssetKey, isVendorKey, isVendorScopedKey } from "@/lib/linkage/keys";
 import type { LinkageKind } from "@/lib/scoring";
 
 export type PathGraphNodeType = "vendor" | "component" | "asset" | "other";
@@ -44,8 +45,8 @@ const MAX_NODE_WIDTH = 120;
 const CHAR_WIDTH = 3.3;
 
 export function nodeTypeOf(key: string): PathGraphNodeType {
-  if (key.startsWith("asset:")) return "asset";
-  if (key.startsWith("vendor:")) return key.includes("/") ? "component" : "vendor";
+  if (isAssetKey(key)) return "asset";
+  if (isVendorScopedKey(key)) return isVendorKey(key) ? "vendor" : "component";
   if (key.startsWith("component:")) return "component";
   return "other";
 }

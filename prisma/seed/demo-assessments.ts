@@ -20,6 +20,7 @@ import { evidenceDir } from "../../lib/evidence/evidence-dir";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import type { AssessmentStatus, LinkageKind } from "../../lib/generated/prisma/enums";
 import { componentKey, normalizeComponentName } from "../../lib/linkage";
+import { vendorKey } from "../../lib/linkage/keys";
 import {
   atlasAnswers,
   brightlineAnswers,
@@ -279,7 +280,7 @@ export const DEMO_MANUAL_LINKAGES: readonly DemoManualLinkage[] = [
   {
     at: 21,
     vendor: "Kestrel Remote Access",
-    to: (v) => `vendor:${v["Brightline HMI"]}/remote_access/third_party_service`,
+    to: (v) => `${vendorKey(v["Brightline HMI"]!)}/remote_access/third_party_service`,
     kind: "TRUST",
     weight: 0.8,
     reason:
@@ -462,7 +463,7 @@ async function addManualLinkage(
   // The portal only links to nodes that exist; so does the seed (a missing one is a fixture bug).
   if (!(await db.graphNode.count({ where: { organizationId, key: toKey } })))
     throw new Error(`demo seed: no graph node ${toKey} for ${m.vendor}'s manual linkage`);
-  const fromKey = `vendor:${vendorId}`;
+  const fromKey = vendorKey(vendorId);
   const linkage = await db.linkage.create({
     data: {
       organizationId,

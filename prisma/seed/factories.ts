@@ -7,6 +7,7 @@ import type { Db } from "../../lib/db/create-client";
 import { templateChecksum } from "../../lib/db/template-checksum";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import type { Role, VendorTier } from "../../lib/generated/prisma/enums";
+import { assetKey } from "../../lib/linkage/keys";
 import { BUILT_IN_TEMPLATES, type Template } from "../../lib/questionnaire";
 
 const uniq = () => randomBytes(4).toString("hex");
@@ -185,8 +186,8 @@ export async function buildInventoryLinkage(
   return db.linkage.create({
     data: {
       organizationId: data.organizationId,
-      fromKey: `asset:${data.fromAssetId}`,
-      toKey: `asset:${data.toAssetId}`,
+      fromKey: assetKey(data.fromAssetId),
+      toKey: assetKey(data.toAssetId),
       kind: data.kind ?? "ADJACENCY",
       weight: data.weight ?? 0.8,
       reason: data.reason ?? "Recorded in the inventory",

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 import type { Db } from "../../lib/db/create-client";
+import { assetKey, vendorKey } from "../../lib/linkage/keys";
 import { buildBuiltInTemplates, buildOrganization, buildUser } from "../../prisma/seed/factories";
 import {
   adminQuery,
@@ -198,7 +199,7 @@ export async function loadPortfolio(
       const vid = id("v", i);
       vendorIds.push(vid);
       vendorIndex.set(node.id, i);
-      keyOf.set(node.id, `vendor:${vid}`);
+      keyOf.set(node.id, vendorKey(vid));
       const name = `Vendor ${String(i + 1).padStart(4, "0")} ${["Automation", "Controls", "Systems", "Industrial", "Networks"][i % 5]}`;
       vendors.id.push(vid);
       vendors.name.push(name);
@@ -207,7 +208,7 @@ export async function loadPortfolio(
     } else if (node.type === "asset") {
       const aid = id("a", assetNumber);
       const zone = assetNumber % zoneCount;
-      keyOf.set(node.id, `asset:${aid}`);
+      keyOf.set(node.id, assetKey(aid));
       assets.id.push(aid);
       assets.name.push(node.name);
       assets.normalized.push(node.name.toLowerCase());

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 
 import type { Db } from "../../lib/db/create-client";
 import { getCompiledGraph } from "../../lib/domain/graph-store/graph-cache";
+import { vendorKey } from "../../lib/linkage/keys";
 import { evaluateWhatIf, scoreVendor } from "../../lib/scoring/index";
 import { createRandom } from "../../lib/scoring/random";
 import { elapsed, log, quantile } from "./common";
@@ -327,7 +328,7 @@ export async function measureWhatIfEngine(
   );
   const random = createRandom(seed ^ 0x5eed);
   const candidates = vendorIds
-    .map((v) => `vendor:${v}`)
+    .map(vendorKey)
     .filter((k) => compiled.graph.indexById.has(k) && compiled.assessedVendorKeys.has(k));
   // One what-if per vendor: halve the weight of the first hop of its top path (a stronger control).
   const scenarios: {

@@ -8,6 +8,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getBlastRadius, searchGraphNodes } from "@/lib/domain/blast-radius/get-blast-radius";
+import { idOfKey } from "@/lib/linkage/keys";
 
 export const metadata: Metadata = { title: "Blast radius" };
 
@@ -24,7 +25,7 @@ export default async function BlastRadiusPage({
     sp.node ? getBlastRadius(db, user, sp.node) : Promise.resolve(null),
     query ? searchGraphNodes(db, user, query) : Promise.resolve(null),
   ]);
-  const vendorId = view?.node.type === "vendor" ? view.node.key.slice("vendor:".length) : null;
+  const vendorId = view?.node.type === "vendor" ? idOfKey(view.node.key) : null;
 
   return (
     <>

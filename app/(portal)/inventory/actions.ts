@@ -6,7 +6,7 @@ import { runAction } from "@/lib/actions/run-action";
 import { importAssets, previewAssetImport } from "@/lib/domain/inventory/import-assets";
 import { addConnection, removeConnection } from "@/lib/domain/inventory/manage-connections";
 import { createAsset, deleteAsset, updateAsset } from "@/lib/domain/inventory/save-asset";
-import { assetIdOfKey } from "@/lib/validation/ids";
+import { assetIdOfKey } from "@/lib/linkage/keys";
 
 export async function createAssetAction(input: unknown) {
   return runAction("manageInventory", async (db, actor) => {

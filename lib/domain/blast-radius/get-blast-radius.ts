@@ -1,3 +1,5 @@
+import { assetIdOfKey, assetKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -55,12 +57,12 @@ export async function getBlastRadius(
   if (index === undefined) return null;
   const node = compiled.graph.nodes[index]!;
   const radius = computeBlastRadius(compiled.graph, nodeKeyRaw, { config: compiled.config, pathLimit: 200 });
-  const assetIds = radius.assets.filter((a) => /^asset:[a-z0-9]+$/i.test(a.id)).map((a) => a.id.slice(6));
+  const assetIds = radius.assets.flatMap((a) => assetIdOfKey(a.id) ?? []);
   const rows = await db.asset.findMany({
     where: { organizationId: actor.organizationId, id: { in: assetIds } },
     select: { id: true, site: true, zone: true },
   });
-  const place = new Map(rows.map((r) => [`asset:${r.id}`, r]));
+  const place = new Map(rows.map((r) => [assetKey(r.id), r]));
 
   const sites = new Map<string, Map<string, BlastRadiusAssetView[]>>();
   const names: Record<string, string> = {};

@@ -1,3 +1,5 @@
+import { assetKey, isVendorKey, vendorKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import type { Db } from "@/lib/db/create-client";
@@ -60,10 +62,10 @@ export async function loadOrganizationGraph(
     }),
   ]);
   const byId = new Map<string, GraphNodeInput>();
-  for (const v of vendors) byId.set(`vendor:${v.id}`, { id: `vendor:${v.id}`, type: "vendor", name: v.name });
+  for (const v of vendors) byId.set(vendorKey(v.id), { id: vendorKey(v.id), type: "vendor", name: v.name });
   for (const a of assets)
-    byId.set(`asset:${a.id}`, {
-      id: `asset:${a.id}`,
+    byId.set(assetKey(a.id), {
+      id: assetKey(a.id),
       type: "asset",
       name: a.name,
       subtype: a.type.toLowerCase(),
@@ -103,8 +105,8 @@ export async function loadOrganizationGraph(
   // A vendor is scored once something is known about it: an accepted assessment or a linkage of its
   // own. An unassessed vendor gets no score at all rather than a reassuring zero.
   const assessedVendorKeys = new Set<string>([
-    ...accepted.map((a) => `vendor:${a.vendorId}`),
-    ...graphLinkages.filter((l) => l.from.startsWith("vendor:") && !l.from.includes("/")).map((l) => l.from),
+    ...accepted.map((a) => vendorKey(a.vendorId)),
+    ...graphLinkages.filter((l) => isVendorKey(l.from)).map((l) => l.from),
   ]);
   const overrides = (org.scoringConfig ?? {}) as ScoringConfigOverrides;
   return {

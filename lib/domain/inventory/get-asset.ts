@@ -3,8 +3,8 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/errors";
+import { assetIdOfKey, assetKey } from "@/lib/linkage/keys";
 import { parseRecordId } from "@/lib/validation/common";
-import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
 
 /**
  * One asset of the caller's organisation with the vendors deployed on it and its connections (the

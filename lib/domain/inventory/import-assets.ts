@@ -9,8 +9,8 @@ import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assetKey } from "@/lib/linkage/keys";
 import type { AssetData, AssetField } from "@/lib/validation/asset";
-import { assetKey } from "@/lib/validation/ids";
 
 import { rescoreAfterInventoryChange } from "./rescore";
 import { assetColumns } from "./save-asset";

@@ -4,9 +4,9 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
+import { assetKey } from "@/lib/linkage/keys";
 import { connectionInputSchema } from "@/lib/validation/asset";
 import { parseRecordId } from "@/lib/validation/common";
-import { assetKey } from "@/lib/validation/ids";
 import { parseInput } from "@/lib/validation/parse";
 
 import { rescoreAfterInventoryChange } from "./rescore";

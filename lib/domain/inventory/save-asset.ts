@@ -5,9 +5,9 @@ import type { Db } from "@/lib/db/create-client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { diffFields, recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
+import { assetKey } from "@/lib/linkage/keys";
 import { assetInputSchema, normalizeAssetName, type AssetData } from "@/lib/validation/asset";
 import { parseRecordId } from "@/lib/validation/common";
-import { assetKey } from "@/lib/validation/ids";
 import { parseInput } from "@/lib/validation/parse";
 
 import { rescoreAfterInventoryChange } from "./rescore";

@@ -5,8 +5,8 @@ import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { recomputeAfterGraphChange } from "@/lib/domain/scoring/scoring-runs";
 import { AppError, notFound } from "@/lib/errors";
+import { assetIdOfKey, assetKey, idOfKey, vendorKey } from "@/lib/linkage/keys";
 import { parseRecordId } from "@/lib/validation/common";
-import { assetIdOfKey, assetKey } from "@/lib/validation/ids";
 import { manualLinkageSchema } from "@/lib/validation/linkage";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -18,7 +18,7 @@ export async function listManualLinkages(db: Db, actor: Actor, vendorIdRaw: unkn
   assertCan(actor, "readScores");
   const id = parseRecordId(vendorIdRaw, "Vendor");
   const linkages = await db.linkage.findMany({
-    where: { organizationId: actor.organizationId, source: "MANUAL", fromKey: `vendor:${id}` },
+    where: { organizationId: actor.organizationId, source: "MANUAL", fromKey: vendorKey(id) },
     orderBy: { createdAt: "desc" },
     select: { id: true, toKey: true, kind: true, weight: true, reason: true, createdAt: true },
   });
@@ -49,7 +49,7 @@ export async function listManualLinkages(db: Db, actor: Actor, vendorIdRaw: unkn
 export async function addManualLinkage(db: Db, actor: Actor, input: unknown) {
   assertCan(actor, "manageLinkages");
   const data = parseInput(manualLinkageSchema, input);
-  const fromKey = `vendor:${data.vendorId}`;
+  const fromKey = vendorKey(data.vendorId);
   const linkage = await db.$transaction(async (tx) => {
     const vendor = await tx.vendor.findFirst({
       where: { id: data.vendorId, organizationId: actor.organizationId },
@@ -118,5 +118,5 @@ export async function removeManualLinkage(db: Db, actor: Actor, linkageIdRaw: un
     [removed.fromKey, removed.toKey],
     `manual linkage ${removed.id} removed`,
   );
-  return { vendorId: removed.fromKey.slice("vendor:".length) };
+  return { vendorId: idOfKey(removed.fromKey) };
 }

@@ -5,7 +5,7 @@ import { loadTemplate } from "@/lib/domain/template/load-template";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
 import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
-import { assetKey } from "@/lib/validation/ids";
+import { assetKey } from "@/lib/linkage/keys";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
 const KIND: Record<string, LinkageKind> = {

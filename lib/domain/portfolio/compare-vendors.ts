@@ -1,3 +1,5 @@
+import { isVendorScopedKey, vendorKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import { z } from "zod";
@@ -90,7 +92,7 @@ function vendorReach(compiled: CompiledOrganizationGraph, key: string): VendorRe
       for (const a of radius.assets) {
         reached.set(compiled.graph.indexById.get(a.id)!, { name: a.name, criticality: a.criticality });
         for (const hop of a.path ?? [])
-          if (!hop.from.startsWith("vendor:")) hops.add(`${hop.from}\u0000${hop.to}`);
+          if (!isVendorScopedKey(hop.from)) hops.add(`${hop.from}\u0000${hop.to}`);
       }
       return { reached, hops };
     },
@@ -217,7 +219,7 @@ export async function compareVendors(
       const facts: ComparedVendorFacts[] = [];
       const hopSets: Set<string>[] = [];
       for (const row of rows) {
-        const key = `vendor:${row.id}`;
+        const key = vendorKey(row.id);
         const components: ComparedVendorFacts["components"] = new Map();
         const assetLinks: ComparedVendorFacts["assetLinks"] = new Map();
         for (const a of accepted) {
@@ -226,7 +228,7 @@ export async function compareVendors(
             for (const end of [l.from, l.to]) {
               const i = graph.indexById.get(end);
               // Vendor-specific nodes (its platform, its credentials) are never shared; compare the rest.
-              if (i === undefined || end.startsWith("vendor:")) continue;
+              if (i === undefined || isVendorScopedKey(end)) continue;
               const node = graph.nodes[i]!;
               if (node.type === "component") {
                 const entry = components.get(end) ?? { name: node.name, kinds: new Set<LinkageKind>() };

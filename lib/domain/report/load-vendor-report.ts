@@ -1,3 +1,5 @@
+import { vendorKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -46,7 +48,7 @@ export async function loadVendorReport(
     topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
   );
   const critical = current
-    ? await listCriticalAssets(db, actor.organizationId, `vendor:${vendor.id}`)
+    ? await listCriticalAssets(db, actor.organizationId, vendorKey(vendor.id))
     : { assets: [], total: 0 };
 
   return {

@@ -1,3 +1,5 @@
+import { vendorKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import { appUrl } from "@/lib/app-url";
@@ -186,7 +188,7 @@ export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: un
       const runId = await queueRescoreInTransaction(
         tx,
         actor.organizationId,
-        [`vendor:${a.vendorId}`, ...graph.touchedNodeKeys],
+        [vendorKey(a.vendorId), ...graph.touchedNodeKeys],
         `assessment ${a.id} accepted`,
       );
       return { a, graph, runId };

@@ -1,3 +1,5 @@
+import { idOfKey, isAssetKey, isVendorKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -170,8 +172,8 @@ export async function resolveNodeNames(
 ): Promise<Record<string, string>> {
   const all = [...new Set(keys)];
   if (all.length === 0) return {};
-  const vendorIds = all.filter((k) => /^vendor:[^/]+$/.test(k)).map((k) => k.slice(7));
-  const assetIds = all.filter((k) => k.startsWith("asset:")).map((k) => k.slice(6));
+  const vendorIds = all.filter(isVendorKey).map(idOfKey);
+  const assetIds = all.filter(isAssetKey).map(idOfKey);
   // One round trip; vendor and asset rows come after graph nodes so their own names win.
   const rows = await db.$queryRaw<{ key: string; name: string }[]>`
     SELECT n."key", n."name", 0 AS rank FROM "GraphNode" n WHERE n."organizationId" = ${organizationId} AND n."key" = ANY(${all})

@@ -1,3 +1,5 @@
+import { idOfKey, isVendorKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import type { Db } from "@/lib/db/create-client";
@@ -71,8 +73,8 @@ export async function recomputeScores(
   // linkage removed, no accepted assessment) is no longer scored: its old score must not stay current.
   const unscoredVendorIds = vendorIndices
     .map((i) => graph.nodes[i]!.id)
-    .filter((key) => key.startsWith("vendor:") && !assessedVendorKeys.has(key))
-    .map((key) => key.slice("vendor:".length));
+    .filter((key) => isVendorKey(key) && !assessedVendorKeys.has(key))
+    .map(idOfKey);
   const batchSize = options.batchSize ?? 250;
   // Guarded updates: a run the reaper has already given up on is never brought back to life.
   const progress = (data: Prisma.ScoringRunUpdateManyMutationInput) =>
@@ -94,7 +96,7 @@ export async function recomputeScores(
   const computedAt = new Date();
   const rows: Prisma.ScoreSnapshotCreateManyInput[] = scores.map((s) => ({
     organizationId,
-    vendorId: s.id.slice("vendor:".length),
+    vendorId: idOfKey(s.id),
     modelVersion: MODEL_VERSION,
     exposure: s.exposure,
     directExposure: s.directExposure,

@@ -1,3 +1,5 @@
+import { vendorKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import type { Actor } from "@/lib/auth/roles";
@@ -45,7 +47,7 @@ export async function loadVendorLinkages(
   if (!vendor) throw notFound("Vendor");
   const index = linkagesByAssessment(compiled);
   const linkages = vendor.assessments.flatMap((a) => index.get(a.id) ?? []);
-  const key = `vendor:${vendor.id}`;
+  const key = vendorKey(vendor.id);
   return {
     vendor,
     key,

@@ -1,3 +1,5 @@
+import { assetKey, idOfKey, isAssetKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -21,9 +23,7 @@ export async function searchLinkTargets(
 ): Promise<SearchOption[]> {
   assertCan(actor, "readScores");
   const organizationId = actor.organizationId;
-  const excludedAssets = query.exclude
-    .filter((k) => k.startsWith("asset:"))
-    .map((k) => k.slice("asset:".length));
+  const excludedAssets = query.exclude.filter(isAssetKey).map(idOfKey);
   const name = Prisma.sql`lower(n."name")`;
   const [assets, components] = await Promise.all([
     findAssetsByName(db, organizationId, { q: query.q, limit: query.limit, exclude: excludedAssets }),
@@ -36,7 +36,7 @@ export async function searchLinkTargets(
   ]);
   const merged = [
     ...assets.map((a) => ({
-      id: `asset:${a.id}`,
+      id: assetKey(a.id),
       label: a.name,
       detail: assetDetail(a),
       sortName: a.normalizedName,

@@ -1,3 +1,5 @@
+import { idOfKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -20,7 +22,7 @@ export function scoredVendorsOf(
       const index = graph.indexById.get(key);
       if (index === undefined) return [];
       const name = graph.nodes[index]!.name;
-      return [{ id: key.slice("vendor:".length), name, sortName: normalizeSearchText(name) }];
+      return [{ id: idOfKey(key), name, sortName: normalizeSearchText(name) }];
     }),
   );
 }

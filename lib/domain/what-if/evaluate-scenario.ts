@@ -1,3 +1,5 @@
+import { idOfKey } from "@/lib/linkage/keys";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -152,7 +154,7 @@ export async function evaluateOnGraph(
   const vendors = result.deltas
     .filter((d) => compiled.assessedVendorKeys.has(d.id))
     .map((d) => ({
-      vendorId: d.id.slice("vendor:".length),
+      vendorId: idOfKey(d.id),
       name: nameOf(d.id),
       before: summarise(d.before),
       after: summarise(d.after),

@@ -9,6 +9,7 @@
  * template knows, so the same vendor answers version 1 (no "signed, not verified") and version 2.
  */
 import type { GraphLinkageInput } from "../../scoring";
+import { assetKey } from "../keys";
 import type { Deployment, InventoryAsset } from "../types";
 
 export const PREFER = Symbol("prefer");
@@ -65,14 +66,14 @@ export const REFERENCE_BUYER_LINKAGES: readonly GraphLinkageInput[] = [
   ...plcIds.flatMap((id): GraphLinkageInput[] => [
     {
       from: "asset:zone-cell",
-      to: `asset:${id}`,
+      to: assetKey(id),
       kind: "adjacency",
       weight: 0.3,
       reason: "Member of the line control cell",
     },
     {
       from: "asset:gw-shared",
-      to: `asset:${id}`,
+      to: assetKey(id),
       kind: "adjacency",
       weight: 0.5,
       reason: "The shared gateway writes to every PLC",

@@ -11,6 +11,7 @@ import type { GroupQuestion, Question, Template } from "../../questionnaire";
 import { buildScoringGraph, parseGraphDocument, scoreVendor } from "../../scoring";
 import { extractLinkages } from "../extract-linkages";
 import { computeInheritedExposure } from "../inherited-exposure";
+import { vendorKey } from "../keys";
 import { toGraphDocument } from "../to-graph-document";
 import { CONTROL_SCALES, type ControlScale } from "./control-scales";
 import {
@@ -152,7 +153,7 @@ export function referenceExposure(
   return (
     scoreVendor(
       buildScoringGraph(referenceGraph(template, reference, answers)),
-      `vendor:${reference.vendor.id}`,
+      vendorKey(reference.vendor.id),
     ).exposure / reference.units
   );
 }
@@ -164,7 +165,7 @@ export function referenceInheritedExposure(
   answers: Record<string, unknown>,
 ): number {
   return (
-    computeInheritedExposure(referenceGraph(template, reference, answers), `vendor:${reference.vendor.id}`)
+    computeInheritedExposure(referenceGraph(template, reference, answers), vendorKey(reference.vendor.id))
       .inherited / reference.units
   );
 }

@@ -12,6 +12,7 @@ import { orNotFound } from "@/lib/actions/or-not-found";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getVendorScoreDetails } from "@/lib/domain/scoring/get-vendor-score-details";
+import { vendorKey } from "@/lib/linkage/keys";
 
 export const metadata: Metadata = { title: "Score details" };
 
@@ -20,7 +21,7 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const details = await orNotFound(getVendorScoreDetails(getDb(), user, id));
   const { vendor, score, names, neighbourhood, movingAnswers, criticalAssets } = details;
-  const vendorKey = `vendor:${vendor.id}`;
+  const key = vendorKey(vendor.id);
 
   return (
     <>
@@ -40,7 +41,7 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
         actions={
           neighbourhood ? (
             <>
-              <ButtonLink variant="secondary" href={blastRadiusHref(vendorKey)}>
+              <ButtonLink variant="secondary" href={blastRadiusHref(key)}>
                 Blast radius
               </ButtonLink>
               <ButtonLink href={`/what-if?vendor=${vendor.id}`}>What-if</ButtonLink>
@@ -70,7 +71,7 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
             names={names}
           />
           <Card title="Linkage graph">
-            <LinkageGraph neighbourhood={neighbourhood} vendorKey={vendorKey} />
+            <LinkageGraph neighbourhood={neighbourhood} vendorKey={key} />
           </Card>
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title="Answers that moved the score most">
