@@ -1,7 +1,5 @@
 "use client";
 
-import { assetIdOfKey } from "@/lib/linkage/keys";
-
 import "@xyflow/react/dist/style.css";
 
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from "@xyflow/react";
@@ -13,6 +11,7 @@ import type {
   NeighbourhoodEdge,
   NeighbourhoodNode,
 } from "@/lib/domain/scoring/get-vendor-score-details";
+import { assetIdOfKey } from "@/lib/linkage/keys";
 
 import { AnswerLink, blastRadiusHref } from "./answer-link";
 

@@ -1,10 +1,9 @@
-import { assetIdOfKey, assetKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
+import { assetIdOfKey, assetKey } from "@/lib/linkage/keys";
 import { computeBlastRadius, type ExplainingHop, type NodeType } from "@/lib/scoring";
 
 /** Node keys look like "vendor:<id>", "asset:<id>", "component:purl:…"; the graph has the final word. */

@@ -1,9 +1,8 @@
-import { assetKey, isVendorKey, vendorKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import type { Db } from "@/lib/db/create-client";
 import { withModel2Inputs } from "@/lib/linkage/component-suppliers";
+import { assetKey, isVendorKey, vendorKey } from "@/lib/linkage/keys";
 import {
   resolveScoringConfig,
   type GraphDocument,

@@ -1,5 +1,3 @@
-import { isVendorScopedKey, vendorKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import { z } from "zod";
@@ -12,6 +10,7 @@ import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import type { ScoreModel2Parts } from "@/lib/domain/scoring/read-scores";
 import { AppError, notFound } from "@/lib/errors";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
+import { isVendorScopedKey, vendorKey } from "@/lib/linkage/keys";
 import {
   describeDifferences,
   reachMasks,

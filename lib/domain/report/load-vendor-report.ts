@@ -1,5 +1,3 @@
-import { vendorKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -11,6 +9,7 @@ import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scor
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import { notFound } from "@/lib/errors";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
+import { vendorKey } from "@/lib/linkage/keys";
 import { visibleQuestions, type Answers } from "@/lib/questionnaire";
 import { describeHopProvenance, explainScore, hasFootprint } from "@/lib/reports/explain";
 import { formatAnswerText } from "@/lib/reports/format-answer";

@@ -1,5 +1,3 @@
-import { vendorKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import { appUrl } from "@/lib/app-url";
@@ -13,6 +11,7 @@ import { queueRescoreInTransaction, runQueuedScoringRun } from "@/lib/domain/sco
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { vendorKey } from "@/lib/linkage/keys";
 import { sendOrganizationMail, type OrganizationMail } from "@/lib/mail/send-organization-mail";
 import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
 import { commentSchema, requestChangesSchema } from "@/lib/validation/assessment";

@@ -1,10 +1,9 @@
-import { idOfKey, isAssetKey, isVendorKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
+import { idOfKey, isAssetKey, isVendorKey } from "@/lib/linkage/keys";
 import {
   buildScoringGraph,
   rankStructuralAmplifiers,

@@ -1,11 +1,10 @@
-import { idOfKey, isVendorKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import type { Db } from "@/lib/db/create-client";
 import { primeCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { idOfKey, isVendorKey } from "@/lib/linkage/keys";
 import {
   buildScoringGraph,
   findAffectedVendors,

@@ -1,5 +1,3 @@
-import { vendorKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import type { Actor } from "@/lib/auth/roles";
@@ -8,6 +6,7 @@ import type { CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-c
 import { linkagesByAssessment } from "@/lib/domain/graph-store/graph-index";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { notFound } from "@/lib/errors";
+import { vendorKey } from "@/lib/linkage/keys";
 import { scoreVendor, type VendorScore } from "@/lib/scoring";
 import { parseRecordId } from "@/lib/validation/common";
 

@@ -1,11 +1,10 @@
-import { assetKey, idOfKey, isAssetKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { comparePrefixFirst, containsText, notIn, prefixFirst } from "@/lib/db/match-order";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { assetKey, idOfKey, isAssetKey } from "@/lib/linkage/keys";
 import type { SearchOption, SearchQuery } from "@/lib/validation/search";
 
 import { assetDetail, findAssetsByName } from "./search-assets";

@@ -1,5 +1,3 @@
-import { idOfKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -7,6 +5,7 @@ import type { Db } from "@/lib/db/create-client";
 import { comparePrefixFirst } from "@/lib/db/match-order";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
+import { idOfKey } from "@/lib/linkage/keys";
 import { normalizeSearchText, type SearchOption, type SearchQuery } from "@/lib/validation/search";
 
 import { formatExposure, latestExposures } from "./latest-exposures";

@@ -1,5 +1,3 @@
-import { idOfKey } from "@/lib/linkage/keys";
-
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -10,6 +8,7 @@ import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
 import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
 import { AppError } from "@/lib/errors";
+import { idOfKey } from "@/lib/linkage/keys";
 import { evaluateWhatIf, type VendorScore } from "@/lib/scoring";
 import { parseInput } from "@/lib/validation/parse";
 import { evaluateWhatIfSchema } from "@/lib/validation/what-if";
