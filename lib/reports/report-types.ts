@@ -1,6 +1,6 @@
 // The printable vendor report as plain data: filled by lib/domain/report/load-vendor-report.ts (server),
 // rendered by vendor-report.tsx.
-import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
+import type { ScoreModel2Parts, ScoreSummary } from "@/lib/domain/scoring/read-scores";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import type { LinkageKind } from "@/lib/scoring";
 
@@ -39,13 +39,7 @@ export interface VendorReport {
     | null
     | (ScoreSummary & {
         /** Scoring model 2; null on a model 1 snapshot (awaiting its recompute). */
-        model2: {
-          footprintExposure: number;
-          beyondFootprintExposure: number;
-          exposureLow: number;
-          exposureHigh: number;
-          evidenceGap: number;
-        } | null;
+        model2: Omit<ScoreModel2Parts, "amplificationMultiplier"> | null;
         modelVersion: string;
         computedAt: Date;
         explanation: string;

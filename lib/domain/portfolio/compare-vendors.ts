@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/create-client";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
 import { linkagesByAssessment } from "@/lib/domain/graph-store/graph-index";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
-import type { ScoreModel2Parts } from "@/lib/domain/scoring/read-scores";
+import { SCORE_SELECT, type StoredScore } from "@/lib/domain/scoring/read-scores";
 import { AppError, notFound } from "@/lib/errors";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import { isVendorScopedKey, vendorKey } from "@/lib/linkage/keys";
@@ -50,17 +50,7 @@ export interface ComparedVendor {
   name: string;
   tier: VendorTier;
   /** With scoring model 2's parts (zero on model 1 snapshots). */
-  score:
-    | (ScoreModel2Parts & {
-        exposure: number;
-        amplification: number;
-        byKind: KindBreakdown;
-        assetsReached: number;
-        criticalAssetsReached: number;
-        computedAt: Date;
-        modelVersion: string;
-      })
-    | null;
+  score: StoredScore | null;
   unknownAnswers: number | null;
   acceptedAssessmentId: string | null;
   /** Reached assets the other compared vendors also reach / that only this vendor reaches. */
@@ -121,22 +111,7 @@ export async function compareVendors(
       where: { organizationId, vendorId: { in: ids } },
       orderBy: [{ vendorId: "asc" }, { computedAt: "desc" }, { id: "desc" }],
       distinct: ["vendorId"],
-      select: {
-        vendorId: true,
-        exposure: true,
-        amplification: true,
-        byKind: true,
-        assetsReached: true,
-        criticalAssetsReached: true,
-        computedAt: true,
-        modelVersion: true,
-        footprintExposure: true,
-        beyondFootprintExposure: true,
-        amplificationMultiplier: true,
-        exposureLow: true,
-        exposureHigh: true,
-        evidenceGap: true,
-      },
+      select: { vendorId: true, ...SCORE_SELECT },
     }),
     db.assessment.findMany({
       where: { organizationId, vendorId: { in: ids }, acceptedAt: { not: null } },
@@ -168,22 +143,11 @@ export async function compareVendors(
     const revision = acc
       ? revisions.find((r) => r.assessmentId === acc.id && r.submittedAt! <= acc.acceptedAt)
       : undefined;
-    const score = snap
-      ? {
-          exposure: snap.exposure,
-          amplification: snap.amplification,
-          footprintExposure: snap.footprintExposure,
-          beyondFootprintExposure: snap.beyondFootprintExposure,
-          amplificationMultiplier: snap.amplificationMultiplier,
-          exposureLow: snap.exposureLow,
-          exposureHigh: snap.exposureHigh,
-          evidenceGap: snap.evidenceGap,
-          byKind: { adjacency: 0, inheritance: 0, trust: 0, ...(snap.byKind as Partial<KindBreakdown>) },
-          assetsReached: snap.assetsReached,
-          criticalAssetsReached: snap.criticalAssetsReached,
-          computedAt: snap.computedAt,
-          modelVersion: snap.modelVersion,
-        }
+    const score: StoredScore | null = snap
+      ? (({ vendorId: _, ...stored }) => ({
+          ...stored,
+          byKind: { adjacency: 0, inheritance: 0, trust: 0, ...(stored.byKind as Partial<KindBreakdown>) },
+        }))(snap)
       : null;
     return {
       id: v.id,

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/create-client";
 import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
 import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
-import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { getVendorScore, resolveNodeNames, toScoreSummary } from "@/lib/domain/scoring/read-scores";
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import { notFound } from "@/lib/errors";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
@@ -56,9 +56,7 @@ export async function loadVendorReport(
     vendor: { id: vendor.id, name: vendor.name, tier: vendor.tier },
     score: current
       ? {
-          exposure: current.exposure,
-          directExposure: current.directExposure,
-          amplification: current.amplification,
+          ...toScoreSummary(current),
           model2: hasFootprint(current)
             ? {
                 footprintExposure: current.footprintExposure,
@@ -68,9 +66,6 @@ export async function loadVendorReport(
                 evidenceGap: current.evidenceGap,
               }
             : null,
-          byKind: current.byKind,
-          assetsReached: current.assetsReached,
-          criticalAssetsReached: current.criticalAssetsReached,
           modelVersion: current.modelVersion,
           computedAt: current.computedAt,
           explanation: explainScore(vendor.name, current, names),

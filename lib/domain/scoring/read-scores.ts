@@ -40,7 +40,8 @@ export interface SnapshotView extends ScoreSummary, ScoreModel2Parts {
   computedAt: Date;
 }
 
-const SNAPSHOT_SELECT = {
+/** The columns that make a stored score (everything but its paths, which are large). */
+export const SCORE_SELECT = {
   exposure: true,
   directExposure: true,
   amplification: true,
@@ -53,10 +54,24 @@ const SNAPSHOT_SELECT = {
   byKind: true,
   assetsReached: true,
   criticalAssetsReached: true,
-  topPaths: true,
   modelVersion: true,
   computedAt: true,
 } as const;
+
+const SNAPSHOT_SELECT = { ...SCORE_SELECT, topPaths: true } as const;
+
+/** A stored score without its paths (what SCORE_SELECT reads). */
+export type StoredScore = Omit<SnapshotView, "topPaths">;
+
+/** The summary of any score — a snapshot or the engine's result — and nothing more. */
+export const toScoreSummary = (s: ScoreSummary): ScoreSummary => ({
+  exposure: s.exposure,
+  directExposure: s.directExposure,
+  amplification: s.amplification,
+  byKind: s.byKind,
+  assetsReached: s.assetsReached,
+  criticalAssetsReached: s.criticalAssetsReached,
+});
 
 /**
  * The vendor's newest snapshot and the one before it (for the trend); with `history`, also its last

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/create-client";
 import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/graph-store/graph-cache";
 import { linkagesByAssessment, toGraphChanges } from "@/lib/domain/graph-store/graph-index";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
-import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
+import { toScoreSummary, type ScoreSummary } from "@/lib/domain/scoring/read-scores";
 import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
 import { AppError } from "@/lib/errors";
 import { idOfKey } from "@/lib/linkage/keys";
@@ -39,15 +39,7 @@ export interface ScenarioEvaluation {
   graphVersion: number;
 }
 
-const summarise = (s: VendorScore | null): ScoreSummary | null =>
-  s && {
-    exposure: s.exposure,
-    directExposure: s.directExposure,
-    amplification: s.amplification,
-    assetsReached: s.assetsReached,
-    criticalAssetsReached: s.criticalAssetsReached,
-    byKind: s.byKind,
-  };
+const summarise = (s: VendorScore | null): ScoreSummary | null => s && toScoreSummary(s);
 
 function assertKnownLinkages(changes: ScenarioChanges, linkages: readonly WhatIfLinkage[]) {
   const known = new Set(linkages.map((l) => l.id));
