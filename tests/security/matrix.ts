@@ -303,6 +303,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
     ],
   },
   removeDeploymentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.deploymentId]] },
+  setBuyerControlsAction: {
+    who: BUYERS,
+    expect: "denied",
+    calls: (v) => [
+      [v.deploymentId, { controls: ["key_switch_run"] }],
+      [v.deploymentId, { controls: [] }],
+    ],
+  },
   addManualLinkageAction: {
     who: STAFF,
     expect: "denied",

@@ -40,6 +40,7 @@ const LABELS: Record<string, string> = {
   "asset_connection.delete": "Connection removed",
   "deployment.create": "Deployment added",
   "deployment.delete": "Deployment removed",
+  "deployment.buyer_controls": "Buyer-side controls changed",
   "linkage.create": "Linkage added",
   "linkage.delete": "Linkage removed",
   "scoring.full_recompute": "Full recompute requested",

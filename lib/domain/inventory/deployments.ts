@@ -15,6 +15,7 @@ import { parseInput } from "@/lib/validation/parse";
 const deploymentSelect = {
   id: true,
   note: true,
+  buyerControls: true,
   createdAt: true,
   asset: {
     select: {

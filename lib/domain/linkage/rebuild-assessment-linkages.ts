@@ -5,6 +5,7 @@ import { loadTemplate } from "@/lib/domain/template/load-template";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
 import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
+import { BUYER_CONTROLS, type BuyerControl } from "@/lib/linkage/buyer-controls";
 import { assetKey } from "@/lib/linkage/keys";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
@@ -22,16 +23,23 @@ export interface RebuildResult {
   touchedNodeKeys: string[];
 }
 
+/** Stored buyer controls, keeping only names this version knows (a column of text, not an enum). */
+const knownBuyerControls = (stored: readonly string[] | null): BuyerControl[] =>
+  (stored ?? []).filter((c): c is BuyerControl => (BUYER_CONTROLS as readonly string[]).includes(c));
+
 /**
  * Turns the accepted revision of an assessment into linkages, inside the caller's transaction:
  * the assessment's previous linkages and open mapping requests are replaced as one unit, so a
  * reader sees either the old set or the new one. Provenance on every linkage names the
- * assessment, revision and question.
+ * assessment, revision and question. The buyer-side controls stored on the vendor's deployments
+ * lower the linkages into them. `revision` rebuilds a given submitted revision (the one the current
+ * linkages came from) instead of the newest.
  */
 export async function rebuildAssessmentLinkages(
   tx: Prisma.TransactionClient,
   organizationId: string,
   assessmentId: string,
+  revisionNumber?: number,
 ): Promise<RebuildResult> {
   const a = await tx.assessment.findFirstOrThrow({
     where: { id: assessmentId, organizationId },
@@ -42,7 +50,10 @@ export async function rebuildAssessmentLinkages(
       vendor: { select: { id: true, name: true } },
       template: { select: { definition: true } },
       revisions: {
-        where: { submittedAt: { not: null } },
+        where: {
+          submittedAt: { not: null },
+          ...(revisionNumber !== undefined && { revision: revisionNumber }),
+        },
         orderBy: { revision: "desc" },
         take: 1,
         select: { revision: true, answers: true },
@@ -58,7 +69,10 @@ export async function rebuildAssessmentLinkages(
     }),
     tx.deployment.findMany({
       where: { organizationId, vendorId: a.vendorId },
-      select: { asset: { select: { id: true, name: true, type: true, zone: true } } },
+      select: {
+        buyerControls: true,
+        asset: { select: { id: true, name: true, type: true, zone: true } },
+      },
     }),
   ]);
   const result: ExtractionResult = extractLinkages({
@@ -71,6 +85,7 @@ export async function rebuildAssessmentLinkages(
       assetName: d.asset.name,
       assetType: d.asset.type.toLowerCase(),
       zone: d.asset.zone,
+      buyerControls: knownBuyerControls(d.buyerControls),
     })),
     assets: assets.map((x) => ({ id: x.id, name: x.name, type: x.type.toLowerCase(), aliases: x.aliases })),
   });

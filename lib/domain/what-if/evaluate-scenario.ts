@@ -7,6 +7,10 @@ import { linkagesByAssessment, toGraphChanges } from "@/lib/domain/graph-store/g
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { toScoreSummary, type ScoreSummary } from "@/lib/domain/scoring/read-scores";
 import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
+import {
+  portfolioLinkagesWithBuyerTargets,
+  vendorLinkagesWithBuyerTargets,
+} from "@/lib/domain/what-if/buyer-targets";
 import { AppError } from "@/lib/errors";
 import { idOfKey } from "@/lib/linkage/keys";
 import { evaluateWhatIf, type VendorScore } from "@/lib/scoring";
@@ -74,7 +78,15 @@ export async function evaluateOnGraph(
 ): Promise<ScenarioEvaluation & { outcomes: LinkageOutcome[]; linkages: WhatIfLinkage[] }> {
   const nameOf = (key: string) => compiled.graph.nodes[compiled.graph.indexById.get(key) ?? -1]?.name ?? key;
   if (vendorIdRaw) {
-    const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
+    const loaded = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
+    const { vendor, key, scored } = loaded;
+    const linkages = await vendorLinkagesWithBuyerTargets(
+      db,
+      actor.organizationId,
+      compiled,
+      vendor.id,
+      loaded.linkages,
+    );
     if (!scored)
       throw new AppError(
         "CONFLICT",
@@ -126,7 +138,14 @@ export async function evaluateOnGraph(
       { remove: ["Choose a vendor first."] },
     );
   }
-  const linkages = [...linkagesByAssessment(compiled).values()].flat();
+  const linkages = changes.buyerControls?.length
+    ? await portfolioLinkagesWithBuyerTargets(
+        db,
+        actor.organizationId,
+        compiled,
+        linkagesByAssessment(compiled),
+      )
+    : [...linkagesByAssessment(compiled).values()].flat();
   const outcomes = resolveScenarioOutcomes(linkages, changes, compiled.config.controlWeights);
   const result =
     outcomes.length === 0

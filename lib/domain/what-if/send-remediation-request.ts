@@ -86,6 +86,8 @@ async function buildRemediation(db: Db, actor: Actor, scenarioIdRaw: unknown): P
   for (const o of evaluation.outcomes) {
     const l = byId.get(o.linkageId);
     if (!l) continue;
+    // Buyer-side controls are the buyer's own: nothing to ask the supplier about them.
+    if (!o.removed && o.by === "buyer") continue;
     if (!o.removed && o.by !== "slider") {
       (byControl.get(o.by) ?? byControl.set(o.by, []).get(o.by)!).push(l);
     } else if (l.questionId) {
