@@ -136,6 +136,12 @@ export const PAGES: Record<string, RequestEntry> = {
     ],
   },
   "/templates": { who: STAFF, expect: "contained", probes: () => [get("/templates")] },
+  "/templates/[id]": {
+    who: STAFF,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/templates/${v.templateId}`)],
+  },
   "/vendors": { who: STAFF, expect: "contained", probes: (v) => [get(`/vendors?q=${v.probe}&archived=all`)] },
   "/vendors/[id]": {
     who: STAFF,
