@@ -35,6 +35,21 @@ export const can = {
 
 export type Capability = keyof typeof can;
 
+/** The organisation's review policy, as stored on Organization. */
+export interface ReviewPolicy {
+  /** Separation of duties: procurement, who sends questionnaires, may not also accept them. */
+  separateReviewDuties: boolean;
+}
+
+/**
+ * Who may accept a submission (and so turn its answers into scored linkages): reviewers, except
+ * procurement while the organisation separates duties (the default).
+ */
+export function canAcceptAssessment(actor: Actor, policy: ReviewPolicy): boolean {
+  if (!can.reviewAssessments(actor)) return false;
+  return !(policy.separateReviewDuties && actor.role === "PROCUREMENT");
+}
+
 export function assertCan(actor: Actor, capability: Capability): void {
   if (!can[capability](actor)) throw forbidden();
 }
