@@ -30,6 +30,7 @@ export const can = {
   readScores: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
   runScoring: (a: Actor) => a.role === "ADMIN" || a.role === "RISK_OFFICER",
   manageScoringSettings: (a: Actor) => a.role === "ADMIN",
+  manageReviewSettings: (a: Actor) => a.role === "ADMIN",
   manageLinkages: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
 } satisfies Record<string, (a: Actor) => boolean>;
 

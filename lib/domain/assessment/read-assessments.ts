@@ -126,8 +126,19 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
           body: true,
           createdAt: true,
           author: { select: { name: true } },
+          replies: {
+            where: { organizationId: actor.organizationId, kind: "SUPPLIER_REPLY" },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { body: true, createdAt: true, author: { select: { name: true } } },
+          },
         },
       },
+      messages: {
+        where: { organizationId: actor.organizationId, kind: { in: ["ACCEPTED", "CHANGES_REQUESTED"] } },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        select: { id: true, kind: true, revision: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
+      organization: { select: { separateReviewDuties: true } },
       evidence: {
         orderBy: { createdAt: "asc" },
         select: { id: true, questionId: true, fileName: true, kind: true, bytes: true, createdAt: true },
