@@ -81,9 +81,8 @@ function flags(answers: Record<string, unknown>) {
   });
   // "question: dontKnow? from -> to kind weight; …" lines, for compact expectations.
   return [...flagAnswers(template, answers, extraction)]
-    .map(
-      ([id, f]) =>
-        `${id}:${f.dontKnow ? " don't know" : ""} ${f.linkages.map((l) => `${l.to} ${l.kind} ${Number(l.weight.toFixed(2))}`).join("; ")}`.trimEnd(),
+    .map(([id, f]) =>
+      `${id}:${f.dontKnow ? " don't know" : ""} ${f.linkages.map((l) => `${l.to} ${l.kind} ${Number(l.weight.toFixed(2))}`).join("; ")}`.trimEnd(),
     )
     .sort();
 }

@@ -41,7 +41,9 @@ export function isDontKnowAnswer(question: Question, value: unknown): boolean {
         question.fields.some((field) => {
           const cell = Object.hasOwn(row, field.id) ? (row as Record<string, unknown>)[field.id] : undefined;
           if (cell === DONT_KNOW) return true;
-          return field.type === "single_choice" && field.choices.some((c) => c.id === cell && c.unknown === true);
+          return (
+            field.type === "single_choice" && field.choices.some((c) => c.id === cell && c.unknown === true)
+          );
         }),
     );
   }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { ID_PATTERN, isPrototypeKey } from "@/lib/questionnaire/ids";
-import { recordIdSchema } from "@/lib/validation/common";
 import { multiLineText, optionalMultiLineText, singleLineText } from "@/lib/text";
+import { recordIdSchema } from "@/lib/validation/common";
 
 const idField = (label: string) =>
   z.string({ error: `Choose a ${label}.` }).regex(/^[a-z0-9]{20,40}$/i, `Choose a ${label}.`);

@@ -2,6 +2,7 @@ import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
+import { COMMENT_REPLIES, DECISION_MESSAGES } from "@/lib/domain/review/comment-threads";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { AppError, notFound } from "@/lib/errors";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
@@ -126,17 +127,13 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
           body: true,
           createdAt: true,
           author: { select: { name: true } },
-          replies: {
-            where: { organizationId: actor.organizationId, kind: "SUPPLIER_REPLY" },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { body: true, createdAt: true, author: { select: { name: true } } },
-          },
+          replies: { where: { organizationId: actor.organizationId, kind: "SUPPLIER_REPLY" }, ...COMMENT_REPLIES },
         },
       },
       messages: {
-        where: { organizationId: actor.organizationId, kind: { in: ["ACCEPTED", "CHANGES_REQUESTED"] } },
-        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-        select: { id: true, kind: true, revision: true, body: true, createdAt: true, author: { select: { name: true } } },
+        where: { organizationId: actor.organizationId, kind: DECISION_MESSAGES.kinds },
+        orderBy: DECISION_MESSAGES.orderBy,
+        select: DECISION_MESSAGES.select,
       },
       organization: { select: { separateReviewDuties: true } },
       evidence: {

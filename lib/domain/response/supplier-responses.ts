@@ -7,15 +7,15 @@ import { transitionAssessment } from "@/lib/domain/assessment/transition";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { deleteUnreferencedEvidence } from "@/lib/domain/evidence/delete-unreferenced-evidence";
 import { assertEvidenceBelongs } from "@/lib/domain/evidence/evidence-files";
+import { COMMENT_REPLIES, DECISION_MESSAGES, groupComments } from "@/lib/domain/review/comment-threads";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { AppError, notFound } from "@/lib/errors";
 import { citedFileIdsOf } from "@/lib/evidence/evidence-answers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LIMITS, validateAnswers, type AnswerIssue } from "@/lib/questionnaire";
 import { sameAnswers } from "@/lib/questionnaire/diff-answers";
-import { parseRecordId } from "@/lib/validation/common";
-import { groupComments } from "@/lib/domain/review/comment-threads";
 import { commentReplySchema } from "@/lib/validation/assessment";
+import { parseRecordId } from "@/lib/validation/common";
 import { parseInput, toFieldErrors } from "@/lib/validation/parse";
 import { answersJsonBytes, answersTooLargeMessage, draftSaveSchema } from "@/lib/validation/response";
 
@@ -69,7 +69,10 @@ export async function getSupplierAssessment(db: Db, actor: Actor, assessmentIdRa
   if (!a) throw notFound("Assessment");
   const current = a.revisions[0]!;
   const { revisions: _r, template, ...rest } = a;
-  const [comments, messages] = await Promise.all([sentComments(db, scope, a), reviewerMessages(db, scope, a.id)]);
+  const [comments, messages] = await Promise.all([
+    sentComments(db, scope, a),
+    reviewerMessages(db, scope, a.id),
+  ]);
   return {
     ...rest,
     templateTitle: template.title,
@@ -84,9 +87,9 @@ export async function getSupplierAssessment(db: Db, actor: Actor, assessmentIdRa
 /** The reviewers' overall messages (with each decision), newest first: what the e-mails said, kept in the portal. */
 async function reviewerMessages(db: Db, scope: ReturnType<typeof supplierScope>, assessmentId: string) {
   const rows = await db.reviewMessage.findMany({
-    where: { assessmentId, ...scope, kind: { in: ["ACCEPTED", "CHANGES_REQUESTED"] } },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, kind: true, revision: true, body: true, createdAt: true, author: { select: { name: true } } },
+    where: { assessmentId, ...scope, kind: DECISION_MESSAGES.kinds },
+    orderBy: DECISION_MESSAGES.orderBy,
+    select: DECISION_MESSAGES.select,
   });
   return rows.map((m) => ({
     id: m.id,
@@ -123,11 +126,7 @@ async function sentComments(
       body: true,
       createdAt: true,
       author: { select: { name: true } },
-      replies: {
-        where: { ...scope, kind: "SUPPLIER_REPLY" },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { body: true, createdAt: true, author: { select: { name: true } } },
-      },
+      replies: { where: { ...scope, kind: "SUPPLIER_REPLY" }, ...COMMENT_REPLIES },
     },
   });
   return groupComments(rows, "Reviewer");

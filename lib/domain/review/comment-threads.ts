@@ -1,5 +1,28 @@
 import "server-only";
 
+/**
+ * The reviewer's decision messages, newest first, as both the staff page and the supplier portal
+ * read them (each adds its own scope to the where clause).
+ */
+export const DECISION_MESSAGES = {
+  kinds: { in: ["ACCEPTED", "CHANGES_REQUESTED"] as ("ACCEPTED" | "CHANGES_REQUESTED")[] },
+  orderBy: [{ createdAt: "desc" as const }, { id: "asc" as const }],
+  select: {
+    id: true,
+    kind: true,
+    revision: true,
+    body: true,
+    createdAt: true,
+    author: { select: { name: true } },
+  },
+};
+
+/** A comment's supplier replies, oldest first (the caller adds its scope to the where clause). */
+export const COMMENT_REPLIES = {
+  orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+  select: { body: true, createdAt: true, author: { select: { name: true } } },
+};
+
 type CommentNote = { author: string; body: string; createdAt: string };
 /** A reviewer comment with its replies: the shape components/questionnaire's QuestionComment reads. */
 export type CommentWithReplies = CommentNote & { id: string; replies: CommentNote[] };
@@ -35,4 +58,3 @@ export function groupComments(
     ]);
   return Object.fromEntries(byQuestion);
 }
-

@@ -116,44 +116,55 @@ export async function previewAcceptance(
   const previous = linkagesByAssessment(compiled).get(a.id) ?? [];
   const previousIds = new Set(previous.map((l) => l.id));
   const changes: GraphChanges = {
-    removeLinkages: previousIds.size > 0 ? [{ where: (l) => l.id !== undefined && previousIds.has(l.id) }] : [],
+    removeLinkages:
+      previousIds.size > 0 ? [{ where: (l) => l.id !== undefined && previousIds.has(l.id) }] : [],
     addLinkages: document.linkages.map((l) => ({
       ...l,
       id: `preview:${l.id ?? `${l.from}->${l.to}:${l.kind}`}`,
-      provenance: { source: "ASSESSMENT", assessmentId: a.id, revision: revision.revision, sources: l.provenance },
+      provenance: {
+        source: "ASSESSMENT",
+        assessmentId: a.id,
+        revision: revision.revision,
+        sources: l.provenance,
+      },
     })),
     // Nodes the graph already holds keep their attributes (an asset's criticality, a shared component).
     upsertNodes: document.nodes.filter((n) => !compiled.graph.indexById.has(n.id)),
   };
   const key = `vendor:${a.vendor.id}`;
   // One search per (assessment, revision, graph version): reopening the dialog costs nothing.
-  const scores = memoOnGraph(compiled.graph, "acceptance-preview", `${a.id}\u0000${revision.revision}`, () => {
-    const scored = compiled.assessedVendorKeys.has(key) && compiled.graph.indexById.has(key);
-    const before = scored ? currentVendorScore(compiled, key) : null;
-    const delta = evaluateWhatIf(compiled.graph, changes, {
-      config: compiled.config,
-      vendorIds: [key],
-      transient: true,
-    }).deltas[0];
-    return { before: summarise(before), after: summarise(delta?.after ?? null) };
-  });
+  const scores = memoOnGraph(
+    compiled.graph,
+    "acceptance-preview",
+    `${a.id}\u0000${revision.revision}`,
+    () => {
+      const scored = compiled.assessedVendorKeys.has(key) && compiled.graph.indexById.has(key);
+      const before = scored ? currentVendorScore(compiled, key) : null;
+      const delta = evaluateWhatIf(compiled.graph, changes, {
+        config: compiled.config,
+        vendorIds: [key],
+        transient: true,
+      }).deltas[0];
+      return { before: summarise(before), after: summarise(delta?.after ?? null) };
+    },
+  );
 
   const names = new Map(result.nodes.map((n) => [n.key, n.name]));
   const nameOf = (k: string) =>
     names.get(k) ?? compiled.graph.nodes[compiled.graph.indexById.get(k) ?? -1]?.name ?? k;
   const linkages = [...result.linkages]
-    .sort((x, y) => y.weight - x.weight || x.fromKey.localeCompare(y.fromKey) || x.toKey.localeCompare(y.toKey))
-    .map(
-      (l): PreviewLinkage => ({
-        from: nameOf(l.fromKey),
-        to: nameOf(l.toKey),
-        kind: l.kind,
-        weight: l.weight,
-        reason: l.reason,
-        questionIds: [...new Set(l.provenance.map((p) => p.questionId))],
-        unknown: l.provenance[0]?.unknown === true,
-      }),
-    );
+    .sort(
+      (x, y) => y.weight - x.weight || x.fromKey.localeCompare(y.fromKey) || x.toKey.localeCompare(y.toKey),
+    )
+    .map((l): PreviewLinkage => ({
+      from: nameOf(l.fromKey),
+      to: nameOf(l.toKey),
+      kind: l.kind,
+      weight: l.weight,
+      reason: l.reason,
+      questionIds: [...new Set(l.provenance.map((p) => p.questionId))],
+      unknown: l.provenance[0]?.unknown === true,
+    }));
   return {
     assessmentId: a.id,
     vendorId: a.vendor.id,
