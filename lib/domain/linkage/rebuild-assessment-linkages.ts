@@ -1,11 +1,10 @@
 import "server-only";
 
 import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
+import { extractAnswerLinkages } from "@/lib/domain/linkage/extract-answer-linkages";
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
-import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
-import { BUYER_CONTROLS, type BuyerControl } from "@/lib/linkage/buyer-controls";
 import { assetKey } from "@/lib/linkage/keys";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
@@ -22,10 +21,6 @@ export interface RebuildResult {
   /** Graph nodes whose linkages changed (old or new): seeds for the incremental recompute. */
   touchedNodeKeys: string[];
 }
-
-/** Stored buyer controls, keeping only names this version knows (a column of text, not an enum). */
-const knownBuyerControls = (stored: readonly string[] | null): BuyerControl[] =>
-  (stored ?? []).filter((c): c is BuyerControl => (BUYER_CONTROLS as readonly string[]).includes(c));
 
 /**
  * Turns the accepted revision of an assessment into linkages, inside the caller's transaction:
@@ -62,34 +57,14 @@ export async function rebuildAssessmentLinkages(
   });
   const revision = a.revisions[0];
   if (!revision) throw new Error(`Assessment ${assessmentId} has no submitted revision`);
-  const [assets, deployments] = await Promise.all([
-    tx.asset.findMany({
-      where: { organizationId },
-      select: { id: true, name: true, type: true, aliases: true },
-    }),
-    tx.deployment.findMany({
-      where: { organizationId, vendorId: a.vendorId },
-      select: {
-        buyerControls: true,
-        asset: { select: { id: true, name: true, type: true, zone: true } },
-      },
-    }),
-  ]);
-  const result: ExtractionResult = extractLinkages({
+  const { result, assetIds } = await extractAnswerLinkages(tx, {
+    organizationId,
+    assessmentId: a.id,
+    revision: revision.revision,
+    vendor: a.vendor,
     template: loadTemplate(a.template.definition),
     answers: revision.answers as Record<string, unknown>,
-    provenance: { assessmentId: a.id, revision: revision.revision },
-    vendor: a.vendor,
-    deployments: deployments.map((d) => ({
-      assetId: d.asset.id,
-      assetName: d.asset.name,
-      assetType: d.asset.type.toLowerCase(),
-      zone: d.asset.zone,
-      buyerControls: knownBuyerControls(d.buyerControls),
-    })),
-    assets: assets.map((x) => ({ id: x.id, name: x.name, type: x.type.toLowerCase(), aliases: x.aliases })),
   });
-
   const previous = await tx.linkage.findMany({
     where: { organizationId, assessmentId: a.id },
     select: { fromKey: true, toKey: true },
@@ -102,7 +77,7 @@ export async function rebuildAssessmentLinkages(
   // asset keys) and two statements whatever the count: insert the new nodes, then bring each
   // node's name, subtype (when given) and placeholder flag up to date, as one upsert per node did
   // (the last occurrence of a key wins; a concurrent insert of the key is updated once it commits).
-  const assetKeys = new Set(assets.map((x) => assetKey(x.id)));
+  const assetKeys = new Set(assetIds.map((id) => assetKey(id)));
   const graphNodes = new Map<string, (typeof result.nodes)[number]>();
   for (const node of result.nodes) {
     if (node.type === "asset" && !node.placeholder && assetKeys.has(node.key)) continue;
