@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { exposureBandThresholdsSchema } from "@/lib/validation/exposure-bands";
+
 import {
   DEFAULT_EXPOSURE_BAND_THRESHOLDS as D,
   exposureBand,
   exposureBandRange,
-  exposureBandThresholdsSchema,
   resolveExposureBands,
 } from "./exposure-bands";
 

@@ -1,17 +1,12 @@
 // Client-safe: the exposure bands every screen shows next to the exposure number
 // (docs/scoring.md, "Exposure bands"). An organisation may move the thresholds; the names are fixed.
-import { z } from "zod";
+import {
+  EXPOSURE_BANDS,
+  exposureBandThresholdsSchema,
+  type ExposureBand,
+} from "@/lib/validation/exposure-bands";
 
-export const EXPOSURE_BANDS = ["low", "guarded", "elevated", "high", "severe"] as const;
-export type ExposureBand = (typeof EXPOSURE_BANDS)[number];
-
-export const EXPOSURE_BAND_LABEL: Record<ExposureBand, string> = {
-  low: "Low",
-  guarded: "Guarded",
-  elevated: "Elevated",
-  high: "High",
-  severe: "Severe",
-};
+export { EXPOSURE_BAND_LABEL, EXPOSURE_BANDS, type ExposureBand } from "@/lib/validation/exposure-bands";
 
 /** Where each band above "low" starts: exposure ≥ threshold. Strictly increasing. */
 export interface ExposureBandThresholds {
@@ -32,37 +27,6 @@ export const DEFAULT_EXPOSURE_BAND_THRESHOLDS: Readonly<ExposureBandThresholds> 
   high: 48,
   severe: 96,
 });
-
-const threshold = (label: string) =>
-  z.coerce
-    .number({ error: `${label}: enter a number.` })
-    .refine(Number.isFinite, `${label}: enter a number.`)
-    .gt(0, `${label} must be above 0.`)
-    .max(1_000_000, `${label} must be at most 1,000,000.`);
-
-const THRESHOLD_KEYS = ["guarded", "elevated", "high", "severe"] as const;
-
-/** The settings form and the server parse the same schema; each band must start above the one before. */
-export const exposureBandThresholdsSchema = z
-  .object({
-    guarded: threshold("Guarded"),
-    elevated: threshold("Elevated"),
-    high: threshold("High"),
-    severe: threshold("Severe"),
-  })
-  .superRefine((v, ctx) => {
-    for (let i = 1; i < THRESHOLD_KEYS.length; i++) {
-      const key = THRESHOLD_KEYS[i]!;
-      const below = THRESHOLD_KEYS[i - 1]!;
-      if (!(v[key] > v[below]))
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message: `Must be above where ${EXPOSURE_BAND_LABEL[below]} starts (${v[below]}).`,
-        });
-    }
-  });
-export type ExposureBandThresholdsInput = z.input<typeof exposureBandThresholdsSchema>;
 
 /** The stored JSON (Organization.exposureBands), or the defaults when it is unset or no longer valid. */
 export function resolveExposureBands(stored: unknown): ExposureBandThresholds {
