@@ -11,14 +11,22 @@ import {
 import { exposureBandThresholdsSchema } from "@/lib/validation/exposure-bands";
 import { parseInput } from "@/lib/validation/parse";
 
-/** The caller's organisation's band thresholds (the defaults until an administrator sets them). */
-export async function getExposureBands(db: Db, actor: Actor): Promise<ExposureBandThresholds> {
-  assertCan(actor, "readScores");
+/** An organisation's band thresholds, for queries already scoped to it (the portfolio's band filter). */
+export async function getOrganizationExposureBands(
+  db: Db,
+  organizationId: string,
+): Promise<ExposureBandThresholds> {
   const org = await db.organization.findUniqueOrThrow({
-    where: { id: actor.organizationId },
+    where: { id: organizationId },
     select: { exposureBands: true },
   });
   return resolveExposureBands(org.exposureBands);
+}
+
+/** The caller's organisation's band thresholds (the defaults until an administrator sets them). */
+export async function getExposureBands(db: Db, actor: Actor): Promise<ExposureBandThresholds> {
+  assertCan(actor, "readScores");
+  return getOrganizationExposureBands(db, actor.organizationId);
 }
 
 /** For the settings page: the thresholds, the defaults and whether the organisation changed them. */
