@@ -56,8 +56,8 @@ export function ExplainingPaths({
               <span className="text-xs font-normal text-slate-500">criticality {path.criticality}</span>
             </span>
             <span className="text-slate-600">
-              P(affected) {formatPercent(path.probability)} · adds {formatScore(path.contribution)} to
-              exposure
+              {formatPercent(path.probability)} chance it is affected · adds {formatScore(path.contribution)}{" "}
+              to exposure
             </span>
           </div>
           <ol className="space-y-1.5 text-sm">

@@ -487,6 +487,11 @@ export const ACTIONS: Record<string, ActionEntry> = {
     calls: (v) => [[v.scoringRunId]],
   },
   saveScoringSettingsAction: { who: ADMIN, expect: "contained", calls: () => [[DEFAULT_SETTINGS]] },
+  saveExposureBandsAction: {
+    who: ADMIN,
+    expect: "contained",
+    calls: () => [[{ guarded: 4, elevated: 16, high: 48, severe: 96 }]],
+  },
   evaluateWhatIfAction: {
     who: STAFF,
     expect: "denied",

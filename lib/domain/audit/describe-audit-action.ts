@@ -45,6 +45,7 @@ const LABELS: Record<string, string> = {
   "linkage.delete": "Linkage removed",
   "scoring.full_recompute": "Full recompute requested",
   "scoring.settings": "Scoring settings changed",
+  "scoring.exposure_bands": "Exposure bands changed",
   "what_if.save": "What-if scenario saved",
   "what_if.delete": "What-if scenario deleted",
   "what_if.remediation_request": "Remediation requested",
