@@ -9,10 +9,24 @@ type HopProvenance = {
   sources?: { questionId?: string; revision?: number }[] | null;
 };
 
-/** "answer ra_model (revision 2) of assessment clx…", or where else a linkage came from. */
-export function describeHopProvenance(provenance: unknown): string {
+/** A question as people read it: its number in the questionnaire and its label. */
+export interface QuestionRef {
+  /** "5.3": section and question number, as the questionnaire shows them. */
+  number: string;
+  label: string;
+}
+
+/**
+ * "answer to question 5.3 “Remote access: …” (revision 2)", or where else a linkage came from. Never a
+ * question key or a database id: a question the lookup does not know reads as "an answer".
+ */
+export function describeHopProvenance(
+  provenance: unknown,
+  questionOf: (assessmentId: string, questionId: string) => QuestionRef | undefined = () => undefined,
+): string {
   const p = (provenance ?? {}) as HopProvenance;
   if (p.source === "ASSESSMENT" && p.assessmentId) {
+    const assessmentId = p.assessmentId;
     const questions = [
       ...new Set(
         (Array.isArray(p.sources) ? p.sources : [])
@@ -20,11 +34,12 @@ export function describeHopProvenance(provenance: unknown): string {
           .filter((q): q is string => typeof q === "string"),
       ),
     ];
-    const revision = p.revision ?? "?";
-    if (questions.length === 0) return `revision ${revision} of assessment ${p.assessmentId}`;
-    return questions
-      .map((q) => `answer ${q} (revision ${revision}) of assessment ${p.assessmentId}`)
-      .join("; ");
+    const revision = p.revision ? ` (revision ${p.revision})` : "";
+    const named = questions
+      .map((q) => questionOf(assessmentId, q))
+      .filter((q): q is QuestionRef => q !== undefined);
+    if (named.length === 0) return `an answer of the supplier's assessment${revision}`;
+    return named.map((q) => `answer to question ${q.number} “${q.label}”${revision}`).join("; ");
   }
   if (p.source === "INVENTORY") return "your asset inventory";
   if (p.source === "MANUAL") return "added by hand";
@@ -176,4 +191,16 @@ export function explainScore(
     ? `, most of it via ${names[main[0]] ?? main[0]} (${percent(main[1] / Math.max(shown, 1e-9))} of the exposure on the top paths)`
     : "";
   return `${head} ${percent(score.amplification)} of it arrives indirectly — through components, shared infrastructure or delegated trust — rather than through what ${vendorName} touches directly${viaText} (scoring model 1; a recompute under model 2 is queued).`;
+}
+
+/** The headline numbers in a few sentences (the CSV's explanation): footprint, beyond it, evidence gap. */
+export function explainInBrief(
+  vendorName: string,
+  score: ExplainableScore,
+  names: Record<string, string>,
+): string {
+  if (!hasFootprint(score)) return explainScore(vendorName, score, names);
+  return [explainAmplification(vendorName, score, names), explainEvidenceGap(vendorName, score)]
+    .filter(Boolean)
+    .join(" ");
 }

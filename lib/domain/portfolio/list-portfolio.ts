@@ -19,8 +19,12 @@ export interface PortfolioRow {
     amplification: number;
     /** E / E_f (scoring model 2); null when the footprint reaches nothing or on model 1 scores. */
     amplificationMultiplier: number | null;
+    /** E_f and E − E_f (scoring model 2); 0 on model 1 scores. */
+    footprintExposure: number;
+    beyondFootprintExposure: number;
     /** Exposure range for unknown answers (scoring model 2); 0 on model 1 scores. */
     exposureLow: number;
+    exposureHigh: number;
     evidenceGap: number;
     byKind: KindBreakdown;
     dominantKind: PortfolioKind | null;
@@ -47,7 +51,10 @@ type RawRow = {
   amplification: number | null;
   byKind: KindBreakdown | null;
   amplificationMultiplier: number | null;
+  footprintExposure: number | null;
+  beyondFootprintExposure: number | null;
   exposureLow: number | null;
+  exposureHigh: number | null;
   evidenceGap: number | null;
   dominantKind: PortfolioKind | null;
   assetsReached: number | null;
@@ -113,7 +120,7 @@ export async function queryPortfolioRows(
                       END, asm."updatedAt") AS "at"`;
   const latestForAll = Boolean(query.status) || query.sort === "assessed";
   const pageOfBase = Prisma.sql`page AS (SELECT *, (count(*) OVER ())::int AS "total" FROM base ${where} ${orderBy(query)} ${limit})`;
-  const wideColumns = Prisma.sql`s."directExposure", s."amplificationMultiplier", s."exposureLow", s."evidenceGap", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
+  const wideColumns = Prisma.sql`s."directExposure", s."amplificationMultiplier", s."footprintExposure", s."beyondFootprintExposure", s."exposureLow", s."exposureHigh", s."evidenceGap", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
   const wideJoin = Prisma.sql`LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}`;
   const rows = latestForAll
     ? await db.$queryRaw<RawRow[]>`
@@ -163,7 +170,10 @@ export async function queryPortfolioRows(
             directExposure: r.directExposure ?? 0,
             amplification: r.amplification ?? 0,
             amplificationMultiplier: r.amplificationMultiplier,
+            footprintExposure: r.footprintExposure ?? 0,
+            beyondFootprintExposure: r.beyondFootprintExposure ?? 0,
             exposureLow: r.exposureLow ?? 0,
+            exposureHigh: r.exposureHigh ?? 0,
             evidenceGap: r.evidenceGap ?? 0,
             byKind: {
               adjacency: r.byKind?.adjacency ?? 0,

@@ -7,6 +7,7 @@ import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
 import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
 import { loadTemplate } from "@/lib/domain/template/load-template";
+import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import { notFound } from "@/lib/errors";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 import { visibleQuestions, type Answers } from "@/lib/questionnaire";
@@ -40,11 +41,20 @@ export async function loadVendorReport(
     loadAcceptedAnswers(db, actor, vendor.id),
   ]);
   const topPaths = current?.topPaths ?? [];
-  const names = await resolveNodeNames(
-    db,
-    actor.organizationId,
-    topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
-  );
+  const [names, questions] = await Promise.all([
+    resolveNodeNames(
+      db,
+      actor.organizationId,
+      topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
+    ),
+    questionLabelsFor(
+      db,
+      actor.organizationId,
+      topPaths.flatMap((p) => p.hops.flatMap(assessmentOfHop)),
+    ),
+  ]);
+  const questionOf = (assessmentId: string, questionId: string) =>
+    questions.get(`${assessmentId}\u0000${questionId}`);
   const critical = current
     ? await listCriticalAssets(db, actor.organizationId, `vendor:${vendor.id}`)
     : { assets: [], total: 0 };
@@ -88,12 +98,18 @@ export async function loadVendorReport(
         kind: h.kind,
         weight: h.weight,
         reason: h.reason ?? null,
-        provenance: describeHopProvenance(h.provenance),
+        provenance: describeHopProvenance(h.provenance, questionOf),
       })),
     })),
     names,
     assessment,
   };
+}
+
+/** The assessment whose answer created a hop's linkage, if any. */
+function assessmentOfHop(hop: { provenance?: unknown }): string[] {
+  const p = hop.provenance as { source?: string; assessmentId?: string | null } | null | undefined;
+  return p?.source === "ASSESSMENT" && p.assessmentId ? [p.assessmentId] : [];
 }
 
 /** The newest accepted assessment of the vendor and the answers of the revision that was accepted. */
@@ -140,7 +156,7 @@ async function loadAcceptedAnswers(
     templateTitle: accepted.template.title,
     templateVersion: accepted.template.version,
     acceptedAt: accepted.acceptedAt,
-    answers: visibleQuestions(template, answers).map(({ section, question }) => ({
+    answers: visibleQuestions(template, answers).map(({ section, question, number }) => ({
       section: section.title,
       questionId: question.id,
       label: question.label,
@@ -148,7 +164,7 @@ async function loadAcceptedAnswers(
         question,
         Object.hasOwn(answers, question.id) ? answers[question.id] : undefined,
       ),
-      provenance: `answer ${question.id} (revision ${revision}) of assessment ${accepted.id}`,
+      provenance: `answer to question ${number} (revision ${revision})`,
     })),
   };
 }

@@ -8,7 +8,7 @@ import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import type { ScoreSummary } from "@/lib/domain/scoring/read-scores";
 import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
 import { AppError } from "@/lib/errors";
-import { evaluateWhatIf, type VendorScore } from "@/lib/scoring";
+import { evaluateWhatIf, type VendorScore, type VendorScoreDelta } from "@/lib/scoring";
 import { parseInput } from "@/lib/validation/parse";
 import { evaluateWhatIfSchema } from "@/lib/validation/what-if";
 import {
@@ -18,15 +18,22 @@ import {
   type WhatIfLinkage,
 } from "@/lib/what-if/controls";
 
-export type { ScoreSummary };
+/** A score as the what-if shows it: the summary with scoring model 2's footprint split. */
+export interface WhatIfScore extends ScoreSummary {
+  footprintExposure: number;
+  beyondFootprintExposure: number;
+}
 
 export interface VendorDelta {
   vendorId: string;
   name: string;
-  before: ScoreSummary | null;
-  after: ScoreSummary | null;
+  before: WhatIfScore | null;
+  after: WhatIfScore | null;
   exposureDelta: number;
   amplificationDelta: number;
+  /** Side by side: a control that weakens only the footprint lowers this, not the one below. */
+  footprintExposureDelta: number;
+  beyondFootprintExposureDelta: number;
 }
 
 export interface ScenarioEvaluation {
@@ -38,15 +45,28 @@ export interface ScenarioEvaluation {
   graphVersion: number;
 }
 
-const summarise = (s: VendorScore | null): ScoreSummary | null =>
-  s && {
-    exposure: s.exposure,
-    directExposure: s.directExposure,
-    amplification: s.amplification,
-    assetsReached: s.assetsReached,
-    criticalAssetsReached: s.criticalAssetsReached,
-    byKind: s.byKind,
-  };
+/** The engine's score as the what-if page shows it (baseline, before and after). */
+export const summariseScore = (s: VendorScore): WhatIfScore => ({
+  exposure: s.exposure,
+  directExposure: s.directExposure,
+  amplification: s.amplification,
+  footprintExposure: s.footprintExposure,
+  beyondFootprintExposure: s.beyondFootprintExposure,
+  assetsReached: s.assetsReached,
+  criticalAssetsReached: s.criticalAssetsReached,
+  byKind: s.byKind,
+});
+
+const toVendorDelta = (vendorId: string, name: string, d: VendorScoreDelta): VendorDelta => ({
+  vendorId,
+  name,
+  before: d.before && summariseScore(d.before),
+  after: d.after && summariseScore(d.after),
+  exposureDelta: d.exposureDelta,
+  amplificationDelta: d.amplificationDelta,
+  footprintExposureDelta: d.footprintExposureDelta,
+  beyondFootprintExposureDelta: d.beyondFootprintExposureDelta,
+});
 
 function assertKnownLinkages(changes: ScenarioChanges, linkages: readonly WhatIfLinkage[]) {
   const known = new Set(linkages.map((l) => l.id));
@@ -113,16 +133,7 @@ export async function evaluateOnGraph(
       graphVersion: compiled.version,
       outcomes,
       linkages,
-      vendors: [
-        {
-          vendorId: vendor.id,
-          name: vendor.name,
-          before: summarise(d.before),
-          after: summarise(d.after),
-          exposureDelta: d.exposureDelta,
-          amplificationDelta: d.amplificationDelta,
-        },
-      ],
+      vendors: [toVendorDelta(vendor.id, vendor.name, d)],
     };
   }
   // Portfolio-wide: controls apply to every supplier answer; single linkages are toggled per vendor.
@@ -151,14 +162,7 @@ export async function evaluateOnGraph(
         );
   const vendors = result.deltas
     .filter((d) => compiled.assessedVendorKeys.has(d.id))
-    .map((d) => ({
-      vendorId: d.id.slice("vendor:".length),
-      name: nameOf(d.id),
-      before: summarise(d.before),
-      after: summarise(d.after),
-      exposureDelta: d.exposureDelta,
-      amplificationDelta: d.amplificationDelta,
-    }))
+    .map((d) => toVendorDelta(d.id.slice("vendor:".length), nameOf(d.id), d))
     .sort((a, b) => a.exposureDelta - b.exposureDelta || a.name.localeCompare(b.name));
   return {
     vendorId: null,

@@ -19,7 +19,7 @@ import {
   type WhatIfLinkage,
 } from "@/lib/what-if/controls";
 
-import type { ScoreSummary } from "./evaluate-scenario";
+import { summariseScore, type WhatIfScore } from "./evaluate-scenario";
 import { listScenarios, type SavedScenario } from "./manage-scenarios";
 
 export interface WorkspaceLinkage extends WhatIfLinkage {
@@ -45,7 +45,7 @@ export interface WhatIfWorkspace {
   /** Set when the vendor has no score yet (nothing to simulate). */
   unscoredReason: string | null;
   linkages: WorkspaceLinkage[];
-  baseline: ScoreSummary | null;
+  baseline: WhatIfScore | null;
   controls: WorkspaceControl[];
   controlWeights: ControlWeights;
   scenarios: SavedScenario[];
@@ -126,19 +126,11 @@ export async function getWhatIfWorkspace(
       questionOrder: q?.order ?? 9999,
     };
   });
-  const s = currentVendorScore(compiled, key);
   return {
     vendor: { id: vendor.id, name: vendor.name },
     unscoredReason: null,
     linkages: enriched,
-    baseline: {
-      exposure: s.exposure,
-      directExposure: s.directExposure,
-      amplification: s.amplification,
-      assetsReached: s.assetsReached,
-      criticalAssetsReached: s.criticalAssetsReached,
-      byKind: s.byKind,
-    },
+    baseline: summariseScore(currentVendorScore(compiled, key)),
     controls: describeControls(linkages, weights),
     controlWeights: weights,
     scenarios,
