@@ -1,7 +1,13 @@
 import { formatDateTime } from "@/components/assessments/status-badge";
 import { Card } from "@/components/ui/card";
 import type { SnapshotView } from "@/lib/domain/scoring/read-scores";
-import { explainAmplification, explainEvidenceGap, explainScore, hasFootprint } from "@/lib/reports/explain";
+import {
+  explainAmplification,
+  explainEvidenceGap,
+  explainScore,
+  hasFootprint,
+  type QuestionRef,
+} from "@/lib/reports/explain";
 
 import { ExplainingPaths } from "./explaining-paths";
 import { KindBreakdownBar } from "./kind-breakdown-bar";
@@ -13,11 +19,14 @@ export function VendorScoreCard({
   current,
   previous,
   names,
+  questions,
 }: {
   vendorName: string;
   current: SnapshotView | null;
   previous: SnapshotView | null;
   names: Record<string, string>;
+  /** The questions behind the top paths' hops (resolvePathQuestions). */
+  questions: Record<string, QuestionRef>;
 }) {
   if (!current) {
     return (
@@ -85,7 +94,7 @@ export function VendorScoreCard({
         <KindBreakdownBar byKind={current.byKind} />
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Top paths</h3>
-          <ExplainingPaths paths={current.topPaths} names={names} />
+          <ExplainingPaths paths={current.topPaths} names={names} questions={questions} />
         </div>
         <p className="text-xs text-slate-500">
           Computed {formatDateTime(current.computedAt)} · model {current.modelVersion} · see docs/scoring.md

@@ -16,6 +16,10 @@ export interface QuestionRef {
   label: string;
 }
 
+/** Key of an assessment's question in a record of QuestionRefs (resolvePathQuestions). */
+export const pathQuestionKey = (assessmentId: string, questionId: string) =>
+  `${assessmentId}\u0000${questionId}`;
+
 /**
  * "answer to question 5.3 “Remote access: …” (revision 2)", or where else a linkage came from. Never a
  * question key or a database id: a question the lookup does not know reads as "an answer".

@@ -5,13 +5,12 @@ import type { Db } from "@/lib/db/create-client";
 import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
 import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
-import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { getVendorScore, resolvePathLabels } from "@/lib/domain/scoring/read-scores";
 import { loadTemplate } from "@/lib/domain/template/load-template";
-import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import { notFound } from "@/lib/errors";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 import { visibleQuestions, type Answers } from "@/lib/questionnaire";
-import { describeHopProvenance, explainScore, hasFootprint } from "@/lib/reports/explain";
+import { describeHopProvenance, explainScore, hasFootprint, pathQuestionKey } from "@/lib/reports/explain";
 import { formatAnswerText } from "@/lib/reports/format-answer";
 import type { VendorReport } from "@/lib/reports/report-types";
 import { parseRecordId } from "@/lib/validation/common";
@@ -41,20 +40,9 @@ export async function loadVendorReport(
     loadAcceptedAnswers(db, actor, vendor.id),
   ]);
   const topPaths = current?.topPaths ?? [];
-  const [names, questions] = await Promise.all([
-    resolveNodeNames(
-      db,
-      actor.organizationId,
-      topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
-    ),
-    questionLabelsFor(
-      db,
-      actor.organizationId,
-      topPaths.flatMap((p) => p.hops.flatMap(assessmentOfHop)),
-    ),
-  ]);
+  const { names, questions } = await resolvePathLabels(db, actor.organizationId, topPaths);
   const questionOf = (assessmentId: string, questionId: string) =>
-    questions.get(`${assessmentId}\u0000${questionId}`);
+    questions[pathQuestionKey(assessmentId, questionId)];
   const critical = current
     ? await listCriticalAssets(db, actor.organizationId, `vendor:${vendor.id}`)
     : { assets: [], total: 0 };
@@ -104,12 +92,6 @@ export async function loadVendorReport(
     names,
     assessment,
   };
-}
-
-/** The assessment whose answer created a hop's linkage, if any. */
-function assessmentOfHop(hop: { provenance?: unknown }): string[] {
-  const p = hop.provenance as { source?: string; assessmentId?: string | null } | null | undefined;
-  return p?.source === "ASSESSMENT" && p.assessmentId ? [p.assessmentId] : [];
 }
 
 /** The newest accepted assessment of the vendor and the answers of the revision that was accepted. */

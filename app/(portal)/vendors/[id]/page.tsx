@@ -19,7 +19,7 @@ import { listVendorAssessments } from "@/lib/domain/assessment/read-assessments"
 import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
 import { countAssets } from "@/lib/domain/inventory/list-assets";
 import { listManualLinkages } from "@/lib/domain/linkage/manual-linkages";
-import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { getVendorScore, resolvePathLabels } from "@/lib/domain/scoring/read-scores";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
 
 export const metadata: Metadata = { title: "Vendor" };
@@ -39,13 +39,9 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
     canScores ? listManualLinkages(db, user, vendor.id) : null,
     canScores ? getVendorScore(db, user, vendor.id) : null,
   ]);
-  const names = score?.current
-    ? await resolveNodeNames(
-        db,
-        user.organizationId,
-        score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
-      )
-    : {};
+  const { names, questions } = score?.current
+    ? await resolvePathLabels(db, user.organizationId, score.current.topPaths)
+    : { names: {}, questions: {} };
   const archived = vendor.archivedAt !== null;
 
   return (
@@ -127,6 +123,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
                 current={score.current}
                 previous={score.previous}
                 names={names}
+                questions={questions}
               />
               <p className="mt-2 flex justify-end gap-4 text-sm">
                 {score.current ? (

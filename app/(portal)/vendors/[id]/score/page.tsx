@@ -19,7 +19,7 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
   const user = await requirePageUser("readScores");
   const { id } = await params;
   const details = await orNotFound(getVendorScoreDetails(getDb(), user, id));
-  const { vendor, score, names, neighbourhood, movingAnswers, criticalAssets } = details;
+  const { vendor, score, names, questions, neighbourhood, movingAnswers, criticalAssets } = details;
   const vendorKey = `vendor:${vendor.id}`;
 
   return (
@@ -68,6 +68,7 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
             current={score.current}
             previous={score.previous}
             names={names}
+            questions={questions}
           />
           <Card title="Linkage graph">
             <LinkageGraph neighbourhood={neighbourhood} vendorKey={vendorKey} />
