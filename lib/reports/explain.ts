@@ -86,9 +86,10 @@ export function hasFootprint(score: Omit<ExplainableScore, "topPaths">): boolean
  * first hop onward from one of your assets, or into a component that is not the vendor's own. The
  * snapshot does not keep each component's supplier, so "own" follows the rules extraction feeds the
  * engine (lib/linkage/component-suppliers.ts): the vendor's namespaced nodes (its firmware, platform,
- * update service, remote access, credentials), the sub-supplier node it stands for and what that
- * sub-supplier supplies. A component only this vendor links to, which the engine infers as its own,
- * reads as "beyond" here: a reading aid, the numbers come from the engine.
+ * update service, remote access, credentials) and the sub-supplier node it stands for. What a
+ * sub-supplier node leads into is the library inside other vendors' products, so that hop leaves the
+ * footprint. A component only this vendor links to, which the engine infers as its own, reads as
+ * "beyond" here: a reading aid, the numbers come from the engine.
  */
 export function beyondFootprintRoutes(
   topPaths: readonly ExplainingPath[],
@@ -108,9 +109,7 @@ export function beyondFootprintRoutes(
       if (h.to.startsWith("asset:")) continue;
       const ownNode =
         own.has(h.from) &&
-        (h.to.startsWith(`${vendorKey}/`) ||
-          (h.from === vendorKey && h.to.startsWith("sub_supplier:")) ||
-          (h.from.startsWith("sub_supplier:") && h.kind === "inheritance"));
+        (h.to.startsWith(`${vendorKey}/`) || (h.from === vendorKey && h.to.startsWith("sub_supplier:")));
       if (!ownNode) {
         leave = { node: h.to, kind: h.kind, onward: false };
         break;
@@ -118,9 +117,10 @@ export function beyondFootprintRoutes(
       own.add(h.to);
     }
     if (!leave) continue;
+    // Never a node key in words: an unnamed node reads as what it is.
     const name = leave.onward
-      ? `${names[leave.node] ?? leave.node} onward`
-      : (names[leave.node] ?? leave.node);
+      ? `${names[leave.node] ?? "one of your assets"} onward`
+      : (names[leave.node] ?? (leave.node.startsWith("asset:") ? "one of your assets" : "a component"));
     const key = `${leave.node}|${leave.kind}`;
     const entry = weight.get(key) ?? { name, kind: leave.kind, contribution: 0 };
     entry.contribution += p.contribution;

@@ -188,7 +188,7 @@ describe("model 2 explanations", () => {
     ).toContain("Its own footprint reaches nothing by itself");
   });
 
-  it("counts a sub-supplier's own component as its footprint, and says \"Gateways'\"", () => {
+  it("reads a sub-supplier's library inside others' products as beyond its footprint, and says \"Gateways'\"", () => {
     const lumen = {
       ...meridian,
       topPaths: [
@@ -200,7 +200,11 @@ describe("model 2 explanations", () => {
         ]),
       ],
     };
-    expect(explainAmplification("Lumen", lumen, names)).toContain("through GW-2 onward (network adjacency).");
+    expect(explainAmplification("Lumen", lumen, { ...names, "pkg:rtos": "RTOS kernel" })).toContain(
+      "through RTOS kernel (inheritance).",
+    );
+    // An unnamed node never shows its key.
+    expect(explainAmplification("Lumen", lumen, names)).toContain("through a component (inheritance).");
     expect(explainAmplification("Meridian Gateways", meridian, names)).toContain(
       "of Meridian Gateways' exposure",
     );
