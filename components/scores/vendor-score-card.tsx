@@ -2,7 +2,13 @@ import { formatDateTime } from "@/components/assessments/status-badge";
 import { Card } from "@/components/ui/card";
 import type { SnapshotView } from "@/lib/domain/scoring/read-scores";
 import type { ExposureBandThresholds } from "@/lib/portfolio/exposure-bands";
-import { explainAmplification, explainEvidenceGap, explainScore, hasFootprint } from "@/lib/reports/explain";
+import {
+  explainAmplification,
+  explainEvidenceGap,
+  explainScore,
+  hasFootprint,
+  type QuestionRef,
+} from "@/lib/reports/explain";
 
 import { ExplainingPaths } from "./explaining-paths";
 import { ExposureValue } from "./exposure-band";
@@ -16,6 +22,7 @@ export function VendorScoreCard({
   previous,
   names,
   bands,
+  questions,
 }: {
   vendorName: string;
   current: SnapshotView | null;
@@ -23,6 +30,8 @@ export function VendorScoreCard({
   names: Record<string, string>;
   /** The organisation's exposure bands: the band is shown with the number. */
   bands: ExposureBandThresholds;
+  /** The questions behind the top paths' hops (resolvePathQuestions). */
+  questions: Record<string, QuestionRef>;
 }) {
   if (!current) {
     return (
@@ -92,7 +101,7 @@ export function VendorScoreCard({
         <KindBreakdownBar byKind={current.byKind} />
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Top paths</h3>
-          <ExplainingPaths paths={current.topPaths} names={names} />
+          <ExplainingPaths paths={current.topPaths} names={names} questions={questions} />
         </div>
         <p className="text-xs text-slate-500">
           Computed {formatDateTime(current.computedAt)} · scoring model {current.modelVersion}

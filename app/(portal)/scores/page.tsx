@@ -209,7 +209,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
                   <span className="text-slate-500">
                     — {m.vendorName ?? "vendor"},{" "}
                     <Link className="text-brand-700 hover:underline" href={`/assessments/${m.assessmentId}`}>
-                      question {m.questionId}
+                      {m.questionNumber ? `question ${m.questionNumber}` : "the answer"}
                     </Link>
                   </span>
                   <span className="block text-xs text-slate-500">{m.reason}</span>

@@ -21,10 +21,12 @@ export interface PortfolioRow {
     amplification: number;
     /** E / E_f (scoring model 2); null when the footprint reaches nothing or on model 1 scores. */
     amplificationMultiplier: number | null;
-    /** Exposure reaching beyond the vendor's own footprint (scoring model 2); 0 on model 1 scores. */
+    /** E_f and E − E_f (scoring model 2); 0 on model 1 scores. */
+    footprintExposure: number;
     beyondFootprintExposure: number;
     /** Exposure range for unknown answers (scoring model 2); 0 on model 1 scores. */
     exposureLow: number;
+    exposureHigh: number;
     evidenceGap: number;
     byKind: KindBreakdown;
     dominantKind: PortfolioKind | null;
@@ -51,8 +53,10 @@ type RawRow = {
   amplification: number | null;
   byKind: KindBreakdown | null;
   amplificationMultiplier: number | null;
+  footprintExposure: number | null;
   beyondFootprintExposure: number | null;
   exposureLow: number | null;
+  exposureHigh: number | null;
   evidenceGap: number | null;
   dominantKind: PortfolioKind | null;
   assetsReached: number | null;
@@ -144,7 +148,7 @@ export async function queryPortfolioRows(
              ${share("trust")} AS "trustShare", ${share("inheritance")} AS "inheritanceShare",
              ${share("adjacency")} AS "adjacencyShare"`;
   const pageOfBase = Prisma.sql`page AS (SELECT *, (count(*) OVER ())::int AS "total" FROM base ${where} ${orderBy(query)} ${limit})`;
-  const wideColumns = Prisma.sql`s."directExposure", s."amplificationMultiplier", s."exposureLow", s."evidenceGap", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
+  const wideColumns = Prisma.sql`s."directExposure", s."amplificationMultiplier", s."footprintExposure", s."exposureLow", s."exposureHigh", s."evidenceGap", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
   const wideJoin = Prisma.sql`LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}`;
   const rows = latestForAll
     ? await db.$queryRaw<RawRow[]>`
@@ -194,8 +198,10 @@ export async function queryPortfolioRows(
             directExposure: r.directExposure ?? 0,
             amplification: r.amplification ?? 0,
             amplificationMultiplier: r.amplificationMultiplier,
+            footprintExposure: r.footprintExposure ?? 0,
             beyondFootprintExposure: r.beyondFootprintExposure ?? 0,
             exposureLow: r.exposureLow ?? 0,
+            exposureHigh: r.exposureHigh ?? 0,
             evidenceGap: r.evidenceGap ?? 0,
             byKind: {
               adjacency: r.byKind?.adjacency ?? 0,

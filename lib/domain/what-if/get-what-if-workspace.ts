@@ -22,7 +22,7 @@ import {
 } from "@/lib/what-if/controls";
 
 import { portfolioLinkagesWithBuyerTargets, vendorLinkagesWithBuyerTargets } from "./buyer-targets";
-import type { ScoreSummary } from "./evaluate-scenario";
+import { summariseScore, type WhatIfScore } from "./evaluate-scenario";
 import { listScenarios, type SavedScenario } from "./manage-scenarios";
 
 export interface WorkspaceLinkage extends WhatIfLinkage {
@@ -56,7 +56,7 @@ export interface WhatIfWorkspace {
   /** Set when the vendor has no score yet (nothing to simulate). */
   unscoredReason: string | null;
   linkages: WorkspaceLinkage[];
-  baseline: ScoreSummary | null;
+  baseline: WhatIfScore | null;
   controls: WorkspaceControl[];
   /** Controls the buyer could have at the vendor's deployments (supposed at every one of them). */
   buyerControls: WorkspaceBuyerControl[];
@@ -162,19 +162,11 @@ export async function getWhatIfWorkspace(
       questionOrder: q?.order ?? 9999,
     };
   });
-  const s = currentVendorScore(compiled, key);
   return {
     vendor: { id: vendor.id, name: vendor.name },
     unscoredReason: null,
     linkages: enriched,
-    baseline: {
-      exposure: s.exposure,
-      directExposure: s.directExposure,
-      amplification: s.amplification,
-      assetsReached: s.assetsReached,
-      criticalAssetsReached: s.criticalAssetsReached,
-      byKind: s.byKind,
-    },
+    baseline: summariseScore(currentVendorScore(compiled, key)),
     controls: describeControls(linkages, weights),
     buyerControls: describeBuyerControls(linkages),
     controlWeights: weights,

@@ -19,7 +19,7 @@ import { listVendorAssessments } from "@/lib/domain/assessment/read-assessments"
 import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
 import { countAssets } from "@/lib/domain/inventory/list-assets";
 import { listManualLinkages } from "@/lib/domain/linkage/manual-linkages";
-import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { getVendorScore, resolvePathLabels } from "@/lib/domain/scoring/read-scores";
 import { getExposureBands } from "@/lib/domain/settings/exposure-bands";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
 
@@ -41,13 +41,9 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
     canScores ? getVendorScore(db, user, vendor.id) : null,
     canScores ? getExposureBands(db, user) : null,
   ]);
-  const names = score?.current
-    ? await resolveNodeNames(
-        db,
-        user.organizationId,
-        score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
-      )
-    : {};
+  const { names, questions } = score?.current
+    ? await resolvePathLabels(db, user.organizationId, score.current.topPaths)
+    : { names: {}, questions: {} };
   const archived = vendor.archivedAt !== null;
 
   return (
@@ -130,6 +126,7 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
                 previous={score.previous}
                 names={names}
                 bands={bands}
+                questions={questions}
               />
               <p className="mt-2 flex justify-end gap-4 text-sm">
                 {score.current ? (

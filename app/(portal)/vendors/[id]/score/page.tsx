@@ -24,7 +24,7 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
     orNotFound(getVendorScoreDetails(getDb(), user, id)),
     getExposureBands(getDb(), user),
   ]);
-  const { vendor, score, names, neighbourhood, movingAnswers, criticalAssets } = details;
+  const { vendor, score, names, questions, neighbourhood, movingAnswers, criticalAssets } = details;
   const key = vendorKey(vendor.id);
 
   return (
@@ -74,6 +74,7 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
             previous={score.previous}
             names={names}
             bands={bands}
+            questions={questions}
           />
           <Card title="Linkage graph">
             <LinkageGraph neighbourhood={neighbourhood} vendorKey={key} />
