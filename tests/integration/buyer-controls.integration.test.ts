@@ -9,6 +9,8 @@ import { requestChanges } from "@/lib/domain/review/review-assessment";
 import { getVendorScore } from "@/lib/domain/scoring/read-scores";
 import { evaluateScenario } from "@/lib/domain/what-if/evaluate-scenario";
 import { getWhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
+import { saveScenario } from "@/lib/domain/what-if/manage-scenarios";
+import { previewRemediationRequest } from "@/lib/domain/what-if/send-remediation-request";
 import type { AppError } from "@/lib/errors";
 import { acmeAnswers } from "@/tests/support/linkage/baseline-answers";
 
@@ -169,6 +171,18 @@ describe("buyer-side controls in the what-if", () => {
       await db.deployment.count({ where: { vendorId: vendor.id, buyerControls: { isEmpty: false } } }),
     ).toBe(0);
     expect(await exposureOf(db, risk, vendor.id)).toBe(before);
+
+    // A scenario of the buyer's own controls is saved with them, and asks the supplier nothing.
+    const scenario = await saveScenario(db, risk, {
+      vendorId: vendor.id,
+      name: "Key switches in RUN",
+      changes: { controls: [], buyerControls: ["key_switch_run"], remove: [], reweight: [] },
+    });
+    expect(scenario.changes.buyerControls).toEqual(["key_switch_run"]);
+    await expect(previewRemediationRequest(db, risk, scenario.id)).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "This scenario only supposes controls of your own, so there is nothing to ask the supplier.",
+    });
 
     // Portfolio mode supposes it at every vendor's deployments.
     const portfolio = await evaluateScenario(db, risk, {

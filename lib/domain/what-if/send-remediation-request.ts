@@ -65,6 +65,11 @@ async function buildRemediation(db: Db, actor: Actor, scenarioIdRaw: unknown): P
       "VALIDATION",
       "This scenario changes nothing, so there is nothing to ask the supplier.",
     );
+  if (evaluation.outcomes.every((o) => !o.removed && o.by === "buyer"))
+    throw new AppError(
+      "VALIDATION",
+      "This scenario only supposes controls of your own, so there is nothing to ask the supplier.",
+    );
 
   const template = loadTemplate(assessment.template.definition);
   const labels = new Map(template.sections.flatMap((s) => s.questions.map((q) => [q.id, q.label] as const)));
