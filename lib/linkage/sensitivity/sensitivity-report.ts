@@ -325,7 +325,7 @@ export function computeSensitivity(template: Template): SensitivityReport {
 }
 
 /**
- * The same report, giving the caller's `pause` a turn after every question, so that a server can
+ * The same report, giving the caller's `pause` a turn after every exposure it scores, so that a server can
  * compute it without holding its event loop for the whole run (pass e.g. a setImmediate promise).
  */
 export async function computeSensitivityInSteps(
@@ -351,17 +351,24 @@ function* sensitivitySteps(template: Template): Generator<void, SensitivityRepor
   const questions: QuestionSensitivity[] = [];
   for (const [s, section] of template.sections.entries()) {
     for (const [q, question] of section.questions.entries()) {
-      const per = refs.map(({ ref, answers }) => {
-        const candidates = candidatesFor(question, answers[question.id], conditions);
-        const scored = candidates.map((c) => ({
-          ...c,
-          exposure: referenceExposure(template, ref, withAnswer(answers, question.id, c.value)),
-        }));
+      // One exposure at a time, each a step (computeSensitivityInSteps pauses between them).
+      const per: { ref: ReferenceVendor; scored: (Candidate & { exposure: number })[]; unknown?: number }[] =
+        [];
+      for (const { ref, answers } of refs) {
+        const scored: (Candidate & { exposure: number })[] = [];
+        for (const c of candidatesFor(question, answers[question.id], conditions)) {
+          scored.push({
+            ...c,
+            exposure: referenceExposure(template, ref, withAnswer(answers, question.id, c.value)),
+          });
+          yield;
+        }
         const u = unknownValue(question);
         const unknown =
           u === undefined ? undefined : referenceExposure(template, ref, withAnswer(answers, question.id, u));
-        return { ref, scored, unknown };
-      });
+        per.push({ ref, scored, unknown });
+        yield;
+      }
 
       // Reversal: along each ordered scale, a stronger answer scores worse for some vendor.
       let reversed = false;
@@ -429,7 +436,6 @@ function* sensitivitySteps(template: Template): Generator<void, SensitivityRepor
         answers: { best: best.map((c) => c.label).join(" / "), worst: worst.map((c) => c.label).join(" / ") },
         ...(explanation !== undefined && { explained: explanation }),
       });
-      yield;
     }
   }
 

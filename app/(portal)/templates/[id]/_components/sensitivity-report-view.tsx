@@ -15,6 +15,22 @@ function Stat({ label, value, tone }: { label: string; value: string; tone?: "ba
   );
 }
 
+function Flags({ q }: { q: QuestionSensitivity }) {
+  return (
+    <div className="flex flex-wrap gap-1">
+      {q.reversed ? <Badge tone="red">Reversed</Badge> : null}
+      {q.effect === 0 ? (
+        <Badge tone={q.explained ? "slate" : "amber"}>
+          {q.explained ? "No effect · explained" : "No effect"}
+        </Badge>
+      ) : null}
+      {q.unknownOptimistic ? (
+        <Badge tone={q.explained ? "slate" : "amber"}>“Don&apos;t know” scores lower</Badge>
+      ) : null}
+    </div>
+  );
+}
+
 function rowTone(q: QuestionSensitivity): string {
   if (q.reversed) return "bg-red-50";
   if (q.effect === 0 && !q.explained) return "bg-amber-50";
@@ -61,46 +77,49 @@ export async function SensitivityReportView({ report: pending }: { report: Promi
             <tr>
               <th className="px-3 py-2 font-medium">#</th>
               <th className="px-3 py-2 font-medium">Question</th>
-              <th className="px-3 py-2 text-right font-medium">Effect</th>
-              <th className="px-3 py-2 text-right font-medium whitespace-nowrap">Best PLC / HMI</th>
-              <th className="px-3 py-2 text-right font-medium whitespace-nowrap">Worst PLC / HMI</th>
-              <th className="px-3 py-2 font-medium">Flags</th>
+              <th className="hidden px-3 py-2 text-right font-medium sm:table-cell">Effect</th>
+              <th className="hidden px-3 py-2 text-right font-medium whitespace-nowrap sm:table-cell">
+                Best PLC / HMI
+              </th>
+              <th className="hidden px-3 py-2 text-right font-medium whitespace-nowrap sm:table-cell">
+                Worst PLC / HMI
+              </th>
+              <th className="hidden px-3 py-2 font-medium sm:table-cell">Flags</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((q) => (
               <tr key={q.id} className={rowTone(q)}>
                 <td className="px-3 py-2 align-top text-slate-500 tabular-nums">{q.number}</td>
-                <td className="min-w-64 px-3 py-2 align-top">
+                <td className="px-3 py-2 align-top sm:min-w-64">
                   <div className="text-slate-900">{q.label}</div>
                   <div className="font-mono text-xs text-slate-500">{q.id}</div>
+                  <div className="mt-1 space-y-1 text-xs text-slate-700 tabular-nums sm:hidden">
+                    <div>
+                      Effect {percent(q.effect)} · best {num(q.best.plc)} / {num(q.best.hmi)} · worst{" "}
+                      {num(q.worst.plc)} / {num(q.worst.hmi)}
+                    </div>
+                    <Flags q={q} />
+                  </div>
                   {q.explained ? <p className="mt-1 text-xs text-slate-600">Why: {q.explained}</p> : null}
                 </td>
-                <td className="px-3 py-2 text-right align-top tabular-nums">{percent(q.effect)}</td>
+                <td className="hidden px-3 py-2 text-right align-top whitespace-nowrap tabular-nums sm:table-cell">
+                  {percent(q.effect)}
+                </td>
                 <td
-                  className="px-3 py-2 text-right align-top whitespace-nowrap tabular-nums"
+                  className="hidden px-3 py-2 text-right align-top whitespace-nowrap tabular-nums sm:table-cell"
                   title={`answer: ${q.answers.best}`}
                 >
                   {num(q.best.plc)} / {num(q.best.hmi)}
                 </td>
                 <td
-                  className="px-3 py-2 text-right align-top whitespace-nowrap tabular-nums"
+                  className="hidden px-3 py-2 text-right align-top whitespace-nowrap tabular-nums sm:table-cell"
                   title={`answer: ${q.answers.worst}`}
                 >
                   {num(q.worst.plc)} / {num(q.worst.hmi)}
                 </td>
-                <td className="px-3 py-2 align-top">
-                  <div className="flex flex-wrap gap-1">
-                    {q.reversed ? <Badge tone="red">Reversed</Badge> : null}
-                    {q.effect === 0 ? (
-                      <Badge tone={q.explained ? "slate" : "amber"}>
-                        {q.explained ? "No effect · explained" : "No effect"}
-                      </Badge>
-                    ) : null}
-                    {q.unknownOptimistic ? (
-                      <Badge tone={q.explained ? "slate" : "amber"}>“Don&apos;t know” scores lower</Badge>
-                    ) : null}
-                  </div>
+                <td className="hidden px-3 py-2 align-top sm:table-cell">
+                  <Flags q={q} />
                 </td>
               </tr>
             ))}
