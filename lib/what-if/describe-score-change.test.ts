@@ -35,6 +35,16 @@ describe("describeScoreChange", () => {
     expect(text).toContain("Amplification falls from 89 % to 83 %: the change cuts routes");
   });
 
+  it("explains a footprint that rises when a control cuts a route beyond it (E_f = E − B)", () => {
+    // MFA on Orbital's remote access: exposure and B fall, E_f rises by 1.1.
+    const text = describeScoreChange("Orbital", score(16, 99), score(17.1, 96));
+    expect(text).toContain("its own footprint rises by 1.1 (16.0 → 17.1)");
+    expect(text).toContain("what reaches beyond it falls by 3.0");
+    expect(text).toContain(
+      "Its own footprint rises only because fewer of the assets it reaches are also reached beyond it",
+    );
+  });
+
   it("says when more passes through others (beyond rises)", () => {
     const text = describeScoreChange("Orbital", score(16, 99), score(16, 110));
     expect(text).toMatch(/^Orbital's exposure rises by 11\.0 \(\+10 %\)/);

@@ -46,9 +46,14 @@ export function describeScoreChange(
       : `${possessive(vendorName)} exposure ${moves(dE)} by ${fmt(dE)}${share}`;
   const parts = `${head}: ${part("its own footprint", before.footprintExposure, after.footprintExposure)} and ${part("what reaches beyond it", before.beyondFootprintExposure, after.beyondFootprintExposure)}.`;
 
+  // E_f = E − B counts what only the footprint explains: cutting a route beyond it can raise E_f.
+  const footprintNote =
+    dF >= NOISE && dB <= -NOISE
+      ? " Its own footprint rises only because fewer of the assets it reaches are also reached beyond it: the footprint counts what nothing else explains."
+      : "";
   const ampBefore = percent(before.amplification);
   const ampAfter = percent(after.amplification);
-  if (ampBefore === ampAfter) return parts;
+  if (ampBefore === ampAfter) return `${parts}${footprintNote}`;
   const amp = `Amplification ${after.amplification > before.amplification ? "rises" : "falls"} from ${ampBefore} to ${ampAfter}`;
   if (after.amplification > before.amplification && dB <= -NOISE)
     return `${parts} ${amp} only because its own footprint fell proportionally more; what reaches beyond it fell too.`;
@@ -57,6 +62,6 @@ export function describeScoreChange(
   if (after.amplification > before.amplification)
     return `${parts} ${amp}: more of what ${vendorName} can affect now passes through others' products, shared services or onward from your assets.`;
   if (dB <= -NOISE)
-    return `${parts} ${amp}: the change cuts routes that lead beyond ${possessive(vendorName)} own products and services.`;
+    return `${parts} ${amp}: the change cuts routes that lead beyond ${possessive(vendorName)} own products and services.${footprintNote}`;
   return `${parts} ${amp}: its own footprint now accounts for more of what it reaches.`;
 }

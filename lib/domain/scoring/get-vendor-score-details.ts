@@ -62,6 +62,8 @@ export interface Neighbourhood {
 export interface MovingAnswer {
   questionId: string;
   questionLabel: string;
+  /** "5.1": the question's number in the questionnaire (never its key on screen). */
+  questionNumber: string | null;
   assessmentId: string;
   revision: number | null;
   linkageCount: number;
@@ -167,7 +169,7 @@ export function rankMovingAnswers(
   vendorKey: string,
   linkages: readonly WhatIfLinkage[],
   limit = 5,
-): Omit<MovingAnswer, "questionLabel">[] {
+): Omit<MovingAnswer, "questionLabel" | "questionNumber">[] {
   // One what-if per question is too slow to repeat on every page view: once per graph version.
   return memoOnGraph(compiled.graph, "moving-answers", vendorKey, () =>
     rankAllMovingAnswers(compiled, vendorKey, linkages),
@@ -178,7 +180,7 @@ function rankAllMovingAnswers(
   compiled: CompiledOrganizationGraph,
   vendorKey: string,
   linkages: readonly WhatIfLinkage[],
-): Omit<MovingAnswer, "questionLabel">[] {
+): Omit<MovingAnswer, "questionLabel" | "questionNumber">[] {
   const before = currentVendorScore(compiled, vendorKey);
   const groups = new Map<string, WhatIfLinkage[]>();
   for (const l of linkages) {
@@ -186,7 +188,7 @@ function rankAllMovingAnswers(
     const key = `${l.assessmentId}\u0000${l.questionId}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(l);
   }
-  const ranked: Omit<MovingAnswer, "questionLabel">[] = [];
+  const ranked: Omit<MovingAnswer, "questionLabel" | "questionNumber">[] = [];
   for (const group of groups.values()) {
     const changes = toGraphChanges(
       compiled.graph,
@@ -237,7 +239,8 @@ export async function getVendorScoreDetails(db: Db, actor: Actor, vendorIdRaw: u
   );
   const movingAnswers: MovingAnswer[] = moving.map((m) => ({
     ...m,
-    questionLabel: labels.get(`${m.assessmentId}\u0000${m.questionId}`)?.label ?? m.questionId,
+    questionLabel: labels.get(`${m.assessmentId}\u0000${m.questionId}`)?.label ?? "An answer",
+    questionNumber: labels.get(`${m.assessmentId}\u0000${m.questionId}`)?.number ?? null,
   }));
   const criticalAssets = listReachableCriticalAssets(compiled, key);
   return { vendor, score, names, questions, neighbourhood, movingAnswers, criticalAssets };

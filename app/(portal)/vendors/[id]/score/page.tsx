@@ -107,7 +107,8 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
                       </div>
                       <p className="mt-0.5 text-xs text-slate-500">
                         {formatPercent(m.share)} of exposure · {m.linkageCount} linkage
-                        {m.linkageCount === 1 ? "" : "s"} · question {m.questionId}
+                        {m.linkageCount === 1 ? "" : "s"}
+                        {m.questionNumber ? ` · question ${m.questionNumber}` : ""}
                       </p>
                     </li>
                   ))}
