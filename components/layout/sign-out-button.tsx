@@ -12,7 +12,7 @@ export function SignOutButton() {
     <Link
       href="/api/auth/signout"
       prefetch={false}
-      className={buttonClass("ghost")}
+      className={buttonClass("ghost", "whitespace-nowrap")}
       role="button"
       onClick={(event) => {
         event.preventDefault();

@@ -106,7 +106,7 @@ export function PortfolioFilters({ query, filtered }: { query: PortfolioQuery; f
         <Select id="scored" name="scored" defaultValue={query.scored ?? ""}>
           <option value="">Scored or unknown</option>
           <option value="yes">Scored only</option>
-          <option value="no">Unknown only (no accepted assessment)</option>
+          <option value="no">Unknown only</option>
         </Select>
       </div>
       <div>

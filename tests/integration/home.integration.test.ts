@@ -266,10 +266,20 @@ describe("admin start page", () => {
     const a = await tenantA();
     const b = await tenantB();
     const admin = await actorFor(a.org.id, "ADMIN");
+    await testDb().auditEvent.create({
+      data: {
+        organizationId: a.org.id,
+        actorId: admin.userId,
+        action: "user.sign_in",
+        entityType: "User",
+        entityId: admin.userId,
+      },
+    });
     const home = await loadAdminHome(testDb(), admin, NOW);
     expect(home.usersByRole).toMatchObject({ ADMIN: 1, PROCUREMENT: 1, RISK_OFFICER: 1, SUPPLIER: 1 });
     expect(home.events.length).toBeGreaterThan(0);
     expect(home.events.map((e) => e.label)).toContain("Assessment accepted");
+    expect(home.events.map((e) => e.action)).not.toContain("user.sign_in");
     // "Late Supplier" was sent ten days ago and never opened.
     expect(home.mail.unopened.items.map((m) => m.vendor.name)).toEqual(["Late Supplier"]);
 

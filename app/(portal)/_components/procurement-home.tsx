@@ -75,10 +75,12 @@ export function ProcurementHome({ data, canRemind }: { data: Data; canRemind: bo
           </Link>
         }
       >
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="status-counts">
+        <ul className="grid grid-cols-2 gap-2" data-testid="status-counts">
           {STATUS_ORDER.map((s) => (
             <li key={s} className="flex items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2">
-              <StatusBadge status={s} />
+              <span className="whitespace-nowrap">
+                <StatusBadge status={s} />
+              </span>
               <span
                 className="font-semibold tabular-nums"
                 aria-label={`${STATUS_LABELS[s]}: ${data.countsByStatus[s] ?? 0}`}

@@ -7,6 +7,7 @@ import { formatPercent, formatScore } from "@/components/scores/score-format";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { RiskOfficerHome as Data, ScoreChange } from "@/lib/domain/home/load-risk-officer-home";
+import { possessive } from "@/lib/portfolio/score-change-cause";
 
 const linkClass = "font-medium text-brand-700 hover:underline";
 const viewAll = (href: string, label = "View all") => (
@@ -65,12 +66,12 @@ function MostPropagating({ data }: { data: Data }) {
       {v.reason ? (
         <p className="mt-3 text-sm text-slate-700" data-testid="most-propagating-reason">
           <span className="font-medium">Why: </span>
-          {v.reason}.
+          {v.reason}
         </p>
       ) : null}
       <p className="mt-3">
         <Link href={`/vendors/${v.id}/score`} className={linkClass}>
-          See every path behind {v.name}&apos;s score →
+          See every path behind {possessive(v.name)} score →
         </Link>
       </p>
     </section>

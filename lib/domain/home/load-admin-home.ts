@@ -6,13 +6,14 @@ import { describeAuditAction } from "@/lib/domain/audit/describe-audit-action";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const EVENTS = 8;
+const ROUTINE_ACTIONS = ["user.sign_in", "user.sign_out"];
 const LIST = 8;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** An invitation nobody opened after this long probably never arrived (wrong address, spam filter). */
 const UNOPENED_AFTER_DAYS = 3;
 
 /**
- * The administrator's start page: users by role, the newest audit events and e-mail that may not
+ * The administrator's start page: users by role, the newest audit events (not routine sign-ins) and e-mail that may not
  * have reached anyone. Scoped to the caller's organisation.
  */
 export async function loadAdminHome(db: Db, actor: Actor, now = new Date()) {
@@ -38,8 +39,9 @@ export async function loadAdminHome(db: Db, actor: Actor, now = new Date()) {
         vendor: { select: { name: true } },
       },
     }),
+    // Routine sign-ins and sign-outs would crowd out changes (failed and throttled ones stay).
     db.auditEvent.findMany({
-      where: { organizationId },
+      where: { organizationId, action: { notIn: ROUTINE_ACTIONS } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: EVENTS,
       select: {
