@@ -242,6 +242,55 @@ describe("component suppliers from extraction", () => {
   });
 });
 
+describe("operated nodes along the vendor's own chain", () => {
+  // vendor → staff accounts → mechanism → session → PLC: only the first hop starts at the vendor,
+  // but the whole chain is the vendor's own remote access (rules 2 put its controls in series).
+  const chain = toGraphDocument(
+    [
+      result(
+        [
+          { key: "vendor:k", type: "vendor", name: "Kestrel" },
+          { key: "vendor:k/remote_access/staff_accounts", type: "component", name: "staff accounts" },
+          { key: "vendor:k/remote_access/vpn", type: "component", name: "VPN" },
+          { key: "vendor:k/remote_access/session", type: "component", name: "session" },
+          { key: "vendor:k/remote_access/third_party_service", type: "component", name: "relay service" },
+          { key: "asset:plc", type: "asset", name: "PLC" },
+        ],
+        [
+          ["vendor:k", "vendor:k/remote_access/staff_accounts", 0.8],
+          ["vendor:k/remote_access/staff_accounts", "vendor:k/remote_access/vpn", 0.8],
+          ["vendor:k/remote_access/vpn", "vendor:k/remote_access/session", 0.8],
+          ["vendor:k/remote_access/session", "asset:plc", 0.8],
+          ["vendor:k/remote_access/staff_accounts", "vendor:k/remote_access/third_party_service", 0.5],
+          ["vendor:k/remote_access/third_party_service", "asset:plc", 0.5],
+        ].map(([from, to, weight]) => ({
+          fromKey: from as string,
+          toKey: to as string,
+          kind: "trust" as const,
+          weight: weight as number,
+          reason: "",
+          provenance: [src({ weight: weight as number })],
+        })),
+      ),
+    ],
+    { assets: [] },
+  );
+
+  it("belong to the vendor however many of its own hops sit before them; a third party's service does not", () => {
+    const suppliers = resolveComponentSuppliers(chain);
+    expect(suppliers.get("vendor:k/remote_access/vpn")).toBe("vendor:k");
+    expect(suppliers.get("vendor:k/remote_access/session")).toBe("vendor:k");
+    expect(suppliers.has("vendor:k/remote_access/third_party_service")).toBe(false);
+  });
+
+  it("so the vendor's own remote access into the PLC is its footprint, the third party's route is beyond it", () => {
+    const score = scoreVendor(buildScoringGraph(withModel2Inputs(chain)), "vendor:k");
+    expect(score.footprintExposure).toBeGreaterThan(0);
+    expect(score.beyondFootprintExposure).toBeGreaterThan(0);
+    expect(score.amplification).toBeLessThan(0.6);
+  });
+});
+
 describe("unknown-answer linkages", () => {
   const linkage = (kind: "trust" | "adjacency", weight: number, provenance: LinkageProvenance[]) =>
     toGraphDocument([

@@ -38,6 +38,9 @@ const isBuildsRule = (source: Record<string, unknown>) =>
 const isSubSupplier = (node: GraphNodeInput | undefined) =>
   node?.type === "component" && (node.subtype === "sub-supplier" || node.id.startsWith("sub_supplier:"));
 
+/** A node the vendor operates, keyed under it by extraction (lib/linkage/endpoints.ts). */
+const OPERATED_NODE = /^(vendor:[^/]+)\/(platform|update_service|remote_access|credential)(\/|$)/;
+
 /**
  * Component id → supplying vendor node id, from what extraction recorded:
  * - custody: the vendor → operated-node linkage (platform, update service, remote access, credential);
@@ -49,6 +52,10 @@ const isSubSupplier = (node: GraphNodeInput | undefined) =>
  *   node for "X's firmware" in between), so that node is the library inside X's product: it belongs to
  *   none, and whatever the sub-supplier reaches through it is beyond the sub-supplier's footprint
  *   (issue 11: an RTOS embedded in three vendors' firmware has amplification 1).
+ * - operated nodes: a node extraction keys under one vendor ("vendor:<id>/platform|update_service|
+ *   remote_access|credential/…": its staff accounts, remote-access mechanism and session, update
+ *   channel, platform capabilities, credentials) is operated by that vendor, however many hops of
+ *   its own chain sit before it — except a third-party remote-access service, which someone else runs.
  * A component two sources give to different vendors is left out: the engine then infers (docs/graph-format.md).
  */
 export function resolveComponentSuppliers(document: GraphDocument): Map<string, string> {
@@ -59,6 +66,12 @@ export function resolveComponentSuppliers(document: GraphDocument): Map<string, 
     if (byId.get(component)?.type === "component")
       claims.set(component, (claims.get(component) ?? new Set()).add(vendor));
   };
+
+  for (const node of document.nodes) {
+    const operated = OPERATED_NODE.exec(node.id);
+    if (operated && !node.id.includes("third_party_service") && isVendor(operated[1]!))
+      claim(node.id, operated[1]!);
+  }
 
   const subSupplierVendors = new Map<string, Set<string>>();
   for (const l of document.linkages) {
