@@ -94,7 +94,7 @@ describe("previewAcceptance", () => {
   });
 
   it("on a resubmission, swaps the earlier acceptance's linkages for the new ones", async () => {
-    const { db, org, a, risk, supplier } = await acmeOnASmallPlant();
+    const { db, org, vendor, a, risk, supplier } = await acmeOnASmallPlant();
     const first = await db.linkage.count({ where: { organizationId: org.id, assessmentId: a.id } });
     await requestChanges(db, risk, a.id, { message: "Please confirm the update path." });
     // The supplier now does not know its remote-access model (written as the fixture writes drafts:
@@ -115,7 +115,7 @@ describe("previewAcceptance", () => {
 
     await acceptAssessment(db, risk, a.id);
     const stored = await db.currentScore.findFirstOrThrow({
-      where: { organizationId: org.id, vendorId: a.vendorId },
+      where: { organizationId: org.id, vendorId: vendor.id },
     });
     expect(stored.exposure).toBeCloseTo(preview.after!.exposure, 6);
     expect(stored.exposureLow).toBeCloseTo(preview.after!.exposureLow, 6);
