@@ -437,7 +437,7 @@ test.describe("questionnaire journey", () => {
     await page.goto(`/assessments/${assessmentId}`);
     await expect(statusBadge(page)).toContainText("Resubmitted");
     await main(page)
-      .getByRole("link", { name: /Only changed \(1\)/ })
+      .getByRole("link", { name: /Only changed\s*\(1\)/ })
       .click();
     await expect(page).toHaveURL(/show=changed/);
 
