@@ -455,7 +455,12 @@ test.describe("questionnaire journey", () => {
     const dialog = page.getByRole("dialog", { name: /Accept .* submission\?/ });
     await expect(dialog.getByTestId("acceptance-preview")).toBeVisible();
     await dialog.getByRole("button", { name: "Accept submission" }).click();
-    await expect(page.getByRole("dialog", { name: "Submission accepted" })).toBeVisible();
+    await expect(
+      page
+        .getByRole("dialog", { name: "Submission accepted" })
+        .getByRole("button", { name: "Close" })
+        .first(),
+    ).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(statusBadge(page)).toContainText("Accepted");
     await waitForMail({ to: contact.email, subject: /accepted your security assessment/ });

@@ -162,7 +162,8 @@ test.describe("risk officer reviews with preview and accepts", () => {
     await page.goto(`/assessments/${assessmentId}`);
     await main(page).getByRole("button", { name: "Preview and accept…" }).click();
     const dialog = page.getByRole("dialog", { name: `Accept ${vendorName}'s submission?` });
-    await expect(dialog).toBeVisible();
+    // (Headless UI's dialog element itself has no box: its panel is what is visible.)
+    await expect(dialog.getByRole("button", { name: "Back to the answers" })).toBeVisible();
     // Keyboard: the dialog holds the focus.
     await expect(dialog.locator(":focus")).toHaveCount(1);
     const preview = dialog.getByTestId("acceptance-preview");
@@ -185,7 +186,9 @@ test.describe("risk officer reviews with preview and accepts", () => {
     await dialog.getByLabel("Message to the supplier (optional)").fill(ACCEPT_MESSAGE);
     await dialog.getByRole("button", { name: "Accept submission" }).click();
     const done = page.getByRole("dialog", { name: "Submission accepted" });
-    await expect(done).toBeVisible({ timeout: 30_000 });
+    await expect(done.getByRole("link", { name: `See ${vendorName}'s new score` })).toBeVisible({
+      timeout: 30_000,
+    });
     await shots(page, "03-accepted", { viewport: true });
     await done.getByRole("link", { name: `See ${vendorName}'s new score` }).click();
     await page.waitForURL(/\/vendors\/[^/]+\/score$/);
