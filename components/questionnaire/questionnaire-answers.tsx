@@ -116,8 +116,8 @@ export function QuestionnaireAnswers({
                     id={questionDomId(question.id)}
                     className={`scroll-mt-20 px-5 py-4 ${changed ? "border-l-4 border-amber-400 bg-amber-50/40 pl-4" : ""}`}
                   >
-                    <dt className="flex items-start justify-between gap-3">
-                      <span className="min-w-0 flex-1 text-sm font-medium text-slate-900">
+                    <dt className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
+                      <span className="min-w-48 flex-1 text-sm font-medium text-slate-900">
                         <span className="mr-1.5 font-normal text-slate-400 tabular-nums">
                           {sectionIndex + 1}.{questionIndex + 1}
                         </span>

@@ -437,7 +437,7 @@ test.describe("questionnaire journey", () => {
     await page.goto(`/assessments/${assessmentId}`);
     await expect(statusBadge(page)).toContainText("Resubmitted");
     await main(page)
-      .getByRole("link", { name: /Only changed \(1\)/ })
+      .getByRole("link", { name: /Only changed\s*\(1\)/ })
       .click();
     await expect(page).toHaveURL(/show=changed/);
 
@@ -455,7 +455,12 @@ test.describe("questionnaire journey", () => {
     const dialog = page.getByRole("dialog", { name: /Accept .* submission\?/ });
     await expect(dialog.getByTestId("acceptance-preview")).toBeVisible();
     await dialog.getByRole("button", { name: "Accept submission" }).click();
-    await expect(page.getByRole("dialog", { name: "Submission accepted" })).toBeVisible();
+    await expect(
+      page
+        .getByRole("dialog", { name: "Submission accepted" })
+        .getByRole("button", { name: "Close" })
+        .first(),
+    ).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(statusBadge(page)).toContainText("Accepted");
     await waitForMail({ to: contact.email, subject: /accepted your security assessment/ });

@@ -126,6 +126,7 @@ export const PAGES: Record<string, RequestEntry> = {
   },
   "/scores": { who: STAFF, expect: "contained", probes: (v) => [get(`/scores?q=${v.probe}`)] },
   "/settings/scoring": { who: ADMIN, expect: "contained", probes: () => [get("/settings/scoring")] },
+  "/settings/review": { who: ADMIN, expect: "contained", probes: () => [get("/settings/review")] },
   "/supplier/assessments/[id]": {
     who: SUPPLIER,
     expect: "denied",
@@ -402,12 +403,28 @@ export const ACTIONS: Record<string, ActionEntry> = {
     expect: "denied",
     calls: (v) => [[v.submittedAssessmentId, { message: "probe" }]],
   },
-  acceptAssessmentAction: { who: STAFF, expect: "denied", calls: (v) => [[v.submittedAssessmentId]] },
+  // Procurement passes the action's capability check; separation of duties then refuses it in the
+  // use case (FORBIDDEN) — after the victim's id has already matched nothing (NOT_FOUND).
+  acceptAssessmentAction: {
+    who: STAFF,
+    expect: "denied",
+    calls: (v) => [[v.submittedAssessmentId, { message: "probe" }]],
+  },
+  previewAcceptanceAction: { who: STAFF, expect: "denied", calls: (v) => [[v.submittedAssessmentId]] },
   // suppliers and invitations
   saveDraftAction: {
     who: SUPPLIER,
     expect: "denied",
     calls: (v) => [[v.inProgressAssessmentId, { scope_product_names: "probe" }, v.inProgressVersion]],
+  },
+  replyToCommentAction: {
+    who: SUPPLIER,
+    expect: "denied",
+    calls: (v, _unique, own) => [
+      [v.inProgressAssessmentId, { commentId: v.commentId, body: "probe reply" }],
+      // One's own assessment with the victim's comment id.
+      [own.inProgressAssessmentId, { commentId: v.commentId, body: "probe reply" }],
+    ],
   },
   submitResponseAction: {
     who: SUPPLIER,
@@ -491,6 +508,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     who: ADMIN,
     expect: "contained",
     calls: () => [[{ guarded: 4, elevated: 16, high: 48, severe: 96 }]],
+  },
+  // Acts on the caller's own organisation only; true is the default, so other suites see no change.
+  saveReviewSettingsAction: {
+    who: ADMIN,
+    expect: "contained",
+    calls: () => [[{ separateReviewDuties: true }]],
   },
   evaluateWhatIfAction: {
     who: STAFF,

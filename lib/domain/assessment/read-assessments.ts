@@ -127,7 +127,10 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
           body: true,
           createdAt: true,
           author: { select: { name: true } },
-          replies: { where: { organizationId: actor.organizationId, kind: "SUPPLIER_REPLY" }, ...COMMENT_REPLIES },
+          replies: {
+            where: { organizationId: actor.organizationId, kind: "SUPPLIER_REPLY" },
+            ...COMMENT_REPLIES,
+          },
         },
       },
       messages: {

@@ -203,6 +203,28 @@ export async function plantKit(
     },
     select: { id: true },
   });
+  // Messages kept in the portal: a decision message and a supplier's reply to the comment.
+  await db.reviewMessage.createMany({
+    data: [
+      {
+        organizationId,
+        assessmentId: inProgress.id,
+        vendorId: vendor.id,
+        revision: 1,
+        kind: "CHANGES_REQUESTED",
+        body: `${marker} reviewer message`,
+      },
+      {
+        organizationId,
+        assessmentId: submitted.id,
+        vendorId: vendor.id,
+        revision: 1,
+        kind: "SUPPLIER_REPLY",
+        commentId: comment.id,
+        body: `${marker} supplier reply`,
+      },
+    ],
+  });
 
   const asset = await buildAsset(db, {
     organizationId,
@@ -305,6 +327,7 @@ const TENANT_TABLES = [
   "ResponseRevision",
   "Evidence",
   "ReviewComment",
+  "ReviewMessage",
   "Asset",
   "Deployment",
   "Linkage",

@@ -118,10 +118,12 @@ function SummaryCount({
   value: number | string;
   tone: "red" | "amber" | "slate";
 }) {
+  // Zero and "—" (nothing to compare) are plain; only a count that needs attention is coloured.
+  const needsAttention = typeof value === "number" && value > 0;
   const color =
-    tone === "red" && value !== 0
+    needsAttention && tone === "red"
       ? "text-red-700"
-      : tone === "amber" && value !== 0
+      : needsAttention && tone === "amber"
         ? "text-amber-700"
         : "text-slate-900";
   return (
