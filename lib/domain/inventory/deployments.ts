@@ -1,3 +1,5 @@
+import { ASSET_FIELDS_SELECT } from "@/lib/domain/inventory/asset-select";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -17,15 +19,7 @@ const deploymentSelect = {
   note: true,
   createdAt: true,
   asset: {
-    select: {
-      id: true,
-      name: true,
-      type: true,
-      criticality: true,
-      safetyImpact: true,
-      site: true,
-      zone: true,
-    },
+    select: ASSET_FIELDS_SELECT,
   },
 } as const;
 

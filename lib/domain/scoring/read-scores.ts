@@ -1,3 +1,5 @@
+import { SCORING_RUN_SELECT } from "@/lib/domain/scoring/request-full-recompute";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -164,17 +166,7 @@ export async function getLatestRun(db: Db, actor: Actor) {
   return db.scoringRun.findFirst({
     where: { organizationId: actor.organizationId, kind: "full" },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      total: true,
-      done: true,
-      error: true,
-      createdAt: true,
-      finishedAt: true,
-      trigger: true,
-    },
+    select: SCORING_RUN_SELECT,
   });
 }
 
