@@ -56,7 +56,7 @@ const config = [
   },
   {
     // The pure engines import neither the database, the use cases nor Next.
-    files: ["lib/{scoring,linkage,questionnaire,assessment}/**/*.{ts,tsx}"],
+    files: ["lib/{scoring,linkage,questionnaire,assessment,review}/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
@@ -65,11 +65,11 @@ const config = [
             {
               regex: "^(@/lib/(db|domain)|(\\.\\./)+(lib/)?(db|domain))(/|$)",
               message:
-                "lib/{scoring,linkage,questionnaire,assessment} are pure: no database and no use cases.",
+                "lib/{scoring,linkage,questionnaire,assessment,review} are pure: no database and no use cases.",
             },
             {
               regex: "^next(/|$)",
-              message: "lib/{scoring,linkage,questionnaire,assessment} are pure: no Next.js.",
+              message: "lib/{scoring,linkage,questionnaire,assessment,review} are pure: no Next.js.",
             },
           ],
         },

@@ -1,7 +1,9 @@
 import Link from "next/link";
 
+import { ExposureBandBadge } from "@/components/scores/exposure-band";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import type { ComparedVendor } from "@/lib/domain/portfolio/compare-vendors";
+import { exposureBand, type ExposureBandThresholds } from "@/lib/portfolio/exposure-bands";
 import { hasFootprint } from "@/lib/reports/explain";
 
 import { formatMetric, type ChartMetric } from "./metric-format";
@@ -97,9 +99,12 @@ export function buildCompareMetrics(vendors: ComparedVendor[]): ChartMetric[] {
 export function CompareMetricsTable({
   vendors,
   metrics,
+  bands,
 }: {
   vendors: ComparedVendor[];
   metrics: ChartMetric[];
+  /** The organisation's exposure bands, shown beside each exposure. */
+  bands: ExposureBandThresholds;
 }) {
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -140,6 +145,11 @@ export function CompareMetricsTable({
                       className={`px-4 py-2 text-right tabular-nums ${top ? "font-semibold text-slate-900" : "text-slate-700"}`}
                     >
                       {formatMetric(value, m.format)}
+                      {m.key === "exposure" && value !== null ? (
+                        <span className="ml-2">
+                          <ExposureBandBadge band={exposureBand(value, bands)} />
+                        </span>
+                      ) : null}
                       {top ? <span className="sr-only"> (highest)</span> : null}
                     </td>
                   );

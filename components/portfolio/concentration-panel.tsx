@@ -30,10 +30,16 @@ const TYPE_LABEL: Record<string, string> = {
 export const blastRadiusHref = (nodeKey: string) => `/blast-radius?node=${encodeURIComponent(nodeKey)}`;
 
 /** The shared components, gateways, platforms and update services many vendors' exposure passes through. */
-export function ConcentrationPanel({ amplifiers }: { amplifiers: StructuralAmplifier[] }) {
+export function ConcentrationPanel({
+  amplifiers,
+  title = "Concentration",
+}: {
+  amplifiers: StructuralAmplifier[];
+  title?: string;
+}) {
   const max = Math.max(0, ...amplifiers.map((a) => a.throughput));
   return (
-    <Card title="Concentration">
+    <Card title={title}>
       <p className="mb-3 text-sm text-slate-600">
         Components, gateways, platforms and update services that vendors&apos; exposure flows through. One
         failure here reaches everything behind it: protect and monitor these first.

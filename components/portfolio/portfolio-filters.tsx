@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { STATUS_LABELS } from "@/lib/assessment/status-machine";
 import type { PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
+import { EXPOSURE_BAND_LABEL, EXPOSURE_BANDS } from "@/lib/validation/exposure-bands";
 
 const STATUSES = [
   "ACCEPTED",
@@ -18,6 +19,20 @@ const STATUSES = [
   "CANCELLED",
 ] as const;
 
+const SORT_OPTIONS: [PortfolioQuery["sort"], string][] = [
+  ["exposure", "Exposure"],
+  ["amplification", "Amplification"],
+  ["beyond", "Beyond-footprint exposure"],
+  ["trust", "Trust share"],
+  ["inheritance", "Inheritance share"],
+  ["adjacency", "Adjacency share"],
+  ["gap", "Evidence gap"],
+  ["critical", "Critical assets reached"],
+  ["name", "Name"],
+  ["tier", "Tier"],
+  ["assessed", "Latest assessment"],
+];
+
 /** Search and filters as a plain GET form: the URL is the state, so views can be bookmarked and shared. */
 export function PortfolioFilters({ query, filtered }: { query: PortfolioQuery; filtered: boolean }) {
   return (
@@ -25,9 +40,9 @@ export function PortfolioFilters({ query, filtered }: { query: PortfolioQuery; f
       method="get"
       role="search"
       aria-label="Filter vendors"
-      className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-[minmax(12rem,1fr)_auto_auto_auto_auto_auto]"
+      className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-4 lg:grid-cols-6"
     >
-      <div className="col-span-2 md:col-span-1">
+      <div className="col-span-2">
         <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">
           Search
         </label>
@@ -71,6 +86,84 @@ export function PortfolioFilters({ query, filtered }: { query: PortfolioQuery; f
           <option value="trust">Trust</option>
         </Select>
       </div>
+      <div>
+        <label htmlFor="band" className="mb-1 block text-xs font-medium text-slate-600">
+          Exposure band
+        </label>
+        <Select id="band" name="band" defaultValue={query.band ?? ""}>
+          <option value="">Any band</option>
+          {EXPOSURE_BANDS.map((b) => (
+            <option key={b} value={b}>
+              {EXPOSURE_BAND_LABEL[b]}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div>
+        <label htmlFor="scored" className="mb-1 block text-xs font-medium text-slate-600">
+          Score
+        </label>
+        <Select id="scored" name="scored" defaultValue={query.scored ?? ""}>
+          <option value="">Scored or unknown</option>
+          <option value="yes">Scored only</option>
+          <option value="no">Unknown only (no accepted assessment)</option>
+        </Select>
+      </div>
+      <div>
+        <label htmlFor="minAmplification" className="mb-1 block text-xs font-medium text-slate-600">
+          Amplification at least (%)
+        </label>
+        <Input
+          id="minAmplification"
+          name="minAmplification"
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          inputMode="numeric"
+          defaultValue={query.minAmplification ?? ""}
+        />
+      </div>
+      <div>
+        <label htmlFor="minBeyond" className="mb-1 block text-xs font-medium text-slate-600">
+          Beyond footprint at least
+        </label>
+        <Input
+          id="minBeyond"
+          name="minBeyond"
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          defaultValue={query.minBeyond ?? ""}
+        />
+      </div>
+      <div>
+        <label htmlFor="minGap" className="mb-1 block text-xs font-medium text-slate-600">
+          Evidence gap at least
+        </label>
+        <Input
+          id="minGap"
+          name="minGap"
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          defaultValue={query.minGap ?? ""}
+        />
+      </div>
+      <div>
+        <label htmlFor="sort" className="mb-1 block text-xs font-medium text-slate-600">
+          Sort by
+        </label>
+        <Select id="sort" name="sort" defaultValue={query.sort}>
+          {SORT_OPTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </div>
       <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
         <input
           type="checkbox"
@@ -82,8 +175,6 @@ export function PortfolioFilters({ query, filtered }: { query: PortfolioQuery; f
         Reaches critical assets
       </label>
       <div className="flex gap-2">
-        {query.sort !== "exposure" ? <input type="hidden" name="sort" value={query.sort} /> : null}
-        <input type="hidden" name="dir" value={query.dir} />
         <button type="submit" className={buttonClass("secondary")}>
           Apply
         </button>

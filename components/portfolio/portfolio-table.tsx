@@ -1,11 +1,14 @@
 import Link from "next/link";
 
 import { formatDate, StatusBadge } from "@/components/assessments/status-badge";
-import { KindBreakdownBar } from "@/components/scores/kind-breakdown-bar";
+import { ExposureValue } from "@/components/scores/exposure-band";
+import { KindBreakdownBar, KindLegend } from "@/components/scores/kind-breakdown-bar";
 import { formatMultiplier, formatPercent, formatScore } from "@/components/scores/score-format";
 import { Badge, TIER_LABEL, TIER_TONE } from "@/components/ui/badge";
 import type { PortfolioItem } from "@/lib/domain/portfolio/list-portfolio";
 import type { PortfolioQuery } from "@/lib/domain/portfolio/portfolio-query";
+import type { ExposureBandThresholds } from "@/lib/portfolio/exposure-bands";
+import type { KindBreakdown } from "@/lib/scoring";
 
 import { ScoreSparkline, TrendDelta } from "./score-sparkline";
 
@@ -51,6 +54,32 @@ function SortHeader({
   );
 }
 
+const SORT_CAPTION: Record<PortfolioQuery["sort"], string> = {
+  exposure: "exposure",
+  amplification: "amplification",
+  beyond: "exposure beyond the footprint",
+  trust: "trust share",
+  inheritance: "inheritance share",
+  adjacency: "adjacency share",
+  gap: "evidence gap",
+  name: "name",
+  tier: "tier",
+  critical: "critical assets reached",
+  assessed: "latest assessment",
+};
+
+/** Each kind's share under the bar, so the bar reads without hovering. */
+function KindShares({ byKind }: { byKind: KindBreakdown }) {
+  const total = byKind.adjacency + byKind.inheritance + byKind.trust;
+  if (total <= 0) return null;
+  const pct = (n: number) => Math.round((n / total) * 100);
+  return (
+    <div className="mt-1 text-[11px] whitespace-nowrap text-slate-500 tabular-nums">
+      A {pct(byKind.adjacency)} · I {pct(byKind.inheritance)} · T {pct(byKind.trust)} %
+    </div>
+  );
+}
+
 /** The ranked vendors: scores, trend, breakdown by kind, assessment; each row can be ticked for comparison. */
 export function PortfolioTable({
   items,
@@ -58,25 +87,20 @@ export function PortfolioTable({
   offset,
   metric,
   hrefFor,
+  bands,
 }: {
   items: PortfolioItem[];
   query: PortfolioQuery;
   offset: number;
   metric: "exposure" | "amplification";
   hrefFor: PortfolioHref;
+  bands: ExposureBandThresholds;
 }) {
   const fmt = metric === "amplification" ? formatPercent : formatScore;
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">
-          Vendors ranked by{" "}
-          {query.sort === "amplification"
-            ? "amplification"
-            : query.sort === "exposure"
-              ? "exposure"
-              : query.sort}
-        </caption>
+        <caption className="sr-only">Vendors ranked by {SORT_CAPTION[query.sort]}</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <th scope="col" className="w-10 px-3 py-2.5">
@@ -99,6 +123,7 @@ export function PortfolioTable({
             </th>
             <th scope="col" className="w-40 px-3 py-2.5 text-left font-medium">
               By linkage kind
+              <KindLegend className="mt-1 font-normal" />
             </th>
             <SortHeader query={query} column="critical" hrefFor={hrefFor} align="right">
               Critical
@@ -138,7 +163,7 @@ export function PortfolioTable({
                 {v.score ? (
                   <>
                     <td className="px-3 py-2.5 text-right font-medium tabular-nums">
-                      {formatScore(v.score.exposure)}
+                      <ExposureValue exposure={v.score.exposure} bands={bands} layout="stack" />
                       {/* Scoring model 2's exposure range: the gap is how much rests on unknown answers. */}
                       {formatScore(v.score.exposureLow) !== formatScore(v.score.exposure) ? (
                         <div
@@ -159,6 +184,14 @@ export function PortfolioTable({
                           {formatMultiplier(v.score.amplificationMultiplier)} footprint
                         </div>
                       ) : null}
+                      {v.score.beyondFootprintExposure > 0 ? (
+                        <div
+                          className="text-xs text-slate-500"
+                          title="Exposure reaching beyond its own products and services"
+                        >
+                          {formatScore(v.score.beyondFootprintExposure)} beyond
+                        </div>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2.5">
                       <div className="flex items-center gap-2">
@@ -171,6 +204,7 @@ export function PortfolioTable({
                     </td>
                     <td className="px-3 py-2.5">
                       <KindBreakdownBar byKind={v.score.byKind} showLegend={false} />
+                      <KindShares byKind={v.score.byKind} />
                     </td>
                     <td className="px-3 py-2.5 text-right tabular-nums">
                       {v.score.criticalAssetsReached}
@@ -178,8 +212,9 @@ export function PortfolioTable({
                     </td>
                   </>
                 ) : (
-                  <td colSpan={5} className="px-3 py-2.5 text-slate-500">
-                    Not scored — no accepted assessment yet
+                  <td colSpan={5} className="px-3 py-2.5" data-testid="unknown-risk-row">
+                    <span className="font-medium text-slate-700">Unknown</span>
+                    <span className="text-slate-500"> — no accepted assessment</span>
                   </td>
                 )}
                 <td className="px-3 py-2.5">

@@ -40,6 +40,7 @@ export function QuestionBlock({
   number,
   issues,
   comments,
+  renderCommentReply,
   children,
 }: {
   question: Question;
@@ -48,6 +49,8 @@ export function QuestionBlock({
   /** Issues about the question as a whole (cell issues are shown in the cells). */
   issues: AnswerIssueLike[];
   comments?: QuestionComment[];
+  /** Slot under each reviewer comment (the supplier's reply form). */
+  renderCommentReply?: (comment: QuestionComment) => ReactNode;
   children: ReactNode;
 }) {
   const fieldset = usesFieldset(question);
@@ -109,7 +112,11 @@ export function QuestionBlock({
           </>
         )}
       </div>
-      <CommentThread comments={comments} className="mt-3 xl:mt-0 xl:self-start" />
+      <CommentThread
+        comments={comments}
+        renderReply={renderCommentReply}
+        className="mt-3 xl:mt-0 xl:self-start"
+      />
     </div>
   );
 }

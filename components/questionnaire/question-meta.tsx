@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import type { Reference } from "@/lib/questionnaire";
 
 import { formatReference, formatTimestamp } from "./answer-format";
@@ -40,27 +42,47 @@ export function ReferenceList({ references }: { references?: Reference[] }) {
 export function CommentThread({
   comments,
   className = "",
+  heading,
+  renderReply,
 }: {
   comments?: QuestionComment[];
   className?: string;
+  /** Defaults to "Reviewer comment(s)". */
+  heading?: string;
+  /** Slot under each comment, e.g. the supplier's reply form (the comment carries its id). */
+  renderReply?: (comment: QuestionComment) => ReactNode;
 }) {
   if (!comments?.length) return null;
   return (
     <aside
-      aria-label="Reviewer comments"
+      aria-label={heading ?? "Reviewer comments"}
       className={`rounded-md bg-amber-50 p-3 ring-1 ring-amber-200 ${className}`}
     >
       <p className="text-xs font-semibold tracking-wide text-amber-800 uppercase">
-        Reviewer comment{comments.length === 1 ? "" : "s"}
+        {heading ?? `Reviewer comment${comments.length === 1 ? "" : "s"}`}
       </p>
       <ol className="mt-2 space-y-3">
         {comments.map((comment, index) => (
-          <li key={`${comment.createdAt}-${index}`} className="text-sm">
+          <li key={comment.id ?? `${comment.createdAt}-${index}`} className="text-sm">
             <p className="whitespace-pre-wrap text-slate-900">{comment.body}</p>
             <p className="mt-1 text-xs text-slate-600">
               {comment.author} ·{" "}
               <time dateTime={comment.createdAt}>{formatTimestamp(comment.createdAt)}</time>
             </p>
+            {comment.replies?.length ? (
+              <ol className="mt-2 space-y-2 border-l-2 border-amber-300 pl-3">
+                {comment.replies.map((reply, replyIndex) => (
+                  <li key={`${reply.createdAt}-${replyIndex}`}>
+                    <p className="text-xs font-medium text-slate-700">Reply from {reply.author}</p>
+                    <p className="whitespace-pre-wrap text-slate-900">{reply.body}</p>
+                    <p className="text-xs text-slate-600">
+                      <time dateTime={reply.createdAt}>{formatTimestamp(reply.createdAt)}</time>
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            {renderReply?.(comment)}
           </li>
         ))}
       </ol>

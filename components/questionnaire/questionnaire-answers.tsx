@@ -12,6 +12,7 @@ import {
   type Question,
   type Template,
 } from "@/lib/questionnaire";
+import { HIGH_LINKAGE_WEIGHT as HIGH_WEIGHT, type AnswerFlag } from "@/lib/review/flag-answers";
 
 import { formatFileSize, formatNumber, kindLabel, questionDomId, yesNoLabel } from "./answer-format";
 import { CommentThread, ReferenceList } from "./question-meta";
@@ -28,6 +29,16 @@ export type QuestionnaireAnswersProps = {
   changedQuestionIds?: ReadonlySet<string>;
   /** Show only the changed questions (and the sections holding them). */
   onlyChanged?: boolean;
+  /** Show only these questions (and the sections holding them); `emptyMessage` when none is visible. */
+  onlyQuestionIds?: ReadonlySet<string>;
+  emptyMessage?: string;
+  /** Reviewer flags per question id (lib/review/flag-answers): high-weight linkages and "don't know". */
+  flags?: Readonly<Record<string, AnswerFlag>>;
+  /**
+   * The previous submitted revision: changed answers show its value beside the new one, and every
+   * answer shows the comments sent on it (with the supplier's replies).
+   */
+  previous?: { revision: number; answers: Record<string, unknown>; comments: QuestionComments };
   /** Link for downloading an evidence file; without it file names are plain text. */
   evidenceHref?: (file: EvidenceFile, questionId: string) => string;
 };
@@ -43,26 +54,28 @@ export function QuestionnaireAnswers({
   renderQuestionExtra,
   changedQuestionIds,
   onlyChanged = false,
+  onlyQuestionIds,
+  emptyMessage,
+  flags,
+  previous,
   evidenceHref,
 }: QuestionnaireAnswersProps) {
-  const visibility = computeVisibility(template, answers);
-  const sections = template.sections
-    .map((section, sectionIndex) => ({
-      section,
-      sectionIndex,
-      questions: section.questions
-        .map((question, questionIndex) => ({ question, questionIndex }))
-        .filter(
-          ({ question }) =>
-            visibility.questions.has(question.id) && (!onlyChanged || changedQuestionIds?.has(question.id)),
-        ),
+  const sections = visibleAnswerSections(template, answers)
+    .map((s) => ({
+      ...s,
+      questions: s.questions.filter(
+        ({ question }) =>
+          (!onlyChanged || changedQuestionIds?.has(question.id)) &&
+          (!onlyQuestionIds || onlyQuestionIds.has(question.id)),
+      ),
     }))
-    .filter(({ section, questions }) => visibility.sections.has(section.id) && questions.length > 0);
+    .filter(({ questions }) => questions.length > 0);
 
   if (sections.length === 0) {
     return (
       <p className="rounded-lg bg-white px-5 py-8 text-center text-sm text-slate-500 ring-1 ring-slate-200">
-        {onlyChanged ? "No answers changed since the previous revision." : "No answers to show."}
+        {emptyMessage ??
+          (onlyChanged ? "No answers changed since the previous revision." : "No answers to show.")}
       </p>
     );
   }
@@ -76,11 +89,14 @@ export function QuestionnaireAnswers({
         return (
           <section
             key={section.id}
-            aria-labelledby={`answers-${section.id}`}
+            aria-labelledby={answersSectionDomId(section.id)}
             className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
           >
             <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-5 py-3">
-              <h2 id={`answers-${section.id}`} className="text-base font-semibold text-slate-900">
+              <h2
+                id={answersSectionDomId(section.id)}
+                className="scroll-mt-20 text-base font-semibold text-slate-900"
+              >
                 <span className="mr-1.5 font-normal text-slate-400">{sectionIndex + 1}.</span>
                 {section.title}
               </h2>
@@ -91,6 +107,9 @@ export function QuestionnaireAnswers({
                 const value = readAnswer(answers, question.id);
                 const changed = changedQuestionIds?.has(question.id) ?? false;
                 const extra = renderQuestionExtra?.(question.id);
+                const flag = flags?.[question.id];
+                const flagged = !!flag && (flag.dontKnow || flag.linkages.length > 0);
+                const earlierComments = previous?.comments[question.id];
                 return (
                   <div
                     key={question.id}
@@ -104,16 +123,52 @@ export function QuestionnaireAnswers({
                         </span>
                         {question.label}
                       </span>
-                      <span className="flex shrink-0 gap-1.5">
+                      <span className="flex shrink-0 flex-wrap justify-end gap-1.5">
+                        {flag?.linkages.some((l) => l.weight >= HIGH_WEIGHT) ? (
+                          <Badge tone="red">High-weight linkage</Badge>
+                        ) : null}
+                        {flag?.dontKnow ? <Badge tone="amber">Don&apos;t know</Badge> : null}
                         {changed ? <Badge tone="amber">Changed</Badge> : null}
                         {question.required && !isAnswered(value) ? <Badge tone="red">Missing</Badge> : null}
                       </span>
                     </dt>
                     <dd className="mt-1.5 space-y-2">
                       <ReferenceList references={question.references} />
-                      <div className="text-sm text-slate-800">
-                        <AnswerValue question={question} value={value} evidenceHref={evidenceHref} />
-                      </div>
+                      {changed && previous ? (
+                        <div className="grid gap-2 sm:grid-cols-2">
+                          <div className="rounded-md bg-slate-50 p-2.5 ring-1 ring-slate-200">
+                            <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                              Before · r{previous.revision}
+                            </p>
+                            <div className="mt-1 text-sm text-slate-700">
+                              <AnswerValue
+                                question={question}
+                                value={readAnswer(previous.answers, question.id)}
+                                evidenceHref={evidenceHref}
+                              />
+                            </div>
+                          </div>
+                          <div className="rounded-md bg-white p-2.5 ring-1 ring-amber-300">
+                            <p className="text-xs font-semibold tracking-wide text-amber-800 uppercase">
+                              Now
+                            </p>
+                            <div className="mt-1 text-sm text-slate-800">
+                              <AnswerValue question={question} value={value} evidenceHref={evidenceHref} />
+                            </div>
+                          </div>
+                        </div>
+                      ) : (
+                        <div className="text-sm text-slate-800">
+                          <AnswerValue question={question} value={value} evidenceHref={evidenceHref} />
+                        </div>
+                      )}
+                      {flagged && flag.linkages.length > 0 ? <FlagDetails flag={flag} /> : null}
+                      {earlierComments?.length ? (
+                        <CommentThread
+                          comments={earlierComments}
+                          heading={`Comment on r${previous!.revision}`}
+                        />
+                      ) : null}
                       <CommentThread comments={comments[question.id]} />
                       {extra ? <div>{extra}</div> : null}
                     </dd>
@@ -127,6 +182,54 @@ export function QuestionnaireAnswers({
     </div>
   );
 }
+
+const KIND_NAMES = { adjacency: "adjacency", inheritance: "inheritance", trust: "trust" } as const;
+
+/** The linkages a flagged answer creates, with their weights: why the reviewer should look twice. */
+function FlagDetails({ flag }: { flag: AnswerFlag }) {
+  return (
+    <div className="rounded-md bg-red-50/60 p-2.5 ring-1 ring-red-200">
+      <p className="text-xs font-semibold tracking-wide text-red-800 uppercase">
+        Linkage{flag.linkages.length === 1 ? "" : "s"} this answer creates
+      </p>
+      <ul className="mt-1 space-y-1 text-sm">
+        {flag.linkages.slice(0, 5).map((l, i) => (
+          <li key={i} className="flex flex-wrap items-baseline gap-x-2">
+            <span className="min-w-0 break-words text-slate-900">
+              {l.from} → {l.to}
+            </span>
+            <span className="text-xs text-slate-600">
+              {KIND_NAMES[l.kind]} · weight{" "}
+              <span className={`font-semibold tabular-nums ${l.weight >= HIGH_WEIGHT ? "text-red-700" : ""}`}>
+                {l.weight.toFixed(2)}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {flag.linkages.length > 5 ? (
+        <p className="mt-1 text-xs text-slate-600">and {flag.linkages.length - 5} more of the same kind.</p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The sections and questions visible for these answers, numbered as the supplier saw them. */
+export function visibleAnswerSections(template: Template, answers: Record<string, unknown>) {
+  const visibility = computeVisibility(template, answers);
+  return template.sections
+    .map((section, sectionIndex) => ({
+      section,
+      sectionIndex,
+      questions: section.questions
+        .map((question, questionIndex) => ({ question, questionIndex }))
+        .filter(({ question }) => visibility.questions.has(question.id)),
+    }))
+    .filter(({ section, questions }) => visibility.sections.has(section.id) && questions.length > 0);
+}
+
+/** The DOM id of a section's heading in QuestionnaireAnswers, for a section navigator. */
+export const answersSectionDomId = (sectionId: string) => `answers-${sectionId}`;
 
 function NotAnswered() {
   return <span className="text-slate-400 italic">Not answered</span>;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
@@ -21,7 +21,14 @@ import { QuestionBlock, usesFieldset } from "./question-block";
 import { QuestionInput } from "./question-input";
 import { SaveStatusIndicator } from "./save-status";
 import { SectionNav } from "./section-nav";
-import type { FormAnswers, QuestionComments, SaveResult, SubmitResult, UploadResult } from "./types";
+import type {
+  FormAnswers,
+  QuestionComment,
+  QuestionComments,
+  SaveResult,
+  SubmitResult,
+  UploadResult,
+} from "./types";
 import { useFocusRequest } from "./use-focus-request";
 import { useQuestionnaireAutosave } from "./use-questionnaire-autosave";
 import { useSubmission } from "./use-submission";
@@ -33,6 +40,8 @@ export type QuestionnaireFormProps = {
   initialVersion: number;
   /** Reviewer comments per question id, shown next to the question. */
   comments?: QuestionComments;
+  /** Slot under each reviewer comment, e.g. a reply form. */
+  renderCommentReply?: (comment: QuestionComment) => ReactNode;
   /** Saves the draft; `{ ok: false, code: "CONFLICT" }` when a newer version was saved elsewhere. */
   saveDraft: (answers: Record<string, unknown>, version: number) => Promise<SaveResult>;
   /** Uploads one evidence file and returns its stored description. */
@@ -55,6 +64,7 @@ export function QuestionnaireForm({
   initialAnswers,
   initialVersion,
   comments = {},
+  renderCommentReply,
   saveDraft,
   uploadEvidence,
   submit,
@@ -331,6 +341,7 @@ export function QuestionnaireForm({
                         number={`${sectionNumber}.${index + 1}`}
                         issues={own}
                         comments={comments[question.id]}
+                        renderCommentReply={renderCommentReply}
                       >
                         <QuestionInput
                           question={question}

@@ -9,8 +9,16 @@ export type UploadResult = { ok: true; data: EvidenceFile } | { ok: false; code:
 export type SubmitResult =
   { ok: true; data: unknown } | { ok: false; code: string; message: string; issues?: AnswerIssue[] };
 
-/** One reviewer comment shown next to a question. */
-export type QuestionComment = { author: string; body: string; createdAt: string };
+/** A supplier's reply to a reviewer comment. */
+export type QuestionCommentReply = { author: string; body: string; createdAt: string };
+/** One reviewer comment shown next to a question, with the supplier's replies (id: to reply to it). */
+export type QuestionComment = {
+  id?: string;
+  author: string;
+  body: string;
+  createdAt: string;
+  replies?: QuestionCommentReply[];
+};
 /** Reviewer comments keyed by question id. */
 export type QuestionComments = Record<string, QuestionComment[]>;
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { questionDomId } from "@/components/questionnaire/answer-format";
+import { pathQuestionKey, type QuestionRef } from "@/lib/reports/explain";
 import type { ExplainingPath } from "@/lib/scoring";
 
 import { formatPercent, formatScore, KIND_COLOR, KIND_LABEL } from "./score-format";
@@ -12,18 +13,28 @@ type HopProvenance = {
   sources?: { questionId?: string }[];
 };
 
-/** Where a hop came from, as a link to the supplier's answer (or the inventory). */
-function HopSource({ provenance }: { provenance: unknown }) {
+/** Where a hop came from, as a link to the supplier's answer (or the inventory): by question number and label. */
+function HopSource({
+  provenance,
+  questions,
+}: {
+  provenance: unknown;
+  questions: Record<string, QuestionRef>;
+}) {
   const p = (provenance ?? {}) as HopProvenance;
   if (p.source === "ASSESSMENT" && p.assessmentId) {
     const questionId = p.sources?.[0]?.questionId;
+    const question = questionId ? questions[pathQuestionKey(p.assessmentId, questionId)] : undefined;
     return (
-      <Link
-        className="text-brand-700 hover:underline"
-        href={`/assessments/${p.assessmentId}?revision=${p.revision ?? ""}${questionId ? `#${questionDomId(questionId)}` : ""}`}
-      >
-        answer {questionId ?? ""} (r{p.revision})
-      </Link>
+      <>
+        <Link
+          className="text-brand-700 hover:underline"
+          href={`/assessments/${p.assessmentId}?revision=${p.revision ?? ""}${questionId ? `#${questionDomId(questionId)}` : ""}`}
+        >
+          {question ? `answer to question ${question.number}` : "the supplier's answer"} (r{p.revision})
+        </Link>
+        {question ? <span className="text-slate-500"> “{question.label}”</span> : null}
+      </>
     );
   }
   if (p.source === "INVENTORY")
@@ -40,9 +51,12 @@ function HopSource({ provenance }: { provenance: unknown }) {
 export function ExplainingPaths({
   paths,
   names,
+  questions,
 }: {
   paths: ExplainingPath[];
   names: Record<string, string>;
+  /** The questions behind the hops (resolvePathQuestions), by pathQuestionKey. */
+  questions: Record<string, QuestionRef>;
 }) {
   if (paths.length === 0) return <p className="text-sm text-slate-600">No path reaches an asset yet.</p>;
   const name = (key: string) => names[key] ?? key.replace(/^[a-z]+:/, "");
@@ -56,8 +70,8 @@ export function ExplainingPaths({
               <span className="text-xs font-normal text-slate-500">criticality {path.criticality}</span>
             </span>
             <span className="text-slate-600">
-              P(affected) {formatPercent(path.probability)} · adds {formatScore(path.contribution)} to
-              exposure
+              {formatPercent(path.probability)} chance it is affected · adds {formatScore(path.contribution)}{" "}
+              to exposure
             </span>
           </div>
           <ol className="space-y-1.5 text-sm">
@@ -76,7 +90,7 @@ export function ExplainingPaths({
                   </span>
                   {hop.reason ? <span className="block text-slate-600">{hop.reason}</span> : null}
                   <span className="block text-xs text-slate-500">
-                    from <HopSource provenance={hop.provenance} />
+                    from <HopSource provenance={hop.provenance} questions={questions} />
                   </span>
                 </span>
               </li>

@@ -2,6 +2,23 @@ import type { KindBreakdown } from "@/lib/scoring";
 
 import { formatScore, KIND_COLOR, KIND_LABEL } from "./score-format";
 
+/** What the colours of every linkage-kind bar mean: placed once above a column of bars. */
+export function KindLegend({ className = "" }: { className?: string }) {
+  return (
+    <ul
+      className={`flex flex-wrap gap-x-2 gap-y-0.5 text-xs text-slate-600 ${className}`}
+      aria-label="Linkage kinds"
+    >
+      {(["adjacency", "inheritance", "trust"] as const).map((k) => (
+        <li key={k} className="flex items-center gap-1">
+          <span className={`inline-block h-2 w-2 rounded-sm ${KIND_COLOR[k]}`} aria-hidden />
+          {KIND_LABEL[k]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A stacked bar of exposure by linkage kind, with the numbers spelled out for screen readers. */
 export function KindBreakdownBar({
   byKind,

@@ -1,9 +1,17 @@
 import { formatDateTime } from "@/components/assessments/status-badge";
 import { Card } from "@/components/ui/card";
 import type { SnapshotView } from "@/lib/domain/scoring/read-scores";
-import { explainAmplification, explainEvidenceGap, explainScore, hasFootprint } from "@/lib/reports/explain";
+import type { ExposureBandThresholds } from "@/lib/portfolio/exposure-bands";
+import {
+  explainAmplification,
+  explainEvidenceGap,
+  explainScore,
+  hasFootprint,
+  type QuestionRef,
+} from "@/lib/reports/explain";
 
 import { ExplainingPaths } from "./explaining-paths";
+import { ExposureValue } from "./exposure-band";
 import { KindBreakdownBar } from "./kind-breakdown-bar";
 import { formatMultiplier, formatPercent, formatScore } from "./score-format";
 
@@ -13,11 +21,17 @@ export function VendorScoreCard({
   current,
   previous,
   names,
+  bands,
+  questions,
 }: {
   vendorName: string;
   current: SnapshotView | null;
   previous: SnapshotView | null;
   names: Record<string, string>;
+  /** The organisation's exposure bands: the band is shown with the number. */
+  bands: ExposureBandThresholds;
+  /** The questions behind the top paths' hops (resolvePathQuestions). */
+  questions: Record<string, QuestionRef>;
 }) {
   if (!current) {
     return (
@@ -37,7 +51,9 @@ export function VendorScoreCard({
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <div>
             <dt className="text-xs text-slate-500">Exposure</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{formatScore(current.exposure)}</dd>
+            <dd className="text-2xl font-semibold">
+              <ExposureValue exposure={current.exposure} bands={bands} />
+            </dd>
             {delta !== null ? (
               <dd
                 className={`text-xs ${delta > 0 ? "text-red-700" : delta < 0 ? "text-emerald-700" : "text-slate-500"}`}
@@ -85,10 +101,10 @@ export function VendorScoreCard({
         <KindBreakdownBar byKind={current.byKind} />
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-900">Top paths</h3>
-          <ExplainingPaths paths={current.topPaths} names={names} />
+          <ExplainingPaths paths={current.topPaths} names={names} questions={questions} />
         </div>
         <p className="text-xs text-slate-500">
-          Computed {formatDateTime(current.computedAt)} · model {current.modelVersion} · see docs/scoring.md
+          Computed {formatDateTime(current.computedAt)} · scoring model {current.modelVersion}
         </p>
       </div>
     </Card>

@@ -30,10 +30,26 @@ export const can = {
   readScores: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
   runScoring: (a: Actor) => a.role === "ADMIN" || a.role === "RISK_OFFICER",
   manageScoringSettings: (a: Actor) => a.role === "ADMIN",
+  manageReviewSettings: (a: Actor) => a.role === "ADMIN",
   manageLinkages: (a: Actor) => a.role === "ADMIN" || a.role === "PROCUREMENT" || a.role === "RISK_OFFICER",
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Capability = keyof typeof can;
+
+/** The organisation's review policy, as stored on Organization. */
+export interface ReviewPolicy {
+  /** Separation of duties: procurement, who sends questionnaires, may not also accept them. */
+  separateReviewDuties: boolean;
+}
+
+/**
+ * Who may accept a submission (and so turn its answers into scored linkages): reviewers, except
+ * procurement while the organisation separates duties (the default).
+ */
+export function canAcceptAssessment(actor: Actor, policy: ReviewPolicy): boolean {
+  if (!can.reviewAssessments(actor)) return false;
+  return !(policy.separateReviewDuties && actor.role === "PROCUREMENT");
+}
 
 export function assertCan(actor: Actor, capability: Capability): void {
   if (!can[capability](actor)) throw forbidden();

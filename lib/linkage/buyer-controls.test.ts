@@ -54,27 +54,32 @@ describe("buyer-side controls", () => {
     expect(
       weightInto(withControls(["default_credentials_changed"]), "cred_shared_default", "asset:plc-01", shared)
         .weight,
-    ).toBeCloseTo(0.5 * 0.2, 12);
+    ).toBeCloseTo(0.2, 12); // the unit hop (1: one credential, every unit); its 0.5 sits on the vendor's hop
     const hard = { ...base, cred_defaults: "hard_coded" };
     expect(
       weightInto(withControls(["default_credentials_changed"]), "cred_hard_coded", "asset:plc-01", hard)
         .weight,
-    ).toBe(0.9);
+    ).toBe(1); // a hard-coded credential: the control does not apply (its 0.9 sits on the vendor's hop)
   });
 
   it("PAM with approval halves the remote-access path into the zone only when every deployment there has it", () => {
     const zone = "asset:zone-cell";
-    const before = weightInto(PLC_REFERENCE, "ra_path_vpn", zone).weight;
-    const all = weightInto(withControls(["pam_with_approval"]), "ra_path_vpn", zone);
+    const before = weightInto(PLC_REFERENCE, "ra_session_zone", zone).weight;
+    const all = weightInto(withControls(["pam_with_approval"]), "ra_session_zone", zone);
     expect(all.weight).toBeCloseTo(before * 0.5, 12);
     expect(all.reason).toContain("Your PAM with approval halves this path");
-    expect(weightInto(withControls(["pam_with_approval"], 39), "ra_path_vpn", zone).weight).toBe(before);
+    expect(weightInto(withControls(["pam_with_approval"], 39), "ra_session_zone", zone).weight).toBe(before);
+    // and the vendor session's logins on each unit with PAM
+    expect(weightInto(withControls(["pam_with_approval"]), "ra_unit_logins", "asset:plc-01").weight).toBe(
+      0.5,
+    );
   });
 
   it("a unidirectional gateway caps the vendor's cloud and remote paths at 0.05", () => {
     const ref = withControls(["unidirectional_gateway"]);
     expect(weightInto(ref, "upd_path_cloud_push", "asset:plc-01").weight).toBeLessThanOrEqual(0.05);
-    expect(weightInto(ref, "ra_path_vpn", "asset:zone-cell").weight).toBeLessThanOrEqual(0.05);
+    expect(weightInto(ref, "ra_session_zone", "asset:zone-cell").weight).toBeLessThanOrEqual(0.05);
+    expect(weightInto(ref, "ra_unit_logins", "asset:plc-01").weight).toBeLessThanOrEqual(0.05);
   });
 
   it("never raises a weight or the exposure, whichever controls are in place", () => {
@@ -85,11 +90,9 @@ describe("buyer-side controls", () => {
     expect(referenceExposure(v2, withControls([...BUYER_CONTROLS]), base)).toBeLessThanOrEqual(plain + 1e-9);
   });
 
-  // Skipped, with reason: under scoring model 1 every buyer control together took the 40-PLC
-  // reference vendor below 80 % of its exposure; since model 2 (issue 11) combines converging routes,
-  // the fleet stays reached through routes the buyer controls do not cover (7.01 against 8.16, 86 %).
-  // Issue 12 (buyer-side controls, item 6) stays open for this; the check goes back on with it.
-  it.skip("every buyer control together lowers the PLC vendor's exposure by a fifth (issue 12 goal, open under model 2)", () => {
+  // Under model 2 this failed while the fleet saturated (86 %): per-unit hops now carry the buyer's
+  // controls and the vendor's controls sit on the hops the fleet shares (issue 12).
+  it("every buyer control together lowers the PLC vendor's exposure by a fifth", () => {
     const plain = referenceExposure(v2, PLC_REFERENCE, base);
     expect(referenceExposure(v2, withControls([...BUYER_CONTROLS]), base)).toBeLessThan(plain * 0.8);
   });

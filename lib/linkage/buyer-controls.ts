@@ -49,7 +49,8 @@ const VENDOR_CLOUD = [
   "ops_",
   "net_outbound",
 ];
-const REMOTE = ["ra_path_", "ra_site_media_"];
+/** Remote-access hops into the plant: the buyer's jump host into the zone, the vendor's session into the zone and the units. */
+const REMOTE = ["ra_path_", "ra_session_", "ra_unit_", "ra_site_media_"];
 
 export const BUYER_CONTROL_RULES: Readonly<Record<BuyerControl, Rule>> = {
   outbound_blocked: {
@@ -60,7 +61,7 @@ export const BUYER_CONTROL_RULES: Readonly<Record<BuyerControl, Rule>> = {
   },
   pam_with_approval: {
     factor: 0.5,
-    rulePrefixes: ["ra_path_"],
+    rulePrefixes: ["ra_path_", "ra_session_", "ra_unit_"],
     zone: true,
     reason:
       "Your PAM with approval halves this path: every vendor session goes through an account you approve.",
@@ -83,7 +84,7 @@ export const BUYER_CONTROL_RULES: Readonly<Record<BuyerControl, Rule>> = {
   },
   key_switch_run: {
     factor: 0.3,
-    rulePrefixes: [...UPDATES_AND_FIRMWARE, "cred_delegated_mgmt"],
+    rulePrefixes: [...UPDATES_AND_FIRMWARE, "cred_delegated_mgmt", "ra_unit_"],
     reason:
       "The controller's key switch stays in RUN: logic and firmware downloads need someone at the cabinet.",
   },

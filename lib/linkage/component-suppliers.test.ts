@@ -121,9 +121,37 @@ describe("component suppliers from extraction", () => {
     expect(supplier("vendor:v1/firmware")).toBe("vendor:v1");
   });
 
-  it("a sub-supplier's node and the components it supplies belong to the sub-supplier's vendor node", () => {
+  it("a sub-supplier's node belongs to the sub-supplier's vendor node; its library inside V1's product does not", () => {
     expect(supplier("sub_supplier:rtos")).toBe("vendor:rtos");
-    expect(supplier("pkg:rtos")).toBe("vendor:rtos");
+    // V1's answers (assessment a1) put the kernel in V1's product: the node is the kernel inside V1's units.
+    expect(supplier("pkg:rtos")).toBeUndefined();
+  });
+
+  it("a component the sub-supplier's vendor's own answers attach to the sub-supplier is its own", () => {
+    const own: GraphDocument = {
+      ...doc,
+      nodes: [...doc.nodes, { id: "pkg:rtos-tools", type: "component", name: "RTOS build tools" }],
+      linkages: [
+        ...doc.linkages,
+        {
+          from: "vendor:rtos",
+          to: "vendor:rtos/firmware",
+          kind: "inheritance",
+          weight: 1,
+          provenance: [src({ assessmentId: "a-rtos", ruleId: "fw_vendor_builds_firmware", weight: 1 })],
+        },
+        {
+          from: "sub_supplier:rtos",
+          to: "pkg:rtos-tools",
+          kind: "inheritance",
+          weight: 0.5,
+          provenance: [src({ assessmentId: "a-rtos", weight: 0.5 })],
+        },
+      ],
+    };
+    const suppliers = resolveComponentSuppliers(own);
+    expect(suppliers.get("pkg:rtos-tools")).toBe("vendor:rtos");
+    expect(suppliers.has("pkg:rtos")).toBe(false);
   });
 
   it("leaves the supplier unset where sources disagree, and never sets it on vendors or assets", () => {
@@ -142,10 +170,67 @@ describe("component suppliers from extraction", () => {
     expect(suppliers.has("pkg:rtos")).toBe(false);
   });
 
-  it("the RTOS kernel is in its maker's footprint: amplification below 1", () => {
-    const score = scoreVendor(buildScoringGraph(doc), "vendor:rtos");
-    expect(score.exposure).toBeGreaterThan(0);
-    expect(score.footprintExposure).toBeGreaterThan(0);
+  it("an RTOS embedded in three vendors' firmware amplifies everything it reaches (issue 11: A = 1)", () => {
+    // Each embedding vendor's answers: it builds its firmware, which runs on its own unit, and names
+    // the RTOS maker as the supplier of the kernel inside it (one kernel node: common-mode inheritance).
+    const embedding = ["v1", "v2", "v3"].map((v) =>
+      result(
+        [
+          { key: `vendor:${v}`, type: "vendor", name: v.toUpperCase() },
+          { key: `vendor:${v}/firmware`, type: "component", name: `${v} firmware`, subtype: "firmware" },
+          { key: "sub_supplier:rtos", type: "component", name: "RTOS Inc", subtype: "sub-supplier" },
+          { key: "pkg:rtos", type: "component", name: "RTOS kernel" },
+          { key: `asset:${v}-unit`, type: "asset", name: `${v} unit` },
+        ],
+        [
+          {
+            fromKey: `vendor:${v}`,
+            toKey: `vendor:${v}/firmware`,
+            kind: "inheritance",
+            weight: 1,
+            reason: "",
+            provenance: [src({ assessmentId: v, ruleId: "fw_vendor_builds_firmware", weight: 1 })],
+          },
+          {
+            fromKey: `vendor:${v}/firmware`,
+            toKey: `asset:${v}-unit`,
+            kind: "inheritance",
+            weight: 0.6,
+            reason: "",
+            provenance: [src({ assessmentId: v, weight: 0.6 })],
+          },
+          {
+            fromKey: "sub_supplier:rtos",
+            toKey: "pkg:rtos",
+            kind: "inheritance",
+            weight: 0.5,
+            reason: "",
+            provenance: [src({ assessmentId: v, ruleId: "sub_sdk_supplied_by", weight: 0.5 })],
+          },
+          {
+            fromKey: "pkg:rtos",
+            toKey: `asset:${v}-unit`,
+            kind: "inheritance",
+            weight: 0.4,
+            reason: "",
+            provenance: [src({ assessmentId: v, weight: 0.4 })],
+          },
+        ],
+      ),
+    );
+    const three = toGraphDocument(
+      [...embedding, result([{ key: "vendor:rtos", type: "vendor", name: "RTOS Inc" }], [])],
+      { extraLinkages: [{ from: "vendor:rtos", to: "sub_supplier:rtos", kind: "inheritance", weight: 0.9 }] },
+    );
+    const graph = buildScoringGraph(three);
+    const rtos = scoreVendor(graph, "vendor:rtos");
+    expect(rtos.exposure).toBeGreaterThan(0);
+    expect(rtos.footprintExposure).toBe(0);
+    expect(rtos.amplification).toBe(1);
+    for (const v of ["v1", "v2", "v3"]) {
+      const embedder = scoreVendor(graph, `vendor:${v}`);
+      expect(embedder.amplification, v).toBeLessThan(rtos.amplification);
+    }
   });
 
   it("a file's own supplier wins over extraction", () => {

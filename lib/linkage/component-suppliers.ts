@@ -24,6 +24,14 @@ function sourcesOf(linkage: GraphLinkageInput): readonly Record<string, unknown>
   return list.filter((s): s is Record<string, unknown> => s !== null && typeof s === "object");
 }
 
+/** The assessments whose answers created a linkage (none for a manual or inventory linkage). */
+function assessmentIdsOf(linkage: GraphLinkageInput): string[] {
+  const p = linkage.provenance as { assessmentId?: unknown } | null | undefined;
+  const ids = sourcesOf(linkage).map((s) => s.assessmentId);
+  if (p !== null && typeof p === "object" && !Array.isArray(p)) ids.push(p.assessmentId);
+  return [...new Set(ids.filter((id): id is string => typeof id === "string"))];
+}
+
 /** The rule "the vendor builds this firmware" (template 2's fw_vendor_builds_firmware). */
 const isBuildsRule = (source: Record<string, unknown>) =>
   typeof source.ruleId === "string" && /(^|_)vendor_builds(_|$)/.test(source.ruleId);
@@ -35,8 +43,12 @@ const isSubSupplier = (node: GraphNodeInput | undefined) =>
  * - custody: the vendor → operated-node linkage (platform, update service, remote access, credential);
  * - "vendor builds": the vendor → firmware linkage of a builds rule;
  * - sub-suppliers: a sub-supplier node belongs to the one vendor node linking into it (e.g. the risk
- *   officer's manual linkage from the RTOS maker), and so does every component it supplies
- *   (its inheritance linkages into components).
+ *   officer's manual linkage from the RTOS maker), and so does every component it supplies by
+ *   inheritance, except a component another vendor's answers put in that vendor's product. An SDK or
+ *   kernel named in vendor X's SBOM is extracted as one node linking straight to X's units (there is no
+ *   node for "X's firmware" in between), so that node is the library inside X's product: it belongs to
+ *   none, and whatever the sub-supplier reaches through it is beyond the sub-supplier's footprint
+ *   (issue 11: an RTOS embedded in three vendors' firmware has amplification 1).
  * A component two sources give to different vendors is left out: the engine then infers (docs/graph-format.md).
  */
 export function resolveComponentSuppliers(document: GraphDocument): Map<string, string> {
@@ -55,12 +67,20 @@ export function resolveComponentSuppliers(document: GraphDocument): Map<string, 
     if (isSubSupplier(byId.get(l.to)))
       subSupplierVendors.set(l.to, (subSupplierVendors.get(l.to) ?? new Set()).add(l.from));
   }
+  const assessmentsOf = (vendor: string) =>
+    new Set(
+      document.linkages
+        .filter((l) => l.from === vendor || l.from.startsWith(`${vendor}/`))
+        .flatMap(assessmentIdsOf),
+    );
   for (const [subSupplier, vendors] of subSupplierVendors) {
     if (vendors.size !== 1) continue;
     const [vendor] = vendors;
     claim(subSupplier, vendor!);
+    const own = assessmentsOf(vendor!);
     for (const l of document.linkages)
-      if (l.from === subSupplier && l.kind === "inheritance") claim(l.to, vendor!);
+      if (l.from === subSupplier && l.kind === "inheritance" && assessmentIdsOf(l).every((id) => own.has(id)))
+        claim(l.to, vendor!);
   }
 
   const out = new Map<string, string>();

@@ -22,19 +22,17 @@ import {
   type Question,
   type Template,
 } from "../questionnaire";
-import { applyBuyerControls, buyerControlEffects, type BuyerControl } from "./buyer-controls";
+import { indexBuyerControls, type BuyerControlTarget } from "./buyer-control-targets";
+import { applyBuyerControls, buyerControlEffects } from "./buyer-controls";
 import { NodeRegistry, type ChoiceSelection } from "./endpoints";
-import { assetKey } from "./keys";
 import {
   DEFAULT_EXTRACTION_CONFIG,
   type AppliedModifier,
-  type Deployment,
   type ExtractedLinkage,
   type ExtractedNode,
   type ExtractionConfig,
   type ExtractionInput,
   type ExtractionResult,
-  type InventoryAsset,
   type LinkageKind,
   type LinkageProvenance,
   type NeedsMapping,
@@ -513,42 +511,6 @@ function sentence(text: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Buyer-side controls
-
-interface BuyerControlTarget {
-  readonly controls: Set<BuyerControl>;
-  /** The target is the zone a controlled deployment sits in, not the deployment itself. */
-  readonly zone: boolean;
-}
-
-/** Per target node: the buyer controls of the deployments there, and of the deployments in a zone asset. */
-function indexBuyerControls(
-  deployments: readonly Deployment[],
-  assets: readonly InventoryAsset[],
-): Map<string, BuyerControlTarget> {
-  const index = new Map<string, BuyerControlTarget>();
-  const add = (key: string, controls: readonly BuyerControl[], zone: boolean) => {
-    const entry = index.get(key) ?? { controls: new Set<BuyerControl>(), zone };
-    if (entry.zone !== zone) return; // an asset that is both: its own controls win
-    for (const c of controls) entry.controls.add(c);
-    index.set(key, entry);
-  };
-  for (const d of deployments) {
-    if (!d.buyerControls || d.buyerControls.length === 0) continue;
-    add(assetKey(d.assetId), d.buyerControls, false);
-  }
-  // A zone counts a control only when every deployment of the vendor in it has that control.
-  const byZone = new Map<string, BuyerControl[][]>();
-  for (const d of deployments) {
-    const zone = d.zone == null ? undefined : assets.find((a) => a.id === d.zone || a.name === d.zone);
-    if (!zone) continue;
-    byZone.set(zone.id, [...(byZone.get(zone.id) ?? []), [...(d.buyerControls ?? [])]]);
-  }
-  for (const [zoneId, lists] of byZone) {
-    const common = lists.reduce((acc, list) => acc.filter((c) => list.includes(c)));
-    if (common.length > 0) add(assetKey(zoneId), common, true);
-  }
-  return index;
-}
 
 function withBuyerControls(
   source: LinkageProvenance,

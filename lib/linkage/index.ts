@@ -18,3 +18,11 @@ export { toGraphDocument, type ToGraphDocumentOptions } from "./to-graph-documen
 export { computeInheritedExposure, firmwareNodeKey, type InheritedExposure } from "./inherited-exposure";
 export * from "./types";
 export { BUYER_CONTROLS, BUYER_CONTROL_RULES, type BuyerControl } from "./buyer-controls";
+export {
+  BUYER_CONTROL_LABELS,
+  indexBuyerControls,
+  weightWithBuyerControls,
+  type BuyerControlLabel,
+  type BuyerControlSource,
+  type BuyerControlTarget,
+} from "./buyer-control-targets";

@@ -56,6 +56,11 @@ const unitWeight = (r: ExtractionResult, ruleId: string) =>
     (l) => l.toKey.startsWith("asset:") && l.provenance.some((p) => p.ruleId === ruleId && !p.custody),
   )!.weight;
 
+/** An update path's weight: its channel (the hop the fleet shares) times its hop into a unit. */
+const pathWeight = (r: ExtractionResult, path: string) =>
+  r.linkages.find((l) => l.provenance.some((p) => p.ruleId === `upd_channel_${path}`))!.weight *
+  unitWeight(r, `upd_path_${path}`);
+
 describe("template 2 file", () => {
   it("is valid, canonical, and a proper successor of version 1", () => {
     const parsed = parseTemplateJson(readFileSync(FILE, "utf8"));
@@ -172,15 +177,12 @@ describe("linkage rules 2", () => {
       ),
     ).toBe(false);
     const path = (custody: string) =>
-      unitWeight(
-        extract({ ...plc, upd_signature: "application", upd_key_custody: custody }),
-        "upd_path_cloud_push",
-      );
+      pathWeight(extract({ ...plc, upd_signature: "application", upd_key_custody: custody }), "cloud_push");
     expect(path("hsm_dual_control")).toBeLessThan(path("hsm_single"));
     expect(path("hsm_single")).toBeLessThan(path("software"));
     // a key file never makes signing worse than not signing
     expect(path("software")).toBeLessThanOrEqual(
-      unitWeight(extract({ ...plc, upd_signature: "none" }), "upd_path_cloud_push"),
+      pathWeight(extract({ ...plc, upd_signature: "none" }), "cloud_push"),
     );
   });
 
@@ -228,7 +230,7 @@ describe("linkage rules 2", () => {
 
   it("fan-out is counted once: no multiplier for 'one push updates every unit'", () => {
     const weight = (fanout: string) =>
-      unitWeight(extract({ ...plc, upd_fleet_fanout: fanout }), "upd_path_cloud_push");
+      pathWeight(extract({ ...plc, upd_fleet_fanout: fanout }), "cloud_push");
     expect(weight("yes")).toBe(weight("no"));
   });
 
@@ -284,7 +286,7 @@ describe("linkage rules 2", () => {
 
   it("bootloader verification earns full credit only with evidence attached", () => {
     const w = (answers: Record<string, unknown>) =>
-      unitWeight(extract(answers, HMI_REFERENCE), "upd_path_portal_pull");
+      pathWeight(extract(answers, HMI_REFERENCE), "portal_pull");
     const { upd_verification_evidence: _evidence, ...claimed } = hmi;
     expect(w(hmi)).toBeLessThan(w(claimed));
     // without evidence, bootloader verification is credited as verification on install
@@ -294,5 +296,79 @@ describe("linkage rules 2", () => {
     );
     const { dev_certificates: _certificate, ...uncertified } = hmi;
     expect(exposure(hmi, HMI_REFERENCE)).toBeLessThan(exposure(uncertified, HMI_REFERENCE));
+  });
+
+  it("each control sits on the one hop the fleet shares; the hops into the units are structural (1)", () => {
+    const r = extract(plc);
+    const units = new Set(PLC_REFERENCE.deployments.map((d) => `asset:${d.assetId}`));
+    const fromVendorSide = r.linkages.filter(
+      (l) => units.has(l.toKey) && l.fromKey.startsWith(`${vendorKey()}/`) && !l.fromKey.includes("/asset/"),
+    );
+    expect(new Set(fromVendorSide.map((l) => l.fromKey)).size).toBeGreaterThanOrEqual(6);
+    expect(fromVendorSide.filter((l) => l.weight !== 1)).toEqual([]);
+    // the controls act on the shared hop: the signature on the update channel, SBOM on the firmware
+    const hop = (answers: Record<string, unknown>, ruleId: string) =>
+      extract(answers).linkages.find((l) => l.provenance.some((p) => p.ruleId === ruleId && !p.custody))!
+        .weight;
+    expect(hop({ ...plc, upd_signature: "bootloader" }, "upd_channel_cloud_push")).toBeLessThan(
+      hop(plc, "upd_channel_cloud_push"),
+    );
+    expect(hop({ ...plc, fw_sbom_depth: "full_transitive" }, "fw_vendor_builds_firmware")).toBeLessThan(
+      hop(plc, "fw_vendor_builds_firmware"),
+    );
+    expect(hop({ ...plc, ops_cloud_outage: "full" }, "scope_platform_optional_capability")).toBeLessThan(
+      hop(plc, "scope_platform_optional_capability"),
+    );
+    expect(
+      hop(
+        { ...plc, cred_list: [{ ...(plc.cred_list as object[])[0], lifetime: "under_1_day" }] },
+        "cred_row_trust_held",
+      ),
+    ).toBeLessThan(hop(plc, "cred_row_trust_held"));
+  });
+
+  it("the units reach their zone and shared gateway through one fleet hop, counted once", () => {
+    const r = extract(plc);
+    const fleet = `${vendorKey()}/component/fleet`;
+    expect(r.linkages.filter((l) => l.toKey === fleet)).toHaveLength(PLC_REFERENCE.deployments.length);
+    expect(r.linkages.filter((l) => l.toKey === "asset:gw-shared").map((l) => l.fromKey)).toEqual([fleet]);
+    expect(
+      r.linkages
+        .filter(
+          (l) =>
+            l.toKey === "asset:zone-cell" && l.provenance.some((p) => p.ruleId === "scope_located_in_zone"),
+        )
+        .map((l) => l.fromKey),
+    ).toEqual([fleet]);
+    // one compromised unit or forty: the gateway is reached with the same weight
+    const one = { ...PLC_REFERENCE, deployments: PLC_REFERENCE.deployments.slice(0, 1) };
+    expect(extract(plc, one).linkages.find((l) => l.toKey === "asset:gw-shared")!.weight).toBe(
+      r.linkages.find((l) => l.toKey === "asset:gw-shared")!.weight,
+    );
+  });
+
+  it("a vendor-run remote session reaches the zone and, through the units' authentication, the units; the customer's jump host only the zone", () => {
+    const r = extract(plc);
+    const session = `${vendorKey()}/remote_access/session`;
+    const logins = `${vendorKey()}/remote_access/unit_logins`;
+    expect(r.linkages.filter((l) => l.toKey === session).map((l) => l.fromKey)).toEqual([
+      `${vendorKey()}/remote_access/vpn`,
+    ]);
+    expect(r.linkages.some((l) => l.fromKey === session && l.toKey === "asset:zone-cell")).toBe(true);
+    const loginHop = (auth: string) =>
+      extract({ ...plc, net_product_auth: auth }).linkages.find(
+        (l) => l.fromKey === session && l.toKey === logins,
+      )!.weight;
+    expect(loginHop("role_based")).toBeLessThan(loginHop("authenticated"));
+    expect(loginHop("authenticated")).toBeLessThan(loginHop("none"));
+    const jump = extract({ ...plc, ra_mechanisms: ["jump_host"] });
+    expect(jump.linkages.some((l) => l.fromKey === session || l.toKey === session)).toBe(false);
+    expect(jump.linkages.some((l) => l.toKey === logins || l.fromKey === logins)).toBe(false);
+  });
+
+  it('"don\'t know" on the remote-access model keeps the third-party service in the chain', () => {
+    const service = `${vendorKey()}/remote_access/third_party_service`;
+    const r = extract({ ...plc, ra_model: "dont_know" });
+    expect(r.linkages.some((l) => l.fromKey === service)).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ import type { Question, Section, Template } from "./template-schema";
 export type Answers = Readonly<Record<string, unknown>>;
 
 export type Visibility = { sections: ReadonlySet<string>; questions: ReadonlySet<string> };
-export type VisibleQuestion = { section: Section; question: Question };
+/** A question to render with its section and its number in the questionnaire ("3.2", template order). */
+export type VisibleQuestion = { section: Section; question: Question; number: string };
 
 /**
  * Decides which sections and questions are shown for these answers. One pass in template order is
@@ -39,10 +40,10 @@ export function computeVisibility(template: Template, answers: Answers): Visibil
 /** The questions to render, in template order, with their section. */
 export function visibleQuestions(template: Template, answers: Answers): VisibleQuestion[] {
   const visibility = computeVisibility(template, answers);
-  return template.sections.flatMap((section) =>
+  return template.sections.flatMap((section, s) =>
     section.questions
-      .filter((question) => visibility.questions.has(question.id))
-      .map((question) => ({ section, question })),
+      .map((question, q) => ({ section, question, number: `${s + 1}.${q + 1}` }))
+      .filter(({ question }) => visibility.questions.has(question.id)),
   );
 }
 

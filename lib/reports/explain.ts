@@ -10,10 +10,28 @@ type HopProvenance = {
   sources?: { questionId?: string; revision?: number }[] | null;
 };
 
-/** "answer ra_model (revision 2) of assessment clx…", or where else a linkage came from. */
-export function describeHopProvenance(provenance: unknown): string {
+/** A question as people read it: its number in the questionnaire and its label. */
+export interface QuestionRef {
+  /** "5.3": section and question number, as the questionnaire shows them. */
+  number: string;
+  label: string;
+}
+
+/** Key of an assessment's question in a record of QuestionRefs (resolvePathQuestions). */
+export const pathQuestionKey = (assessmentId: string, questionId: string) =>
+  `${assessmentId}\u0000${questionId}`;
+
+/**
+ * "answer to question 5.3 “Remote access: …” (revision 2)", or where else a linkage came from. Never a
+ * question key or a database id: a question the lookup does not know reads as "an answer".
+ */
+export function describeHopProvenance(
+  provenance: unknown,
+  questionOf: (assessmentId: string, questionId: string) => QuestionRef | undefined = () => undefined,
+): string {
   const p = (provenance ?? {}) as HopProvenance;
   if (p.source === "ASSESSMENT" && p.assessmentId) {
+    const assessmentId = p.assessmentId;
     const questions = [
       ...new Set(
         (Array.isArray(p.sources) ? p.sources : [])
@@ -21,11 +39,12 @@ export function describeHopProvenance(provenance: unknown): string {
           .filter((q): q is string => typeof q === "string"),
       ),
     ];
-    const revision = p.revision ?? "?";
-    if (questions.length === 0) return `revision ${revision} of assessment ${p.assessmentId}`;
-    return questions
-      .map((q) => `answer ${q} (revision ${revision}) of assessment ${p.assessmentId}`)
-      .join("; ");
+    const revision = p.revision ? ` (revision ${p.revision})` : "";
+    const named = questions
+      .map((q) => questionOf(assessmentId, q))
+      .filter((q): q is QuestionRef => q !== undefined);
+    if (named.length === 0) return `an answer of the supplier's assessment${revision}`;
+    return named.map((q) => `answer to question ${q.number} “${q.label}”${revision}`).join("; ");
   }
   if (p.source === "INVENTORY") return "your asset inventory";
   if (p.source === "MANUAL") return "added by hand";
@@ -68,9 +87,10 @@ export function hasFootprint(score: Omit<ExplainableScore, "topPaths">): boolean
  * first hop onward from one of your assets, or into a component that is not the vendor's own. The
  * snapshot does not keep each component's supplier, so "own" follows the rules extraction feeds the
  * engine (lib/linkage/component-suppliers.ts): the vendor's namespaced nodes (its firmware, platform,
- * update service, remote access, credentials), the sub-supplier node it stands for and what that
- * sub-supplier supplies. A component only this vendor links to, which the engine infers as its own,
- * reads as "beyond" here: a reading aid, the numbers come from the engine.
+ * update service, remote access, credentials) and the sub-supplier node it stands for. What a
+ * sub-supplier node leads into is the library inside other vendors' products, so that hop leaves the
+ * footprint. A component only this vendor links to, which the engine infers as its own, reads as
+ * "beyond" here: a reading aid, the numbers come from the engine.
  */
 export function beyondFootprintRoutes(
   topPaths: readonly ExplainingPath[],
@@ -90,9 +110,7 @@ export function beyondFootprintRoutes(
       if (isAssetKey(h.to)) continue;
       const ownNode =
         own.has(h.from) &&
-        (h.to.startsWith(`${vendorKey}/`) ||
-          (h.from === vendorKey && h.to.startsWith("sub_supplier:")) ||
-          (h.from.startsWith("sub_supplier:") && h.kind === "inheritance"));
+        (h.to.startsWith(`${vendorKey}/`) || (h.from === vendorKey && h.to.startsWith("sub_supplier:")));
       if (!ownNode) {
         leave = { node: h.to, kind: h.kind, onward: false };
         break;
@@ -100,9 +118,10 @@ export function beyondFootprintRoutes(
       own.add(h.to);
     }
     if (!leave) continue;
+    // Never a node key in words: an unnamed node reads as what it is.
     const name = leave.onward
-      ? `${names[leave.node] ?? leave.node} onward`
-      : (names[leave.node] ?? leave.node);
+      ? `${names[leave.node] ?? "one of your assets"} onward`
+      : (names[leave.node] ?? (leave.node.startsWith("asset:") ? "one of your assets" : "a component"));
     const key = `${leave.node}|${leave.kind}`;
     const entry = weight.get(key) ?? { name, kind: leave.kind, contribution: 0 };
     entry.contribution += p.contribution;
@@ -177,4 +196,16 @@ export function explainScore(
     ? `, most of it via ${names[main[0]] ?? main[0]} (${percent(main[1] / Math.max(shown, 1e-9))} of the exposure on the top paths)`
     : "";
   return `${head} ${percent(score.amplification)} of it arrives indirectly — through components, shared infrastructure or delegated trust — rather than through what ${vendorName} touches directly${viaText} (scoring model 1; a recompute under model 2 is queued).`;
+}
+
+/** The headline numbers in a few sentences (the CSV's explanation): footprint, beyond it, evidence gap. */
+export function explainInBrief(
+  vendorName: string,
+  score: ExplainableScore,
+  names: Record<string, string>,
+): string {
+  if (!hasFootprint(score)) return explainScore(vendorName, score, names);
+  return [explainAmplification(vendorName, score, names), explainEvidenceGap(vendorName, score)]
+    .filter(Boolean)
+    .join(" ");
 }

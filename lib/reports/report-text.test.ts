@@ -49,18 +49,29 @@ describe("formatAnswerText", () => {
 });
 
 describe("describeHopProvenance", () => {
-  it("names every question of an assessment linkage, and other sources in words", () => {
-    expect(
-      describeHopProvenance({
-        source: "ASSESSMENT",
-        assessmentId: "asm1",
-        revision: 2,
-        sources: [{ questionId: "ra_model" }, { questionId: "ra_model" }, { questionId: "ra_mfa" }],
-      }),
-    ).toBe("answer ra_model (revision 2) of assessment asm1; answer ra_mfa (revision 2) of assessment asm1");
+  const provenance = {
+    source: "ASSESSMENT",
+    assessmentId: "asm1",
+    revision: 2,
+    sources: [{ questionId: "ra_model" }, { questionId: "ra_model" }, { questionId: "ra_mfa" }],
+  };
+  it("names every question of an assessment linkage by number and label, and other sources in words", () => {
+    const questions: Record<string, { number: string; label: string }> = {
+      ra_model: { number: "5.1", label: "Remote access: How do your staff reach our systems?" },
+      ra_mfa: { number: "5.4", label: "Remote access: Is MFA enforced?" },
+    };
+    expect(describeHopProvenance(provenance, (a, q) => (a === "asm1" ? questions[q] : undefined))).toBe(
+      "answer to question 5.1 “Remote access: How do your staff reach our systems?” (revision 2); answer to question 5.4 “Remote access: Is MFA enforced?” (revision 2)",
+    );
     expect(describeHopProvenance({ source: "INVENTORY" })).toBe("your asset inventory");
     expect(describeHopProvenance({ source: "MANUAL" })).toBe("added by hand");
     expect(describeHopProvenance(undefined)).toBe("unknown source");
+  });
+
+  it("never prints a question key or an assessment id, even when the question is unknown", () => {
+    const text = describeHopProvenance(provenance);
+    expect(text).toBe("an answer of the supplier's assessment (revision 2)");
+    expect(text).not.toMatch(/ra_model|asm1/);
   });
 });
 
@@ -177,7 +188,7 @@ describe("model 2 explanations", () => {
     ).toContain("Its own footprint reaches nothing by itself");
   });
 
-  it("counts a sub-supplier's own component as its footprint, and says \"Gateways'\"", () => {
+  it("reads a sub-supplier's library inside others' products as beyond its footprint, and says \"Gateways'\"", () => {
     const lumen = {
       ...meridian,
       topPaths: [
@@ -189,7 +200,11 @@ describe("model 2 explanations", () => {
         ]),
       ],
     };
-    expect(explainAmplification("Lumen", lumen, names)).toContain("through GW-2 onward (network adjacency).");
+    expect(explainAmplification("Lumen", lumen, { ...names, "pkg:rtos": "RTOS kernel" })).toContain(
+      "through RTOS kernel (inheritance).",
+    );
+    // An unnamed node never shows its key.
+    expect(explainAmplification("Lumen", lumen, names)).toContain("through a component (inheritance).");
     expect(explainAmplification("Meridian Gateways", meridian, names)).toContain(
       "of Meridian Gateways' exposure",
     );

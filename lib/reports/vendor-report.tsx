@@ -374,7 +374,7 @@ export function VendorReportDocument({ report }: { report: VendorReport }) {
           <>
             <P
               style={styles.muted}
-            >{`${assessment.templateTitle} v${assessment.templateVersion} · assessment ${assessment.id}, revision ${assessment.revision}${assessment.acceptedAt ? ` · accepted ${formatDate(assessment.acceptedAt)}` : ""}`}</P>
+            >{`${assessment.templateTitle} v${assessment.templateVersion} · accepted answers, revision ${assessment.revision}${assessment.acceptedAt ? ` · accepted ${formatDate(assessment.acceptedAt)}` : ""}`}</P>
             {[...sections.entries()].map(([section, answers]) => (
               <View key={section}>
                 <P style={styles.h3}>{section}</P>

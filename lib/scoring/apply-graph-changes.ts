@@ -56,7 +56,7 @@ function forEachMatchingEdge(
   selector: LinkageSelector,
   visit: (row: number, edge: number) => void,
 ): void {
-  const { rowStart, edgeLinkage } = graph;
+  const { rowStart } = graph;
   if ("from" in selector) {
     const x = graph.indexById.get(selector.from);
     const y = graph.indexById.get(selector.to);
@@ -68,10 +68,39 @@ function forEachMatchingEdge(
     return;
   }
   const test = "id" in selector ? (l: GraphLinkageInput) => l.id === selector.id : selector.where;
-  for (let x = 0; x < graph.nodeCount; x++) {
-    const end = rowStart[x + 1]!;
-    for (let e = rowStart[x]!; e < end; e++) if (test(linkageAt(graph, edgeLinkage[e]!))) visit(x, e);
+  // Linkage objects are read in the order they were created (which is their order in memory), not
+  // in row order, which jumps across a million of them: a predicate over every linkage is then
+  // bound by the predicate, not by cache misses.
+  const edgeOf = obtainEdgeOfLinkage(graph);
+  for (let l = 0; l < edgeOf.length; l++) {
+    const e = edgeOf[l]!;
+    if (e >= 0 && test(linkageAt(graph, l))) visit(rowOfEdge(rowStart, e), e);
   }
+}
+
+const edgeOfLinkageCache = new WeakMap<ScoringGraph, Int32Array>();
+
+/** Edge slot of each linkage index, -1 for linkages no row refers to any more (after patches). */
+function obtainEdgeOfLinkage(graph: ScoringGraph): Int32Array {
+  let edgeOf = edgeOfLinkageCache.get(graph);
+  if (edgeOf) return edgeOf;
+  edgeOf = new Int32Array(graph.linkages.length + graph.addedLinkages.length).fill(-1);
+  const { edgeLinkage } = graph;
+  for (let e = 0; e < edgeLinkage.length; e++) edgeOf[edgeLinkage[e]!] = e;
+  edgeOfLinkageCache.set(graph, edgeOf);
+  return edgeOf;
+}
+
+/** The row (source node) of edge slot e: the last x with rowStart[x] ≤ e (empty rows skipped). */
+function rowOfEdge(rowStart: Int32Array, e: number): number {
+  let low = 0;
+  let high = rowStart.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (rowStart[middle]! <= e) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 export interface ApplyOptions {

@@ -28,13 +28,19 @@ export interface PropagationWorkspace {
   readonly best: Float64Array;
   readonly predEdge: Int32Array;
   readonly predNode: Int32Array;
-  /** Per node, the share of each linkage kind over all counted routes into it (3 slots per node). */
-  readonly kindShare: Float64Array;
-  /** Scratch for the kind mix: mean route length and total route weight into each node. */
-  readonly routeHops: Float64Array;
-  readonly routeMass: Float64Array;
+  /**
+   * Per node, ROUTE_MIX_STRIDE slots: the share of each linkage kind over all counted routes into it
+   * (slots 0-2, by kind code), then scratch for the mix: mean route length and total route weight
+   * (slots 3 and 4). One node's slots share a cache line; the search updates them together.
+   */
+  readonly routeMix: Float64Array;
   /** Scratch for per-search subtree sums (structural amplifiers). */
   readonly subtree: Float64Array;
+  /**
+   * Per settled node x: the end of its counted linkages (rows are sorted by weight, so they are a
+   * prefix of the row: rowStart[x] .. countedEnd[x]-1 have b(x)·w ≥ ε). Later passes loop to it.
+   */
+  readonly countedEnd: Int32Array;
   /** Nodes in the order they were settled; settled[0] is the source. */
   readonly settled: Int32Array;
   /** Position of each node in `settled`, -1 when not settled. */
@@ -58,7 +64,14 @@ export interface PropagationWorkspace {
   readonly dirty: Uint8Array;
   /** Work queue of settle positions for the world pass. */
   readonly queue: Int32Array;
+  /** Scratch: the targets one row pass made grow (grown to the longest row passed). */
+  grownTargets: Int32Array;
 }
+
+/** Slots per node in PropagationWorkspace.routeMix. */
+export const ROUTE_MIX_STRIDE = 5;
+const HOPS = 3;
+const MASS = 4;
 
 export function createPropagationWorkspace(graph: ScoringGraph): PropagationWorkspace {
   const n = graph.nodeCount;
@@ -69,10 +82,9 @@ export function createPropagationWorkspace(graph: ScoringGraph): PropagationWork
     best,
     predEdge: new Int32Array(n).fill(-1),
     predNode: new Int32Array(n).fill(-1),
-    kindShare: new Float64Array(3 * n),
-    routeHops: new Float64Array(n),
-    routeMass: new Float64Array(n),
+    routeMix: new Float64Array(ROUTE_MIX_STRIDE * n),
     subtree: new Float64Array(n),
+    countedEnd: new Int32Array(n),
     settled: new Int32Array(n),
     settlePosition: new Int32Array(n).fill(-1),
     settledCount: 0,
@@ -86,6 +98,7 @@ export function createPropagationWorkspace(graph: ScoringGraph): PropagationWork
     inFootprint: new Uint8Array(n),
     dirty: new Uint8Array(n),
     queue: new Int32Array(n),
+    grownTargets: new Int32Array(256),
   };
 }
 
@@ -113,8 +126,8 @@ export function obtainWorkspace(graph: ScoringGraph): PropagationWorkspace {
 export function propagateFrom(workspace: PropagationWorkspace, source: number, config: ScoringConfig): void {
   resetWorkspace(workspace);
   searchBestPaths(workspace, source, config.probabilityThreshold);
-  markFootprint(workspace, config.probabilityThreshold);
-  propagateWorlds(workspace, config.probabilityThreshold);
+  markFootprint(workspace);
+  propagateWorlds(workspace);
 }
 
 /**
@@ -122,8 +135,7 @@ export function propagateFrom(workspace: PropagationWorkspace, source: number, c
  * because a node is settled once and a settled node can never be improved.
  */
 function searchBestPaths(workspace: PropagationWorkspace, source: number, threshold: number): void {
-  const { graph, best, predEdge, predNode, settled, settlePosition, heap, kindShare, routeHops, routeMass } =
-    workspace;
+  const { graph, best, predEdge, predNode, settled, settlePosition, heap, routeMix, countedEnd } = workspace;
   const { rowStart, edgeTo, edgeWeight, edgeKind } = graph;
   let count = 0;
   workspace.source = source;
@@ -135,30 +147,34 @@ function searchBestPaths(workspace: PropagationWorkspace, source: number, thresh
     settled[count++] = x;
     // Kind mix over all counted routes (see mixRouteKind): every forward in-linkage came from a node
     // settled earlier, so x's mix is complete now.
-    const mass = routeMass[x]!;
+    const mix = ROUTE_MIX_STRIDE * x;
+    const mass = routeMix[mix + MASS]!;
     if (mass > 0) {
-      kindShare[3 * x]! /= mass;
-      kindShare[3 * x + 1]! /= mass;
-      kindShare[3 * x + 2]! /= mass;
-      routeHops[x]! /= mass;
+      routeMix[mix]! /= mass;
+      routeMix[mix + 1]! /= mass;
+      routeMix[mix + 2]! /= mass;
+      routeMix[mix + HOPS]! /= mass;
     }
     const bx = best[x]!;
     const end = rowStart[x + 1]!;
-    for (let e = rowStart[x]!; e < end; e++) {
+    let e = rowStart[x]!;
+    for (; e < end; e++) {
       const p = bx * edgeWeight[e]!;
       // Rows are sorted by weight, descending: nothing further in this row can clear the threshold.
       if (p < threshold) break;
       const y = edgeTo[e]!;
-      if (settlePosition[y]! < 0 && y !== source)
-        mixRouteKind(kindShare, routeHops, routeMass, x, y, p, edgeKind[e]!);
-      // A settled y has best[y] ≥ bx ≥ p, so this can only fire for unsettled nodes.
-      if (y !== source && p > best[y]!) {
+      // The source was settled first, so "not settled" excludes it. A settled y has
+      // best[y] ≥ bx ≥ p: only unsettled nodes can improve or take a share of the kind mix.
+      if (settlePosition[y]! >= 0) continue;
+      mixRouteKind(routeMix, x, y, p, edgeKind[e]!);
+      if (p > best[y]!) {
         best[y] = p;
         predEdge[y] = e;
         predNode[y] = x;
         heap.pushOrRaise(y);
       }
     }
+    countedEnd[x] = e;
   }
   workspace.settledCount = count;
 }
@@ -174,27 +190,23 @@ function isFootprintSource(graph: ScoringGraph, source: number, x: number): bool
  * where the footprint stops. Nodes outside it are reached only through routes that leave the
  * footprint, so all their worlds are "beyond" worlds and need no separate bitset.
  */
-function markFootprint(workspace: PropagationWorkspace, threshold: number): void {
-  const { graph, best, settled, settledCount, inFootprint, source } = workspace;
-  const { rowStart, edgeTo, edgeWeight } = graph;
+function markFootprint(workspace: PropagationWorkspace): void {
+  const { graph, inFootprint, source, countedEnd } = workspace;
+  const { rowStart, edgeTo } = graph;
+  // A worklist (the queue is free until the world pass): the footprint is a handful of nodes, and
+  // only the source and its own components pass the mark on.
+  const stack = workspace.queue;
+  let size = 0;
   inFootprint[source] = 1;
-  // Settle order: a footprint node's footprint predecessor was settled before it only if it lies on
-  // its best path, so iterate to a fixed point (the footprint is a handful of nodes).
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let i = 0; i < settledCount; i++) {
-      const x = settled[i]!;
-      if (!inFootprint[x] || !isFootprintSource(graph, source, x)) continue;
-      const bx = best[x]!;
-      for (let e = rowStart[x]!; e < rowStart[x + 1]!; e++) {
-        if (bx * edgeWeight[e]! < threshold) break;
-        const y = edgeTo[e]!;
-        if (y !== source && !inFootprint[y]) {
-          inFootprint[y] = 1;
-          changed = true;
-        }
-      }
+  stack[size++] = source;
+  while (size > 0) {
+    const x = stack[--size]!;
+    if (!isFootprintSource(graph, source, x)) continue;
+    for (let e = rowStart[x]!, end = countedEnd[x]!; e < end; e++) {
+      const y = edgeTo[e]!;
+      if (inFootprint[y]) continue;
+      inFootprint[y] = 1;
+      stack[size++] = y;
     }
   }
 }
@@ -203,111 +215,160 @@ function markFootprint(workspace: PropagationWorkspace, threshold: number): void
  * Least fixed point of "a node's worlds include every counted in-linkage's live worlds of its
  * source". The fixed point does not depend on the order work is done in.
  */
-function propagateWorlds(workspace: PropagationWorkspace, threshold: number): void {
-  const {
-    graph,
-    best,
-    settled,
-    settledCount,
-    settlePosition,
-    reach,
-    lowReach,
-    beyondReach,
-    directReach,
-    inFootprint,
-    dirty,
-    source,
-    words,
-    queue,
-  } = workspace;
-  const { rowStart, edgeTo, edgeWeight, edgeMask, edgeLowMask, nodeType } = graph;
+function propagateWorlds(workspace: PropagationWorkspace): void {
+  const { graph, settled, settledCount, settlePosition, reach, lowReach, directReach, dirty, source, words } =
+    workspace;
+  const { rowStart, edgeTo, edgeMask, nodeType } = graph;
+  const { countedEnd } = workspace;
   const full = 0xffffffff | 0;
   for (let k = 0; k < words; k++) {
     reach[source * words + k] = full;
     lowReach[source * words + k] = full;
   }
+  // Direct worlds: the source's own counted linkages into assets.
+  for (let e = rowStart[source]!, end = countedEnd[source]!; e < end; e++) {
+    const y = edgeTo[e]!;
+    if (y === source || nodeType[y] !== TYPE_ASSET) continue;
+    for (let k = 0; k < words; k++) directReach[y * words + k]! |= edgeMask[e * words + k]!;
+  }
   // Work in settle order: a min-heap of settle positions (each queued at most once at a time). A
   // linkage forward in settle order is passed on in the same wave; one back to an earlier node
   // restarts the wave there, merged with any other such restart, instead of a cascade per update.
-  const heap = queue;
-  let size = 0;
-  const push = (at: number) => {
-    let i = size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (heap[parent]! <= at) break;
-      heap[i] = heap[parent]!;
-      i = parent;
-    }
-    heap[i] = at;
-  };
-  const pop = () => {
-    const top = heap[0]!;
-    const last = heap[--size]!;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
-      if (heap[child]! >= last) break;
-      heap[i] = heap[child]!;
-      i = child;
-    }
-    if (size > 0) heap[i] = last;
-    return top;
-  };
+  const heap = workspace.queue;
   // Positions 0..count-1 in order already form a valid min-heap.
   for (let i = 0; i < settledCount; i++) {
     heap[i] = i;
     dirty[i] = 1;
   }
-  size = settledCount;
+  let size = settledCount;
+  const passRow = words === 2 ? passRowTwoWords : passRowAnyWords;
   while (size > 0) {
-    const i = pop();
+    // Pop the smallest position.
+    const i = heap[0]!;
+    const last = heap[--size]!;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+      if (heap[child]! >= last) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    if (size > 0) heap[at] = last;
     dirty[i] = 0;
+
     const x = settled[i]!;
-    const bx = best[x]!;
-    const xw = x * words;
-    const footprintLinkages = inFootprint[x] === 1 && isFootprintSource(graph, source, x);
-    const end = rowStart[x + 1]!;
-    for (let e = rowStart[x]!; e < end; e++) {
-      if (bx * edgeWeight[e]! < threshold) break;
-      const y = edgeTo[e]!;
-      if (y === source) continue;
-      const yw = y * words;
-      const ew = e * words;
-      const trackBeyond = inFootprint[y] === 1;
-      let grew = 0;
-      for (let k = 0; k < words; k++) {
-        const mask = edgeMask[ew + k]!;
-        const r = reach[yw + k]!;
-        const nr = r | (reach[xw + k]! & mask);
-        const l = lowReach[yw + k]!;
-        const nl = l | (lowReach[xw + k]! & edgeLowMask[ew + k]!);
-        grew |= (nr ^ r) | (nl ^ l);
-        reach[yw + k] = nr;
-        lowReach[yw + k] = nl;
-        if (trackBeyond) {
-          // Through a footprint linkage only the source's beyond worlds continue as beyond; through
-          // any other linkage every world that reached x is now beyond the footprint.
-          const carried = footprintLinkages ? beyondReach[xw + k]! : reach[xw + k]!;
-          const b = beyondReach[yw + k]!;
-          const nb = b | (carried & mask);
-          grew |= nb ^ b;
-          beyondReach[yw + k] = nb;
-        }
+    if (countedEnd[x]! - rowStart[x]! > workspace.grownTargets.length)
+      workspace.grownTargets = new Int32Array(2 * (countedEnd[x]! - rowStart[x]!));
+    const grown = passRow(workspace, x);
+    // Queue every target that grew.
+    const grownTargets = workspace.grownTargets;
+    for (let g = 0; g < grown; g++) {
+      const position = settlePosition[grownTargets[g]!]!;
+      if (dirty[position]) continue;
+      dirty[position] = 1;
+      let up = size++;
+      while (up > 0) {
+        const parent = (up - 1) >> 1;
+        if (heap[parent]! <= position) break;
+        heap[up] = heap[parent]!;
+        up = parent;
       }
-      if (x === source && nodeType[y] === TYPE_ASSET)
-        for (let k = 0; k < words; k++) directReach[yw + k]! |= edgeMask[ew + k]!;
-      if (grew !== 0) {
-        const at = settlePosition[y]!;
-        if (!dirty[at]) {
-          dirty[at] = 1;
-          push(at);
-        }
-      }
+      heap[up] = position;
     }
   }
+}
+
+/**
+ * Passes node x's worlds along its counted linkages; returns how many targets grew (listed in
+ * workspace.grownTargets). x's own words are read once: a linkage back to x itself (which could
+ * only add beyond worlds) leaves x queued again, so the fixed point is the same.
+ */
+function passRowTwoWords(workspace: PropagationWorkspace, x: number): number {
+  const { graph, reach, lowReach, beyondReach, inFootprint, source, grownTargets } = workspace;
+  const { rowStart, edgeTo, edgeMask, edgeLowMask } = graph;
+  const xw = x * 2;
+  const r0 = reach[xw]!;
+  const r1 = reach[xw + 1]!;
+  const l0 = lowReach[xw]!;
+  const l1 = lowReach[xw + 1]!;
+  // Through a footprint linkage only the source's beyond worlds continue as beyond; through any
+  // other linkage every world that reached x is now beyond the footprint.
+  const footprintLinkages = inFootprint[x] === 1 && isFootprintSource(graph, source, x);
+  const c0 = footprintLinkages ? beyondReach[xw]! : r0;
+  const c1 = footprintLinkages ? beyondReach[xw + 1]! : r1;
+  let grown = 0;
+  for (let e = rowStart[x]!, end = workspace.countedEnd[x]!; e < end; e++) {
+    const y = edgeTo[e]!;
+    if (y === source) continue;
+    const yw = y * 2;
+    const ew = e * 2;
+    const m0 = edgeMask[ew]!;
+    const m1 = edgeMask[ew + 1]!;
+    const a0 = reach[yw]!;
+    const a1 = reach[yw + 1]!;
+    const b0 = lowReach[yw]!;
+    const b1 = lowReach[yw + 1]!;
+    const na0 = a0 | (r0 & m0);
+    const na1 = a1 | (r1 & m1);
+    const nb0 = b0 | (l0 & edgeLowMask[ew]!);
+    const nb1 = b1 | (l1 & edgeLowMask[ew + 1]!);
+    let grew = (na0 ^ a0) | (na1 ^ a1) | (nb0 ^ b0) | (nb1 ^ b1);
+    if (grew !== 0) {
+      reach[yw] = na0;
+      reach[yw + 1] = na1;
+      lowReach[yw] = nb0;
+      lowReach[yw + 1] = nb1;
+    }
+    if (inFootprint[y] === 1) {
+      const d0 = beyondReach[yw]!;
+      const d1 = beyondReach[yw + 1]!;
+      const nd0 = d0 | (c0 & m0);
+      const nd1 = d1 | (c1 & m1);
+      beyondReach[yw] = nd0;
+      beyondReach[yw + 1] = nd1;
+      grew |= (nd0 ^ d0) | (nd1 ^ d1);
+    }
+    if (grew !== 0) grownTargets[grown++] = y;
+  }
+  return grown;
+}
+
+/** passRowTwoWords for any number of words per node. */
+function passRowAnyWords(workspace: PropagationWorkspace, x: number): number {
+  const { graph, reach, lowReach, beyondReach, inFootprint, source, grownTargets, words } = workspace;
+  const { rowStart, edgeTo, edgeMask, edgeLowMask } = graph;
+  const xw = x * words;
+  const footprintLinkages = inFootprint[x] === 1 && isFootprintSource(graph, source, x);
+  let grown = 0;
+  for (let e = rowStart[x]!, end = workspace.countedEnd[x]!; e < end; e++) {
+    const y = edgeTo[e]!;
+    if (y === source) continue;
+    const yw = y * words;
+    const ew = e * words;
+    const trackBeyond = inFootprint[y] === 1;
+    let grew = 0;
+    for (let k = 0; k < words; k++) {
+      const mask = edgeMask[ew + k]!;
+      const r = reach[yw + k]!;
+      const nr = r | (reach[xw + k]! & mask);
+      const l = lowReach[yw + k]!;
+      const nl = l | (lowReach[xw + k]! & edgeLowMask[ew + k]!);
+      grew |= (nr ^ r) | (nl ^ l);
+      reach[yw + k] = nr;
+      lowReach[yw + k] = nl;
+      if (trackBeyond) {
+        const carried = footprintLinkages ? beyondReach[xw + k]! : reach[xw + k]!;
+        const b = beyondReach[yw + k]!;
+        const nb = b | (carried & mask);
+        grew |= nb ^ b;
+        beyondReach[yw + k] = nb;
+      }
+    }
+    if (grew !== 0) grownTargets[grown++] = y;
+  }
+  return grown;
 }
 
 /** Share of worlds set in `bits` for node `node`. */
@@ -323,23 +384,17 @@ function worldShare(bits: Uint32Array, node: number, words: number): number {
  * predecessor's mix extended by this hop (hops counted evenly along a route). Linkages back to
  * nodes already settled are echoes and do not shift the mix.
  */
-function mixRouteKind(
-  kindShare: Float64Array,
-  routeHops: Float64Array,
-  routeMass: Float64Array,
-  x: number,
-  y: number,
-  m: number,
-  kind: number,
-): void {
-  const hx = routeHops[x]!;
+function mixRouteKind(routeMix: Float64Array, x: number, y: number, m: number, kind: number): void {
+  const mx = ROUTE_MIX_STRIDE * x;
+  const my = ROUTE_MIX_STRIDE * y;
+  const hx = routeMix[mx + HOPS]!;
   const scale = (m * hx) / (hx + 1);
-  kindShare[3 * y]! += scale * kindShare[3 * x]!;
-  kindShare[3 * y + 1]! += scale * kindShare[3 * x + 1]!;
-  kindShare[3 * y + 2]! += scale * kindShare[3 * x + 2]!;
-  kindShare[3 * y + kind]! += m / (hx + 1);
-  routeHops[y]! += m * (hx + 1);
-  routeMass[y]! += m;
+  routeMix[my]! += scale * routeMix[mx]!;
+  routeMix[my + 1]! += scale * routeMix[mx + 1]!;
+  routeMix[my + 2]! += scale * routeMix[mx + 2]!;
+  routeMix[my + kind]! += m / (hx + 1);
+  routeMix[my + HOPS]! += m * (hx + 1);
+  routeMix[my + MASS]! += m;
 }
 
 /** Restores the touched entries to their neutral values. Everything touched was settled. */
@@ -348,9 +403,7 @@ export function resetWorkspace(workspace: PropagationWorkspace): void {
     best,
     predEdge,
     predNode,
-    kindShare,
-    routeHops,
-    routeMass,
+    routeMix,
     settled,
     settlePosition,
     reach,
@@ -366,11 +419,12 @@ export function resetWorkspace(workspace: PropagationWorkspace): void {
     best[x] = 0;
     predEdge[x] = -1;
     predNode[x] = -1;
-    kindShare[3 * x] = 0;
-    kindShare[3 * x + 1] = 0;
-    kindShare[3 * x + 2] = 0;
-    routeHops[x] = 0;
-    routeMass[x] = 0;
+    const mix = ROUTE_MIX_STRIDE * x;
+    routeMix[mix] = 0;
+    routeMix[mix + 1] = 0;
+    routeMix[mix + 2] = 0;
+    routeMix[mix + HOPS] = 0;
+    routeMix[mix + MASS] = 0;
     settlePosition[x] = -1;
     inFootprint[x] = 0;
     dirty[i] = 0;

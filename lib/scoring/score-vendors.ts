@@ -8,6 +8,7 @@ import {
   propagateFrom,
   readAssetProbability,
   readNodeProbabilities,
+  ROUTE_MIX_STRIDE,
   type PropagationWorkspace,
 } from "./propagate";
 import { KIND_BY_CODE, linkageAt, TYPE_ASSET, TYPE_VENDOR, type ScoringGraph } from "./scoring-graph";
@@ -21,6 +22,7 @@ import type {
   StructuralAmplifier,
   VendorScore,
 } from "./types";
+import { popcount32 } from "./worlds";
 
 /** Options shared by the scoring entry points. */
 export interface ScoreOptions {
@@ -59,7 +61,7 @@ function summariseSearch(
   throughput?: Float64Array,
   vendorCount?: Int32Array,
 ): SearchSummary {
-  const { graph, settled, settledCount, kindShare } = workspace;
+  const { graph, settled, settledCount, routeMix } = workspace;
   const weights = config.criticalityWeights;
   const minCritical = config.criticalAssetMinCriticality;
   const summary: SearchSummary = {
@@ -75,19 +77,36 @@ function summariseSearch(
   };
 
   // Settle order is canonical, so summing in it keeps the floating-point result deterministic.
+  const { reach, directReach, beyondReach, lowReach, inFootprint, words, source } = workspace;
+  const worldShare = 1 / (words * 32);
   for (let i = 0; i < settledCount; i++) {
     const a = settled[i]!;
     if (graph.nodeType[a] !== TYPE_ASSET) continue;
     const level = graph.criticality[a] || config.defaultAssetCriticality;
-    const p = readNodeProbabilities(workspace, a);
-    const contribution = weights[level]! * p.probability;
+    // Shares of worlds, as readNodeProbabilities gives them, counted inline (no object per asset).
+    let reached = 0;
+    let direct = 0;
+    let beyond = 0;
+    let low = 0;
+    if (a === source) {
+      reached = direct = low = words * 32;
+    } else {
+      for (let k = a * words, end = k + words; k < end; k++) {
+        reached += popcount32(reach[k]!);
+        direct += popcount32(directReach[k]!);
+        low += popcount32(lowReach[k]!);
+        beyond += popcount32(beyondReach[k]!);
+      }
+      if (!inFootprint[a]) beyond = reached;
+    }
+    const contribution = weights[level]! * (reached * worldShare);
     summary.exposure += contribution;
-    summary.directExposure += weights[level]! * p.direct;
-    summary.beyondExposure += weights[level]! * p.beyond;
-    summary.lowExposure += weights[level]! * p.low;
-    summary.byKind[0] += contribution * kindShare[3 * a]!;
-    summary.byKind[1] += contribution * kindShare[3 * a + 1]!;
-    summary.byKind[2] += contribution * kindShare[3 * a + 2]!;
+    summary.directExposure += weights[level]! * (direct * worldShare);
+    summary.beyondExposure += weights[level]! * (beyond * worldShare);
+    summary.lowExposure += weights[level]! * (low * worldShare);
+    summary.byKind[0] += contribution * routeMix[ROUTE_MIX_STRIDE * a]!;
+    summary.byKind[1] += contribution * routeMix[ROUTE_MIX_STRIDE * a + 1]!;
+    summary.byKind[2] += contribution * routeMix[ROUTE_MIX_STRIDE * a + 2]!;
     summary.assetsReached++;
     if (level >= minCritical) summary.criticalAssetsReached++;
     if (topCount > 0) insertTop(summary, a, contribution, topCount, graph.rank);

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { ID_PATTERN, isPrototypeKey } from "@/lib/questionnaire/ids";
 import { multiLineText, optionalMultiLineText, singleLineText } from "@/lib/text";
+import { recordIdSchema } from "@/lib/validation/common";
 
 const idField = (label: string) =>
   z.string({ error: `Choose a ${label}.` }).regex(/^[a-z0-9]{20,40}$/i, `Choose a ${label}.`);
@@ -48,8 +49,22 @@ export const commentSchema = z.object({
   body: multiLineText("A comment", { min: 1, max: 4000, minMessage: "Write a comment first." }),
 });
 
-export const requestChangesSchema = z.object({
+/** A reviewer's decision on a submission (accept or request changes): the overall message to the supplier. */
+export const reviewDecisionSchema = z.object({
   message: optionalMultiLineText("The message", 2000),
+});
+export const requestChangesSchema = reviewDecisionSchema;
+export const acceptAssessmentSchema = reviewDecisionSchema;
+
+/** A supplier's reply to one reviewer comment. */
+export const commentReplySchema = z.object({
+  commentId: recordIdSchema("Choose a comment to reply to."),
+  body: multiLineText("A reply", { min: 1, max: 4000, minMessage: "Write a reply first." }),
+});
+
+/** The organisation's review policy (/settings/review). */
+export const reviewSettingsSchema = z.object({
+  separateReviewDuties: z.boolean({ error: "Choose whether procurement may accept assessments." }),
 });
 
 export const acceptInvitationSchema = z

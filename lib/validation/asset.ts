@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { BUYER_CONTROLS } from "@/lib/linkage/buyer-controls";
 import {
   hasControlCharacter,
   multiLineText,
@@ -282,3 +283,14 @@ export const deploymentInputSchema = z.object({
 });
 export type DeploymentInput = z.input<typeof deploymentInputSchema>;
 export type DeploymentData = z.output<typeof deploymentInputSchema>;
+
+// ── Buyer-side controls around a deployment ──
+
+export const buyerControlsInputSchema = z.object({
+  controls: z
+    .array(z.enum(BUYER_CONTROLS, { error: "Unknown buyer-side control." }))
+    .max(BUYER_CONTROLS.length, "Too many controls.")
+    .default([]),
+});
+export type BuyerControlsInput = z.input<typeof buyerControlsInputSchema>;
+export type BuyerControlsData = z.output<typeof buyerControlsInputSchema>;

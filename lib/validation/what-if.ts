@@ -1,6 +1,7 @@
 // Client-safe: the what-if form validates with the same schemas the server parses with.
 import { z } from "zod";
 
+import { BUYER_CONTROLS } from "@/lib/linkage/buyer-controls";
 import { singleLineText } from "@/lib/text";
 import { WHAT_IF_CONTROL_IDS } from "@/lib/what-if/controls";
 
@@ -16,6 +17,10 @@ export const scenarioChangesSchema = z.object({
   controls: z
     .array(z.enum(WHAT_IF_CONTROL_IDS, { error: "Unknown control." }))
     .max(WHAT_IF_CONTROL_IDS.length)
+    .default([]),
+  buyerControls: z
+    .array(z.enum(BUYER_CONTROLS, { error: "Unknown buyer-side control." }))
+    .max(BUYER_CONTROLS.length)
     .default([]),
   remove: z.array(linkageId).max(2000, "Too many linkages in one scenario.").default([]),
   reweight: z

@@ -1,5 +1,11 @@
 // Pure and client-safe: the what-if page previews effective weights with the same function the
 // server uses to evaluate them.
+import {
+  BUYER_CONTROL_LABELS,
+  weightWithBuyerControls,
+  type BuyerControlSource,
+} from "@/lib/linkage/buyer-control-targets";
+import { BUYER_CONTROLS, type BuyerControl } from "@/lib/linkage/buyer-controls";
 import type { ControlLevelName } from "@/lib/linkage/weight-table";
 import type { LinkageKind } from "@/lib/scoring";
 
@@ -107,6 +113,36 @@ export interface WhatIfLinkage {
   revision: number | null;
   /** Vendor → a node it operates itself: exists because the vendor runs it, so no control applies. */
   custody: boolean;
+  /**
+   * Set when the linkage ends at one of its vendor's deployments (or the zone they sit in): what a
+   * buyer-side control there would act on — the provenance sources, with the controls already stored.
+   */
+  buyer?: { zone: boolean; sources: BuyerControlSource[] };
+}
+
+/** A buyer-side control as a what-if toggle: "what if every deployment of this vendor (or of all vendors) had it". */
+export interface BuyerWhatIfControl {
+  id: BuyerControl;
+  label: string;
+  description: string;
+}
+
+export const BUYER_WHAT_IF_CONTROLS: readonly BuyerWhatIfControl[] = BUYER_CONTROLS.map((id) => ({
+  id,
+  label: BUYER_CONTROL_LABELS[id].label,
+  description: BUYER_CONTROL_LABELS[id].meaning,
+}));
+
+/** The weight a linkage would have with these buyer-side controls at its target (its own weight when none acts). */
+export function buyerControlledWeight(linkage: WhatIfLinkage, controls: readonly BuyerControl[]) {
+  if (!linkage.buyer || controls.length === 0) return { weight: linkage.weight, controls: [] };
+  return weightWithBuyerControls(
+    linkage.weight,
+    linkage.kind,
+    linkage.buyer.sources,
+    linkage.buyer,
+    controls,
+  );
 }
 
 /** Does this control apply to this linkage? Custody linkages are facts about ownership, not controls. */
@@ -118,6 +154,8 @@ export function controlApplies(control: WhatIfControl, linkage: WhatIfLinkage): 
 /** What the user chose; stored as WhatIfScenario.changes. Linkages are named by their ids. */
 export interface ScenarioChanges {
   controls: WhatIfControlId[];
+  /** Buyer-side controls supposed at every deployment in scope (nothing is stored). */
+  buyerControls?: BuyerControl[];
   remove: string[];
   reweight: { linkageId: string; weight: number }[];
 }
@@ -132,12 +170,21 @@ export function controlWeight(control: WhatIfControl, weights: ControlWeights): 
 
 export type LinkageOutcome =
   | { linkageId: string; removed: true }
-  | { linkageId: string; removed: false; weight: number; by: "slider" | WhatIfControlId };
+  | {
+      linkageId: string;
+      removed: false;
+      weight: number;
+      /** "buyer": only buyer-side controls lowered it (nothing to ask the supplier). */
+      by: "slider" | WhatIfControlId | "buyer";
+      /** The buyer-side controls that lowered it, if any. */
+      buyerControls?: BuyerControl[];
+    };
 
 /**
  * The effective change per linkage: removal wins over a slider, a slider over controls. A control
  * never raises a weight (min of the current weight and the control's level): putting a control in
- * place can only make things better.
+ * place can only make things better. Buyer-side controls then scale what the supplier's control
+ * leaves by the share they take off the linkage (their factors and caps, lib/linkage/buyer-controls.ts).
  */
 export function resolveScenarioOutcomes(
   linkages: readonly WhatIfLinkage[],
@@ -147,6 +194,7 @@ export function resolveScenarioOutcomes(
   const removed = new Set(changes.remove);
   const sliders = new Map(changes.reweight.map((r) => [r.linkageId, r.weight]));
   const controls = WHAT_IF_CONTROLS.filter((c) => changes.controls.includes(c.id));
+  const buyerControls = BUYER_CONTROLS.filter((c) => changes.buyerControls?.includes(c));
   const outcomes: LinkageOutcome[] = [];
   for (const l of linkages) {
     if (removed.has(l.id)) {
@@ -166,9 +214,19 @@ export function resolveScenarioOutcomes(
       if (w !== undefined && w < l.weight && (best === null || w < best.weight))
         best = { weight: w, by: c.id };
     }
-    if (best) outcomes.push({ linkageId: l.id, removed: false, ...best });
+    const buyer = buyerControlledWeight(l, buyerControls);
+    if (buyer.weight < l.weight) {
+      const supplier = best?.weight ?? l.weight;
+      outcomes.push({
+        linkageId: l.id,
+        removed: false,
+        weight: l.weight > 0 ? (supplier * buyer.weight) / l.weight : 0,
+        by: best?.by ?? "buyer",
+        buyerControls: buyer.controls,
+      });
+    } else if (best) outcomes.push({ linkageId: l.id, removed: false, ...best });
   }
   return outcomes;
 }
 
-export const EMPTY_CHANGES: ScenarioChanges = { controls: [], remove: [], reweight: [] };
+export const EMPTY_CHANGES: ScenarioChanges = { controls: [], buyerControls: [], remove: [], reweight: [] };

@@ -5,12 +5,38 @@ import { parse } from "csv-parse/sync";
 
 import { DEMO_USERS, signIn } from "./support/auth";
 import { chooseFromSearch } from "./support/combobox";
+import { screenshotAtWidths } from "./support/screens";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
+/** Renders a downloaded CSV as a plain table on a blank page, to look at what the file holds. */
+async function showCsv(page: Page, text: string) {
+  const [header, ...body] = parse(text, { bom: true }) as string[][];
+  await page.goto("about:blank");
+  await page.evaluate(
+    ({ header, body }) => {
+      const table = document.createElement("table");
+      table.style.cssText = "border-collapse:collapse;font:11px system-ui;margin:8px";
+      for (const [i, cells] of [header, ...body].entries()) {
+        const tr = table.insertRow();
+        for (const cell of cells) {
+          const td = document.createElement(i === 0 ? "th" : "td");
+          td.textContent = cell;
+          td.style.cssText = "border:1px solid #ccc;padding:2px 4px;vertical-align:top;max-width:420px";
+          tr.appendChild(td);
+        }
+      }
+      document.body.appendChild(table);
+    },
+    { header: header!, body },
+  );
+}
+
 test.describe("portfolio", () => {
   test("a risk officer ranks the portfolio, exports it as CSV and compares two vendors", async ({ page }) => {
+    // Long journey, and every model 2 screen is photographed at two widths: more than the default minute.
+    test.setTimeout(240_000);
     await signIn(page, DEMO_USERS.risk);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Scores" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
@@ -49,6 +75,7 @@ test.describe("portfolio", () => {
     await page.getByText("Show as a table").click();
     await expect(page.getByRole("table", { name: /Vendors per amplification range/ })).toBeVisible();
     await shot(page, "portfolio-amplification");
+    await screenshotAtWidths(page, "portfolio-amplification");
 
     // Filter: only vendors whose exposure reaches critical assets, then clear.
     await page.getByLabel("Reaches critical assets").check();
@@ -61,6 +88,7 @@ test.describe("portfolio", () => {
     await expect(ranked.getByRole("link", { name: "Helix Controls", exact: true })).toBeVisible();
 
     // Export the CSV and read the file.
+    const portfolioUrl = page.url();
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download CSV" }).click();
     const download = await downloading;
@@ -73,7 +101,13 @@ test.describe("portfolio", () => {
       "vendor",
       "tier",
       "exposure",
+      "footprint exposure",
+      "beyond-footprint exposure",
       "amplification",
+      "amplification multiplier",
+      "exposure low",
+      "exposure high",
+      "evidence gap",
       "adjacency",
       "inheritance",
       "trust",
@@ -81,6 +115,7 @@ test.describe("portfolio", () => {
       "assets reached",
       "computed at",
       "model version",
+      "explanation",
     ]);
     const meridian = rows.find((r) => r.vendor === "Meridian Gateways");
     expect(meridian).toMatchObject({
@@ -94,6 +129,28 @@ test.describe("portfolio", () => {
     // Sorted by amplification like the page.
     const exported = rows.filter((r) => r.amplification !== "").map((r) => Number(r.amplification));
     expect(exported).toEqual([...exported].sort((a, b) => b - a));
+    // Scoring model 2: the footprint and what reaches beyond it add up to the exposure; the demo's
+    // amplification spreads from Atlas (its own sensors) to Lumen (its kernel inside others' firmware).
+    for (const r of rows.filter((x) => x.exposure !== "")) {
+      expect(Number(r["footprint exposure"]) + Number(r["beyond-footprint exposure"])).toBeCloseTo(
+        Number(r.exposure),
+        2,
+      );
+      expect(Number(r["evidence gap"])).toBeCloseTo(
+        Number(r["exposure high"]) - Number(r["exposure low"]),
+        3,
+      );
+      expect(r.explanation).toContain(r.vendor);
+      expect(r.explanation).not.toMatch(/vendor:|asset:|component:|\b[a-z]+_[a-z_]+\b/);
+    }
+    const amplificationOf = (name: string) => Number(rows.find((r) => r.vendor === name)!.amplification);
+    expect(amplificationOf("Atlas Field Sensors")).toBeLessThan(0.1);
+    expect(amplificationOf("Lumen RTOS")).toBeGreaterThan(0.95);
+    expect(exported[0]).toBe(amplificationOf("Lumen RTOS"));
+    // What the export holds, as a spreadsheet would show it.
+    await showCsv(page, readFileSync((await download.path())!, "utf8"));
+    await screenshotAtWidths(page, "portfolio-csv");
+    await page.goto(portfolioUrl);
 
     // Tick two rows and compare them.
     await page.getByRole("checkbox", { name: "Select Orbital SCADA Cloud to compare" }).check();
@@ -117,6 +174,7 @@ test.describe("portfolio", () => {
     await expect(page.getByRole("heading", { name: "Per metric" })).toBeVisible();
     await expect(page.locator(".recharts-surface").first()).toBeVisible();
     await shot(page, "compare-two-vendors");
+    await screenshotAtWidths(page, "compare-two-vendors");
 
     // The picker shows the chosen vendors as chips; a search adds a third (already chosen ones are not offered).
     const picker = page.getByRole("form", { name: "Choose vendors to compare" });

@@ -377,11 +377,14 @@ test.describe("questionnaire journey", () => {
     await answer.getByRole("textbox", { name: "Comment" }).fill(REVIEW_COMMENT);
     await answer.getByRole("button", { name: "Add comment" }).click();
     await expect(answer).toContainText(REVIEW_COMMENT);
-    await expect(main(page).getByText("1 comment will be sent.")).toBeVisible();
+    await expect(main(page).getByText("Comments to send").locator("..")).toContainText("1");
     await shot(page, "11-review-comment");
 
     const before = await waitForMail({ to: contact.email, subject: /asks .* to complete/ });
-    await main(page).getByRole("button", { name: "Request changes" }).click();
+    await main(page).getByRole("button", { name: "Request changes…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Request changes" });
+    await expect(dialog).toContainText("1 comment on answers will be sent");
+    await dialog.getByRole("button", { name: "Send change request" }).click();
     await expect(statusBadge(page)).toContainText("Changes requested");
 
     const mail = await waitForMail({ to: contact.email, subject: /asked for changes/, notIds: [before.id] });
@@ -434,19 +437,26 @@ test.describe("questionnaire journey", () => {
     await page.goto(`/assessments/${assessmentId}`);
     await expect(statusBadge(page)).toContainText("Resubmitted");
     await main(page)
-      .getByRole("link", { name: /Only changes since r1 \(1\)/ })
+      .getByRole("link", { name: /Only changed \(1\)/ })
       .click();
-    await expect(page).toHaveURL(/changes=only/);
+    await expect(page).toHaveURL(/show=changed/);
 
+    // The changed answer shows the previous value and the comment that asked for the change.
     const changed = question(page, MISSING);
     await expect(changed).toContainText(POLICY_FIXED);
     await expect(changed).toContainText("Changed");
+    await expect(changed).toContainText("Before · r1");
+    await expect(changed).toContainText(POLICY_FIRST);
+    await expect(changed.getByRole("complementary", { name: "Comment on r1" })).toContainText(REVIEW_COMMENT);
     await expect(main(page).locator('[id^="question-"]')).toHaveCount(1);
-    await expect(main(page).getByText(POLICY_FIRST)).toHaveCount(0);
     await shot(page, "13-diff-since-r1");
 
-    page.once("dialog", (dialog) => void dialog.accept());
-    await main(page).getByRole("button", { name: "Accept" }).click();
+    await main(page).getByRole("button", { name: "Preview and accept…" }).click();
+    const dialog = page.getByRole("dialog", { name: /Accept .* submission\?/ });
+    await expect(dialog.getByTestId("acceptance-preview")).toBeVisible();
+    await dialog.getByRole("button", { name: "Accept submission" }).click();
+    await expect(page.getByRole("dialog", { name: "Submission accepted" })).toBeVisible();
+    await page.keyboard.press("Escape");
     await expect(statusBadge(page)).toContainText("Accepted");
     await waitForMail({ to: contact.email, subject: /accepted your security assessment/ });
 

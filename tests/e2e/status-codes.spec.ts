@@ -35,6 +35,7 @@ const PAGE_CAPABILITY: Record<string, Capability | null> = {
   "/settings/scoring": "manageScoringSettings",
   "/supplier/assessments/[id]": "answerAssessments",
   "/templates": "readTemplates",
+  "/templates/[id]": "readTemplates",
   "/vendors": "readVendors",
   "/vendors/[id]": "readVendors",
   "/vendors/[id]/edit": "manageVendors",

@@ -156,4 +156,63 @@ test.describe("vendors", () => {
     }
     await other.close();
   });
+  test("an administrator ticks a buyer-side control on a deployment with the keyboard and the vendor's score drops", async ({
+    page,
+  }) => {
+    await signIn(page, DEMO_USERS.admin);
+    await page.goto(`/vendors?q=${encodeURIComponent("Meridian Gateways")}`);
+    await page.getByRole("link", { name: "Meridian Gateways" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Meridian Gateways");
+    const exposure = page.locator("#score dl > div").first().locator("dd").first();
+    const before = Number(await exposure.textContent());
+    expect(before).toBeGreaterThan(0);
+
+    // Keyboard only: open the deployment's controls, tick one with Space, save with Enter.
+    const summary = page.locator("summary", {
+      hasText: "Buyer-side controls on GW-2 Modbus to OPC UA Gateway",
+    });
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    const form = page.getByRole("form", {
+      name: "Buyer-side controls on GW-2 Modbus to OPC UA Gateway",
+    });
+    const outbound = form.getByRole("checkbox", { name: /^Outbound internet blocked/ });
+    await outbound.focus();
+    await page.keyboard.press("Space");
+    await expect(outbound).toBeChecked();
+    await expect(form.getByRole("status")).toHaveText("Unsaved changes.");
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: "test-results/screenshots/buyer-controls-1440.png", fullPage: true });
+    await form.getByRole("button", { name: "Save controls" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(form.getByRole("status")).toHaveText(
+      /^Saved\. Linkages re-extracted and \d+ vendors? rescored\.$/,
+    );
+
+    // The score on the page is the new one, lower; the deployment shows the control it has.
+    await expect.poll(async () => Number(await exposure.textContent())).toBeLessThan(before);
+    await expect(
+      page.getByRole("list", { name: "Buyer-side controls" }).getByText("Outbound internet blocked"),
+    ).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/screenshots/buyer-controls-390.png", fullPage: true });
+    await page
+      .getByRole("heading", { name: "Deployed on" })
+      .locator("xpath=ancestor::section[1]")
+      .screenshot({ path: "test-results/screenshots/buyer-controls-390-panel.png" });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The what-if offers the buyer-side controls as toggles too (nothing stored by trying them).
+    const vendorId = new URL(page.url()).pathname.split("/")[2];
+    await page.goto(`/what-if?vendor=${vendorId}`);
+    await expect(page.getByRole("heading", { name: "Your controls at the deployments" })).toBeVisible();
+    await expect(page.getByLabel(/^PAM with approval/)).toBeVisible();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByLabel(/^Unidirectional gateway/).check();
+    await expect(page.getByTestId("exposure-delta").first()).toHaveText(/^−\d/);
+    await page.screenshot({
+      path: "test-results/screenshots/what-if-buyer-controls-1440.png",
+      fullPage: true,
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { DEMO_USERS, signIn } from "./support/auth";
 import { chooseFromSearch } from "./support/combobox";
+import { screenshotAtWidths } from "./support/screens";
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
@@ -9,6 +10,8 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
   test("opens a scored vendor's score details, follows a path to its answer, tries a control, saves it, opens a blast radius", async ({
     page,
   }) => {
+    // Long journey, and every model 2 screen is photographed at two widths: more than the default minute.
+    test.setTimeout(240_000);
     await signIn(page, DEMO_USERS.risk);
     await page.goto(`/vendors?q=${encodeURIComponent("Orbital SCADA Cloud")}`);
     await page.getByRole("link", { name: "Orbital SCADA Cloud" }).click();
@@ -29,6 +32,7 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
     await page.getByRole("checkbox", { name: "Inheritance" }).uncheck();
     await expect(page.getByTestId("moving-answers").getByRole("listitem").first()).toBeVisible();
     await page.screenshot(shot("vendor-score-details"));
+    await screenshotAtWidths(page, "vendor-score-details");
     await page.getByRole("checkbox", { name: "Inheritance" }).check();
     // The table alternative lists every drawn linkage once opened.
     const table = page.getByRole("table", { name: "Linkages in the vendor's neighbourhood" });
@@ -40,13 +44,24 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
 
     // Every hop of a top path links to the answer that created it (which answer leads depends on
     // the scoring model and the linkage rules, so take the first one shown).
-    const hopLink = page.getByRole("link", { name: /^answer [a-z0-9_]+ \(r1\)$/ }).first();
+    const hopLink = page.getByRole("link", { name: /^answer to question \d+\.\d+ \(r1\)$/ }).first();
     const questionId = /#question-([a-z0-9_]+)$/.exec((await hopLink.getAttribute("href")) ?? "")?.[1];
     expect(questionId).toBeTruthy();
     await hopLink.click();
     await expect(page).toHaveURL(new RegExp(`/assessments/[a-z0-9]+\\?revision=1#question-${questionId}$`));
     await expect(page.locator(`#question-${questionId}`)).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/vendor-score-answer.png" });
+
+    // The score card of the RTOS sub-supplier: nearly all of its exposure is beyond its own footprint.
+    await page.goto(`/vendors?q=${encodeURIComponent("Lumen RTOS")}`);
+    await page.getByRole("link", { name: "Lumen RTOS" }).click();
+    await expect(page.getByTestId("footprint-bar")).toBeVisible();
+    await expect(
+      page.getByText(
+        /9\d % of Lumen RTOS'?s? exposure .* reaches beyond its own products and services: through Lumen/,
+      ),
+    ).toBeVisible();
+    await screenshotAtWidths(page, "vendor-score-card-lumen");
 
     // What-if of the whole portfolio: the highest-exposure vendors as links, any scored one by search.
     await page.goto("/what-if");
@@ -64,7 +79,18 @@ test.describe("risk officer: score details, what-if and blast radius", () => {
     await page.getByLabel(/^Remote access on demand with MFA/).check();
     const delta = page.getByTestId("exposure-delta").first();
     await expect(delta).toHaveText(/^−\d/);
+    // Footprint and beyond-footprint deltas side by side, and the change in words: a stronger control
+    // never raises what reaches beyond the footprint.
+    const split = page.getByTestId("footprint-deltas");
+    await expect(split.getByText("Own footprint")).toBeVisible();
+    await expect(split.getByText("Beyond its footprint")).toBeVisible();
+    await expect(page.getByTestId("footprint-delta")).toHaveText(/^(−\d|±0\.0)/);
+    await expect(page.getByTestId("beyond-footprint-delta")).toHaveText(/^(−\d|±0\.0)/);
+    await expect(page.getByTestId("what-if-explanation")).toContainText(
+      /^Orbital SCADA Cloud's exposure falls by [\d.]+ \(−\d+ %\): its own footprint .* and what reaches beyond it/,
+    );
     await page.screenshot({ path: "test-results/screenshots/what-if-control.png" });
+    await screenshotAtWidths(page, "what-if-control");
 
     // A bad weight is refused next to the field and never sent.
     const weightBox = page.getByLabel(/^Weight value of/).first();

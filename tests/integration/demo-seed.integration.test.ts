@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { INVITATION_TTL_MS } from "@/lib/auth/tokens";
+import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
 import { seedDemo } from "@/prisma/seed/demo";
 import { LUMEN_RTOS_KEY, LUMEN_SUB_SUPPLIER_KEY, NIMBUS_OTA_KEY } from "@/prisma/seed/demo-assessments";
 
@@ -198,6 +199,27 @@ describe("demo seed", () => {
     expect(await db.mappingRequest.count({ where: { organizationId } })).toBeGreaterThan(0);
   }, 120_000);
 
+  it("spreads amplification: Atlas keeps to itself, Lumen's kernel inside others' firmware is beyond its footprint", async () => {
+    const { db, organizationId, vendor } = await seeded();
+    const { document } = await loadOrganizationGraph(db, organizationId);
+    // The kernel node is Lumen's code inside Meridian's, Brightline's and Atlas's firmware: nobody's own.
+    expect(document.nodes.find((n) => n.id === LUMEN_RTOS_KEY)!.supplier).toBeUndefined();
+    expect(document.nodes.find((n) => n.id === LUMEN_SUB_SUPPLIER_KEY)!.supplier).toBe(
+      `vendor:${vendor("Lumen RTOS").id}`,
+    );
+    const scores = await db.currentScore.findMany({
+      where: { organizationId },
+      select: { vendorId: true, amplification: true },
+    });
+    const a = (name: string) => scores.find((s) => s.vendorId === vendor(name).id)!.amplification;
+    expect(a("Atlas Field Sensors")).toBeLessThan(0.1);
+    for (const embedder of ["Meridian Gateways", "Brightline HMI", "Atlas Field Sensors"])
+      expect(a("Lumen RTOS"), embedder).toBeGreaterThan(a(embedder));
+    expect(a("Lumen RTOS")).toBeGreaterThan(0.95);
+    const between = scores.filter((s) => s.amplification > 0.2 && s.amplification < 0.95);
+    expect(between.length).toBeGreaterThanOrEqual(3);
+  }, 120_000);
+
   it("dates everything on one timeline", async () => {
     const { db, organizationId, vendors, linkages, assessments, vendor } = await seeded();
     const now = Date.now();
@@ -270,6 +292,9 @@ describe("demo seed", () => {
       select: { vendorId: true, computedAt: true },
     });
     expect(snapshots.length).toBeGreaterThan(7);
+    // The history runs up to the last thing that changed the graph: days ago, not weeks.
+    const newest = Math.max(...snapshots.map((s) => s.computedAt.getTime()));
+    expect(now - newest).toBeLessThan(7 * 86_400_000);
     for (const s of snapshots) {
       expect(s.computedAt.getTime()).toBeGreaterThan(firstAcceptance(s.vendorId));
       expect(s.computedAt.getTime()).toBeLessThan(now);

@@ -63,6 +63,8 @@ export interface AcmeOptions {
   tier?: VendorTier;
   /** Accept the submission (writes linkages and a snapshot); default true. */
   accept?: boolean;
+  /** The supplier's answers; default ACME's baseline answers. */
+  answers?: Record<string, unknown>;
 }
 
 /**
@@ -128,7 +130,7 @@ export async function acmeOnASmallPlant(options: AcmeOptions = {}) {
   // The supplier's saved draft (autosave is tested elsewhere; the evidence ids here are fixtures).
   await db.responseRevision.update({
     where: { assessmentId_revision: { assessmentId: a.id, revision: 1 } },
-    data: { answers: acmeAnswers as Prisma.InputJsonValue, version: 1 },
+    data: { answers: (options.answers ?? acmeAnswers) as Prisma.InputJsonValue, version: 1 },
   });
   await submitResponse(db, supplier, a.id, 1);
   if (options.accept !== false) await acceptAssessment(db, risk, a.id);

@@ -318,7 +318,12 @@ describe("portfolio CSV", () => {
       trust: "5",
       "critical assets reached": "0",
       "model version": "test/1",
+      // A model 1 score awaiting its recompute: no footprint split, no range.
+      "footprint exposure": "",
+      "beyond-footprint exposure": "",
+      "evidence gap": "",
     });
+    expect(rows[0]!.explanation).toMatch(/scoring model 1/);
     expect(rows[0]!["computed at"]).toBe("2026-01-10T00:00:00.000Z");
     expect(rows.find((r) => r.vendor === "Delta Drives")).toMatchObject({
       exposure: "",
@@ -332,6 +337,48 @@ describe("portfolio CSV", () => {
       columns: true,
     }) as Record<string, string>[];
     expect(accepted.map((r) => r.vendor)).toEqual(["Alpha Automation", "Charlie Cloud"]);
+  });
+});
+
+describe("portfolio CSV under scoring model 2", () => {
+  it("carries footprint, beyond-footprint, multiplier, range and evidence gap, explained without keys or ids", async () => {
+    const { db, risk, acme, nordgate } = await twoAcceptedVendors();
+    const rows = parse(await exportPortfolioCsv(db, risk, { sort: "name" }), {
+      columns: true,
+      skip_empty_lines: true,
+    }) as Record<string, string>[];
+    const stored = await db.currentScore.findMany({
+      where: { vendorId: { in: [acme.id, nordgate.id] } },
+      select: { vendorId: true, exposure: true, footprintExposure: true, beyondFootprintExposure: true },
+    });
+    for (const vendor of [acme, nordgate]) {
+      const row = rows.find((r) => r.vendor === vendor.name)!;
+      const score = stored.find((s) => s.vendorId === vendor.id)!;
+      expect(row["model version"]).toMatch(/^trustmap-propagation\/2\./);
+      const [exposure, footprint, beyond] = [
+        row.exposure,
+        row["footprint exposure"],
+        row["beyond-footprint exposure"],
+      ].map(Number);
+      expect(footprint).toBeCloseTo(score.footprintExposure, 3);
+      expect(beyond).toBeCloseTo(score.beyondFootprintExposure, 3);
+      expect(footprint! + beyond!).toBeCloseTo(exposure!, 2);
+      expect(Number(row.amplification)).toBeCloseTo(beyond! / exposure!, 3);
+      expect(Number(row["exposure low"])).toBeLessThanOrEqual(Number(row["exposure high"]));
+      expect(Number(row["evidence gap"])).toBeCloseTo(
+        Number(row["exposure high"]) - Number(row["exposure low"]),
+        3,
+      );
+      // Plain words: the vendor's name and numbers, never a node key, a database id or a question key.
+      expect(row.explanation).toContain(vendor.name);
+      expect(row.explanation).toMatch(/exposure/);
+      expect(row.explanation).not.toMatch(/vendor:|asset:|component:|sub_supplier:/);
+      expect(row.explanation).not.toContain(vendor.id);
+      expect(row.explanation).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    }
+    const quiet = rows.find((r) => r.vendor === "Quiet Vendor")!;
+    expect(quiet.explanation).toBe("");
+    expect(quiet["footprint exposure"]).toBe("");
   });
 });
 

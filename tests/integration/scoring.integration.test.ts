@@ -133,6 +133,22 @@ describe("full recompute as a background job", () => {
     expect(await db.scoreSnapshot.count({ where: { vendorId: quiet.id } })).toBe(0);
   });
 
+  it("a full recompute on worker threads stores exactly the single-threaded scores", async () => {
+    const { db, org, a, risk } = await submittedAcme();
+    await acceptAssessment(db, risk, a.id);
+    const latest = () =>
+      db.scoreSnapshot.findFirstOrThrow({
+        where: { organizationId: org.id },
+        orderBy: { computedAt: "desc" },
+        omit: { id: true, computedAt: true, runId: true },
+      });
+    expect(await recomputeScores(db, org.id)).toMatchObject({ vendorsScored: 1, threads: 1 });
+    const single = await latest();
+    const parallel = await recomputeScores(db, org.id, { parallelMinVendors: 1 });
+    expect(parallel).toMatchObject({ vendorsScored: 1, threads: 2 });
+    expect(await latest()).toEqual(single);
+  });
+
   it("a failing recompute leaves the previous snapshots in place", async () => {
     const { db, org, vendor, a, risk } = await submittedAcme();
     await acceptAssessment(db, risk, a.id);

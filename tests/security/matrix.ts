@@ -136,6 +136,12 @@ export const PAGES: Record<string, RequestEntry> = {
     ],
   },
   "/templates": { who: STAFF, expect: "contained", probes: () => [get("/templates")] },
+  "/templates/[id]": {
+    who: STAFF,
+    expect: "denied",
+    control: "ADMIN",
+    probes: (v) => [get(`/templates/${v.templateId}`)],
+  },
   "/vendors": { who: STAFF, expect: "contained", probes: (v) => [get(`/vendors?q=${v.probe}&archived=all`)] },
   "/vendors/[id]": {
     who: STAFF,
@@ -303,6 +309,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
     ],
   },
   removeDeploymentAction: { who: BUYERS, expect: "denied", calls: (v) => [[v.deploymentId]] },
+  setBuyerControlsAction: {
+    who: BUYERS,
+    expect: "denied",
+    calls: (v) => [
+      [v.deploymentId, { controls: ["key_switch_run"] }],
+      [v.deploymentId, { controls: [] }],
+    ],
+  },
   addManualLinkageAction: {
     who: STAFF,
     expect: "denied",
@@ -473,6 +487,11 @@ export const ACTIONS: Record<string, ActionEntry> = {
     calls: (v) => [[v.scoringRunId]],
   },
   saveScoringSettingsAction: { who: ADMIN, expect: "contained", calls: () => [[DEFAULT_SETTINGS]] },
+  saveExposureBandsAction: {
+    who: ADMIN,
+    expect: "contained",
+    calls: () => [[{ guarded: 4, elevated: 16, high: 48, severe: 96 }]],
+  },
   evaluateWhatIfAction: {
     who: STAFF,
     expect: "denied",

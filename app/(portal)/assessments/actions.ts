@@ -10,6 +10,7 @@ import {
   revokeInvitations,
   sendAssessment,
 } from "@/lib/domain/assessment/manage-assessments";
+import { previewAcceptance } from "@/lib/domain/review/preview-acceptance";
 import {
   acceptAssessment,
   addReviewComment,
@@ -86,10 +87,16 @@ export async function requestChangesAction(id: unknown, input: unknown) {
   });
 }
 
-export async function acceptAssessmentAction(id: unknown) {
+export async function acceptAssessmentAction(id: unknown, input: unknown) {
   return runAction("reviewAssessments", async (db, actor) => {
-    const r = await acceptAssessment(db, actor, id);
+    const r = await acceptAssessment(db, actor, id, input);
     refresh(String(id));
+    revalidatePath(`/vendors/${r.vendorId}/score`);
     return r;
   });
+}
+
+/** What accepting would store and do to the vendor's score; nothing is saved. */
+export async function previewAcceptanceAction(id: unknown) {
+  return runAction("reviewAssessments", (db, actor) => previewAcceptance(db, actor, id));
 }

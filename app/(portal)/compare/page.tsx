@@ -15,6 +15,7 @@ import {
 } from "@/lib/domain/portfolio/compare-vendors";
 import { listComparableVendors } from "@/lib/domain/portfolio/list-comparable-vendors";
 import { vendorDetail } from "@/lib/domain/search/search-vendors";
+import { getExposureBands } from "@/lib/domain/settings/exposure-bands";
 import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Compare vendors" };
@@ -101,7 +102,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
                 <h2 id="metrics-heading" className="mb-3 text-base font-semibold text-slate-900">
                   Side by side
                 </h2>
-                <CompareMetricsTable vendors={comparison.vendors} metrics={metrics} />
+                <CompareMetricsTable
+                  vendors={comparison.vendors}
+                  metrics={metrics}
+                  bands={await getExposureBands(db, user)}
+                />
                 <p className="mt-2 text-xs text-slate-500">
                   Scores are each vendor&apos;s latest snapshot; reach and path hops come from the current
                   linkage graph (best path to every reached asset). Hops out of a vendor&apos;s own nodes are

@@ -9,6 +9,7 @@ import { PortfolioFilters } from "@/components/portfolio/portfolio-filters";
 import { PortfolioTable } from "@/components/portfolio/portfolio-table";
 import { RankSwitch } from "@/components/portfolio/rank-switch";
 import { ScoreDistribution } from "@/components/portfolio/score-distribution";
+import { ExposureBandLegend } from "@/components/scores/exposure-band";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -25,6 +26,7 @@ import {
 } from "@/lib/domain/portfolio/portfolio-query";
 import { summarizePortfolio } from "@/lib/domain/portfolio/summarize-portfolio";
 import { getLatestRun } from "@/lib/domain/scoring/read-scores";
+import { getExposureBands } from "@/lib/domain/settings/exposure-bands";
 
 export const metadata: Metadata = { title: "Scores" };
 
@@ -45,14 +47,26 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
   const db = getDb();
   const params = await searchParams;
   const metric = parsePortfolioQuery(params).sort === "amplification" ? "amplification" : "exposure";
-  const [page, summary, mapping, run] = await Promise.all([
+  const [page, summary, mapping, run, bands] = await Promise.all([
     listPortfolio(db, user, params),
     summarizePortfolio(db, user, metric),
     listMappingRequestsWithVendors(db, user),
     getLatestRun(db, user),
+    getExposureBands(db, user),
   ]);
   const { query, items, total, pageCount } = page;
-  const filtered = Boolean(query.q || query.status || query.tier || query.kind || query.critical);
+  const filtered = Boolean(
+    query.q ||
+    query.status ||
+    query.tier ||
+    query.kind ||
+    query.critical ||
+    query.band ||
+    query.scored ||
+    query.minAmplification ||
+    query.minBeyond ||
+    query.minGap,
+  );
   const exportParams = portfolioSearchParams(query, { page: 1 });
   exportParams.delete("page");
   exportParams.delete("pageSize");
@@ -123,6 +137,9 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
             </a>
           </div>
           <PortfolioFilters query={query} filtered={filtered} />
+          <div className="mb-3">
+            <ExposureBandLegend bands={bands} />
+          </div>
 
           {items.length === 0 ? (
             <EmptyState
@@ -143,6 +160,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
                 query={query}
                 offset={(query.page - 1) * query.pageSize}
                 metric={metric}
+                bands={bands}
                 hrefFor={(changes) => hrefWith(query, changes)}
               />
             </CompareSelectionForm>
@@ -191,7 +209,7 @@ export default async function ScoresPage({ searchParams }: { searchParams: Searc
                   <span className="text-slate-500">
                     — {m.vendorName ?? "vendor"},{" "}
                     <Link className="text-brand-700 hover:underline" href={`/assessments/${m.assessmentId}`}>
-                      question {m.questionId}
+                      {m.questionNumber ? `question ${m.questionNumber}` : "the answer"}
                     </Link>
                   </span>
                   <span className="block text-xs text-slate-500">{m.reason}</span>

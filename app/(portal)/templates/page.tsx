@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { ImportTemplateForm } from "@/app/(portal)/templates/_components/import-template-form";
 import { formatDate } from "@/components/assessments/status-badge";
@@ -44,7 +45,12 @@ export default async function TemplatesPage() {
                   {templates.map((t) => (
                     <tr key={t.id}>
                       <td className="px-4 py-3">
-                        <div className="font-medium">{t.title}</div>
+                        <Link
+                          className="font-medium text-brand-700 hover:underline"
+                          href={`/templates/${t.id}`}
+                        >
+                          {t.title}
+                        </Link>
                         <div className="font-mono text-xs text-slate-500">{t.key}</div>
                       </td>
                       <td className="px-4 py-3">v{t.version}</td>

@@ -2,6 +2,7 @@ import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
+import { COMMENT_REPLIES, DECISION_MESSAGES } from "@/lib/domain/review/comment-threads";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { AppError, notFound } from "@/lib/errors";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
@@ -126,8 +127,15 @@ export async function getAssessmentForStaff(db: Db, actor: Actor, assessmentIdRa
           body: true,
           createdAt: true,
           author: { select: { name: true } },
+          replies: { where: { organizationId: actor.organizationId, kind: "SUPPLIER_REPLY" }, ...COMMENT_REPLIES },
         },
       },
+      messages: {
+        where: { organizationId: actor.organizationId, kind: DECISION_MESSAGES.kinds },
+        orderBy: DECISION_MESSAGES.orderBy,
+        select: DECISION_MESSAGES.select,
+      },
+      organization: { select: { separateReviewDuties: true } },
       evidence: {
         orderBy: { createdAt: "asc" },
         select: { id: true, questionId: true, fileName: true, kind: true, bytes: true, createdAt: true },

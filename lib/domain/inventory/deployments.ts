@@ -17,6 +17,7 @@ import { parseInput } from "@/lib/validation/parse";
 const deploymentSelect = {
   id: true,
   note: true,
+  buyerControls: true,
   createdAt: true,
   asset: {
     select: ASSET_FIELDS_SELECT,

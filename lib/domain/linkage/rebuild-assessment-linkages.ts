@@ -1,10 +1,10 @@
 import "server-only";
 
 import { bumpGraphVersion } from "@/lib/domain/graph-store/graph-cache";
+import { extractAnswerLinkages } from "@/lib/domain/linkage/extract-answer-linkages";
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GraphNodeType, LinkageKind } from "@/lib/generated/prisma/enums";
-import { extractLinkages, type ExtractionResult } from "@/lib/linkage";
 import { assetKey } from "@/lib/linkage/keys";
 
 const NODE_TYPE: Record<string, GraphNodeType> = { vendor: "VENDOR", component: "COMPONENT", asset: "ASSET" };
@@ -26,12 +26,15 @@ export interface RebuildResult {
  * Turns the accepted revision of an assessment into linkages, inside the caller's transaction:
  * the assessment's previous linkages and open mapping requests are replaced as one unit, so a
  * reader sees either the old set or the new one. Provenance on every linkage names the
- * assessment, revision and question.
+ * assessment, revision and question. The buyer-side controls stored on the vendor's deployments
+ * lower the linkages into them. `revision` rebuilds a given submitted revision (the one the current
+ * linkages came from) instead of the newest.
  */
 export async function rebuildAssessmentLinkages(
   tx: Prisma.TransactionClient,
   organizationId: string,
   assessmentId: string,
+  revisionNumber?: number,
 ): Promise<RebuildResult> {
   const a = await tx.assessment.findFirstOrThrow({
     where: { id: assessmentId, organizationId },
@@ -42,7 +45,10 @@ export async function rebuildAssessmentLinkages(
       vendor: { select: { id: true, name: true } },
       template: { select: { definition: true } },
       revisions: {
-        where: { submittedAt: { not: null } },
+        where: {
+          submittedAt: { not: null },
+          ...(revisionNumber !== undefined && { revision: revisionNumber }),
+        },
         orderBy: { revision: "desc" },
         take: 1,
         select: { revision: true, answers: true },
@@ -51,30 +57,14 @@ export async function rebuildAssessmentLinkages(
   });
   const revision = a.revisions[0];
   if (!revision) throw new Error(`Assessment ${assessmentId} has no submitted revision`);
-  const [assets, deployments] = await Promise.all([
-    tx.asset.findMany({
-      where: { organizationId },
-      select: { id: true, name: true, type: true, aliases: true },
-    }),
-    tx.deployment.findMany({
-      where: { organizationId, vendorId: a.vendorId },
-      select: { asset: { select: { id: true, name: true, type: true, zone: true } } },
-    }),
-  ]);
-  const result: ExtractionResult = extractLinkages({
+  const { result, assetIds } = await extractAnswerLinkages(tx, {
+    organizationId,
+    assessmentId: a.id,
+    revision: revision.revision,
+    vendor: a.vendor,
     template: loadTemplate(a.template.definition),
     answers: revision.answers as Record<string, unknown>,
-    provenance: { assessmentId: a.id, revision: revision.revision },
-    vendor: a.vendor,
-    deployments: deployments.map((d) => ({
-      assetId: d.asset.id,
-      assetName: d.asset.name,
-      assetType: d.asset.type.toLowerCase(),
-      zone: d.asset.zone,
-    })),
-    assets: assets.map((x) => ({ id: x.id, name: x.name, type: x.type.toLowerCase(), aliases: x.aliases })),
   });
-
   const previous = await tx.linkage.findMany({
     where: { organizationId, assessmentId: a.id },
     select: { fromKey: true, toKey: true },
@@ -87,7 +77,7 @@ export async function rebuildAssessmentLinkages(
   // asset keys) and two statements whatever the count: insert the new nodes, then bring each
   // node's name, subtype (when given) and placeholder flag up to date, as one upsert per node did
   // (the last occurrence of a key wins; a concurrent insert of the key is updated once it commits).
-  const assetKeys = new Set(assets.map((x) => assetKey(x.id)));
+  const assetKeys = new Set(assetIds.map((id) => assetKey(id)));
   const graphNodes = new Map<string, (typeof result.nodes)[number]>();
   for (const node of result.nodes) {
     if (node.type === "asset" && !node.placeholder && assetKeys.has(node.key)) continue;

@@ -2,8 +2,10 @@ import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
+import { getOrganizationExposureBands } from "@/lib/domain/settings/exposure-bands";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AssessmentStatus, VendorTier } from "@/lib/generated/prisma/enums";
+import { exposureBandRange } from "@/lib/portfolio/exposure-bands";
 import type { KindBreakdown } from "@/lib/scoring";
 
 import { parsePortfolioQuery, type PortfolioKind, type PortfolioQuery } from "./portfolio-query";
@@ -19,8 +21,12 @@ export interface PortfolioRow {
     amplification: number;
     /** E / E_f (scoring model 2); null when the footprint reaches nothing or on model 1 scores. */
     amplificationMultiplier: number | null;
+    /** E_f and E − E_f (scoring model 2); 0 on model 1 scores. */
+    footprintExposure: number;
+    beyondFootprintExposure: number;
     /** Exposure range for unknown answers (scoring model 2); 0 on model 1 scores. */
     exposureLow: number;
+    exposureHigh: number;
     evidenceGap: number;
     byKind: KindBreakdown;
     dominantKind: PortfolioKind | null;
@@ -47,7 +53,10 @@ type RawRow = {
   amplification: number | null;
   byKind: KindBreakdown | null;
   amplificationMultiplier: number | null;
+  footprintExposure: number | null;
+  beyondFootprintExposure: number | null;
   exposureLow: number | null;
+  exposureHigh: number | null;
   evidenceGap: number | null;
   dominantKind: PortfolioKind | null;
   assetsReached: number | null;
@@ -69,6 +78,11 @@ function orderBy(query: PortfolioQuery): Prisma.Sql {
   const keys: Record<PortfolioQuery["sort"], Prisma.Sql> = {
     exposure: Prisma.sql`"exposure" ${dir} NULLS LAST`,
     amplification: Prisma.sql`"amplification" ${dir} NULLS LAST, ${byScore}`,
+    beyond: Prisma.sql`"beyondFootprintExposure" ${dir} NULLS LAST, ${byScore}`,
+    trust: Prisma.sql`"trustShare" ${dir} NULLS LAST, ${byScore}`,
+    inheritance: Prisma.sql`"inheritanceShare" ${dir} NULLS LAST, ${byScore}`,
+    adjacency: Prisma.sql`"adjacencyShare" ${dir} NULLS LAST, ${byScore}`,
+    gap: Prisma.sql`"gapSort" ${dir} NULLS LAST, ${byScore}`,
     name: Prisma.sql`lower("name") ${dir}`,
     tier: Prisma.sql`"tier" ${dir}, ${byScore}`,
     critical: Prisma.sql`"criticalAssetsReached" ${dir} NULLS LAST, ${byScore}`,
@@ -96,6 +110,21 @@ export async function queryPortfolioRows(
   else if (query.status) filters.push(Prisma.sql`"assessmentStatus" = ${query.status}::"AssessmentStatus"`);
   if (query.kind) filters.push(Prisma.sql`"dominantKind" = ${query.kind}`);
   if (query.critical) filters.push(Prisma.sql`"criticalAssetsReached" > 0`);
+  if (query.scored === "no") filters.push(Prisma.sql`"exposure" IS NULL`);
+  else if (query.scored === "yes") filters.push(Prisma.sql`"exposure" IS NOT NULL`);
+  if (query.minAmplification !== undefined)
+    filters.push(Prisma.sql`"amplification" >= ${query.minAmplification / 100}`);
+  if (query.minBeyond !== undefined)
+    filters.push(Prisma.sql`"beyondFootprintExposure" >= ${query.minBeyond}`);
+  if (query.minGap !== undefined) filters.push(Prisma.sql`"gapSort" >= ${query.minGap}`);
+  if (query.band) {
+    const { from, to } = exposureBandRange(
+      query.band,
+      await getOrganizationExposureBands(db, organizationId),
+    );
+    filters.push(Prisma.sql`"exposure" >= ${from}`);
+    if (to !== null) filters.push(Prisma.sql`"exposure" < ${to}`);
+  }
   const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
   const limit = page.limit === null ? Prisma.empty : Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}`;
   // Ranking, filtering and counting run on narrow rows; the wide columns (byKind, history of the
@@ -112,8 +141,14 @@ export async function queryPortfolioRows(
                         WHEN 'OPENED' THEN asm."openedAt"
                       END, asm."updatedAt") AS "at"`;
   const latestForAll = Boolean(query.status) || query.sort === "assessed";
+  // Sort and filter keys beyond the headline two: model 2's parts and each kind's share of exposure.
+  const share = (kind: string) =>
+    Prisma.sql`COALESCE((s."byKind"->>${kind})::float8, 0) / NULLIF(s."exposure", 0)`;
+  const metricColumns = Prisma.sql`s."beyondFootprintExposure", s."evidenceGap" AS "gapSort",
+             ${share("trust")} AS "trustShare", ${share("inheritance")} AS "inheritanceShare",
+             ${share("adjacency")} AS "adjacencyShare"`;
   const pageOfBase = Prisma.sql`page AS (SELECT *, (count(*) OVER ())::int AS "total" FROM base ${where} ${orderBy(query)} ${limit})`;
-  const wideColumns = Prisma.sql`s."directExposure", s."amplificationMultiplier", s."exposureLow", s."evidenceGap", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
+  const wideColumns = Prisma.sql`s."directExposure", s."amplificationMultiplier", s."footprintExposure", s."exposureLow", s."exposureHigh", s."evidenceGap", s."byKind", s."assetsReached", s."modelVersion", s."computedAt"`;
   const wideJoin = Prisma.sql`LEFT JOIN "CurrentScore" s ON s."vendorId" = page."id" AND s."organizationId" = ${organizationId}`;
   const rows = latestForAll
     ? await db.$queryRaw<RawRow[]>`
@@ -124,7 +159,7 @@ export async function queryPortfolioRows(
       ORDER BY asm."vendorId", asm."createdAt" DESC, asm."id" DESC
     ), base AS (
       SELECT v."id", v."name", v."tier",
-             s."exposure", s."amplification", s."dominantKind", s."criticalAssetsReached",
+             s."exposure", s."amplification", s."dominantKind", s."criticalAssetsReached", ${metricColumns},
              a."id" AS "assessmentId", a."status" AS "assessmentStatus", a."at" AS "assessmentAt"
       FROM "Vendor" v
       LEFT JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
@@ -136,7 +171,7 @@ export async function queryPortfolioRows(
     : await db.$queryRaw<RawRow[]>`
     WITH base AS (
       SELECT v."id", v."name", v."tier",
-             s."exposure", s."amplification", s."dominantKind", s."criticalAssetsReached"
+             s."exposure", s."amplification", s."dominantKind", s."criticalAssetsReached", ${metricColumns}
       FROM "Vendor" v
       LEFT JOIN "CurrentScore" s ON s."vendorId" = v."id" AND s."organizationId" = v."organizationId"
       WHERE v."organizationId" = ${organizationId} AND v."archivedAt" IS NULL
@@ -163,7 +198,10 @@ export async function queryPortfolioRows(
             directExposure: r.directExposure ?? 0,
             amplification: r.amplification ?? 0,
             amplificationMultiplier: r.amplificationMultiplier,
+            footprintExposure: r.footprintExposure ?? 0,
+            beyondFootprintExposure: r.beyondFootprintExposure ?? 0,
             exposureLow: r.exposureLow ?? 0,
+            exposureHigh: r.exposureHigh ?? 0,
             evidenceGap: r.evidenceGap ?? 0,
             byKind: {
               adjacency: r.byKind?.adjacency ?? 0,

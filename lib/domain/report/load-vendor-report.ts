@@ -5,13 +5,13 @@ import type { Db } from "@/lib/db/create-client";
 import { loadStoredEvidence } from "@/lib/domain/evidence/read-stored-evidence";
 import { getCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
-import { getVendorScore, resolveNodeNames, toScoreSummary } from "@/lib/domain/scoring/read-scores";
+import { getVendorScore, resolvePathLabels, toScoreSummary } from "@/lib/domain/scoring/read-scores";
 import { loadTemplate } from "@/lib/domain/template/load-template";
 import { notFound } from "@/lib/errors";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";
 import { vendorKey } from "@/lib/linkage/keys";
 import { visibleQuestions, type Answers } from "@/lib/questionnaire";
-import { describeHopProvenance, explainScore, hasFootprint } from "@/lib/reports/explain";
+import { describeHopProvenance, explainScore, hasFootprint, pathQuestionKey } from "@/lib/reports/explain";
 import { formatAnswerText } from "@/lib/reports/format-answer";
 import type { VendorReport } from "@/lib/reports/report-types";
 import { parseRecordId } from "@/lib/validation/common";
@@ -41,11 +41,9 @@ export async function loadVendorReport(
     loadAcceptedAnswers(db, actor, vendor.id),
   ]);
   const topPaths = current?.topPaths ?? [];
-  const names = await resolveNodeNames(
-    db,
-    actor.organizationId,
-    topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
-  );
+  const { names, questions } = await resolvePathLabels(db, actor.organizationId, topPaths);
+  const questionOf = (assessmentId: string, questionId: string) =>
+    questions[pathQuestionKey(assessmentId, questionId)];
   const critical = current
     ? await listCriticalAssets(db, actor.organizationId, vendorKey(vendor.id))
     : { assets: [], total: 0 };
@@ -84,7 +82,7 @@ export async function loadVendorReport(
         kind: h.kind,
         weight: h.weight,
         reason: h.reason ?? null,
-        provenance: describeHopProvenance(h.provenance),
+        provenance: describeHopProvenance(h.provenance, questionOf),
       })),
     })),
     names,
@@ -136,7 +134,7 @@ async function loadAcceptedAnswers(
     templateTitle: accepted.template.title,
     templateVersion: accepted.template.version,
     acceptedAt: accepted.acceptedAt,
-    answers: visibleQuestions(template, answers).map(({ section, question }) => ({
+    answers: visibleQuestions(template, answers).map(({ section, question, number }) => ({
       section: section.title,
       questionId: question.id,
       label: question.label,
@@ -144,7 +142,7 @@ async function loadAcceptedAnswers(
         question,
         Object.hasOwn(answers, question.id) ? answers[question.id] : undefined,
       ),
-      provenance: `answer ${question.id} (revision ${revision}) of assessment ${accepted.id}`,
+      provenance: `answer to question ${number} (revision ${revision})`,
     })),
   };
 }

@@ -7,12 +7,14 @@ import { transitionAssessment } from "@/lib/domain/assessment/transition";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { deleteUnreferencedEvidence } from "@/lib/domain/evidence/delete-unreferenced-evidence";
 import { assertEvidenceBelongs } from "@/lib/domain/evidence/evidence-files";
+import { COMMENT_REPLIES, DECISION_MESSAGES, groupComments } from "@/lib/domain/review/comment-threads";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { AppError, notFound } from "@/lib/errors";
 import { citedFileIdsOf } from "@/lib/evidence/evidence-answers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LIMITS, validateAnswers, type AnswerIssue } from "@/lib/questionnaire";
 import { sameAnswers } from "@/lib/questionnaire/diff-answers";
+import { commentReplySchema } from "@/lib/validation/assessment";
 import { parseRecordId } from "@/lib/validation/common";
 import { parseInput, toFieldErrors } from "@/lib/validation/parse";
 import { answersJsonBytes, answersTooLargeMessage, draftSaveSchema } from "@/lib/validation/response";
@@ -67,14 +69,36 @@ export async function getSupplierAssessment(db: Db, actor: Actor, assessmentIdRa
   if (!a) throw notFound("Assessment");
   const current = a.revisions[0]!;
   const { revisions: _r, template, ...rest } = a;
+  const [comments, messages] = await Promise.all([
+    sentComments(db, scope, a),
+    reviewerMessages(db, scope, a.id),
+  ]);
   return {
     ...rest,
     templateTitle: template.title,
     template: loadTemplate(template.definition),
     revision: current,
-    comments: await sentComments(db, scope, a),
+    comments,
+    messages,
     editable: isEditableBySupplier(a.status),
   };
+}
+
+/** The reviewers' overall messages (with each decision), newest first: what the e-mails said, kept in the portal. */
+async function reviewerMessages(db: Db, scope: ReturnType<typeof supplierScope>, assessmentId: string) {
+  const rows = await db.reviewMessage.findMany({
+    where: { assessmentId, ...scope, kind: DECISION_MESSAGES.kinds },
+    orderBy: DECISION_MESSAGES.orderBy,
+    select: DECISION_MESSAGES.select,
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    kind: m.kind,
+    revision: m.revision,
+    body: m.body,
+    createdAt: m.createdAt.toISOString(),
+    author: m.author?.name ?? "Reviewer",
+  }));
 }
 
 /**
@@ -96,16 +120,69 @@ async function sentComments(
       assessment: { ...scope, status: { not: "DRAFT" } },
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { questionId: true, body: true, createdAt: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      questionId: true,
+      body: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      replies: { where: { ...scope, kind: "SUPPLIER_REPLY" }, ...COMMENT_REPLIES },
+    },
   });
-  // Grouped in a Map: a question id is data, and "constructor" must not reach Object.prototype.
-  const byQuestion = new Map<string, { author: string; body: string; createdAt: string }[]>();
-  for (const c of rows)
-    byQuestion.set(c.questionId, [
-      ...(byQuestion.get(c.questionId) ?? []),
-      { author: c.author?.name ?? "Reviewer", body: c.body, createdAt: c.createdAt.toISOString() },
-    ]);
-  return Object.fromEntries(byQuestion);
+  return groupComments(rows, "Reviewer");
+}
+
+/**
+ * The supplier answers one reviewer comment that was sent to them (a comment of the revision that
+ * was sent back), while the questionnaire is theirs to edit. The reply is kept with the comment and
+ * the reviewers read it next to the question.
+ */
+export async function replyToComment(db: Db, actor: Actor, assessmentIdRaw: unknown, input: unknown) {
+  const scope = supplierScope(actor);
+  const id = parseRecordId(assessmentIdRaw, "Assessment");
+  const data = parseInput(commentReplySchema, input);
+  return db.$transaction(async (tx) => {
+    const a = await tx.assessment.findFirst({
+      where: { id, ...scope, status: { not: "DRAFT" } },
+      select: { id: true, status: true, currentRevision: true, vendorId: true },
+    });
+    if (!a) throw notFound("Assessment");
+    const comment = await tx.reviewComment.findFirst({
+      where: {
+        id: data.commentId,
+        assessmentId: a.id,
+        organizationId: scope.organizationId,
+        assessment: { ...scope },
+      },
+      select: { id: true, revision: true, questionId: true },
+    });
+    if (!comment) throw notFound("Comment");
+    if (comment.revision !== a.currentRevision - 1 || !isEditableBySupplier(a.status))
+      throw new AppError(
+        "CONFLICT",
+        "You can reply to a comment while the buyer's change request is open; this one is closed.",
+      );
+    const reply = await tx.reviewMessage.create({
+      data: {
+        organizationId: scope.organizationId,
+        assessmentId: a.id,
+        vendorId: scope.vendorId,
+        revision: comment.revision,
+        kind: "SUPPLIER_REPLY",
+        commentId: comment.id,
+        body: data.body,
+        authorId: actor.userId,
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "assessment.comment_reply",
+      entityType: "Assessment",
+      entityId: a.id,
+      details: { commentId: comment.id, questionId: comment.questionId, revision: comment.revision },
+    });
+    return reply;
+  });
 }
 
 async function loadEditable(tx: Prisma.TransactionClient, actor: Actor, assessmentIdRaw: unknown) {

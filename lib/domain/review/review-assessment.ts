@@ -2,19 +2,19 @@ import "server-only";
 
 import { appUrl } from "@/lib/app-url";
 import { isAwaitingReview } from "@/lib/assessment/status-machine";
-import { assertCan, type Actor } from "@/lib/auth/roles";
+import { assertCan, can, canAcceptAssessment, type Actor, type ReviewPolicy } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { transitionAssessment } from "@/lib/domain/assessment/transition";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { rebuildAssessmentLinkages } from "@/lib/domain/linkage/rebuild-assessment-linkages";
 import { queueRescoreInTransaction, runQueuedScoringRun } from "@/lib/domain/scoring/scoring-runs";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { vendorKey } from "@/lib/linkage/keys";
 import { sendOrganizationMail, type OrganizationMail } from "@/lib/mail/send-organization-mail";
 import { renderAssessmentAccepted, renderChangesRequested } from "@/lib/mail/templates";
-import { commentSchema, requestChangesSchema } from "@/lib/validation/assessment";
+import { acceptAssessmentSchema, commentSchema, requestChangesSchema } from "@/lib/validation/assessment";
 import { parseRecordId } from "@/lib/validation/common";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -33,11 +33,23 @@ async function loadForReview(tx: Db | Prisma.TransactionClient, actor: Actor, as
       template: { select: { title: true, definition: true } },
       vendor: { select: { name: true } },
       contact: { select: { name: true, email: true } },
-      organization: { select: { name: true } },
+      organization: { select: { name: true, separateReviewDuties: true } },
     },
   });
   if (!a) throw notFound("Assessment");
   return a;
+}
+
+const SEPARATION_OF_DUTIES_MESSAGE =
+  "Your organisation separates duties: procurement sends questionnaires but cannot accept them. Ask a risk officer or an administrator to accept.";
+
+/** Refuses an actor the organisation's policy does not let accept (the page hides the button too, but this is the rule). */
+export function assertCanAccept(actor: Actor, policy: ReviewPolicy): void {
+  if (!canAcceptAssessment(actor, policy)) {
+    throw forbidden(
+      can.reviewAssessments(actor) ? SEPARATION_OF_DUTIES_MESSAGE : "You do not have permission to do that.",
+    );
+  }
 }
 
 /** Sends a notification after the change has committed; a delivery problem is reported, not fatal. */
@@ -139,6 +151,18 @@ export async function requestChanges(db: Db, actor: Actor, assessmentIdRaw: unkn
         answers: previous.answers as Prisma.InputJsonValue,
       },
     });
+    if (data.message)
+      await tx.reviewMessage.create({
+        data: {
+          organizationId: actor.organizationId,
+          assessmentId: a.id,
+          vendorId: a.vendorId,
+          revision: a.currentRevision,
+          kind: "CHANGES_REQUESTED",
+          body: data.message,
+          authorId: actor.userId,
+        },
+      });
     await recordAuditEvent(tx, actor, {
       action: "assessment.request_changes",
       entityType: "Assessment",
@@ -172,17 +196,42 @@ export async function requestChanges(db: Db, actor: Actor, assessmentIdRaw: unkn
  * request then runs it. Once the transaction has committed nothing here throws: if the rescore
  * cannot finish now (a crash, the database gone), a scoring worker finishes it later.
  */
-export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: unknown, now = new Date()) {
+export async function acceptAssessment(
+  db: Db,
+  actor: Actor,
+  assessmentIdRaw: unknown,
+  input: unknown = {},
+  now = new Date(),
+) {
+  const data = parseInput(acceptAssessmentSchema, input ?? {});
   const { a, graph, runId } = await db.$transaction(
     async (tx) => {
       const a = await loadForReview(tx, actor, assessmentIdRaw);
+      assertCanAccept(actor, a.organization);
       await transitionAssessment(tx, a, "accept", { acceptedAt: now });
+      if (data.message)
+        await tx.reviewMessage.create({
+          data: {
+            organizationId: actor.organizationId,
+            assessmentId: a.id,
+            vendorId: a.vendorId,
+            revision: a.currentRevision,
+            kind: "ACCEPTED",
+            body: data.message,
+            authorId: actor.userId,
+          },
+        });
       const graph = await rebuildAssessmentLinkages(tx, actor.organizationId, a.id);
       await recordAuditEvent(tx, actor, {
         action: "assessment.accept",
         entityType: "Assessment",
         entityId: a.id,
-        details: { revision: a.currentRevision, linkages: graph.linkages, needsMapping: graph.needsMapping },
+        details: {
+          revision: a.currentRevision,
+          linkages: graph.linkages,
+          needsMapping: graph.needsMapping,
+          message: data.message ?? null,
+        },
       });
       const runId = await queueRescoreInTransaction(
         tx,
@@ -206,11 +255,13 @@ export async function acceptAssessment(db: Db, actor: Actor, assessmentIdRaw: un
       contactName: a.contact.name,
       templateTitle: a.template.title,
       acceptedAt: now,
+      reviewerMessage: data.message,
       link: appUrl(`/supplier/assessments/${a.id}`),
     }),
   });
   return {
     id: a.id,
+    vendorId: a.vendorId,
     linkages: graph.linkages,
     needsMapping: graph.needsMapping,
     vendorsRescored: scoring?.vendorsScored ?? 0,

@@ -6,7 +6,7 @@ import { getCompiledGraph, type CompiledOrganizationGraph } from "@/lib/domain/g
 import { toGraphChanges, toWhatIfLinkage } from "@/lib/domain/graph-store/graph-index";
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { listReachableCriticalAssets } from "@/lib/domain/scoring/reachable-critical-assets";
-import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { getVendorScore, resolvePathLabels } from "@/lib/domain/scoring/read-scores";
 import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import {
   computeBlastRadius,
@@ -220,14 +220,11 @@ export async function getVendorScoreDetails(db: Db, actor: Actor, vendorIdRaw: u
   const compiled = await getCompiledGraph(db, actor.organizationId);
   const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
   const score = await getVendorScore(db, actor, vendor.id, { history: true });
-  const names = score.current
-    ? await resolveNodeNames(
-        db,
-        actor.organizationId,
-        score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
-      )
-    : {};
-  if (!scored) return { vendor, score, names, neighbourhood: null, movingAnswers: [], criticalAssets: [] };
+  const { names, questions } = score.current
+    ? await resolvePathLabels(db, actor.organizationId, score.current.topPaths)
+    : { names: {}, questions: {} };
+  if (!scored)
+    return { vendor, score, names, questions, neighbourhood: null, movingAnswers: [], criticalAssets: [] };
 
   const neighbourhood = memoOnGraph(compiled.graph, "neighbourhood", key, () =>
     buildNeighbourhood(compiled, key),
@@ -243,5 +240,5 @@ export async function getVendorScoreDetails(db: Db, actor: Actor, vendorIdRaw: u
     questionLabel: labels.get(`${m.assessmentId}\u0000${m.questionId}`)?.label ?? m.questionId,
   }));
   const criticalAssets = listReachableCriticalAssets(compiled, key);
-  return { vendor, score, names, neighbourhood, movingAnswers, criticalAssets };
+  return { vendor, score, names, questions, neighbourhood, movingAnswers, criticalAssets };
 }

@@ -5,7 +5,9 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
 import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
+import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import { idOfKey, isAssetKey, isVendorKey } from "@/lib/linkage/keys";
+import type { QuestionRef } from "@/lib/reports/explain";
 import {
   buildScoringGraph,
   rankStructuralAmplifiers,
@@ -189,4 +191,41 @@ export async function resolveNodeNames(
   const names: Record<string, string> = {};
   for (const r of rows) names[r.key] = r.name;
   return names;
+}
+
+/**
+ * The questions behind the hops of the paths, by `pathQuestionKey`: their number in the questionnaire
+ * and label, so explanations name "question 5.1 “…”", never a question key.
+ */
+export async function resolvePathQuestions(
+  db: Db,
+  organizationId: string,
+  paths: readonly ExplainingPath[],
+): Promise<Record<string, QuestionRef>> {
+  const assessmentIds = paths.flatMap((p) =>
+    p.hops.flatMap((h) => {
+      const prov = h.provenance as { source?: string; assessmentId?: string | null } | null | undefined;
+      return prov?.source === "ASSESSMENT" && prov.assessmentId ? [prov.assessmentId] : [];
+    }),
+  );
+  const labels = await questionLabelsFor(db, organizationId, assessmentIds);
+  // questionLabelsFor keys by the same `${assessmentId}\u0000${questionId}` as pathQuestionKey.
+  return Object.fromEntries([...labels].map(([key, q]) => [key, { number: q.number, label: q.label }]));
+}
+
+/** What the explaining paths print for their keys: node names and the questions behind the hops. */
+export async function resolvePathLabels(
+  db: Db,
+  organizationId: string,
+  paths: readonly ExplainingPath[],
+): Promise<{ names: Record<string, string>; questions: Record<string, QuestionRef> }> {
+  const [names, questions] = await Promise.all([
+    resolveNodeNames(
+      db,
+      organizationId,
+      paths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
+    ),
+    resolvePathQuestions(db, organizationId, paths),
+  ]);
+  return { names, questions };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { availableParallelism } from "node:os";
+
 import type { Db } from "@/lib/db/create-client";
 import { primeCompiledGraph } from "@/lib/domain/graph-store/graph-cache";
 import { loadOrganizationGraph } from "@/lib/domain/graph-store/load-organization-graph";
@@ -11,6 +13,8 @@ import {
   MODEL_VERSION,
   resolveScoringConfig,
   scorePortfolio,
+  type ScoringConfig,
+  type ScoringGraph,
   type VendorScore,
 } from "@/lib/scoring";
 
@@ -22,12 +26,16 @@ export interface RecomputeOptions {
   runId?: string;
   /** Scored vendors per progress step. */
   batchSize?: number;
+  /** Score on worker threads from this many vendors on (default 500; tests lower it). */
+  parallelMinVendors?: number;
 }
 
 export interface RecomputeResult {
   vendorsScored: number;
   vendorsInGraph: number;
   millis: number;
+  /** Threads the vendors were scored on (1: this thread). */
+  threads: number;
 }
 
 /**
@@ -85,8 +93,9 @@ export async function recomputeScores(
       : null;
   await progress({ total: vendorKeys.length, done: 0 });
 
-  const scores: VendorScore[] = [];
-  for (let i = 0; i < vendorKeys.length; i += batchSize) {
+  const parallel = await scoreInWorkers(graph, vendorKeys, config, options.parallelMinVendors ?? 500);
+  const scores: VendorScore[] = parallel?.scores ?? [];
+  for (let i = scores.length; i < vendorKeys.length; i += batchSize) {
     const batch = vendorKeys.slice(i, i + batchSize);
     scores.push(...scorePortfolio(graph, { vendorIds: batch, config }).vendors);
     await progress({ done: scores.length });
@@ -131,7 +140,32 @@ export async function recomputeScores(
     vendorsScored: rows.length,
     vendorsInGraph: graph.vendorIndices.length,
     millis: Math.round(performance.now() - started),
+    threads: parallel?.threads ?? 1,
   };
+}
+
+/**
+ * Scores many vendors on worker_threads sharing the graph's typed arrays (issue 11's budget for
+ * the million-linkage portfolio needs both cores; below ~500 vendors starting threads costs more
+ * than it saves). Returns null — and the caller scores on this thread — with one core, fewer than
+ * `minVendors` vendors, or when workers cannot start here.
+ */
+async function scoreInWorkers(
+  graph: ScoringGraph,
+  vendorIds: string[],
+  config: ScoringConfig,
+  minVendors: number,
+): Promise<{ scores: VendorScore[]; threads: number } | null> {
+  const workers = Math.min(availableParallelism(), 4);
+  if (workers < 2 || vendorIds.length === 0 || vendorIds.length < minVendors) return null;
+  try {
+    const { scorePortfolioInWorkers } = await import("@/lib/scoring/score-portfolio-parallel");
+    const scored = await scorePortfolioInWorkers(graph, { vendorIds, config, workers });
+    return { scores: [...scored.vendors], threads: workers };
+  } catch (error) {
+    console.warn("Scoring on worker threads failed; scoring on the main thread instead:", error);
+    return null;
+  }
 }
 
 /**

@@ -9,6 +9,10 @@ export interface QuestionLabel {
   label: string;
   /** Position of the question in its template, for ordering. */
   order: number;
+  /** "3.2": section and question number, as the questionnaire shows them. */
+  number: string;
+  /** The question's own label, without its section. */
+  text: string;
 }
 
 // A template row's definition never changes (editing makes a new version), so its labels can be
@@ -19,8 +23,16 @@ const labelsByTemplate = new Map<string, Map<string, QuestionLabel>>();
 function labelsOf(definition: unknown): Map<string, QuestionLabel> {
   const labels = new Map<string, QuestionLabel>();
   let order = 0;
-  for (const s of loadTemplate(definition).sections)
-    for (const q of s.questions) labels.set(q.id, { label: `${s.title}: ${q.label}`, order: order++ });
+  loadTemplate(definition).sections.forEach((s, si) =>
+    s.questions.forEach((q, qi) =>
+      labels.set(q.id, {
+        label: `${s.title}: ${q.label}`,
+        order: order++,
+        number: `${si + 1}.${qi + 1}`,
+        text: q.label,
+      }),
+    ),
+  );
   return labels;
 }
 

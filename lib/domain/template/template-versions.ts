@@ -127,7 +127,15 @@ export async function getTemplate(db: Db, actor: Actor, templateId: unknown) {
   const id = parseRecordId(templateId, "Template");
   const row = await db.questionnaireTemplate.findFirst({
     where: { id: id, organizationId: actor.organizationId },
-    select: { id: true, key: true, version: true, title: true, definition: true, lockedAt: true },
+    select: {
+      id: true,
+      key: true,
+      version: true,
+      title: true,
+      definition: true,
+      lockedAt: true,
+      checksum: true,
+    },
   });
   if (!row) throw notFound("Template");
   return { ...row, template: loadTemplate(row.definition) };

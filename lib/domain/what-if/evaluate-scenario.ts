@@ -7,9 +7,13 @@ import { linkagesByAssessment, toGraphChanges } from "@/lib/domain/graph-store/g
 import { memoOnGraph } from "@/lib/domain/graph-store/graph-memo";
 import { toScoreSummary, type ScoreSummary } from "@/lib/domain/scoring/read-scores";
 import { currentVendorScore, loadVendorLinkages } from "@/lib/domain/scoring/vendor-on-graph";
+import {
+  portfolioLinkagesWithBuyerTargets,
+  vendorLinkagesWithBuyerTargets,
+} from "@/lib/domain/what-if/buyer-targets";
 import { AppError } from "@/lib/errors";
 import { idOfKey } from "@/lib/linkage/keys";
-import { evaluateWhatIf, type VendorScore } from "@/lib/scoring";
+import { evaluateWhatIf, type VendorScore, type VendorScoreDelta } from "@/lib/scoring";
 import { parseInput } from "@/lib/validation/parse";
 import { evaluateWhatIfSchema } from "@/lib/validation/what-if";
 import {
@@ -19,15 +23,22 @@ import {
   type WhatIfLinkage,
 } from "@/lib/what-if/controls";
 
-export type { ScoreSummary };
+/** A score as the what-if shows it: the summary with scoring model 2's footprint split. */
+export interface WhatIfScore extends ScoreSummary {
+  footprintExposure: number;
+  beyondFootprintExposure: number;
+}
 
 export interface VendorDelta {
   vendorId: string;
   name: string;
-  before: ScoreSummary | null;
-  after: ScoreSummary | null;
+  before: WhatIfScore | null;
+  after: WhatIfScore | null;
   exposureDelta: number;
   amplificationDelta: number;
+  /** Side by side: a control that weakens only the footprint lowers this, not the one below. */
+  footprintExposureDelta: number;
+  beyondFootprintExposureDelta: number;
 }
 
 export interface ScenarioEvaluation {
@@ -39,7 +50,23 @@ export interface ScenarioEvaluation {
   graphVersion: number;
 }
 
-const summarise = (s: VendorScore | null): ScoreSummary | null => s && toScoreSummary(s);
+/** The engine's score as the what-if page shows it (baseline, before and after). */
+export const summariseScore = (s: VendorScore): WhatIfScore => ({
+  ...toScoreSummary(s),
+  footprintExposure: s.footprintExposure,
+  beyondFootprintExposure: s.beyondFootprintExposure,
+});
+
+const toVendorDelta = (vendorId: string, name: string, d: VendorScoreDelta): VendorDelta => ({
+  vendorId,
+  name,
+  before: d.before && summariseScore(d.before),
+  after: d.after && summariseScore(d.after),
+  exposureDelta: d.exposureDelta,
+  amplificationDelta: d.amplificationDelta,
+  footprintExposureDelta: d.footprintExposureDelta,
+  beyondFootprintExposureDelta: d.beyondFootprintExposureDelta,
+});
 
 function assertKnownLinkages(changes: ScenarioChanges, linkages: readonly WhatIfLinkage[]) {
   const known = new Set(linkages.map((l) => l.id));
@@ -74,7 +101,15 @@ export async function evaluateOnGraph(
 ): Promise<ScenarioEvaluation & { outcomes: LinkageOutcome[]; linkages: WhatIfLinkage[] }> {
   const nameOf = (key: string) => compiled.graph.nodes[compiled.graph.indexById.get(key) ?? -1]?.name ?? key;
   if (vendorIdRaw) {
-    const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
+    const loaded = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
+    const { vendor, key, scored } = loaded;
+    const linkages = await vendorLinkagesWithBuyerTargets(
+      db,
+      actor.organizationId,
+      compiled,
+      vendor.id,
+      loaded.linkages,
+    );
     if (!scored)
       throw new AppError(
         "CONFLICT",
@@ -106,16 +141,7 @@ export async function evaluateOnGraph(
       graphVersion: compiled.version,
       outcomes,
       linkages,
-      vendors: [
-        {
-          vendorId: vendor.id,
-          name: vendor.name,
-          before: summarise(d.before),
-          after: summarise(d.after),
-          exposureDelta: d.exposureDelta,
-          amplificationDelta: d.amplificationDelta,
-        },
-      ],
+      vendors: [toVendorDelta(vendor.id, vendor.name, d)],
     };
   }
   // Portfolio-wide: controls apply to every supplier answer; single linkages are toggled per vendor.
@@ -126,7 +152,14 @@ export async function evaluateOnGraph(
       { remove: ["Choose a vendor first."] },
     );
   }
-  const linkages = [...linkagesByAssessment(compiled).values()].flat();
+  const linkages = changes.buyerControls?.length
+    ? await portfolioLinkagesWithBuyerTargets(
+        db,
+        actor.organizationId,
+        compiled,
+        linkagesByAssessment(compiled),
+      )
+    : [...linkagesByAssessment(compiled).values()].flat();
   const outcomes = resolveScenarioOutcomes(linkages, changes, compiled.config.controlWeights);
   const result =
     outcomes.length === 0
@@ -144,14 +177,7 @@ export async function evaluateOnGraph(
         );
   const vendors = result.deltas
     .filter((d) => compiled.assessedVendorKeys.has(d.id))
-    .map((d) => ({
-      vendorId: idOfKey(d.id),
-      name: nameOf(d.id),
-      before: summarise(d.before),
-      after: summarise(d.after),
-      exposureDelta: d.exposureDelta,
-      amplificationDelta: d.amplificationDelta,
-    }))
+    .map((d) => toVendorDelta(idOfKey(d.id), nameOf(d.id), d))
     .sort((a, b) => a.exposureDelta - b.exposureDelta || a.name.localeCompare(b.name));
   return {
     vendorId: null,

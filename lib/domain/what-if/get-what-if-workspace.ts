@@ -12,6 +12,8 @@ import {
 } from "@/lib/domain/search/search-scored-vendors";
 import { questionLabelsFor } from "@/lib/domain/template/question-labels";
 import {
+  BUYER_WHAT_IF_CONTROLS,
+  buyerControlledWeight,
   controlApplies,
   controlWeight,
   WHAT_IF_CONTROLS,
@@ -19,7 +21,8 @@ import {
   type WhatIfLinkage,
 } from "@/lib/what-if/controls";
 
-import type { ScoreSummary } from "./evaluate-scenario";
+import { portfolioLinkagesWithBuyerTargets, vendorLinkagesWithBuyerTargets } from "./buyer-targets";
+import { summariseScore, type WhatIfScore } from "./evaluate-scenario";
 import { listScenarios, type SavedScenario } from "./manage-scenarios";
 
 export interface WorkspaceLinkage extends WhatIfLinkage {
@@ -40,13 +43,23 @@ export interface WorkspaceControl {
   matches: number;
 }
 
+/** A buyer-side control as a what-if toggle, with how many linkages it would lower. */
+export interface WorkspaceBuyerControl {
+  id: string;
+  label: string;
+  description: string;
+  matches: number;
+}
+
 export interface WhatIfWorkspace {
   vendor: { id: string; name: string } | null;
   /** Set when the vendor has no score yet (nothing to simulate). */
   unscoredReason: string | null;
   linkages: WorkspaceLinkage[];
-  baseline: ScoreSummary | null;
+  baseline: WhatIfScore | null;
   controls: WorkspaceControl[];
+  /** Controls the buyer could have at the vendor's deployments (supposed at every one of them). */
+  buyerControls: WorkspaceBuyerControl[];
   controlWeights: ControlWeights;
   scenarios: SavedScenario[];
   /** How many vendors a what-if can open (the page's empty state); they are searched, never listed. */
@@ -66,6 +79,14 @@ function describeControls(linkages: readonly WhatIfLinkage[], weights: ControlWe
   });
 }
 
+function describeBuyerControls(linkages: readonly WhatIfLinkage[]): WorkspaceBuyerControl[] {
+  const targeted = linkages.filter((l) => l.buyer);
+  return BUYER_WHAT_IF_CONTROLS.map((c) => ({
+    ...c,
+    matches: targeted.filter((l) => buyerControlledWeight(l, [c.id]).weight < l.weight).length,
+  }));
+}
+
 /** What the what-if page needs: the vendor's linkages with names and questions, controls, saved scenarios. */
 export async function getWhatIfWorkspace(
   db: Db,
@@ -79,7 +100,12 @@ export async function getWhatIfWorkspace(
   const scoredVendorCount = scoredVendorsOf(compiled).length;
 
   if (vendorIdRaw === undefined || vendorIdRaw === null || vendorIdRaw === "") {
-    const all = [...linkagesByAssessment(compiled).values()].flat();
+    const all = await portfolioLinkagesWithBuyerTargets(
+      db,
+      actor.organizationId,
+      compiled,
+      linkagesByAssessment(compiled),
+    );
     const [scenarios, topVendors] = await Promise.all([
       listScenarios(db, actor, null),
       scoredVendorCount ? searchScoredVendors(db, actor, { q: "", limit: TOP_VENDORS, exclude: [] }) : [],
@@ -90,13 +116,15 @@ export async function getWhatIfWorkspace(
       linkages: [],
       baseline: null,
       controls: describeControls(all, weights),
+      buyerControls: describeBuyerControls(all),
       controlWeights: weights,
       scenarios,
       scoredVendorCount,
       topVendors,
     };
   }
-  const { vendor, key, linkages, scored } = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
+  const loaded = await loadVendorLinkages(db, actor, compiled, vendorIdRaw);
+  const { vendor, key, scored } = loaded;
   const scenarios = await listScenarios(db, actor, vendor.id);
   if (!scored) {
     return {
@@ -105,12 +133,20 @@ export async function getWhatIfWorkspace(
       linkages: [],
       baseline: null,
       controls: [],
+      buyerControls: [],
       controlWeights: weights,
       scenarios,
       scoredVendorCount,
       topVendors: [],
     };
   }
+  const linkages = await vendorLinkagesWithBuyerTargets(
+    db,
+    actor.organizationId,
+    compiled,
+    vendor.id,
+    loaded.linkages,
+  );
   const questions = await questionLabelsFor(
     db,
     actor.organizationId,
@@ -126,20 +162,13 @@ export async function getWhatIfWorkspace(
       questionOrder: q?.order ?? 9999,
     };
   });
-  const s = currentVendorScore(compiled, key);
   return {
     vendor: { id: vendor.id, name: vendor.name },
     unscoredReason: null,
     linkages: enriched,
-    baseline: {
-      exposure: s.exposure,
-      directExposure: s.directExposure,
-      amplification: s.amplification,
-      assetsReached: s.assetsReached,
-      criticalAssetsReached: s.criticalAssetsReached,
-      byKind: s.byKind,
-    },
+    baseline: summariseScore(currentVendorScore(compiled, key)),
     controls: describeControls(linkages, weights),
+    buyerControls: describeBuyerControls(linkages),
     controlWeights: weights,
     scenarios,
     scoredVendorCount,

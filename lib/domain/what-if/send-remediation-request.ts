@@ -65,6 +65,11 @@ async function buildRemediation(db: Db, actor: Actor, scenarioIdRaw: unknown): P
       "VALIDATION",
       "This scenario changes nothing, so there is nothing to ask the supplier.",
     );
+  if (evaluation.outcomes.every((o) => !o.removed && o.by === "buyer"))
+    throw new AppError(
+      "VALIDATION",
+      "This scenario only supposes controls of your own, so there is nothing to ask the supplier.",
+    );
 
   const template = loadTemplate(assessment.template.definition);
   const labels = new Map(template.sections.flatMap((s) => s.questions.map((q) => [q.id, q.label] as const)));
@@ -86,6 +91,8 @@ async function buildRemediation(db: Db, actor: Actor, scenarioIdRaw: unknown): P
   for (const o of evaluation.outcomes) {
     const l = byId.get(o.linkageId);
     if (!l) continue;
+    // Buyer-side controls are the buyer's own: nothing to ask the supplier about them.
+    if (!o.removed && o.by === "buyer") continue;
     if (!o.removed && o.by !== "slider") {
       (byControl.get(o.by) ?? byControl.set(o.by, []).get(o.by)!).push(l);
     } else if (l.questionId) {

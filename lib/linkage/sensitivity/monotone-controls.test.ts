@@ -62,5 +62,6 @@ describe("a stronger control never raises exposure", () => {
       ),
       { numRuns: 60, seed: 20261203 },
     );
-  });
+    // 60 runs score a 40-unit reference fleet a few times each: ~10 s alone, more on a shared machine.
+  }, 180_000);
 });

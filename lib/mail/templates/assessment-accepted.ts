@@ -1,6 +1,15 @@
 import { formatMailDate, type MailFormatOptions } from "./format";
-import { html, oneLine, safeLink } from "./html";
-import { actionButton, greetingFor, paragraph, renderLayout, textBlocks, type EmailContent } from "./layout";
+import { html, multilineHtml, oneLine, safeLink } from "./html";
+import {
+  actionButton,
+  greetingFor,
+  paragraph,
+  quote,
+  quoteText,
+  renderLayout,
+  textBlocks,
+  type EmailContent,
+} from "./layout";
 
 export interface AssessmentAcceptedInput extends MailFormatOptions {
   buyerOrgName: string;
@@ -8,6 +17,8 @@ export interface AssessmentAcceptedInput extends MailFormatOptions {
   contactName?: string | null;
   templateTitle: string;
   acceptedAt: Date;
+  /** The reviewer's overall message, also shown in the supplier portal. */
+  reviewerMessage?: string | null;
   /** Optional link to the submitted answers in the supplier portal. */
   link?: string | null;
 }
@@ -18,6 +29,7 @@ export function renderAssessmentAccepted(input: AssessmentAcceptedInput): EmailC
   const templateTitle = oneLine(input.templateTitle);
   const accepted = formatMailDate(input.acceptedAt, input);
   const link = input.link ? safeLink(input.link) : null;
+  const message = input.reviewerMessage?.trim() || null;
 
   const subject = `Thank you: ${buyer} accepted your security assessment`;
   const title = "Your assessment has been accepted";
@@ -29,6 +41,7 @@ export function renderAssessmentAccepted(input: AssessmentAcceptedInput): EmailC
   const text = textBlocks(
     greetingFor(input.contactName),
     intro,
+    message ? `Note from the reviewer:\n${quoteText(message)}` : null,
     next,
     link ? `View your answers:\n${link}` : null,
     `--\n${footer}`,
@@ -36,6 +49,7 @@ export function renderAssessmentAccepted(input: AssessmentAcceptedInput): EmailC
 
   const body = html`${paragraph(html`${greetingFor(input.contactName)}`)}
 ${paragraph(html`<strong>${buyer}</strong> accepted the answers ${vendor} gave to <strong>“${templateTitle}”</strong> on ${accepted}. Thank you for the time and care you put into them.`)}
+${message ? quote(multilineHtml(message), "Note from the reviewer:") : null}
 ${paragraph(html`${next}`)}
 ${link ? actionButton("View your answers", link) : null}`;
 

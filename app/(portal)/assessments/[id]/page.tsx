@@ -4,18 +4,21 @@ import Link from "next/link";
 import {
   AssessmentActions,
   ReopenAction,
-  ReviewActions,
 } from "@/app/(portal)/assessments/[id]/_components/assessment-actions";
 import { CommentForm } from "@/app/(portal)/assessments/[id]/_components/comment-form";
+import { AcceptedScoreLink, ReviewPanel } from "@/app/(portal)/assessments/[id]/_components/review-panel";
 import { formatDate, formatDateTime, StatusBadge } from "@/components/assessments/status-badge";
 import { QuestionnaireAnswers } from "@/components/questionnaire";
+import { answersSectionDomId, visibleAnswerSections } from "@/components/questionnaire/questionnaire-answers";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { orNotFound } from "@/lib/actions/or-not-found";
 import { isAwaitingReview, isOverdue } from "@/lib/assessment/status-machine";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
-import { can } from "@/lib/auth/roles";
+import { can, canAcceptAssessment } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getAssessmentForStaff } from "@/lib/domain/assessment/read-assessments";
+import { groupComments } from "@/lib/domain/review/comment-threads";
+import { flagRevisionAnswers } from "@/lib/domain/review/flag-revision-answers";
 import { diffAnswers } from "@/lib/questionnaire/diff-answers";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -32,16 +35,24 @@ const HISTORY_LABELS: Record<string, string> = {
   "assessment.comment": "Reviewer commented",
   "assessment.request_changes": "Changes requested",
   "assessment.accept": "Accepted",
+  "assessment.comment_reply": "Supplier replied to a comment",
   "assessment.cancel": "Cancelled",
   "evidence.upload": "Evidence uploaded",
 };
+
+const FILTERS = {
+  flagged: "Flagged",
+  changed: "Changed",
+  commented: "Commented",
+} as const;
+type Filter = keyof typeof FILTERS;
 
 export default async function AssessmentPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ revision?: string; changes?: string }>;
+  searchParams: Promise<{ revision?: string; changes?: string; show?: string }>;
 }) {
   const user = await requirePageUser("readAssessments");
   const { id } = await params;
@@ -58,17 +69,80 @@ export default async function AssessmentPage({
     : undefined;
   const reviewing =
     isAwaitingReview(a.status) && shown?.revision === a.currentRevision && can.reviewAssessments(user);
-  const comments: Record<string, { author: string; body: string; createdAt: string }[]> = {};
-  for (const c of a.comments)
-    if (c.revision === shown?.revision)
-      (comments[c.questionId] ??= []).push({
-        author: c.author?.name ?? "Reviewer",
-        body: c.body,
-        createdAt: c.createdAt.toISOString(),
-      });
+  const comments = groupComments(
+    a.comments.filter((c) => c.revision === shown?.revision),
+    "Reviewer",
+  );
+  const previousComments = previous
+    ? groupComments(
+        a.comments.filter((c) => c.revision === previous.revision),
+        "Reviewer",
+      )
+    : {};
   const commentCount = a.comments.filter((c) => c.revision === a.currentRevision).length;
   const draft = a.revisions.find((r) => r.revision === a.currentRevision && !r.submittedAt);
   const base = `/assessments/${a.id}`;
+  const template = a.template.definition;
+
+  // A dry run of extraction on the shown answers: which create high-weight linkages or are "don't know".
+  const flags =
+    shown && can.reviewAssessments(user)
+      ? await flagRevisionAnswers(getDb(), user, {
+          assessmentId: a.id,
+          vendor: a.vendor,
+          template,
+          revision: shown.revision,
+          answers,
+        })
+      : {};
+  const sections = visibleAnswerSections(template, answers);
+  const visibleIds = sections.flatMap((s) => s.questions.map(({ question }) => question.id));
+  const isFlagged = (qid: string) => !!flags[qid] && (flags[qid].dontKnow || flags[qid].linkages.length > 0);
+  const filterSets: Record<Filter, Set<string>> = {
+    flagged: new Set(visibleIds.filter(isFlagged)),
+    changed: new Set(visibleIds.filter((qid) => changed?.has(qid))),
+    commented: new Set(visibleIds.filter((qid) => comments[qid]?.length || previousComments[qid]?.length)),
+  };
+  const filter: Filter | null =
+    sp.show && Object.hasOwn(FILTERS, sp.show)
+      ? (sp.show as Filter)
+      : sp.changes === "only"
+        ? "changed"
+        : null;
+  const questionLabels: Record<string, string> = {};
+  template.sections.forEach((s, si) =>
+    s.questions.forEach((q, qi) => (questionLabels[q.id] = `${si + 1}.${qi + 1} ${q.label}`)),
+  );
+  const filterHref = (f: Filter | null) =>
+    `${base}?revision=${shown?.revision ?? ""}${f ? `&show=${f}` : ""}`;
+  const sectionNav = (
+    <nav aria-label="Sections" className="text-sm">
+      <ol className="space-y-0.5">
+        {sections.map(({ section, sectionIndex, questions }) => {
+          const flaggedHere = questions.filter(({ question }) => filterSets.flagged.has(question.id)).length;
+          return (
+            <li key={section.id}>
+              <a
+                href={`#${answersSectionDomId(section.id)}`}
+                className="flex items-baseline justify-between gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+              >
+                <span className="min-w-0">
+                  <span className="mr-1 text-slate-400 tabular-nums">{sectionIndex + 1}.</span>
+                  {section.title}
+                </span>
+                {flaggedHere ? (
+                  <span className="shrink-0 rounded-full bg-red-50 px-1.5 text-xs font-medium text-red-700 ring-1 ring-red-200">
+                    {flaggedHere}
+                    <span className="sr-only"> flagged</span>
+                  </span>
+                ) : null}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
 
   return (
     <>
@@ -93,7 +167,25 @@ export default async function AssessmentPage({
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {reviewing ? <ReviewActions assessmentId={a.id} commentCount={commentCount} /> : null}
+          {reviewing ? (
+            <ReviewPanel
+              assessmentId={a.id}
+              vendorId={a.vendor.id}
+              vendorName={a.vendor.name}
+              commentCount={commentCount}
+              canAccept={canAcceptAssessment(user, a.organization)}
+              questionLabels={questionLabels}
+              summary={{
+                flagged: filterSets.flagged.size,
+                dontKnow: visibleIds.filter((qid) => flags[qid]?.dontKnow).length,
+                changed: changed ? filterSets.changed.size : null,
+                commented: commentCount,
+              }}
+            />
+          ) : null}
+          {a.status === "ACCEPTED" && can.readScores(user) ? (
+            <AcceptedScoreLink vendorId={a.vendor.id} vendorName={a.vendor.name} />
+          ) : null}
           {shown ? (
             <Card
               title={
@@ -105,45 +197,74 @@ export default async function AssessmentPage({
                 </>
               }
               actions={
-                <div className="flex flex-wrap items-center gap-2 text-sm">
-                  {submitted.length > 1
-                    ? submitted.map((r) => (
-                        <Link
-                          key={r.revision}
-                          href={`${base}?revision=${r.revision}`}
-                          aria-current={r.revision === shown.revision ? "page" : undefined}
-                          className={`rounded px-2 py-0.5 ${r.revision === shown.revision ? "bg-brand-600 text-white" : "text-brand-700 hover:underline"}`}
-                        >
-                          r{r.revision}
-                        </Link>
-                      ))
-                    : null}
-                  {changed ? (
-                    sp.changes === "only" ? (
+                submitted.length > 1 ? (
+                  <div className="flex flex-wrap items-center gap-1 text-sm" aria-label="Revisions">
+                    {submitted.map((r) => (
                       <Link
-                        href={`${base}?revision=${shown.revision}`}
-                        className="text-brand-700 hover:underline"
+                        key={r.revision}
+                        href={`${base}?revision=${r.revision}`}
+                        aria-current={r.revision === shown.revision ? "page" : undefined}
+                        className={`rounded px-2 py-0.5 ${r.revision === shown.revision ? "bg-brand-600 text-white" : "text-brand-700 hover:underline"}`}
                       >
-                        Show all answers
+                        r{r.revision}
                       </Link>
-                    ) : (
-                      <Link
-                        href={`${base}?revision=${shown.revision}&changes=only`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        Only changes since r{previous!.revision} ({changed.size})
-                      </Link>
-                    )
-                  ) : null}
-                </div>
+                    ))}
+                  </div>
+                ) : null
               }
             >
+              <div className="mb-4 space-y-3">
+                <nav aria-label="Filter answers" className="flex flex-wrap gap-1.5 text-sm">
+                  {([null, "flagged", "changed", "commented"] as const).map((f) => {
+                    if (f === "changed" && !changed) return null;
+                    const active = filter === f;
+                    return (
+                      <Link
+                        key={f ?? "all"}
+                        href={filterHref(f)}
+                        aria-current={active ? "page" : undefined}
+                        className={`rounded-full px-3 py-1 ring-1 ${active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+                      >
+                        {f ? `Only ${FILTERS[f].toLowerCase()}` : "All answers"}
+                        {f ? (
+                          <span className="ml-1 tabular-nums opacity-80">({filterSets[f].size})</span>
+                        ) : null}
+                      </Link>
+                    );
+                  })}
+                </nav>
+                <details className="rounded-md ring-1 ring-slate-200 lg:hidden">
+                  <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">
+                    Jump to a section
+                  </summary>
+                  <div className="border-t border-slate-200 p-2">{sectionNav}</div>
+                </details>
+              </div>
               <QuestionnaireAnswers
                 template={a.template.definition}
                 answers={answers}
                 comments={comments}
                 changedQuestionIds={changed}
-                onlyChanged={sp.changes === "only" && !!changed}
+                onlyQuestionIds={filter ? filterSets[filter] : undefined}
+                emptyMessage={
+                  filter === "flagged"
+                    ? "No answer is flagged: none creates a high-weight linkage or says \u201cdon\u2019t know\u201d."
+                    : filter === "changed"
+                      ? "No answers changed since the previous revision."
+                      : filter === "commented"
+                        ? "No answer has a comment."
+                        : undefined
+                }
+                flags={flags}
+                previous={
+                  previous
+                    ? {
+                        revision: previous.revision,
+                        answers: previous.answers as Record<string, unknown>,
+                        comments: previousComments,
+                      }
+                    : undefined
+                }
                 evidenceHref={(file) => `/api/evidence/${file.fileId}`}
                 renderQuestionExtra={
                   reviewing
@@ -206,9 +327,30 @@ export default async function AssessmentPage({
             )}
           </Card>
           {a.message ? (
-            <Card title="Message to the supplier">
+            <Card title="Message with the invitation">
               <p className="text-sm whitespace-pre-line text-slate-700">{a.message}</p>
             </Card>
+          ) : null}
+          {a.messages.length > 0 ? (
+            <Card title="Messages to the supplier">
+              <ol className="space-y-3 text-sm">
+                {a.messages.map((m) => (
+                  <li key={m.id} className="border-l-2 border-slate-200 pl-3">
+                    <p className="text-xs text-slate-500">
+                      {m.kind === "ACCEPTED" ? "With the acceptance" : "With the change request"} of r
+                      {m.revision} · {formatDateTime(m.createdAt)}
+                      {m.author ? ` · ${m.author.name}` : ""}
+                    </p>
+                    <p className="whitespace-pre-line text-slate-800">{m.body}</p>
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          ) : null}
+          {shown ? (
+            <div className="hidden lg:sticky lg:top-4 lg:block">
+              <Card title="Sections">{sectionNav}</Card>
+            </div>
           ) : null}
         </div>
       </div>

@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 
+import { ExposureBandsForm } from "@/app/(portal)/settings/scoring/_components/exposure-bands-form";
 import { ScoringSettingsForm } from "@/app/(portal)/settings/scoring/_components/scoring-settings-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
+import { getExposureBandSettings } from "@/lib/domain/settings/exposure-bands";
 import { getScoringSettings } from "@/lib/domain/settings/scoring-settings";
 
 export const metadata: Metadata = { title: "Scoring settings" };
 
 export default async function ScoringSettingsPage() {
   const user = await requirePageUser("manageScoringSettings");
-  const { config, defaults, customised } = await getScoringSettings(getDb(), user);
+  const [{ config, defaults, customised }, bands] = await Promise.all([
+    getScoringSettings(getDb(), user),
+    getExposureBandSettings(getDb(), user),
+  ]);
   const w = config.criticalityWeights;
   return (
     <>
@@ -41,6 +46,13 @@ export default async function ScoringSettingsPage() {
           topPathCount: defaults.topPathCount,
         }}
       />
+      <div className="mt-8">
+        <ExposureBandsForm
+          values={bands.thresholds}
+          defaults={bands.defaults}
+          customised={bands.customised}
+        />
+      </div>
     </>
   );
 }

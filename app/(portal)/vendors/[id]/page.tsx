@@ -19,7 +19,8 @@ import { listVendorAssessments } from "@/lib/domain/assessment/read-assessments"
 import { listDeploymentsForVendor } from "@/lib/domain/inventory/deployments";
 import { countAssets } from "@/lib/domain/inventory/list-assets";
 import { listManualLinkages } from "@/lib/domain/linkage/manual-linkages";
-import { getVendorScore, resolveNodeNames } from "@/lib/domain/scoring/read-scores";
+import { getVendorScore, resolvePathLabels } from "@/lib/domain/scoring/read-scores";
+import { getExposureBands } from "@/lib/domain/settings/exposure-bands";
 import { getVendor } from "@/lib/domain/vendor/get-vendor";
 
 export const metadata: Metadata = { title: "Vendor" };
@@ -32,20 +33,17 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
   const canScores = can.readScores(user);
   const now = new Date();
   const db = getDb();
-  const [assessments, deployments, assetCount, manual, score] = await Promise.all([
+  const [assessments, deployments, assetCount, manual, score, bands] = await Promise.all([
     can.readAssessments(user) ? listVendorAssessments(db, user, vendor.id) : { items: [], more: false },
     listDeploymentsForVendor(db, user, vendor.id),
     canManage ? countAssets(db, user) : 0,
     canScores ? listManualLinkages(db, user, vendor.id) : null,
     canScores ? getVendorScore(db, user, vendor.id) : null,
+    canScores ? getExposureBands(db, user) : null,
   ]);
-  const names = score?.current
-    ? await resolveNodeNames(
-        db,
-        user.organizationId,
-        score.current.topPaths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to])),
-      )
-    : {};
+  const { names, questions } = score?.current
+    ? await resolvePathLabels(db, user.organizationId, score.current.topPaths)
+    : { names: {}, questions: {} };
   const archived = vendor.archivedAt !== null;
 
   return (
@@ -120,13 +118,15 @@ export default async function VendorPage({ params }: { params: Promise<{ id: str
           </dl>
         </Card>
         <div className="space-y-6 lg:col-span-2">
-          {score ? (
+          {score && bands ? (
             <div>
               <VendorScoreCard
                 vendorName={vendor.name}
                 current={score.current}
                 previous={score.previous}
                 names={names}
+                bands={bands}
+                questions={questions}
               />
               <p className="mt-2 flex justify-end gap-4 text-sm">
                 {score.current ? (

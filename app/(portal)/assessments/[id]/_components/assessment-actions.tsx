@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import {
-  acceptAssessmentAction,
   cancelAssessmentAction,
   remindAssessmentAction,
   requestChangesAction,
@@ -13,18 +12,18 @@ import {
 } from "@/app/(portal)/assessments/actions";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
+import { Modal } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/field";
 import type { AssessmentStatus } from "@/lib/generated/prisma/enums";
 
 type Result =
   { ok: true; data: unknown } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
-function useAction() {
+export function useAction() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [feedback, setFeedback] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const run = (action: () => Promise<Result>, success: string, confirmText?: string) => {
-    if (confirmText && !window.confirm(confirmText)) return;
+  const run = (action: () => Promise<Result>, success: string, after?: () => void) => {
     setFeedback(null);
     startTransition(async () => {
       const result = await action();
@@ -39,10 +38,47 @@ function useAction() {
       setFeedback(
         warning ? { tone: "error", text: `${success} — but ${warning}` } : { tone: "success", text: success },
       );
+      after?.();
       router.refresh();
     });
   };
   return { pending, feedback, run };
+}
+
+type Confirmation = { title: string; body: string; confirm: string; danger?: boolean; go: () => void };
+
+/** A yes/no question in a styled dialog (never the browser's confirm()). */
+function ConfirmDialog({
+  confirmation,
+  pending,
+  onClose,
+}: {
+  confirmation: Confirmation | null;
+  pending: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      open={confirmation !== null}
+      onClose={() => (pending ? undefined : onClose())}
+      title={confirmation?.title ?? ""}
+      description={confirmation?.body}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            Keep it
+          </Button>
+          <Button
+            variant={confirmation?.danger ? "danger" : "primary"}
+            disabled={pending}
+            onClick={() => confirmation?.go()}
+          >
+            {confirmation?.confirm}
+          </Button>
+        </>
+      }
+    />
+  );
 }
 
 /** Procurement's controls: send, resend, remind, revoke links, cancel — offered only where the status allows. */
@@ -54,6 +90,8 @@ export function AssessmentActions({
   status: AssessmentStatus;
 }) {
   const { pending, feedback, run } = useAction();
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const close = () => setConfirmation(null);
   const waiting = ["SENT", "OPENED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(status);
   const cancellable = ["DRAFT", ...["SENT", "OPENED", "IN_PROGRESS", "CHANGES_REQUESTED"]].includes(status);
   if (!waiting && !cancellable && status !== "DRAFT") return null;
@@ -84,11 +122,17 @@ export function AssessmentActions({
               variant="secondary"
               disabled={pending}
               onClick={() =>
-                run(
-                  () => sendAssessmentAction(assessmentId),
-                  "A new invitation link was sent; older links no longer work.",
-                  "Send a new invitation link? Links sent before stop working.",
-                )
+                setConfirmation({
+                  title: "Send a new invitation link?",
+                  body: "Links sent before stop working.",
+                  confirm: "Send new link",
+                  go: () =>
+                    run(
+                      () => sendAssessmentAction(assessmentId),
+                      "A new invitation link was sent; older links no longer work.",
+                      close,
+                    ),
+                })
               }
             >
               Resend link
@@ -99,11 +143,18 @@ export function AssessmentActions({
               variant="ghost"
               disabled={pending}
               onClick={() =>
-                run(
-                  () => revokeInvitationsAction(assessmentId),
-                  "Unused invitation links were revoked.",
-                  "Revoke every unused invitation link?",
-                )
+                setConfirmation({
+                  title: "Revoke every unused invitation link?",
+                  body: "The supplier will need a new link to open the questionnaire.",
+                  confirm: "Revoke links",
+                  danger: true,
+                  go: () =>
+                    run(
+                      () => revokeInvitationsAction(assessmentId),
+                      "Unused invitation links were revoked.",
+                      close,
+                    ),
+                })
               }
             >
               Revoke links
@@ -114,11 +165,13 @@ export function AssessmentActions({
               variant="danger"
               disabled={pending}
               onClick={() =>
-                run(
-                  () => cancelAssessmentAction(assessmentId),
-                  "Assessment cancelled.",
-                  "Cancel this assessment? The supplier can no longer answer it.",
-                )
+                setConfirmation({
+                  title: "Cancel this assessment?",
+                  body: "The supplier can no longer answer it.",
+                  confirm: "Cancel assessment",
+                  danger: true,
+                  go: () => run(() => cancelAssessmentAction(assessmentId), "Assessment cancelled.", close),
+                })
               }
             >
               Cancel assessment
@@ -126,60 +179,7 @@ export function AssessmentActions({
           ) : null}
         </div>
       </div>
-    </Card>
-  );
-}
-
-/** Reviewer's decision on a submission. */
-export function ReviewActions({
-  assessmentId,
-  commentCount,
-}: {
-  assessmentId: string;
-  commentCount: number;
-}) {
-  const { pending, feedback, run } = useAction();
-  const [message, setMessage] = useState("");
-  return (
-    <Card title="Review this submission">
-      <div className="space-y-3">
-        {feedback ? <Alert tone={feedback.tone}>{feedback.text}</Alert> : null}
-        <p className="text-sm text-slate-600">
-          Comment on individual answers below, then ask for changes — the supplier sees each comment next to
-          its question — or accept the submission.
-          {commentCount > 0 ? ` ${commentCount} comment${commentCount === 1 ? "" : "s"} will be sent.` : ""}
-        </p>
-        <label htmlFor="review-message" className="block text-sm font-medium text-slate-800">
-          Message to the supplier (optional)
-        </label>
-        <Textarea id="review-message" rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
-        <div className="flex flex-wrap gap-2">
-          <Button
-            variant="secondary"
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => requestChangesAction(assessmentId, { message }),
-                "Changes requested; the supplier has been e-mailed.",
-              )
-            }
-          >
-            Request changes
-          </Button>
-          <Button
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => acceptAssessmentAction(assessmentId),
-                "Submission accepted.",
-                "Accept this submission? Its answers become the vendor's assessed linkages.",
-              )
-            }
-          >
-            Accept
-          </Button>
-        </div>
-      </div>
+      <ConfirmDialog confirmation={confirmation} pending={pending} onClose={close} />
     </Card>
   );
 }

@@ -3,7 +3,12 @@
 import { revalidatePath } from "next/cache";
 
 import { runAction } from "@/lib/actions/run-action";
-import { saveDraft, SubmissionInvalidError, submitResponse } from "@/lib/domain/response/supplier-responses";
+import {
+  replyToComment,
+  saveDraft,
+  SubmissionInvalidError,
+  submitResponse,
+} from "@/lib/domain/response/supplier-responses";
 import type { AnswerIssue } from "@/lib/questionnaire";
 
 export async function saveDraftAction(assessmentId: unknown, answers: unknown, version: unknown) {
@@ -24,4 +29,14 @@ export async function submitResponseAction(assessmentId: unknown, version: unkno
     }
   });
   return result.ok ? result : { ...result, issues };
+}
+
+/** The supplier's reply to a reviewer comment sent to them. */
+export async function replyToCommentAction(assessmentId: unknown, input: unknown) {
+  return runAction("answerAssessments", async (db, actor) => {
+    const r = await replyToComment(db, actor, assessmentId, input);
+    revalidatePath(`/supplier/assessments/${String(assessmentId)}`);
+    revalidatePath(`/assessments/${String(assessmentId)}`);
+    return r;
+  });
 }

@@ -50,10 +50,31 @@ export default async function SupplierAssessmentPage({ params }: { params: Promi
       {a.status === "CHANGES_REQUESTED" ? (
         <div className="mb-4">
           <Alert tone="info">
-            {a.organization.name} asked for changes. Their comments appear next to the questions concerned;
-            update your answers and submit again.
+            {a.organization.name} asked for changes. Their comments appear next to the questions concerned
+            (you can reply to each); update your answers and submit again.
           </Alert>
         </div>
+      ) : null}
+      {a.messages.length > 0 ? (
+        <section
+          aria-labelledby="reviewer-messages"
+          className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        >
+          <h2 id="reviewer-messages" className="text-sm font-semibold text-slate-900">
+            Messages from {a.organization.name}
+          </h2>
+          <ol className="mt-2 space-y-3 text-sm">
+            {a.messages.map((m, index) => (
+              <li key={m.id} className={index > 0 ? "border-t border-slate-100 pt-3" : ""}>
+                <p className="text-xs text-slate-500">
+                  {m.kind === "ACCEPTED" ? "Accepted" : "Changes requested"} · {m.author} ·{" "}
+                  {formatDateTime(new Date(m.createdAt))}
+                </p>
+                <p className="mt-0.5 whitespace-pre-line text-slate-800">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
       ) : null}
       {a.message && a.currentRevision === 1 && a.editable ? (
         <div className="mb-4">

@@ -14,10 +14,13 @@ import { describedBy, Field, Input } from "@/components/ui/field";
 import { SearchComboboxController } from "@/components/ui/search-combobox";
 import { deploymentInputSchema, type DeploymentData, type DeploymentInput } from "@/lib/validation/asset";
 
+import { BuyerControlChips, BuyerControlsForm } from "./buyer-controls-form";
+
 /** One row of listDeploymentsForVendor (lib/domain/inventory/deployments.ts). */
 export type DeploymentPanelRow = {
   id: string;
   note: string | null;
+  buyerControls: string[];
   asset: {
     id: string;
     name: string;
@@ -156,34 +159,51 @@ export function DeploymentsPanel({
       ) : (
         <ul className="divide-y divide-slate-100">
           {deployments.map((d) => (
-            <li key={d.id} className="flex items-center justify-between gap-3 py-3 text-sm">
-              <div className="min-w-0 flex-1">
-                <div className="flex flex-wrap items-center gap-2">
-                  <Link
-                    href={`/inventory/${d.asset.id}`}
-                    className="font-medium text-brand-700 hover:underline"
+            <li key={d.id} className="py-3 text-sm">
+              <div className="flex items-center justify-between gap-3">
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link
+                      href={`/inventory/${d.asset.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {d.asset.name}
+                    </Link>
+                    <CriticalityBadge value={d.asset.criticality} />
+                    {d.asset.safetyImpact ? <SafetyBadge /> : null}
+                  </div>
+                  <div className="text-slate-600">
+                    {assetTypeLabel(d.asset.type)}
+                    {d.asset.site ? ` · ${d.asset.site}` : ""}
+                    {d.asset.zone ? ` · ${d.asset.zone}` : ""}
+                    {d.note ? ` — ${d.note}` : ""}
+                  </div>
+                  <BuyerControlChips controls={d.buyerControls} />
+                </div>
+                {canManage ? (
+                  <Button
+                    variant="ghost"
+                    onClick={() => remove(d)}
+                    disabled={pending}
+                    aria-label={`Remove deployment on ${d.asset.name}`}
                   >
-                    {d.asset.name}
-                  </Link>
-                  <CriticalityBadge value={d.asset.criticality} />
-                  {d.asset.safetyImpact ? <SafetyBadge /> : null}
-                </div>
-                <div className="text-slate-600">
-                  {assetTypeLabel(d.asset.type)}
-                  {d.asset.site ? ` · ${d.asset.site}` : ""}
-                  {d.asset.zone ? ` · ${d.asset.zone}` : ""}
-                  {d.note ? ` — ${d.note}` : ""}
-                </div>
+                    Remove
+                  </Button>
+                ) : null}
               </div>
               {canManage ? (
-                <Button
-                  variant="ghost"
-                  onClick={() => remove(d)}
-                  disabled={pending}
-                  aria-label={`Remove deployment on ${d.asset.name}`}
-                >
-                  Remove
-                </Button>
+                <details className="mt-2 rounded-md ring-1 ring-slate-200 open:bg-slate-50/60">
+                  <summary className="cursor-pointer rounded-md px-3 py-2 font-medium text-brand-700 hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none">
+                    Buyer-side controls on {d.asset.name} ({d.buyerControls.length})
+                  </summary>
+                  <div className="px-3 pt-1 pb-3">
+                    <BuyerControlsForm
+                      deploymentId={d.id}
+                      assetName={d.asset.name}
+                      controls={d.buyerControls}
+                    />
+                  </div>
+                </details>
               ) : null}
             </li>
           ))}

@@ -12,6 +12,7 @@ import { orNotFound } from "@/lib/actions/or-not-found";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { getDb } from "@/lib/db/client";
 import { getVendorScoreDetails } from "@/lib/domain/scoring/get-vendor-score-details";
+import { getExposureBands } from "@/lib/domain/settings/exposure-bands";
 import { vendorKey } from "@/lib/linkage/keys";
 
 export const metadata: Metadata = { title: "Score details" };
@@ -19,8 +20,11 @@ export const metadata: Metadata = { title: "Score details" };
 export default async function VendorScorePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("readScores");
   const { id } = await params;
-  const details = await orNotFound(getVendorScoreDetails(getDb(), user, id));
-  const { vendor, score, names, neighbourhood, movingAnswers, criticalAssets } = details;
+  const [details, bands] = await Promise.all([
+    orNotFound(getVendorScoreDetails(getDb(), user, id)),
+    getExposureBands(getDb(), user),
+  ]);
+  const { vendor, score, names, questions, neighbourhood, movingAnswers, criticalAssets } = details;
   const key = vendorKey(vendor.id);
 
   return (
@@ -69,6 +73,8 @@ export default async function VendorScorePage({ params }: { params: Promise<{ id
             current={score.current}
             previous={score.previous}
             names={names}
+            bands={bands}
+            questions={questions}
           />
           <Card title="Linkage graph">
             <LinkageGraph neighbourhood={neighbourhood} vendorKey={key} />

@@ -26,4 +26,7 @@ export function relative(value: number, of: number): string {
 
 /** A scenario that changes nothing. */
 export const isEmpty = (c: ScenarioChanges) =>
-  c.controls.length === 0 && c.remove.length === 0 && c.reweight.length === 0;
+  c.controls.length === 0 &&
+  (c.buyerControls?.length ?? 0) === 0 &&
+  c.remove.length === 0 &&
+  c.reweight.length === 0;

@@ -4,17 +4,63 @@ import Link from "next/link";
 
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import type { ScenarioEvaluation, ScoreSummary } from "@/lib/domain/what-if/evaluate-scenario";
+import type { ScenarioEvaluation, WhatIfScore } from "@/lib/domain/what-if/evaluate-scenario";
+import { describeScoreChange } from "@/lib/what-if/describe-score-change";
 
 import { pct, relative, score, signed } from "./format";
 
-export function Delta({ value, percentOf }: { value: number; percentOf?: number }) {
+export function Delta({
+  value,
+  percentOf,
+  testId = "exposure-delta",
+}: {
+  value: number;
+  percentOf?: number;
+  testId?: string;
+}) {
   const tone = value < -1e-9 ? "text-emerald-700" : value > 1e-9 ? "text-red-700" : "text-slate-500";
   return (
-    <span className={`tabular-nums ${tone}`} data-testid="exposure-delta">
+    <span className={`tabular-nums ${tone}`} data-testid={testId}>
       {signed(value)}
       {percentOf ? ` (${relative(value, percentOf)})` : ""}
     </span>
+  );
+}
+
+/** One number before → after, with its delta under it (when there is an "after"). */
+function BeforeAfter({
+  label,
+  hint,
+  before,
+  after,
+  delta,
+  format,
+  testId,
+}: {
+  label: string;
+  hint?: string;
+  before: number;
+  after: number | null;
+  delta: number | null;
+  format: (n: number) => string;
+  testId?: string;
+}) {
+  return (
+    <div data-testid={testId}>
+      <dt className="text-xs text-slate-500">
+        {label}
+        {hint ? <span className="block text-[11px] text-slate-400">{hint}</span> : null}
+      </dt>
+      <dd className="tabular-nums">
+        {format(before)}
+        {after !== null ? <> → {format(after)}</> : null}
+      </dd>
+      {delta !== null ? (
+        <dd className="text-xs">
+          <Delta value={delta} testId={testId ? `${testId}-delta` : undefined} />
+        </dd>
+      ) : null}
+    </div>
   );
 }
 
@@ -29,7 +75,7 @@ export function ResultPanel({
   onReset,
 }: {
   vendorMode: boolean;
-  baseline: ScoreSummary | null;
+  baseline: WhatIfScore | null;
   evaluation: ScenarioEvaluation | null;
   pending: boolean;
   error: string | null;
@@ -83,22 +129,53 @@ export function ResultPanel({
                 </dd>
               )}
             </div>
-            <div className="grid grid-cols-2 gap-3">
-              <div>
-                <dt className="text-xs text-slate-500">Amplification</dt>
-                <dd className="tabular-nums">
-                  {pct(before.amplification)}
-                  {after ? <> → {pct(after.amplification)}</> : null}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Critical assets</dt>
-                <dd className="tabular-nums">
-                  {before.criticalAssetsReached}
-                  {after ? <> → {after.criticalAssetsReached}</> : null}
-                </dd>
-              </div>
+            <div className="grid grid-cols-2 gap-3" data-testid="footprint-deltas">
+              {(
+                [
+                  {
+                    label: "Own footprint",
+                    hint: "its own products and services",
+                    pick: (s: WhatIfScore) => s.footprintExposure,
+                    delta: row?.footprintExposureDelta,
+                    format: score,
+                    testId: "footprint",
+                  },
+                  {
+                    label: "Beyond its footprint",
+                    hint: "through others, shared nodes, onward",
+                    pick: (s: WhatIfScore) => s.beyondFootprintExposure,
+                    delta: row?.beyondFootprintExposureDelta,
+                    format: score,
+                    testId: "beyond-footprint",
+                  },
+                  { label: "Amplification", pick: (s: WhatIfScore) => s.amplification, format: pct },
+                  {
+                    label: "Critical assets",
+                    pick: (s: WhatIfScore) => s.criticalAssetsReached,
+                    format: String,
+                  },
+                ] as const
+              ).map((m) => (
+                <BeforeAfter
+                  key={m.label}
+                  label={m.label}
+                  hint={"hint" in m ? m.hint : undefined}
+                  before={m.pick(before)}
+                  after={after ? m.pick(after) : null}
+                  delta={"delta" in m && m.delta !== undefined ? m.delta : null}
+                  format={m.format}
+                  testId={"testId" in m ? m.testId : undefined}
+                />
+              ))}
             </div>
+            {row?.before && row.after ? (
+              <p
+                className="rounded-md bg-slate-50 p-2 text-xs text-slate-700"
+                data-testid="what-if-explanation"
+              >
+                {describeScoreChange(row.name, row.before, row.after)}
+              </p>
+            ) : null}
           </dl>
         ) : null}
         {!vendorMode ? (
@@ -131,6 +208,10 @@ export function ResultPanel({
                         >
                           {v.name}
                         </Link>
+                        <span className="block text-[11px] text-slate-500">
+                          own <Delta value={v.footprintExposureDelta} testId="footprint-delta" /> · beyond{" "}
+                          <Delta value={v.beyondFootprintExposureDelta} testId="beyond-footprint-delta" />
+                        </span>
                       </td>
                       <td className="py-1 text-right tabular-nums">
                         {v.before ? score(v.before.exposure) : "—"} →{" "}

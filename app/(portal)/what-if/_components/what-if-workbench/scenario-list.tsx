@@ -57,7 +57,8 @@ export function ScenarioList({
                   hour: "2-digit",
                   minute: "2-digit",
                 })}{" "}
-                · {s.changes.controls.length} control{s.changes.controls.length === 1 ? "" : "s"},{" "}
+                · {s.changes.controls.length + (s.changes.buyerControls?.length ?? 0)} control
+                {s.changes.controls.length + (s.changes.buyerControls?.length ?? 0) === 1 ? "" : "s"},{" "}
                 {s.changes.remove.length + s.changes.reweight.length} linkage change
                 {s.changes.remove.length + s.changes.reweight.length === 1 ? "" : "s"}
               </p>

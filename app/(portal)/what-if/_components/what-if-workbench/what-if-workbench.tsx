@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import type { ScenarioEvaluation } from "@/lib/domain/what-if/evaluate-scenario";
 import type { WhatIfWorkspace } from "@/lib/domain/what-if/get-what-if-workspace";
 import type { SavedScenario } from "@/lib/domain/what-if/manage-scenarios";
+import type { BuyerControl } from "@/lib/linkage/buyer-controls";
 import type { ScenarioChanges, WhatIfControlId } from "@/lib/what-if/controls";
 
 import { isEmpty, KIND_LABEL } from "./format";
@@ -17,7 +18,7 @@ import { ScenarioList } from "./scenario-list";
 import { VendorPicker } from "./vendor-picker";
 
 const DEBOUNCE_MS = 250;
-const EMPTY: ScenarioChanges = { controls: [], remove: [], reweight: [] };
+const EMPTY: ScenarioChanges = { controls: [], buyerControls: [], remove: [], reweight: [] };
 
 /** Toggle linkages, drag weights or apply controls, and see the score deltas at once; nothing is saved until asked. */
 export function WhatIfWorkbench({
@@ -84,6 +85,11 @@ export function WhatIfWorkbench({
 
   const toggleControl = (id: WhatIfControlId, on: boolean) =>
     update((c) => ({ ...c, controls: on ? [...c.controls, id] : c.controls.filter((x) => x !== id) }));
+  const toggleBuyerControl = (id: BuyerControl, on: boolean) =>
+    update((c) => {
+      const current = c.buyerControls ?? [];
+      return { ...c, buyerControls: on ? [...current, id] : current.filter((x) => x !== id) };
+    });
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-3">
@@ -122,6 +128,46 @@ export function WhatIfWorkbench({
               );
             })}
           </ul>
+          {workspace.buyerControls.length > 0 ? (
+            <fieldset className="mt-5 border-t border-slate-100 pt-4">
+              <legend className="sr-only">Your controls at the deployments</legend>
+              <h3 className="text-sm font-semibold text-slate-900">Your controls at the deployments</h3>
+              <p className="mb-3 text-sm text-slate-600">
+                Suppose you had one of these at every deployment of {vendor ? vendor.name : "every vendor"}:
+                the linkages into those assets (and their zones) drop by the control&apos;s factor. Nothing is
+                stored; record the ones you have on the vendor&apos;s deployments.
+              </p>
+              <ul className="grid gap-2 sm:grid-cols-2">
+                {workspace.buyerControls.map((c) => {
+                  const id = c.id as BuyerControl;
+                  const on = (changes.buyerControls ?? []).includes(id);
+                  return (
+                    <li key={c.id}>
+                      <label
+                        className={`flex h-full cursor-pointer gap-3 rounded-md p-3 ring-1 ${on ? "ring-brand-300 bg-brand-50" : "ring-slate-200 hover:bg-slate-50"} ${c.matches === 0 ? "opacity-60" : ""}`}
+                      >
+                        <input
+                          type="checkbox"
+                          className="mt-0.5 h-4 w-4 rounded border-slate-300"
+                          checked={on}
+                          onChange={(e) => toggleBuyerControl(id, e.target.checked)}
+                        />
+                        <span className="text-sm">
+                          <span className="block font-medium text-slate-900">{c.label}</span>
+                          <span className="block text-xs text-slate-600">{c.description}</span>
+                          <span className="mt-1 block text-xs text-slate-500">
+                            {c.matches === 0
+                              ? "no linkage would change"
+                              : `lowers ${c.matches} linkage${c.matches === 1 ? "" : "s"}`}
+                          </span>
+                        </span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          ) : null}
         </Card>
         {vendor ? (
           <LinkageEditor workspace={workspace} changes={changes} setChanges={update} />

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 
+import { CommentReply } from "@/app/(portal)/supplier/assessments/[id]/_components/comment-reply";
 import { saveDraftAction, submitResponseAction } from "@/app/(portal)/supplier/assessments/[id]/actions";
 import { QuestionnaireForm } from "@/components/questionnaire/questionnaire-form";
 import type { QuestionComments, UploadResult } from "@/components/questionnaire/types";
@@ -52,6 +53,9 @@ export function SupplierQuestionnaire({
       initialAnswers={answers}
       initialVersion={version}
       comments={comments}
+      renderCommentReply={(comment) =>
+        comment.id ? <CommentReply assessmentId={assessmentId} commentId={comment.id} /> : null
+      }
       storageKey={`trustmap:draft:${userId}:${assessmentId}`}
       saveDraft={(a, v) => saveDraftAction(assessmentId, a, v)}
       submit={(_a, v) => submitResponseAction(assessmentId, v)}
