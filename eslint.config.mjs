@@ -11,6 +11,25 @@ const config = [
     },
   },
   {
+    // Test and benchmark support (tests/) stays out of the app (issue 13). ESLint's own rule, so the
+    // boundary blocks below (typescript-eslint's rule) do not replace it.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/tests|(\\./|(\\.\\./)+)tests)(/|$)",
+              message: "tests/ holds test and benchmark support: production code does not import it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The runtime boundary (issue 13): client components may see the server-only use cases' types,
     // never their code; and components/ never reach into app/ (routes depend on components, not back).
     files: ["components/**/*.{ts,tsx}"],

@@ -28,6 +28,7 @@ const suites = [
   ["type check", [bin("typescript/bin/tsc"), "--noEmit", "-p", "."]],
   ["lint", [bin("eslint/bin/eslint.js"), "."]],
   ["formatting", [bin("prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "."]],
+  ["import cycles", [bin("tsx/dist/cli.mjs"), "scripts/check-cycles.ts"]],
   ["unit tests", [bin("vitest/vitest.mjs"), "run", "--project", "unit"]],
   ["integration tests", [bin("vitest/vitest.mjs"), "run", "--project", "integration"]],
   ["security tests", [bin("vitest/vitest.mjs"), "run", "--project", "security"]],

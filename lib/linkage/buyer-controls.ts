@@ -6,7 +6,8 @@
  * applied after the template's modifiers and quoted in the linkage's reason ("your PAM halves this
  * path"). Pure data: the factors are documented in docs/linkage-extraction.md.
  */
-import type { LinkageKind } from "./types";
+// The engine's kind (the same union as ./types' LinkageKind): ./types imports BuyerControl from here.
+import type { LinkageKind } from "../scoring/config";
 
 export const BUYER_CONTROLS = [
   "outbound_blocked",

@@ -1,5 +1,6 @@
 // Pure: the differences between compared vendors, spelt out in sentences from their data.
 import type { KindBreakdown, LinkageKind } from "@/lib/scoring";
+import { dominantKind } from "@/lib/scoring/dominant-kind";
 
 /** What one compared vendor is known to depend on, touch and reach. */
 export interface ComparedVendorFacts {
@@ -88,11 +89,6 @@ function mostCritical(
     if (top.length > max) top.pop();
   }
   return { count, names: top.map((a) => a.name) };
-}
-
-export function dominantKind(byKind: KindBreakdown): LinkageKind | null {
-  const kinds = (["trust", "adjacency", "inheritance"] as const).filter((k) => byKind[k] > 0);
-  return kinds.sort((a, b) => byKind[b] - byKind[a])[0] ?? null;
 }
 
 /** How `other` differs from `base` in what its answers link: shared components, added linkages. */

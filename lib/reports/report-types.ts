@@ -1,8 +1,8 @@
 // The printable vendor report as plain data: filled by lib/domain/report/load-vendor-report.ts (server),
 // rendered by vendor-report.tsx.
-import type { ScoreModel2Parts, ScoreSummary } from "@/lib/domain/scoring/read-scores";
 import type { VendorTier } from "@/lib/generated/prisma/enums";
 import type { LinkageKind } from "@/lib/scoring";
+import type { ScoreModel2Parts, ScoreSummary } from "@/lib/scoring/score-summary";
 
 /** One hop of a top path, with names resolved and its provenance spelt out. */
 export interface ReportHop {

@@ -9,7 +9,7 @@ import {
   singleLineText,
 } from "@/lib/text";
 
-import { recordIdSchema } from "./common";
+import { recordIdSchema, searchTextSchema } from "./common";
 
 // One schema for the asset form (client), the use cases (server) and every row of a CSV import, so
 // a value the form refuses is refused by the import with the same words.
@@ -184,13 +184,7 @@ export const normalizeAssetName = (name: string) => name.trim().replace(/\s+/g, 
 
 export const ASSET_SORTS = ["name", "type", "criticality", "site", "zone", "updatedAt"] as const;
 export const assetListQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => (v ? v : undefined)),
+  q: searchTextSchema,
   type: z.enum(ASSET_TYPES).optional().catch(undefined),
   sort: z.enum(ASSET_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),

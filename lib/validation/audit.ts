@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { recordIdSchema } from "./common";
+
 // A GET form sends every field, empty ones as "": those mean "no filter".
 const optional = <S extends z.ZodType>(schema: S) =>
   z.preprocess(
@@ -18,7 +20,7 @@ export const auditFilterSchema = z
         .max(100)
         .regex(/^[\w.:-]+$/, "Choose an action from the list."),
     ),
-    actor: optional(z.string().regex(/^[a-z0-9]{20,40}$/i, "Choose a person from the list.")),
+    actor: optional(recordIdSchema("Choose a person from the list.")),
     entity: optional(z.string().max(60).regex(/^\w+$/, "Choose a record type from the list.")),
     from: optional(day),
     to: optional(day),

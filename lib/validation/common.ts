@@ -19,3 +19,12 @@ export function parseRecordId(value: unknown, what: string): string {
   if (!id.success) throw notFound(what);
   return id.data;
 }
+
+/** A list's free-text filter from the query string: trimmed, at most 100 characters; empty or malformed means none. */
+export const searchTextSchema = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v ? v : undefined));

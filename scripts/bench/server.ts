@@ -62,6 +62,10 @@ function snapshotBuild(scratch: string): { dir: string; buildId: string } {
     if (existsSync(file)) cpSync(file, path.join(dir, file));
   if (existsSync("public")) symlinkSync(path.resolve("public"), path.join(dir, "public"));
   symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
+  // next.config.js reads the request limits from lib/questionnaire/request-limits.json.
+  const limits = "lib/questionnaire/request-limits.json";
+  mkdirSync(path.join(dir, path.dirname(limits)), { recursive: true });
+  cpSync(limits, path.join(dir, limits));
   if (readId() !== before || readFileSync(path.join(dir, ".next/BUILD_ID"), "utf8").trim() !== before)
     throw new Error(
       "The production build changed while it was being copied (someone is running `next build`); try again when it has finished.",

@@ -2,7 +2,7 @@ import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/create-client";
-import { COMMENT_REPLIES, DECISION_MESSAGES } from "@/lib/domain/review/comment-threads";
+import { COMMENT_REPLIES, DECISION_MESSAGES } from "@/lib/domain/assessment/comment-threads";
 import { loadTemplate } from "@/lib/domain/template/template-versions";
 import { AppError, notFound } from "@/lib/errors";
 import { applyStoredEvidence } from "@/lib/evidence/evidence-answers";

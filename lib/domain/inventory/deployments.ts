@@ -1,3 +1,5 @@
+import { ASSET_FIELDS_SELECT } from "@/lib/domain/inventory/asset-select";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -18,15 +20,7 @@ const deploymentSelect = {
   buyerControls: true,
   createdAt: true,
   asset: {
-    select: {
-      id: true,
-      name: true,
-      type: true,
-      criticality: true,
-      safetyImpact: true,
-      site: true,
-      zone: true,
-    },
+    select: ASSET_FIELDS_SELECT,
   },
 } as const;
 

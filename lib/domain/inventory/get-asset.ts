@@ -1,3 +1,5 @@
+import { ASSET_FIELDS_SELECT } from "@/lib/domain/inventory/asset-select";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -16,13 +18,7 @@ export async function getAsset(db: Db, actor: Actor, assetIdRaw: unknown) {
   const asset = await db.asset.findFirst({
     where: { id, organizationId: actor.organizationId },
     select: {
-      id: true,
-      name: true,
-      type: true,
-      criticality: true,
-      safetyImpact: true,
-      site: true,
-      zone: true,
+      ...ASSET_FIELDS_SELECT,
       aliases: true,
       description: true,
       createdAt: true,

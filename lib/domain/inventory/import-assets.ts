@@ -1,3 +1,5 @@
+import { ASSET_FIELDS_SELECT } from "@/lib/domain/inventory/asset-select";
+
 import "server-only";
 
 import { createHash } from "node:crypto";
@@ -18,14 +20,8 @@ import { assetColumns } from "./save-asset";
 export type ImportAction = "create" | "update" | "unchanged";
 
 const existingSelect = {
-  id: true,
+  ...ASSET_FIELDS_SELECT,
   normalizedName: true,
-  name: true,
-  type: true,
-  criticality: true,
-  safetyImpact: true,
-  site: true,
-  zone: true,
   aliases: true,
   description: true,
 } as const;

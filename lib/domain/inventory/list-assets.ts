@@ -1,3 +1,5 @@
+import { ASSET_FIELDS_SELECT } from "@/lib/domain/inventory/asset-select";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -45,13 +47,7 @@ export async function listAssets(db: Db, actor: Actor, rawQuery: unknown) {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: {
-        id: true,
-        name: true,
-        type: true,
-        criticality: true,
-        safetyImpact: true,
-        site: true,
-        zone: true,
+        ...ASSET_FIELDS_SELECT,
         aliases: true,
         updatedAt: true,
         _count: { select: { deployments: true } },

@@ -1,3 +1,5 @@
+import { ASSET_FIELDS_SELECT } from "@/lib/domain/inventory/asset-select";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -68,16 +70,7 @@ export async function updateAsset(db: Db, actor: Actor, assetIdRaw: unknown, inp
     result = await db.$transaction(async (tx) => {
       const before = await tx.asset.findFirst({
         where: { id, organizationId: actor.organizationId },
-        select: {
-          name: true,
-          type: true,
-          criticality: true,
-          safetyImpact: true,
-          site: true,
-          zone: true,
-          aliases: true,
-          description: true,
-        },
+        select: { ...ASSET_FIELDS_SELECT, aliases: true, description: true },
       });
       if (!before) throw notFound("Asset");
       const next = assetColumns(data);

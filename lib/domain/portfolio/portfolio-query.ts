@@ -4,6 +4,8 @@ import "server-only";
 // filter form (a client component) imports only its type.
 import { z } from "zod";
 
+import { ASSESSMENT_STATUSES } from "@/lib/assessment/status-machine";
+import { searchTextSchema } from "@/lib/validation/common";
 import { EXPOSURE_BANDS } from "@/lib/validation/exposure-bands";
 
 export const PORTFOLIO_SORTS = [
@@ -20,18 +22,7 @@ export const PORTFOLIO_SORTS = [
   "assessed",
 ] as const;
 export const PORTFOLIO_KINDS = ["adjacency", "inheritance", "trust"] as const;
-export const ASSESSMENT_STATUS_FILTERS = [
-  "DRAFT",
-  "SENT",
-  "OPENED",
-  "IN_PROGRESS",
-  "SUBMITTED",
-  "CHANGES_REQUESTED",
-  "RESUBMITTED",
-  "ACCEPTED",
-  "CANCELLED",
-  "NONE",
-] as const;
+export const ASSESSMENT_STATUS_FILTERS = [...ASSESSMENT_STATUSES, "NONE"] as const;
 export const VENDOR_TIER_FILTERS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
@@ -48,13 +39,7 @@ const minimum = (max: number) =>
 
 /** Unknown or malformed parameters fall back to defaults: a shared link never turns into an error page. */
 export const portfolioQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => (v ? v : undefined)),
+  q: searchTextSchema,
   status: z.enum(ASSESSMENT_STATUS_FILTERS).optional().catch(undefined),
   tier: z.enum(VENDOR_TIER_FILTERS).optional().catch(undefined),
   kind: z.enum(PORTFOLIO_KINDS).optional().catch(undefined),

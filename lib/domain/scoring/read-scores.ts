@@ -1,3 +1,5 @@
+import { SCORING_RUN_SELECT } from "@/lib/domain/scoring/request-full-recompute";
+
 import "server-only";
 
 import { assertCan, type Actor } from "@/lib/auth/roles";
@@ -11,29 +13,11 @@ import {
   rankStructuralAmplifiers,
   resolveScoringConfig,
   type ExplainingPath,
-  type KindBreakdown,
 } from "@/lib/scoring";
+import type { ScoreModel2Parts, ScoreSummary } from "@/lib/scoring/score-summary";
 import { parseRecordId } from "@/lib/validation/common";
 
-/** Scoring model 2's stored parts (zero / null on snapshots of model 1: check modelVersion). */
-export interface ScoreModel2Parts {
-  footprintExposure: number;
-  beyondFootprintExposure: number;
-  amplificationMultiplier: number | null;
-  exposureLow: number;
-  exposureHigh: number;
-  evidenceGap: number;
-}
-
-/** A vendor's score in brief: the one shape the score card, the report and what-if show. */
-export interface ScoreSummary {
-  exposure: number;
-  directExposure: number;
-  amplification: number;
-  byKind: KindBreakdown;
-  assetsReached: number;
-  criticalAssetsReached: number;
-}
+export type { ScoreModel2Parts, ScoreSummary } from "@/lib/scoring/score-summary";
 
 /** A stored snapshot: the summary with its paths and when and by which model it was computed. */
 export interface SnapshotView extends ScoreSummary, ScoreModel2Parts {
@@ -166,17 +150,7 @@ export async function getLatestRun(db: Db, actor: Actor) {
   return db.scoringRun.findFirst({
     where: { organizationId: actor.organizationId, kind: "full" },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      total: true,
-      done: true,
-      error: true,
-      createdAt: true,
-      finishedAt: true,
-      trigger: true,
-    },
+    select: SCORING_RUN_SELECT,
   });
 }
 

@@ -170,8 +170,9 @@ async function scoreInWorkers(
 
 /**
  * Stores snapshots and makes each its vendor's current score (CurrentScore) — unless a newer one
- * already is (two runs finishing out of order). The dominant kind is the kind carrying the most
- * exposure; ties go to trust, then adjacency. Call inside a transaction.
+ * already is (two runs finishing out of order). The dominant kind is computed here in SQL as
+ * dominantKind() in lib/scoring/dominant-kind.ts defines it (the kind carrying the most exposure;
+ * ties go to trust, then adjacency), tested against it on PostgreSQL. Call inside a transaction.
  */
 export async function storeSnapshots(
   tx: Prisma.TransactionClient,

@@ -47,20 +47,23 @@ export async function requestFullRecompute(db: Db, actor: Actor) {
   return result;
 }
 
+/** What a run's progress display reads (the recompute button, the status poll). */
+export const SCORING_RUN_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  total: true,
+  done: true,
+  error: true,
+  createdAt: true,
+  finishedAt: true,
+  trigger: true,
+} as const;
 export async function getScoringRun(db: Db, actor: Actor, runId: unknown) {
   assertCan(actor, "readScores");
   if (typeof runId !== "string") return null;
   return db.scoringRun.findFirst({
     where: { id: runId, organizationId: actor.organizationId },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      total: true,
-      done: true,
-      error: true,
-      createdAt: true,
-      finishedAt: true,
-    },
+    select: SCORING_RUN_SELECT,
   });
 }

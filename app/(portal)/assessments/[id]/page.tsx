@@ -16,8 +16,8 @@ import { isAwaitingReview, isOverdue } from "@/lib/assessment/status-machine";
 import { requirePageUser } from "@/lib/auth/next-auth/session";
 import { can, canAcceptAssessment } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
+import { groupComments } from "@/lib/domain/assessment/comment-threads";
 import { getAssessmentForStaff } from "@/lib/domain/assessment/read-assessments";
-import { groupComments } from "@/lib/domain/review/comment-threads";
 import { flagRevisionAnswers } from "@/lib/domain/review/flag-revision-answers";
 import { diffAnswers } from "@/lib/questionnaire/diff-answers";
 

@@ -1,7 +1,7 @@
 /**
  * Web benchmark: server response times of the risk-officer pages against a production build on the
  * synthetic portfolio (tests/support/scoring/generate-synthetic-portfolio.ts), under concurrent users.
- * This file reads the options and runs the steps; they live in scripts/bench/: load-portfolio.ts
+ * This file reads the options and runs the steps; beside it: load-portfolio.ts
  * (database), server.ts (build copy, next start, sign-in), measure.ts (load and timing), report.ts.
  *
  *   npm run build            # once: the benchmark serves the existing production build
@@ -27,21 +27,15 @@ import path from "node:path";
 
 import { PrismaPg } from "@prisma/adapter-pg";
 
-import type { Db } from "../lib/db/create-client";
-import { migrate } from "../lib/db/migrate";
-import { recomputeScores } from "../lib/domain/scoring/recompute-scores";
-import { PrismaClient } from "../lib/generated/prisma/client";
-import { vendorKey } from "../lib/linkage/keys";
-import { MODEL_VERSION } from "../lib/scoring/index";
-import { readOption } from "./bench-options";
-import { cleanup, elapsed, log, onCleanup } from "./bench/common";
-import {
-  BENCH_PASSWORD,
-  createDatabase,
-  loadPortfolio,
-  readLoaded,
-  type Loaded,
-} from "./bench/load-portfolio";
+import type { Db } from "../../lib/db/create-client";
+import { migrate } from "../../lib/db/migrate";
+import { recomputeScores } from "../../lib/domain/scoring/recompute-scores";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { vendorKey } from "../../lib/linkage/keys";
+import { MODEL_VERSION } from "../../lib/scoring/index";
+import { readOption } from "../bench-options";
+import { cleanup, elapsed, log, onCleanup } from "./common";
+import { BENCH_PASSWORD, createDatabase, loadPortfolio, readLoaded, type Loaded } from "./load-portfolio";
 import {
   measure,
   measureWhatIfEngine,
@@ -49,9 +43,9 @@ import {
   type LoadOptions,
   type Measurement,
   type Target,
-} from "./bench/measure";
-import { reportResults } from "./bench/report";
-import { findServerActionId, prepareBuild, signIn, startServer } from "./bench/server";
+} from "./measure";
+import { reportResults } from "./report";
+import { findServerActionId, prepareBuild, signIn, startServer } from "./server";
 
 const TARGETS = { pageP95Ms: 300, whatIfP95Ms: 150 };
 
