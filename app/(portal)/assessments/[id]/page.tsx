@@ -184,7 +184,7 @@ export default async function AssessmentPage({
             />
           ) : null}
           {a.status === "ACCEPTED" && can.readScores(user) ? (
-            <AcceptedScoreLink vendorId={a.vendor.id} vendorName={a.vendor.name} />
+            <AcceptedScoreLink assessmentId={a.id} vendorId={a.vendor.id} vendorName={a.vendor.name} />
           ) : null}
           {shown ? (
             <Card

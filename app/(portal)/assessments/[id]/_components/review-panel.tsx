@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 
 import {
   acceptAssessmentAction,
@@ -258,6 +258,9 @@ function AcceptDialog({
     startTransition(async () => {
       const result = await acceptAssessmentAction(assessmentId, { message });
       if (!result.ok) return setError(failureText(result));
+      // The action revalidates this page, which then renders AcceptedScoreLink instead of this
+      // panel (unmounting this dialog): hand the outcome over so the dialog stays open there.
+      sessionStorage.setItem(acceptedKey(assessmentId), JSON.stringify({ warning: result.data.warning }));
       setAccepted({ warning: result.data.warning });
       router.refresh();
     });
@@ -265,22 +268,12 @@ function AcceptDialog({
   const scoreHref = `/vendors/${vendorId}/score`;
   if (accepted) {
     return (
-      <Modal
-        open
+      <AcceptedDialog
+        vendorName={vendorName}
+        scoreHref={scoreHref}
+        warning={accepted.warning}
         onClose={onClose}
-        title="Submission accepted"
-        description={`${vendorName}'s answers are now its assessed linkages and its score has been recomputed.`}
-        footer={
-          <>
-            <Button variant="secondary" onClick={onClose}>
-              Close
-            </Button>
-            <ButtonLink href={scoreHref}>See {vendorName}&apos;s new score</ButtonLink>
-          </>
-        }
-      >
-        {accepted.warning ? <Alert tone="error">Accepted — but {accepted.warning}</Alert> : null}
-      </Modal>
+      />
     );
   }
   return (
@@ -422,10 +415,76 @@ function ScoreChange({ before, after }: { before: PreviewScore | null; after: Pr
   );
 }
 
-/** After acceptance: where the vendor's new score is. */
-export function AcceptedScoreLink({ vendorId, vendorName }: { vendorId: string; vendorName: string }) {
+const acceptedKey = (assessmentId: string) => `trustmap:accepted:${assessmentId}`;
+
+function AcceptedDialog({
+  vendorName,
+  scoreHref,
+  warning,
+  onClose,
+}: {
+  vendorName: string;
+  scoreHref: string;
+  warning: string | null;
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      open
+      onClose={onClose}
+      title="Submission accepted"
+      description={`${vendorName}'s answers are now its assessed linkages and its score has been recomputed.`}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Close
+          </Button>
+          <ButtonLink href={scoreHref}>See {vendorName}&apos;s new score</ButtonLink>
+        </>
+      }
+    >
+      {warning ? <Alert tone="error">Accepted — but {warning}</Alert> : null}
+    </Modal>
+  );
+}
+
+/**
+ * After acceptance: where the vendor's new score is. Right after the reviewer accepted here, the
+ * "Submission accepted" dialog the review panel opened carries on here (the panel is gone).
+ */
+export function AcceptedScoreLink({
+  assessmentId,
+  vendorId,
+  vendorName,
+}: {
+  assessmentId: string;
+  vendorId: string;
+  vendorName: string;
+}) {
+  const [justAccepted, setJustAccepted] = useState<{ warning: string | null } | null>(null);
+  useEffect(() => {
+    const key = acceptedKey(assessmentId);
+    const stored = sessionStorage.getItem(key);
+    if (stored === null) return;
+    sessionStorage.removeItem(key);
+    try {
+      const { warning } = JSON.parse(stored) as { warning?: unknown };
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- sessionStorage exists only after mount
+      setJustAccepted({ warning: typeof warning === "string" ? warning : null });
+    } catch {
+      // A value this page did not write: no dialog.
+    }
+  }, [assessmentId]);
   return (
     <Card title="Accepted">
+      {justAccepted ? (
+        <AcceptedDialog
+          vendorName={vendorName}
+          scoreHref={`/vendors/${vendorId}/score`}
+          warning={justAccepted.warning}
+          onClose={() => setJustAccepted(null)}
+        />
+      ) : null}
       <p className="text-sm text-slate-600">
         The answers are {vendorName}&apos;s assessed linkages and its score has been recomputed.
       </p>
