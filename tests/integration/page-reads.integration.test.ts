@@ -43,6 +43,8 @@ describe("the reads behind the vendor, score and what-if pages", () => {
     expect(labels.get(`${a.id}\u0000${first.id}`)).toEqual({
       label: `${template.sections[0]!.title}: ${first.label}`,
       order: 0,
+      number: "1.1",
+      text: first.label,
     });
     expect(labels.size).toBe(template.sections.reduce((n, s) => n + s.questions.length, 0));
     expect(cold.reads).toEqual(["Assessment.findMany", "QuestionnaireTemplate.findMany"]);
