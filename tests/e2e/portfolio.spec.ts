@@ -126,8 +126,9 @@ test.describe("portfolio", () => {
     expect(Number(meridian!.amplification)).toBeGreaterThanOrEqual(0);
     expect(Number(meridian!.amplification)).toBeLessThanOrEqual(1);
     expect(rows.find((r) => r.vendor === "Helix Controls" || r.vendor === "Lumen RTOS")).toBeDefined();
-    // Sorted by amplification like the page.
-    const exported = rows.filter((r) => r.amplification !== "").map((r) => Number(r.amplification));
+    // Sorted like the page: "Clear" went back to the default ranking (exposure); the sort is a field
+    // of the filter form now, so clearing the filters clears it too.
+    const exported = rows.filter((r) => r.exposure !== "").map((r) => Number(r.exposure));
     expect(exported).toEqual([...exported].sort((a, b) => b - a));
     // Scoring model 2: the footprint and what reaches beyond it add up to the exposure; the demo's
     // amplification spreads from Atlas (its own sensors) to Lumen (its kernel inside others' firmware).

@@ -32,6 +32,7 @@ const PAGE_CAPABILITY: Record<string, Capability | null> = {
   "/outbox": "viewOutbox",
   "/outbox/[id]": "viewOutbox",
   "/scores": "readScores",
+  "/settings/review": "manageReviewSettings",
   "/settings/scoring": "manageScoringSettings",
   "/supplier/assessments/[id]": "answerAssessments",
   "/templates": "readTemplates",
