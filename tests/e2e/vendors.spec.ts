@@ -164,7 +164,7 @@ test.describe("vendors", () => {
     await page.getByRole("link", { name: "Meridian Gateways" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Meridian Gateways");
     const exposure = page.locator("#score dl > div").first().locator("dd").first();
-    const before = Number(await exposure.textContent());
+    const before = Number.parseFloat((await exposure.textContent()) ?? "");
     expect(before).toBeGreaterThan(0);
 
     // Keyboard only: open the deployment's controls, tick one with Space, save with Enter.
@@ -190,7 +190,9 @@ test.describe("vendors", () => {
     );
 
     // The score on the page is the new one, lower; the deployment shows the control it has.
-    await expect.poll(async () => Number(await exposure.textContent())).toBeLessThan(before);
+    await expect
+      .poll(async () => Number.parseFloat((await exposure.textContent()) ?? ""))
+      .toBeLessThan(before);
     await expect(
       page.getByRole("list", { name: "Buyer-side controls" }).getByText("Outbound internet blocked"),
     ).toBeVisible();
